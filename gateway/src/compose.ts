@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { schemaFileOf, SUBGRAPHS } from './subgraphs';
+
+/**
+ * Composes the supergraph from each service's committed schema.graphql, as CI and the
+ * gateway see them. Throws with every composition error when the subgraphs do not fit.
+ */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name, defaultUrl }) => ({
+      name,
+      url: defaultUrl,
+      typeDefs: parse(readFileSync(schemaFileOf(name), 'utf8')),
+    })),
+  );
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

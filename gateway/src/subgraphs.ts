@@ -1,0 +1,14 @@
+import path from 'node:path';
+
+/** The subgraphs the gateway composes, with their local default URLs. Add a new service here. */
+export const SUBGRAPHS = [{ name: 'citizens', defaultUrl: 'http://127.0.0.1:4001/graphql' }] as const;
+
+/** `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql. */
+export function subgraphUrl(name: string, fallback: string): string {
+  return process.env[`${name.toUpperCase()}_URL`] ?? fallback;
+}
+
+export const gatewayRoot = path.resolve(__dirname, '../..');
+export const projectRootDir = path.resolve(gatewayRoot, '..');
+export const SUPERGRAPH_FILE = path.join(gatewayRoot, 'supergraph.graphql');
+export const schemaFileOf = (name: string) => path.join(projectRootDir, 'services', name, 'schema.graphql');

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, ApolloServerPlugin, BaseContext, ContextFunction } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  logger: Logger;
+  /** Builds the Apollo server; it gets the drain plugin so shutdown lets requests finish. */
+  createServer(plugins: ApolloServerPlugin<TContext>[]): ApolloServer<TContext>;
+  context: ContextFunction<[ExpressContextFunctionArgument], TContext>;
+  /** Ready means able to serve: e.g. database reachable and migrated. */
+  ready(): Promise<boolean>;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, waits for those in flight, then resolves. */
+  close(): Promise<void>;
+}
+
+/**
+ * One HTTP server for the gateway and every subgraph: POST /graphql, GET /health/live
+ * (the process answers) and GET /health/ready (it can serve), no token needed for health.
+ */
+export async function serveGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+  port: number,
+): Promise<RunningHttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Keep-alive from the gateway's agents must outlive the default 5 s of Node's server.
+  httpServer.keepAliveTimeout = 65_000;
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const ok = await options.ready().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
+  });
+
+  const server = options.createServer([
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    requestLogPlugin<TContext>(),
+  ]);
+  await server.start();
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(server, { context: options.context }));
+
+  await new Promise<void>((resolve) => httpServer.listen(port, process.env.HOST ?? '127.0.0.1', resolve));
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actualPort}/graphql`,
+    port: actualPort,
+    close: () => server.stop(),
+  };
+}
+
+/** One JSON log line per operation, with the request id from the context's logger. */
+function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      const logger = (contextValue as { logger?: Logger }).logger;
+      return {
+        async willSendResponse({ operationName, errors }) {
+          logger?.info(
+            {
+              operationName,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Stops cleanly on Ctrl-C or SIGTERM: in-flight requests finish, then `shutdown` runs. */
+export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    shutdown()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

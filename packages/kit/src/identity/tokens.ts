@@ -1,0 +1,100 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { Actor, isActorRole, isStaff } from './actor';
+
+const encoder = new TextEncoder();
+const key = (secret: string) => encoder.encode(secret);
+
+/** Why a token was refused; the message is safe to show a client. */
+export class TokenError extends Error {}
+
+/**
+ * Verifies a user's bearer token as the contract describes: HS256 with AUTH_JWT_SECRET, claims
+ * sub, role, name, team (staff) and exp. Anything else is a TokenError.
+ */
+export async function verifyUserToken(token: string, secret: string): Promise<Actor> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['sub', 'exp'],
+    });
+    return actorFromClaims(payload);
+  } catch (error) {
+    throw toTokenError(error);
+  }
+}
+
+/** Mints a user token; used by the development token script and the tests. */
+export async function signUserToken(
+  actor: Actor,
+  secret: string,
+  expiresIn: string | number = '8h',
+): Promise<string> {
+  const claims: Record<string, unknown> = { role: actor.role, name: actor.name };
+  if (actor.team) claims.team = actor.team;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(actor.id)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(key(secret));
+}
+
+const ASSERTION_ISSUER = 'jobcenter-gateway';
+const ASSERTION_AUDIENCE = 'jobcenter-subgraphs';
+
+/**
+ * The gateway's proof to a subgraph that this request passed the gateway with this actor.
+ * Short-lived, bound to the request id, signed with a key users never hold.
+ */
+export async function signGatewayAssertion(actor: Actor, requestId: string, secret: string): Promise<string> {
+  const claims: Record<string, unknown> = { role: actor.role, name: actor.name, rid: requestId };
+  if (actor.team) claims.team = actor.team;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(actor.id)
+    .setIssuer(ASSERTION_ISSUER)
+    .setAudience(ASSERTION_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2m')
+    .sign(key(secret));
+}
+
+export async function verifyGatewayAssertion(
+  token: string,
+  secret: string,
+): Promise<{ actor: Actor; requestId: string }> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      issuer: ASSERTION_ISSUER,
+      audience: ASSERTION_AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'rid'],
+    });
+    return { actor: actorFromClaims(payload), requestId: String(payload.rid) };
+  } catch (error) {
+    throw toTokenError(error);
+  }
+}
+
+function actorFromClaims(payload: Record<string, unknown>): Actor {
+  const { sub, role, name, team } = payload;
+  if (typeof sub !== 'string' || sub.length === 0) throw new TokenError('The token has no subject.');
+  if (!isActorRole(role)) throw new TokenError('The token has no valid role.');
+  if (typeof name !== 'string' || name.length === 0) throw new TokenError('The token has no name.');
+  const actor: Actor = { id: sub, role, name };
+  if (isStaff(actor)) {
+    if (typeof team !== 'string' || team.length === 0) throw new TokenError('A staff token must name a team.');
+    actor.team = team;
+  }
+  return actor;
+}
+
+function toTokenError(error: unknown): TokenError {
+  if (error instanceof TokenError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new TokenError('The token has expired; sign in again.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return new TokenError('The token signature is not valid.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return new TokenError(`The token is missing or has a wrong "${error.claim}" claim.`);
+  return new TokenError('The token is malformed.');
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+
+export * from './authz';
+export * from './context';
+export * from './database';
+export * from './embedded-postgres';
+export * from './errors';
+export * from './http';
+export * from './identity';
+export * from './logger';
+export * from './scalars';
+export * from './schema';
+export * from './subgraph';
+export * from './pagination';

@@ -1,0 +1,60 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
+    throw new GraphQLError(`"${String(value)}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+/**
+ * A calendar date without time or zone, as `2026-03-01`. Dates travel as these strings through
+ * resolvers and PostgreSQL `date` columns, so no time zone can shift them by a day.
+ */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date without time of day, written YYYY-MM-DD (e.g. 2026-03-01).',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return parseDate(value);
+  },
+  parseValue: parseDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('A date must be a string written YYYY-MM-DD.');
+    return parseDate(ast.value);
+  },
+});
+
+/** An instant in UTC, as `2026-03-01T09:30:00.000Z`. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeISOResolver.toConfig(),
+  name: 'DateTime',
+  description: 'An instant in time, in UTC, written as ISO 8601 (e.g. 2026-03-01T09:30:00.000Z).',
+});
+
+/** Today's date in Denmark, which is the date staff mean when they say "today". */
+export function todayInCopenhagen(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+}
+
+/** YYYY-MM-DD plus `days` (negative to go back), on the calendar, without time zones. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

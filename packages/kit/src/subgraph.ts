@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+import { RequestContext, LoaderFactory } from './context';
+import { createDataSource, openDatabase, resolveDatabase } from './database';
+import { createErrorFormatter, unauthenticated } from './errors';
+import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
+import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
+import { createLogger } from './logger';
+import { buildFederatedSchema, SchemaOptions } from './schema';
+
+/** Everything that makes one subgraph: its name, domain code and database. */
+export interface SubgraphDefinition<Loaders> extends SchemaOptions {
+  /** Short name: the database is `jobcenter_<name>`, the URL env var `<NAME>_DATABASE_URL`. */
+  name: string;
+  defaultPort: number;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  createLoaders: LoaderFactory<Loaders>;
+  /** Loads the seed stories' demo data into an empty database; resolves whether it did. */
+  seedDemo?: (dataSource: DataSource) => Promise<boolean>;
+}
+
+export interface RunningSubgraph extends RunningHttpServer {
+  dataSource: DataSource & { statements: { count: number } };
+  schema: GraphQLSchema;
+}
+
+/** Builds the subgraph's schema, connected to nothing: for printing `schema.graphql`. */
+export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
+  return buildFederatedSchema(definition);
+}
+
+/**
+ * Serves a subgraph over HTTP against an already chosen database URL (migrations applied).
+ * Requests are accepted only with the gateway's signed assertion of who is asking.
+ */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: { databaseUrl: string; port: number; logger?: Logger },
+): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const schema = await buildFederatedSchema(definition);
+  const dataSource = createDataSource({
+    url: options.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+  });
+  await openDatabase(dataSource);
+  const secret = gatewayAssertionSecret();
+
+  const http = await serveGraphQL<RequestContext<Loaders>>(
+    {
+      logger,
+      createServer: (plugins) =>
+        new ApolloServer<RequestContext<Loaders>>({
+          schema,
+          // No Apollo Studio here: federated traces would only cost time on every request.
+          plugins: [...plugins, ApolloServerPluginInlineTraceDisabled()],
+          formatError: createErrorFormatter(logger),
+          includeStacktraceInErrorResponses: false,
+        }),
+      context: async ({ req }) => {
+        const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
+        if (typeof assertion !== 'string') {
+          throw unauthenticated('This service answers only requests that come through the gateway.');
+        }
+        const { actor, requestId } = await verifyGatewayAssertion(assertion, secret).catch(() => {
+          throw unauthenticated('The request did not carry a valid proof from the gateway.');
+        });
+        return {
+          actor,
+          requestId: requestId || randomUUID(),
+          logger: logger.child({ requestId, actor: actor.id, role: actor.role }),
+          dataSource,
+          loaders: definition.createLoaders({ dataSource, actor }),
+        };
+      },
+      ready: async () => {
+        if (!dataSource.isInitialized) return false;
+        await dataSource.query('SELECT 1');
+        return !(await dataSource.showMigrations());
+      },
+    },
+    options.port,
+  );
+  return {
+    ...http,
+    dataSource,
+    schema,
+    close: async () => {
+      await http.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** The whole life of a subgraph process: find its database, serve, stop cleanly on a signal. */
+export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const logger = createLogger(definition.name);
+  const database = await resolveDatabase(definition.name, logger);
+  const port = Number(process.env.PORT ?? definition.defaultPort);
+  const running = await startSubgraph(definition, { databaseUrl: database.url, port, logger });
+  logger.info({ url: running.url }, `${definition.name} subgraph ready`);
+  onShutdownSignal(logger, async () => {
+    await running.close();
+    await database.embedded?.stop();
+  });
+}

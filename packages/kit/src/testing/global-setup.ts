@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../embedded-postgres';
+import { freePort } from './ports';
+
+/**
+ * Jest global setup: one real PostgreSQL for the whole run. With TEST_DATABASE_URL (or
+ * DATABASE_URL) set it uses that server; otherwise it starts an embedded one in a temporary
+ * folder. Each test file then makes its own fresh database on it.
+ */
+export default async function globalSetup(): Promise<void> {
+  const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (given) {
+    process.env.JOBCENTER_TEST_PG_URL = given;
+    return;
+  }
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jobcenter-test-')), 'pg');
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  process.env.JOBCENTER_TEST_PG_URL = server.adminUrl;
+  (globalThis as { __JOBCENTER_PG__?: { stop(): Promise<void> } }).__JOBCENTER_PG__ = server;
+}

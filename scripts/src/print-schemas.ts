@@ -1,0 +1,27 @@
+/**
+ * Prints each subgraph's SDL to services/<name>/schema.graphql and composes the gateway's
+ * supergraph.graphql from them. Run after changing a schema; a test fails when either is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchemaOf, projectRoot } from '@jobcenter/kit';
+import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
+import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { serviceDir, subgraphs } from './services';
+
+async function main() {
+  for (const definition of subgraphs) {
+    const sdl = printSubgraphSchema(await buildSubgraphSchemaOf(definition));
+    const file = path.join(projectRoot(), serviceDir(definition.name), 'schema.graphql');
+    writeFileSync(file, `${sdl}\n`);
+    console.log(`wrote ${path.relative(projectRoot(), file)}`);
+  }
+  writeFileSync(SUPERGRAPH_FILE, composeSupergraph());
+  console.log(`wrote ${path.relative(projectRoot(), SUPERGRAPH_FILE)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

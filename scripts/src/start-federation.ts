@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole federation on this machine, with demo data. One PostgreSQL (the
+ * embedded one unless DATABASE_URL is set), one database per subgraph, each subgraph on its
+ * own port, the gateway on PORT (4000) in front of them over real HTTP. Ctrl-C stops it all.
+ */
+import {
+  authJwtSecret,
+  createLogger,
+  defaultEmbeddedOptions,
+  ensureDatabase,
+  onShutdownSignal,
+  RunningSubgraph,
+  signUserToken,
+  startEmbeddedPostgres,
+  startSubgraph,
+  withDatabase,
+} from '@jobcenter/kit';
+import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { subgraphs } from './services';
+
+async function main() {
+  const logger = createLogger('federation');
+  const server = process.env.DATABASE_URL
+    ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
+
+  const running: RunningSubgraph[] = [];
+  const urls: Record<string, string> = {};
+  for (const definition of subgraphs) {
+    const own = process.env[`${definition.name.toUpperCase()}_DATABASE_URL`];
+    const database = `jobcenter_${definition.name}`;
+    if (!own) await ensureDatabase(server.adminUrl, database);
+    const port = Number(process.env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
+    const subgraph = await startSubgraph(definition, {
+      databaseUrl: own ?? withDatabase(server.adminUrl, database),
+      port,
+      logger: createLogger(definition.name),
+    });
+    if (definition.seedDemo && (await definition.seedDemo(subgraph.dataSource))) {
+      logger.info(`${definition.name}: demo data loaded`);
+    }
+    running.push(subgraph);
+    urls[definition.name] = subgraph.url;
+  }
+  const gateway = await startGateway({ port: Number(process.env.PORT ?? 4000), subgraphUrls: urls });
+
+  onShutdownSignal(logger, async () => {
+    await gateway.close();
+    for (const subgraph of running.reverse()) await subgraph.close();
+    await server.stop();
+  });
+
+  const secret = authJwtSecret();
+  const staffToken = (s: (typeof demoStaff)[keyof typeof demoStaff]) =>
+    signUserToken({ id: s.id, role: s.role, name: s.name, team: DEMO_TEAM }, secret, '12h');
+  const lines = [
+    `\nThe federation is running. Gateway: ${gateway.url}`,
+    ...Object.entries(urls).map(([name, url]) => `  subgraph ${name}: ${url}`),
+    '\nDevelopment tokens (12 h), paste as "Authorization: Bearer <token>":',
+  ];
+  for (const key of ['inger', 'anders', 'jens', 'lone', 'karin'] as const) {
+    const s = demoStaff[key];
+    lines.push(`  ${s.role.padEnd(19)} ${s.name}: ${await staffToken(s)}`);
+  }
+  const svend = demoCitizens.svend;
+  lines.push(
+    `  ${'CITIZEN'.padEnd(19)} ${svend.firstName} ${svend.lastName}: ${await signUserToken(
+      { id: svend.id, role: 'CITIZEN', name: `${svend.firstName} ${svend.lastName}` },
+      secret,
+      '12h',
+    )}`,
+    `\nTry: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
+    `       -d '{"query":"{ citizens { totalCount nodes { firstName lastName cpr assignments { role staff { name } } } } }"}'`,
+    '\nCtrl-C stops the federation and its database.\n',
+  );
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { DateScalar, PersonalData } from '@jobcenter/kit';
+import { CitizenStatus, ContactChannel, TargetGroup } from './citizen.enums';
+
+/**
+ * A citizen in a course with the jobcenter (borger). The CPR number is stored as ten digits
+ * and never exposed as a column: the `cpr` field resolver decides full or masked.
+ */
+@Entity('citizen')
+@Index('ix_citizen_name_order', ['lastName', 'firstName', 'id'])
+@ObjectType({ description: 'A citizen followed by the jobcenter (borger).' })
+@Directive('@key(fields: "id")')
+export class Citizen {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_citizen_cpr', { unique: true })
+  @Column({ type: 'char', length: 10 })
+  cprDigits!: string;
+
+  @PersonalData()
+  @Field({ description: 'First name.' })
+  @Column({ type: 'varchar', length: 100 })
+  firstName!: string;
+
+  @PersonalData()
+  @Field({ description: 'Last name.' })
+  @Column({ type: 'varchar', length: 100 })
+  lastName!: string;
+
+  @PersonalData()
+  @Field(() => DateScalar, { description: 'Date of birth, derived from the CPR number (fødselsdato).' })
+  @Column({ type: 'date' })
+  birthDate!: string;
+
+  @PersonalData()
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email!: string | null;
+
+  @PersonalData()
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
+
+  @PersonalData()
+  @Field(() => ContactChannel, { description: 'How the citizen prefers to be contacted.' })
+  @Column({ type: 'varchar', length: 16 })
+  preferredContact!: ContactChannel;
+
+  @Field(() => TargetGroup)
+  @Index('ix_citizen_target_group')
+  @Column({ type: 'varchar', length: 32 })
+  targetGroup!: TargetGroup;
+
+  @Field(() => CitizenStatus)
+  @Index('ix_citizen_status')
+  @Column({ type: 'varchar', length: 16 })
+  status!: CitizenStatus;
+
+  @Field(() => DateScalar, { description: 'Date the citizen entered the programme (indskrevet).' })
+  @Column({ type: 'date' })
+  enrolledAt!: string;
+
+  @Field(() => Int, { description: 'Increases on every change; pass it back as `expectedVersion` when updating.' })
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

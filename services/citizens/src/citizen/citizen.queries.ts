@@ -1,0 +1,79 @@
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, encodeCursor, todayInCopenhagen } from '@jobcenter/kit';
+import { Citizen } from './citizen.entity';
+import { CitizenStatus, TargetGroup } from './citizen.enums';
+import { CitizenConnection, CitizenFilter, CitizenStatistics, CountByKey } from './citizen.inputs';
+
+function applyFilter(qb: SelectQueryBuilder<Citizen>, filter: CitizenFilter | undefined): SelectQueryBuilder<Citizen> {
+  if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
+  if (filter?.targetGroup) qb.andWhere('c.target_group = :targetGroup', { targetGroup: filter.targetGroup });
+  if (filter?.staffId) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM assignment a WHERE a.citizen_id = c.id AND a.staff_id = :staffId
+               AND a.from_date <= :today AND (a.to_date IS NULL OR a.to_date >= :today))`,
+      { staffId: filter.staffId, today: todayInCopenhagen() },
+    );
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    qb.andWhere("(c.first_name || ' ' || c.last_name) ILIKE :pattern", { pattern });
+  }
+  return qb;
+}
+
+/**
+ * A page of citizens in name order, continuing after the cursor's key (last name, first
+ * name, id): keyset pagination, so inserts between pages cannot repeat or skip a row.
+ */
+export async function listCitizens(
+  dataSource: DataSource,
+  filter: CitizenFilter | undefined,
+  first: number,
+  after: string | undefined,
+): Promise<CitizenConnection> {
+  const repo = dataSource.getRepository(Citizen);
+  const page = applyFilter(repo.createQueryBuilder('c'), filter)
+    .orderBy('c.last_name', 'ASC')
+    .addOrderBy('c.first_name', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .take(first + 1);
+  if (after) {
+    const [lastName, firstName, id] = decodeCursor(after, 3);
+    page.andWhere('(c.last_name, c.first_name, c.id) > (:lastName, :firstName, CAST(:id AS uuid))', {
+      lastName,
+      firstName,
+      id,
+    });
+  }
+  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repo.createQueryBuilder('c'), filter).getCount()]);
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor([last.lastName, last.firstName, last.id]) : null,
+    },
+  };
+}
+
+/** Counts by status and target group in SQL; every enum value is listed, zeros included. */
+export async function citizenStatistics(dataSource: DataSource): Promise<CitizenStatistics> {
+  const rows: { dimension: string; key: string; count: string }[] = await dataSource.query(`
+    SELECT 'status' AS dimension, status AS key, COUNT(*) AS count FROM citizen GROUP BY status
+    UNION ALL
+    SELECT 'targetGroup', target_group, COUNT(*) FROM citizen GROUP BY target_group`);
+  const counts = (dimension: string, keys: string[]): CountByKey[] =>
+    keys.map((key) => ({
+      key,
+      count: Number(rows.find((r) => r.dimension === dimension && r.key === key)?.count ?? 0),
+    }));
+  const byStatus = counts('status', Object.values(CitizenStatus));
+  return {
+    total: byStatus.reduce((sum, c) => sum + c.count, 0),
+    byStatus,
+    byTargetGroup: counts('targetGroup', Object.values(TargetGroup)),
+  };
+}

@@ -1,0 +1,137 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  isUuid,
+  notFound,
+  pageSize,
+  RequestContext,
+  requireCaseStaff,
+  staleVersion,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
+import { CitizensLoaders } from '../loaders';
+import { assertMayReadCitizen } from './citizen.access';
+import { Citizen } from './citizen.entity';
+import { CitizenStatus } from './citizen.enums';
+import { CitizenConnection, CitizenFilter, CitizenStatistics, RegisterCitizenInput, UpdateCitizenInput } from './citizen.inputs';
+import { citizenStatistics, listCitizens } from './citizen.queries';
+import { cleanName, cprFromInput, defaultContactChannel, optionalText } from './citizen.rules';
+
+type Context = RequestContext<CitizensLoaders>;
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  @Query(() => Citizen, {
+    nullable: true,
+    description: 'One citizen by id; null if there is none. A citizen may ask only for themselves.',
+  })
+  async citizen(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Citizen | null> {
+    assertMayReadCitizen(ctx.actor, id);
+    return ctx.loaders.citizenById.load(id);
+  }
+
+  @Query(() => Citizen, { nullable: true, description: 'Look a citizen up by CPR number (staff working with cases).' })
+  async citizenByCpr(@Arg('cpr') cpr: string, @Ctx() ctx: Context): Promise<Citizen | null> {
+    requireCaseStaff(ctx.actor, 'look citizens up by CPR number');
+    const { digits } = cprFromInput(cpr);
+    return ctx.dataSource.getRepository(Citizen).findOneBy({ cprDigits: digits });
+  }
+
+  @Query(() => CitizenConnection, { description: 'Citizens in name order, filtered, a page at a time.' })
+  async citizens(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CitizenFilter, { nullable: true }) filter?: CitizenFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1 to 200.' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
+    after?: string,
+  ): Promise<CitizenConnection> {
+    requireCaseStaff(ctx.actor, 'list citizens');
+    if (filter?.staffId && !isUuid(filter.staffId)) {
+      return { nodes: [], totalCount: 0, pageInfo: { endCursor: null, hasNextPage: false } };
+    }
+    return listCitizens(ctx.dataSource, filter, pageSize(first ?? 50), after);
+  }
+
+  @Query(() => CitizenStatistics, { description: 'Citizens by status and target group, for dashboards.' })
+  async citizenStatistics(@Ctx() ctx: Context): Promise<CitizenStatistics> {
+    if (ctx.actor.role === 'CITIZEN') throw forbidden('Statistics are for staff.');
+    return citizenStatistics(ctx.dataSource);
+  }
+
+  @Mutation(() => Citizen, { description: 'Registers a citizen. A CPR number already registered is a CONFLICT.' })
+  async registerCitizen(@Arg('input') input: RegisterCitizenInput, @Ctx() ctx: Context): Promise<Citizen> {
+    requireCaseStaff(ctx.actor, 'register citizens');
+    const cpr = cprFromInput(input.cpr, 'cpr');
+    const repo = ctx.dataSource.getRepository(Citizen);
+    const phone = optionalText(input.phone);
+    const citizen = repo.create({
+      cprDigits: cpr.digits,
+      birthDate: cpr.birthDate,
+      firstName: cleanName(input.firstName, 'firstName'),
+      lastName: cleanName(input.lastName, 'lastName'),
+      email: optionalText(input.email),
+      phone,
+      preferredContact: input.preferredContact ?? defaultContactChannel(phone),
+      targetGroup: input.targetGroup,
+      status: CitizenStatus.ACTIVE,
+      enrolledAt: input.enrolledAt ?? todayInCopenhagen(),
+    });
+    if (citizen.enrolledAt < cpr.birthDate) {
+      throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');
+    }
+    try {
+      return await repo.save(citizen);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_citizen_cpr')) {
+        throw conflict('A citizen with this CPR number is already registered; look them up instead.');
+      }
+      throw error;
+    }
+  }
+
+  @Mutation(() => Citizen, {
+    description:
+      'Changes a citizen. `expectedVersion` is the version you read; if someone saved in between it is a CONFLICT and nothing changes.',
+  })
+  async updateCitizen(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: UpdateCitizenInput,
+    @Ctx() ctx: Context,
+  ): Promise<Citizen> {
+    requireCaseStaff(ctx.actor, 'change citizens');
+    const changes: Partial<Citizen> = {};
+    if (input.firstName !== undefined) changes.firstName = cleanName(input.firstName, 'firstName');
+    if (input.lastName !== undefined) changes.lastName = cleanName(input.lastName, 'lastName');
+    if (input.email !== undefined) changes.email = optionalText(input.email);
+    if (input.phone !== undefined) changes.phone = optionalText(input.phone);
+    if (input.preferredContact) changes.preferredContact = input.preferredContact;
+    if (input.targetGroup) changes.targetGroup = input.targetGroup;
+    if (input.status) changes.status = input.status;
+
+    const repo = ctx.dataSource.getRepository(Citizen);
+    const current = isUuid(id) ? await repo.findOneBy({ id }) : null;
+    if (!current) throw notFound('Citizen', id);
+    if (Object.keys(changes).length === 0) {
+      if (current.version !== expectedVersion) throw staleVersion('This citizen', expectedVersion, current.version);
+      return current;
+    }
+    // The version check and the write are one statement, so two saves cannot both pass it.
+    const result = await repo
+      .createQueryBuilder()
+      .update(Citizen)
+      .set(changes)
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .returning('*')
+      .execute();
+    if (!result.affected) {
+      const latest = await repo.findOneByOrFail({ id });
+      throw staleVersion('This citizen', expectedVersion, latest.version);
+    }
+    return repo.findOneByOrFail({ id });
+  }
+}

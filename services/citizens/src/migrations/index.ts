@@ -1,0 +1,4 @@
+import { InitialCitizensSchema1795463969863 } from './1795463969863-InitialCitizensSchema';
+
+/** Every migration of this service, oldest first. Add new ones at the end. */
+export const migrations: Function[] = [InitialCitizensSchema1795463969863];

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { Assignment } from './assignment/assignment.entity';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { Citizen } from './citizen/citizen.entity';
+import { CitizenFieldsResolver } from './citizen/citizen.fields';
+import { resolveCitizenReference } from './citizen/citizen.reference';
+import { CitizenResolver } from './citizen/citizen.resolver';
+import { seedCitizensDemo } from './demo/demo-data';
+import { createLoaders, CitizensLoaders } from './loaders';
+import { migrations } from './migrations';
+import { NetworkContact } from './network/network-contact.entity';
+import { NetworkContactResolver } from './network/network-contact.resolver';
+import { ResourceProfile } from './resource-profile/resource-profile.entity';
+import { ResourceProfileResolver } from './resource-profile/resource-profile.resolver';
+import { resolveStaffMemberReference } from './staff/staff-member.reference';
+import { StaffMember } from './staff/staff-member.entity';
+import { StaffResolver } from './staff/staff.resolver';
+
+/** The citizens bounded context: citizens, staff, assignments, network, resource profiles. */
+export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
+  name: 'citizens',
+  defaultPort: 4001,
+  resolvers: [
+    CitizenResolver,
+    CitizenFieldsResolver,
+    StaffResolver,
+    AssignmentResolver,
+    NetworkContactResolver,
+    ResourceProfileResolver,
+  ],
+  referenceResolvers: {
+    Citizen: { __resolveReference: resolveCitizenReference },
+    StaffMember: { __resolveReference: resolveStaffMemberReference },
+  },
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile],
+  migrations,
+  createLoaders,
+  seedDemo: seedCitizensDemo,
+};
