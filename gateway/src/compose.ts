@@ -20,3 +20,12 @@ export function composeSupergraph(): string {
   }
   return result.supergraphSdl;
 }
+
+/** Composes in memory from live subgraph schemas (tests: the federation as the code is now). */
+export function composeFromSchemas(subgraphs: { name: string; url: string; sdl: string }[]): string {
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}
