@@ -74,12 +74,15 @@ export function createErrorFormatter(logger: Logger) {
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
       ?.validationErrors;
     if (Array.isArray(validationErrors)) {
-      const reasons = describeValidation(validationErrors);
+      // The top level is the argument (`input`); its children are the fields a person fills in.
+      const reasons = validationErrors.flatMap((arg) =>
+        arg.children?.length ? describeValidation(arg.children) : describeValidation([arg]),
+      );
       return {
         message: `Please correct the input: ${reasons.join('; ')}`,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: validationErrors.map((e) => e.property) },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [...new Set(reasons.map((r) => r.split(':')[0]))] },
       };
     }
     const code = formatted.extensions?.code;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../embedded-postgres';
@@ -15,8 +15,11 @@ export default async function globalSetup(): Promise<void> {
     process.env.JOBCENTER_TEST_PG_URL = given;
     return;
   }
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jobcenter-test-')), 'pg');
+  const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-test-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder.
+  chmodSync(parent, 0o755);
+  const dataDir = path.join(parent, 'pg');
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   process.env.JOBCENTER_TEST_PG_URL = server.adminUrl;
-  (globalThis as { __JOBCENTER_PG__?: { stop(): Promise<void> } }).__JOBCENTER_PG__ = server;
+  (globalThis as { __JOBCENTER_PG__?: unknown }).__JOBCENTER_PG__ = { server, parent };
 }

@@ -1,4 +1,9 @@
+import { rmSync } from 'node:fs';
+import type { PostgresServer } from '../embedded-postgres';
+
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __JOBCENTER_PG__?: { stop(): Promise<void> } }).__JOBCENTER_PG__;
-  await server?.stop();
+  const started = (globalThis as { __JOBCENTER_PG__?: { server: PostgresServer; parent: string } }).__JOBCENTER_PG__;
+  if (!started) return;
+  await started.server.stop();
+  rmSync(started.parent, { recursive: true, force: true });
 }

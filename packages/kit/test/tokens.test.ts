@@ -1,0 +1,57 @@
+import { SignJWT } from 'jose';
+import { signGatewayAssertion, signUserToken, verifyGatewayAssertion, verifyUserToken } from '../src/identity';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const OTHER = 'another-secret-that-is-long-enough-0123456789';
+const inger = { id: 'staff-1', role: 'CASEWORKER' as const, name: 'Inger Holm', team: 'Team Ryslinge' };
+const key = (s: string) => new TextEncoder().encode(s);
+
+describe('user tokens', () => {
+  it('verifies a valid staff token into an actor', async () => {
+    expect(await verifyUserToken(await signUserToken(inger, SECRET), SECRET)).toEqual(inger);
+  });
+
+  it('verifies a citizen token without a team', async () => {
+    const svend = { id: 'citizen-1', role: 'CITIZEN' as const, name: 'Svend Madsen' };
+    expect(await verifyUserToken(await signUserToken(svend, SECRET), SECRET)).toEqual(svend);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await signUserToken(inger, SECRET, Math.floor(Date.now() / 1000) - 60);
+    await expect(verifyUserToken(token, SECRET)).rejects.toThrow(/expired/);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    await expect(verifyUserToken(await signUserToken(inger, OTHER), SECRET)).rejects.toThrow(/signature/);
+  });
+
+  it('refuses a token without exp', async () => {
+    const token = await new SignJWT({ role: 'CASEWORKER', name: 'X', team: 'T' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').sign(key(SECRET));
+    await expect(verifyUserToken(token, SECRET)).rejects.toThrow(/"exp"/);
+  });
+
+  it('refuses an unknown role and a staff token without team', async () => {
+    const bad = await new SignJWT({ role: 'ADMIN', name: 'X', team: 'T' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').setExpirationTime('1h').sign(key(SECRET));
+    await expect(verifyUserToken(bad, SECRET)).rejects.toThrow(/role/);
+    const noTeam = await new SignJWT({ role: 'CASEWORKER', name: 'X' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').setExpirationTime('1h').sign(key(SECRET));
+    await expect(verifyUserToken(noTeam, SECRET)).rejects.toThrow(/team/);
+  });
+
+  it('refuses an unsigned (alg none) and a malformed token', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: 's', role: 'CASEWORKER', name: 'X', team: 'T', exp: 9999999999 })).toString('base64url');
+    await expect(verifyUserToken(`${header}.${body}.`, SECRET)).rejects.toThrow();
+    await expect(verifyUserToken('not.a.token', SECRET)).rejects.toThrow(/malformed/);
+  });
+});
+
+describe('gateway assertions', () => {
+  it('round-trips the actor and the request id', async () => {
+    const token = await signGatewayAssertion(inger, 'req-123', SECRET);
+    expect(await verifyGatewayAssertion(token, SECRET)).toEqual({ actor: inger, requestId: 'req-123' });
+  });
+
+  it("does not take a user's token, even one signed with the same secret, as an assertion", async () => {
+    await expect(verifyGatewayAssertion(await signUserToken(inger, SECRET), SECRET)).rejects.toThrow();
+  });
+});
