@@ -105,6 +105,9 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const database = await resolveDatabase(definition.name, logger);
   const port = Number(process.env.PORT ?? definition.defaultPort);
   const running = await startSubgraph(definition, { databaseUrl: database.url, port, logger });
+  if (process.env.SEED_DEMO === 'true' && (await definition.seedDemo?.(running.dataSource))) {
+    logger.info('demo data loaded');
+  }
   logger.info({ url: running.url }, `${definition.name} subgraph ready`);
   onShutdownSignal(logger, async () => {
     await running.close();

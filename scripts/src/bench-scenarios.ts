@@ -1,0 +1,68 @@
+import { RunningSubgraph } from '@jobcenter/kit';
+import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+
+export interface BenchScenario {
+  name: string;
+  as: 'caseworker' | 'analyst' | 'citizen';
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Adds `count` citizens, each with a caseworker and a resource consultant from the demo
+ * staff, in set-based SQL (the benchmark measures reads, not the seeding).
+ */
+export async function fillCaseload(subgraphs: Record<string, RunningSubgraph>, count: number): Promise<void> {
+  const citizens = subgraphs.citizens.dataSource;
+  await citizens.query(
+    `INSERT INTO citizen (cpr_digits, first_name, last_name, birth_date, preferred_contact, target_group, status, enrolled_at, version)
+     SELECT lpad(((i % 28) + 1)::text, 2, '0') || lpad((((i / 28) % 12) + 1)::text, 2, '0') || '85' || lpad((2000 + i / 336)::text, 4, '0'),
+            'Bench' || i, 'Citizen' || lpad(i::text, 5, '0'),
+            make_date(1985, ((i / 28) % 12) + 1, (i % 28) + 1), 'PHONE',
+            (ARRAY['JOB_READY','ACTIVITY_READY','EDUCATION_READY','SICKNESS_BENEFIT','RESOURCE_PROGRAMME'])[(i % 5) + 1],
+            (ARRAY['ACTIVE','ACTIVE','ACTIVE','PAUSED','SELF_SUPPORTING'])[(i % 5) + 1], CURRENT_DATE - (i % 400), 1
+     FROM generate_series(0, $1 - 1) AS i`,
+    [count],
+  );
+  await citizens.query(
+    `INSERT INTO assignment (citizen_id, staff_id, role, from_date)
+     SELECT c.id, s.staff_id::uuid, s.role, c.enrolled_at
+     FROM citizen c CROSS JOIN (VALUES ($1, 'CASEWORKER'), ($2, 'RESOURCE_CONSULTANT')) AS s(staff_id, role)
+     WHERE c.first_name LIKE 'Bench%'`,
+    [demoStaff.inger.id, demoStaff.anders.id],
+  );
+}
+
+/** What the users do most: the caseload list, one citizen's record, the dashboard, their own record. */
+export function benchScenarios(_subgraphs: Record<string, RunningSubgraph>): BenchScenario[] {
+  return [
+    {
+      name: 'citizens page of 50 with team (caseworker)',
+      as: 'caseworker',
+      query: `{ citizens(first: 50, filter: { status: ACTIVE }) { totalCount nodes { id firstName lastName cpr assignments { role staff { name } } } } }`,
+    },
+    {
+      name: 'caseload of 2000+ via StaffMember.caseload',
+      as: 'caseworker',
+      query: `query($id: ID!) { staffMember(id: $id) { caseload { id firstName status } } }`,
+      variables: { id: demoStaff.inger.id },
+    },
+    {
+      name: "one citizen's record (caseworker)",
+      as: 'caseworker',
+      query: `query($id: ID!) { citizen(id: $id) { cpr firstName lastName assignments { role staff { name } } network { name relation } resourceProfile { dreams strengths } } }`,
+      variables: { id: demoCitizens.svend.id },
+    },
+    {
+      name: 'citizenStatistics (analyst)',
+      as: 'analyst',
+      query: `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } } }`,
+    },
+    {
+      name: 'own record (citizen)',
+      as: 'citizen',
+      query: `query($id: ID!) { citizen(id: $id) { firstName cpr assignments { role staff { name email } } } }`,
+      variables: { id: demoCitizens.svend.id },
+    },
+  ];
+}
