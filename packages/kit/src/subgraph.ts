@@ -63,6 +63,8 @@ export async function startSubgraph<Loaders>(
           plugins: [...plugins, ApolloServerPluginInlineTraceDisabled()],
           formatError: createErrorFormatter(logger),
           includeStacktraceInErrorResponses: false,
+          // Signals are handled once, by onShutdownSignal, which stops everything in order.
+          stopOnTerminationSignals: false,
         }),
       context: async ({ req }) => {
         const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
