@@ -25,6 +25,9 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
   const started: TestSubgraph[] = [];
   for (const definition of definitions) started.push(await startTestSubgraph(definition));
   const subgraphs = Object.fromEntries(definitions.map((d, i) => [d.name, started[i]]));
+  // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
+  const previousUrls = definitions.map((d) => [`${d.name.toUpperCase()}_URL`, process.env[`${d.name.toUpperCase()}_URL`]] as const);
+  definitions.forEach((d, i) => (process.env[`${d.name.toUpperCase()}_URL`] = started[i].url));
   const supergraphSdl = composeFromSchemas(
     definitions.map((d, i) => ({ name: d.name, url: started[i].url, sdl: printSubgraphSchema(started[i].schema) })),
   );
@@ -47,6 +50,10 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
       return total() - before;
     },
     async stop() {
+      for (const [name, value] of previousUrls) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
       await gateway.close();
       for (const s of started) await s.stop();
     },

@@ -42,6 +42,8 @@ async function main() {
     }
     running.push(subgraph);
     urls[definition.name] = subgraph.url;
+    // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
+    process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
   }
   const gateway = await startGateway({ port: Number(process.env.PORT ?? 4000), subgraphUrls: urls });
 

@@ -1,6 +1,6 @@
 import { MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from './context';
-import type { Actor, ActorRole } from './identity';
+import type { Actor, Role } from './identity';
 import { forbidden } from './errors';
 
 /**
@@ -8,12 +8,14 @@ import { forbidden } from './errors';
  * the gateway only proves who is asking, it never decides what they may see.
  */
 
+const CASE_STAFF: readonly Role[] = ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'];
+
 /** Staff other than analysts: the people who work with citizens' cases. */
 export function isCaseStaff(actor: Actor): boolean {
-  return actor.role !== 'CITIZEN' && actor.role !== 'ANALYST';
+  return CASE_STAFF.includes(actor.role);
 }
 
-export function requireRole(actor: Actor, roles: readonly ActorRole[], what: string): void {
+export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
   if (!roles.includes(actor.role)) {
     throw forbidden(`Your role (${actor.role}) may not ${what}.`);
   }
@@ -30,10 +32,13 @@ export function requireSelfOrCaseStaff(actor: Actor, citizenId: string, what: st
   requireCaseStaff(actor, what);
 }
 
-const AnalystGuard: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
-  if (context.actor.role === 'ANALYST') {
+const PersonalDataGuard: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
+  const { role } = context.actor;
+  if (role === 'ANALYST' || role === 'SERVICE') {
     throw forbidden(
-      `${info.parentType.name}.${info.fieldName} is personal data; analysts see aggregated figures only.`,
+      `${info.parentType.name}.${info.fieldName} is personal data; ${
+        role === 'ANALYST' ? 'analysts see aggregated figures only' : 'services read no personal data'
+      }.`,
     );
   }
   return next();
@@ -41,6 +46,7 @@ const AnalystGuard: MiddlewareFn<RequestContext> = ({ context, info }, next) => 
 
 /**
  * Marks a field as personal data (CPR, names, contact data, network, health and family
- * notes). Analysts get FORBIDDEN on it wherever it is reached, by query or entity reference.
+ * notes). Analysts and service-to-service calls get FORBIDDEN on it wherever it is reached,
+ * by query or entity reference.
  */
-export const PersonalData = (): MethodDecorator & PropertyDecorator => UseMiddleware(AnalystGuard);
+export const PersonalData = (): MethodDecorator & PropertyDecorator => UseMiddleware(PersonalDataGuard);

@@ -11,4 +11,5 @@ export * from './logger';
 export * from './scalars';
 export * from './schema';
 export * from './subgraph';
+export * from './subgraph-client';
 export * from './pagination';

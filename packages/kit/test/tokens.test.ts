@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { signGatewayAssertion, signUserToken, verifyGatewayAssertion, verifyUserToken } from '../src/identity';
+import { signGatewayAssertion, signServiceAssertion, signUserToken, verifyGatewayAssertion, verifyUserToken } from '../src/identity';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const OTHER = 'another-secret-that-is-long-enough-0123456789';
@@ -53,5 +53,20 @@ describe('gateway assertions', () => {
 
   it("does not take a user's token, even one signed with the same secret, as an assertion", async () => {
     await expect(verifyGatewayAssertion(await signUserToken(inger, SECRET), SECRET)).rejects.toThrow();
+  });
+});
+
+describe('service assertions', () => {
+  it('carry the calling service as a SERVICE actor', async () => {
+    const token = await signServiceAssertion('placements', 'req-9', SECRET);
+    expect(await verifyGatewayAssertion(token, SECRET)).toEqual({
+      actor: { id: 'service:placements', role: 'SERVICE', name: 'placements' },
+      requestId: 'req-9',
+    });
+  });
+
+  it('cannot be claimed in a user token', async () => {
+    const token = await new SignJWT({ role: 'SERVICE', name: 'placements' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key(SECRET));
+    await expect(verifyUserToken(token, SECRET)).rejects.toThrow(/role/);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearerFor, errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import { subgraphClient } from '@jobcenter/kit';
 import { citizensSubgraph } from '../src/server';
 import { analyst, CITIZEN_FIELDS, citizenActor, createStaff, nextCpr, registerCitizen, staffActor, teamLead, TEAM } from './builders';
 
@@ -299,6 +300,22 @@ describe('reading citizens', () => {
   it('refuses a bad cursor or page size with BAD_USER_INPUT', async () => {
     expect(errorCode(await subgraph.as(caseworker(), `{ citizens(after: "garbage") { totalCount } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await subgraph.as(caseworker(), `{ citizens(first: 0) { totalCount } }`))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a service calling the citizens subgraph on its own behalf', () => {
+  it('reads the target group but no personal data', async () => {
+    const c = await registerCitizen(subgraph, caseworker(), { targetGroup: 'SICKNESS_BENEFIT' });
+    const previous = process.env.CITIZENS_URL;
+    process.env.CITIZENS_URL = subgraph.url;
+    try {
+      const client = subgraphClient('placements', 'citizens', 'http://unused');
+      const data = await client.query<{ citizen: { targetGroup: string } }>(`query($id: ID!) { citizen(id: $id) { targetGroup } }`, { id: c.id });
+      expect(data.citizen.targetGroup).toBe('SICKNESS_BENEFIT');
+      await expect(client.query(`query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id })).rejects.toThrow(/personal data/);
+    } finally {
+      process.env.CITIZENS_URL = previous;
+    }
   });
 });
 

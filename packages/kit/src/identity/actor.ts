@@ -13,12 +13,19 @@ export const ACTOR_ROLES = [...STAFF_ROLES, 'CITIZEN'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /**
- * The verified person behind a request. `id` is a StaffMember.id for staff and a Citizen.id
+ * A subgraph calling another subgraph on its own behalf (e.g. placements asking citizens for a
+ * citizen's target group). Never in a user's token: only in assertions a service signs.
+ */
+export const SERVICE_ROLE = 'SERVICE' as const;
+export type Role = ActorRole | typeof SERVICE_ROLE;
+
+/**
+ * The verified person (or service) behind a request. `id` is a StaffMember.id for staff and a Citizen.id
  * for a citizen, exactly as the `sub` claim of their token.
  */
 export interface Actor {
   id: string;
-  role: ActorRole;
+  role: Role;
   name: string;
   /** The staff member's team (organisational unit); absent for citizens. */
   team?: string;
@@ -29,5 +36,5 @@ export function isActorRole(value: unknown): value is ActorRole {
 }
 
 export function isStaff(actor: Actor): boolean {
-  return actor.role !== 'CITIZEN';
+  return (STAFF_ROLES as readonly string[]).includes(actor.role);
 }

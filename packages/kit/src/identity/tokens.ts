@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { Actor, isActorRole, isStaff } from './actor';
+import { Actor, isActorRole, isStaff, SERVICE_ROLE } from './actor';
 
 const encoder = new TextEncoder();
 const key = (secret: string) => encoder.encode(secret);
@@ -70,15 +70,31 @@ export async function verifyGatewayAssertion(
       audience: ASSERTION_AUDIENCE,
       requiredClaims: ['sub', 'exp', 'rid'],
     });
-    return { actor: actorFromClaims(payload), requestId: String(payload.rid) };
+    return { actor: actorFromClaims(payload, { allowService: true }), requestId: String(payload.rid) };
   } catch (error) {
     throw toTokenError(error);
   }
 }
 
-function actorFromClaims(payload: Record<string, unknown>): Actor {
+/**
+ * A service's own assertion, for a call from one subgraph to another. It carries no user: the
+ * receiving subgraph gives it only what services may read (never personal data).
+ */
+export async function signServiceAssertion(service: string, requestId: string, secret: string): Promise<string> {
+  return new SignJWT({ role: SERVICE_ROLE, name: service, rid: requestId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`service:${service}`)
+    .setIssuer(ASSERTION_ISSUER)
+    .setAudience(ASSERTION_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2m')
+    .sign(key(secret));
+}
+
+function actorFromClaims(payload: Record<string, unknown>, options: { allowService?: boolean } = {}): Actor {
   const { sub, role, name, team } = payload;
   if (typeof sub !== 'string' || sub.length === 0) throw new TokenError('The token has no subject.');
+  if (options.allowService && role === SERVICE_ROLE && typeof name === 'string') return { id: sub, role, name };
   if (!isActorRole(role)) throw new TokenError('The token has no valid role.');
   if (typeof name !== 'string' || name.length === 0) throw new TokenError('The token has no name.');
   const actor: Actor = { id: sub, role, name };

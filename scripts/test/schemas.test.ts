@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildSubgraphSchemaOf, SubgraphDefinition } from '@jobcenter/kit';
-import { citizensSubgraph } from '@jobcenter/citizens';
-import { composeSupergraph } from '../src/compose';
-import { schemaFileOf, SUBGRAPHS, SUPERGRAPH_FILE } from '../src/subgraphs';
+import { buildSchema } from 'graphql';
+import { buildSubgraphSchemaOf } from '@jobcenter/kit';
+import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
+import { schemaFileOf, SUBGRAPHS, SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { subgraphs } from '../src/services';
 import { contractGaps, loadContract } from './contract';
 
-const definitions: Record<string, SubgraphDefinition<unknown>> = { citizens: citizensSubgraph };
+const definitions = Object.fromEntries(subgraphs.map((s) => [s.name, s]));
 const REGENERATE = 'run `npm run build && npm run print-schemas` and commit the result';
 
 describe('committed schemas', () => {
@@ -47,7 +48,16 @@ describe('the client contract', () => {
   });
 
   it('would notice a missing or retyped name', () => {
-    const gaps = contractGaps(api, new Set(['citizens', 'plans']));
-    expect(gaps).toContain('Query.plan is missing');
+    const partial = buildSchema('type Query { citizen(id: String!): Citizen } type Citizen { id: ID! cpr: Int }');
+    const gaps = contractGaps(partial, new Set(['citizens']));
+    expect(gaps).toEqual(
+      expect.arrayContaining([
+        'Query.citizen(id) is String!, contract says ID!',
+        'Citizen.cpr is Int, contract says String!',
+        'Citizen.firstName is missing',
+        'Query.citizens is missing',
+      ]),
+    );
+    expect(gaps).not.toContain('Query.plan is missing'); // plans not built in this check
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from 'graphql';
-import { gatewayRoot } from '../src/subgraphs';
+import { gatewayRoot } from '@jobcenter/gateway/dist/src/subgraphs';
 
 /**
  * The client contract (a copy of shared/contract.graphql) and which subgraph owns each name,

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER, signServiceAssertion } from './identity';
+
+export interface SubgraphClient {
+  /** Runs an operation against the other subgraph as this service; throws on any error. */
+  query<T>(query: string, variables?: Record<string, unknown>, requestId?: string): Promise<T>;
+}
+
+/**
+ * A call from one subgraph straight to another, with the calling service's own signed identity
+ * (role SERVICE: no personal data). The target's URL is read at call time from
+ * `<TARGET>_URL` (e.g. CITIZENS_URL), so tests and deployments point it anywhere. Node's fetch
+ * keeps connections alive between calls.
+ */
+export function subgraphClient(from: string, target: string, defaultUrl: string): SubgraphClient {
+  const secret = gatewayAssertionSecret();
+  return {
+    async query<T>(query: string, variables: Record<string, unknown> = {}, requestId = randomUUID()): Promise<T> {
+      const url = process.env[`${target.toUpperCase()}_URL`] ?? defaultUrl;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [GATEWAY_ASSERTION_HEADER]: await signServiceAssertion(from, requestId, secret),
+          [REQUEST_ID_HEADER]: requestId,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+      if (body.errors?.length || !body.data) {
+        throw new Error(`${target} answered ${from} with: ${body.errors?.map((e) => e.message).join('; ') ?? response.status}`);
+      }
+      return body.data;
+    },
+  };
+}
