@@ -25,7 +25,11 @@ function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<
     const ids = keys.filter(isUuid);
     const rows = ids.length ? await load(ids) : [];
     const groups = new Map<string, T[]>();
-    for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+    for (const row of rows) {
+      const group = groups.get(key(row));
+      if (group) group.push(row);
+      else groups.set(key(row), [row]);
+    }
     return keys.map((k) => groups.get(k) ?? []);
   });
 }

@@ -126,7 +126,6 @@ export class CitizenResolver {
       .update(Citizen)
       .set(changes)
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .returning('*')
       .execute();
     if (!result.affected) {
       const latest = await repo.findOneByOrFail({ id });
