@@ -1,0 +1,42 @@
+import { Actor, forbidden, isCaseStaff, isStaff } from '@jobcenter/kit';
+
+/**
+ * Who may see and change plans, milestones and progress. A plan is personal data: the citizen
+ * sees all of their own ("no hidden agendas"), case staff read and write, analysts get only the
+ * aggregated statistics, and other services calling on their own behalf (SERVICE) get nothing.
+ */
+
+/** Neither case staff nor a citizen: analysts and services, who read no personal data. */
+export function readsNoPersonalData(actor: Actor): boolean {
+  return !isCaseStaff(actor) && actor.role !== 'CITIZEN';
+}
+
+/** Refuses analysts and services before anything is looked up. */
+export function assertMayReadPersonalData(actor: Actor): void {
+  if (readsNoPersonalData(actor)) {
+    throw forbidden(`Plans and progress are personal data; ${actor.role === 'ANALYST' ? 'analysts see the statistics only' : 'your role may not read them'}.`);
+  }
+}
+
+/** May the actor read the plans and progress of this citizen? FORBIDDEN otherwise. */
+export function assertMayReadCitizenPlans(actor: Actor, citizenId: string): void {
+  assertMayReadPersonalData(actor);
+  if (actor.role === 'CITIZEN' && actor.id !== citizenId) throw forbidden('You can only see your own plan.');
+}
+
+/** Only case staff write plans; `what` completes "Your role may not …". */
+export function assertCaseStaff(actor: Actor, what: string): void {
+  if (!isCaseStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
+}
+
+/** Case staff, or the citizen themselves for the few things a citizen writes in their own plan. */
+export function assertCaseStaffOrOwner(actor: Actor, citizenId: string, what: string): void {
+  if (actor.role === 'CITIZEN' && actor.id === citizenId) return;
+  if (actor.role === 'CITIZEN') throw forbidden('You can only write in your own plan.');
+  assertCaseStaff(actor, what);
+}
+
+/** Statistics are for staff (analysts included); not for citizens or other services. */
+export function assertMayReadStatistics(actor: Actor): void {
+  if (!isStaff(actor)) throw forbidden('Statistics are for staff.');
+}

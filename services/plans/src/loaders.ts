@@ -1,0 +1,86 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { isUuid, LoaderFactory } from '@jobcenter/kit';
+import { Milestone } from './milestone/milestone.entity';
+import { MilestoneUpdate } from './milestone/milestone-update.entity';
+import { PlanPeriod } from './period/plan-period.entity';
+import { Plan } from './plan/plan.entity';
+import { PlanStatus } from './plan/plan.enums';
+import { ProgressAssessment } from './progress/progress-assessment.entity';
+import { sortScores } from './progress/progress.rules';
+
+export type PlansLoaders = ReturnType<typeof createLoaders>;
+
+/** Rows by a unique key, in key order, null where missing; one statement per batch. */
+function uniqueBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const ids = [...new Set(keys.filter(isUuid))];
+    const rows = ids.length ? await load(ids) : [];
+    const found = new Map(rows.map((row) => [key(row), row]));
+    return keys.map((k) => found.get(k) ?? null);
+  });
+}
+
+/** Rows grouped by a foreign key, in key order, keeping the query's order; one statement per batch. */
+function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const ids = [...new Set(keys.filter(isUuid))];
+    const rows = ids.length ? await load(ids) : [];
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = groups.get(key(row));
+      if (list) list.push(row);
+      else groups.set(key(row), [row]);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** Per-request loaders: each batch of ids costs one SQL statement. */
+export const createLoaders = (({ dataSource }) => {
+  const plans = dataSource.getRepository(Plan);
+  return {
+    planById: uniqueBy<Plan>((p) => p.id, (ids) => plans.findBy({ id: In(ids) })),
+    milestoneById: uniqueBy<Milestone>((m) => m.id, (ids) => dataSource.getRepository(Milestone).findBy({ id: In(ids) })),
+    /** All plans of each citizen, newest start first. */
+    plansByCitizen: groupedBy<Plan>(
+      (p) => p.citizenId,
+      (ids) => plans.find({ where: { citizenId: In(ids) }, order: { startDate: 'DESC', createdAt: 'DESC' } }),
+    ),
+    activePlanByCitizen: uniqueBy<Plan>(
+      (p) => p.citizenId,
+      (ids) => plans.findBy({ citizenId: In(ids), status: PlanStatus.ACTIVE }),
+    ),
+    /** Milestones of each plan, by deadline. */
+    milestonesByPlan: groupedBy<Milestone>(
+      (m) => m.planId,
+      (ids) =>
+        dataSource.getRepository(Milestone).find({ where: { planId: In(ids) }, order: { deadline: 'ASC', createdAt: 'ASC' } }),
+    ),
+    /** The written history of each milestone, oldest first. */
+    updatesByMilestone: groupedBy<MilestoneUpdate>(
+      (u) => u.milestoneId,
+      (ids) => dataSource.getRepository(MilestoneUpdate).find({ where: { milestoneId: In(ids) }, order: { at: 'ASC' } }),
+    ),
+    /** Period statuses of each plan, newest meeting first. */
+    periodsByPlan: groupedBy<PlanPeriod>(
+      (p) => p.planId,
+      (ids) =>
+        dataSource.getRepository(PlanPeriod).find({ where: { planId: In(ids) }, order: { meetingDate: 'DESC', recordedAt: 'DESC' } }),
+    ),
+    /** Progress assessments of each citizen with their scores (one joined statement), oldest first. */
+    progressByCitizen: groupedBy<ProgressAssessment>(
+      (a) => a.citizenId,
+      async (ids) => {
+        const rows = await dataSource
+          .getRepository(ProgressAssessment)
+          .createQueryBuilder('a')
+          .leftJoinAndSelect('a.scores', 's')
+          .where('a.citizen_id = ANY(:ids)', { ids })
+          .orderBy('a.assessed_at', 'ASC')
+          .getMany();
+        return rows.map((a) => Object.assign(a, { scores: sortScores(a.scores) }));
+      },
+    ),
+  };
+}) satisfies LoaderFactory<unknown>;

@@ -1,0 +1,4 @@
+import { InitialPlansSchema1795464583993 } from './1795464583993-InitialPlansSchema';
+
+/** Every migration of this service, oldest first. Add new ones at the end. */
+export const migrations: Function[] = [InitialPlansSchema1795464583993];

@@ -1,0 +1,76 @@
+import { badUserInput, conflict } from '@jobcenter/kit';
+import { MilestoneStatus } from './milestone.enums';
+
+const { PLANNED, IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED } = MilestoneStatus;
+
+/**
+ * Where each milestone status may go. ACHIEVED, REVISED and DROPPED are final; a MISSED
+ * milestone may still be reached late, be revised (replaced by a new one) or be dropped.
+ */
+export const MILESTONE_TRANSITIONS: Record<MilestoneStatus, readonly MilestoneStatus[]> = {
+  PLANNED: [IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED],
+  IN_PROGRESS: [ACHIEVED, MISSED, REVISED, DROPPED],
+  MISSED: [ACHIEVED, REVISED, DROPPED],
+  ACHIEVED: [],
+  REVISED: [],
+  DROPPED: [],
+};
+
+/** Statuses in which a milestone is still to be reached; past the deadline these are overdue. */
+export const OPEN_MILESTONE_STATUSES: readonly MilestoneStatus[] = [PLANNED, IN_PROGRESS, MISSED];
+
+/** Deadline passed (strictly before today) and not ACHIEVED / DROPPED / REVISED. */
+export function isOverdue(m: { deadline: string; status: MilestoneStatus }, today: string): boolean {
+  return m.deadline < today && OPEN_MILESTONE_STATUSES.includes(m.status);
+}
+
+export interface StatusChange {
+  status: MilestoneStatus;
+  achievedAt: string | null;
+}
+
+/**
+ * Decides a status change of a milestone. `on` is the day it happened (for ACHIEVED), today
+ * unless given. Throws CONFLICT for a change the current status does not allow and
+ * BAD_USER_INPUT for input that cannot be right.
+ */
+export function decideStatusChange(
+  milestone: { status: MilestoneStatus; deadline: string },
+  to: MilestoneStatus,
+  options: { today: string; planStart: string; on?: string | null; hasRevision: boolean },
+): StatusChange {
+  const from = milestone.status;
+  if (from === to) throw conflict(`The milestone is already ${to}.`);
+  if (!MILESTONE_TRANSITIONS[from].includes(to)) {
+    const allowed = MILESTONE_TRANSITIONS[from];
+    throw conflict(
+      `A ${from} milestone cannot become ${to}.` +
+        (allowed.length ? ` From ${from} it can become ${allowed.join(', ')}.` : ` ${from} is final.`),
+    );
+  }
+  if (to === MISSED && milestone.deadline >= options.today) {
+    throw badUserInput(`status: the deadline (${milestone.deadline}) has not passed yet; revise the milestone instead of marking it missed.`, 'status');
+  }
+  if (to === REVISED && !options.hasRevision) {
+    throw badUserInput('revision: say what replaces the milestone (a new title or deadline) when revising it.', 'revision');
+  }
+  if (to !== REVISED && options.hasRevision) {
+    throw badUserInput('revision: only a REVISED milestone gets a replacement.', 'revision');
+  }
+  if (options.on && to !== ACHIEVED) throw badUserInput('achievedOn: only an ACHIEVED milestone has an achieved date.', 'achievedOn');
+  if (to !== ACHIEVED) return { status: to, achievedAt: null };
+  const on = options.on ?? options.today;
+  if (on > options.today) throw badUserInput(`achievedOn: a milestone cannot be achieved in the future (${on}).`, 'achievedOn');
+  if (on < options.planStart) {
+    throw badUserInput(`achievedOn: ${on} is before the plan started (${options.planStart}).`, 'achievedOn');
+  }
+  return { status: ACHIEVED, achievedAt: on };
+}
+
+/** A deadline is not before the plan's start. Past deadlines are fine (recorded after the fact). */
+export function checkDeadline(deadline: string, planStart: string, field = 'deadline'): string {
+  if (deadline < planStart) {
+    throw badUserInput(`${field}: the deadline ${deadline} is before the plan starts (${planStart}).`, field);
+  }
+  return deadline;
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { badUserInput, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { assertCaseStaff } from '../access';
+import { PlansLoaders } from '../loaders';
+import { notInFuture, optionalText } from '../text.rules';
+import { ProgressAssessment } from './progress-assessment.entity';
+import { ProgressScore } from './progress-score.entity';
+import { RecordProgressInput } from './progress.inputs';
+import { checkScores } from './progress.rules';
+
+type Context = RequestContext<PlansLoaders>;
+
+@Resolver(() => ProgressAssessment)
+export class ProgressResolver {
+  @Mutation(() => ProgressAssessment, {
+    description: 'Records a progression measurement (progressionsmåling): scores 1–10, each dimension once; one per citizen and day.',
+  })
+  async recordProgress(
+    @Arg('citizenId', () => ID) citizenId: string,
+    @Arg('input') input: RecordProgressInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressAssessment> {
+    assertCaseStaff(ctx.actor, 'record progress');
+    if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
+    const scores = checkScores(input.scores);
+    const today = todayInCopenhagen();
+    const assessedAt = notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment');
+    try {
+      return await ctx.dataSource.transaction(async (tx) => {
+        const assessment = await tx.getRepository(ProgressAssessment).save(
+          tx.getRepository(ProgressAssessment).create({
+            citizenId, assessedAt, note: optionalText(input.note, 'note', 4000), assessedByRole: ctx.actor.role,
+          }),
+        );
+        const rows = scores.map((s) => tx.getRepository(ProgressScore).create({ assessmentId: assessment.id, ...s }));
+        await tx.getRepository(ProgressScore).insert(rows);
+        return Object.assign(assessment, { scores: rows });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_progress_assessment_citizen_date')) {
+        throw conflict(`The citizen already has an assessment on ${assessedAt}; one per day.`);
+      }
+      throw error;
+    }
+  }
+}

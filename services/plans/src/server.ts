@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { CitizenPlansResolver } from './citizen/citizen.fields';
+import { seedPlansDemo } from './demo/demo-data';
+import { createLoaders, PlansLoaders } from './loaders';
+import { migrations } from './migrations';
+import { Milestone } from './milestone/milestone.entity';
+import { MilestoneFieldsResolver } from './milestone/milestone.fields';
+import { resolveMilestoneReference } from './milestone/milestone.reference';
+import { MilestoneResolver } from './milestone/milestone.resolver';
+import { MilestoneUpdate } from './milestone/milestone-update.entity';
+import { PlanPeriod } from './period/plan-period.entity';
+import { PlanPeriodResolver } from './period/plan-period.resolver';
+import { Plan } from './plan/plan.entity';
+import { PlanFieldsResolver } from './plan/plan.fields';
+import { resolvePlanReference } from './plan/plan.reference';
+import { PlanResolver } from './plan/plan.resolver';
+import { ProgressAssessment } from './progress/progress-assessment.entity';
+import { ProgressScore } from './progress/progress-score.entity';
+import { ProgressResolver } from './progress/progress.resolver';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+
+/** The plans bounded context: action plans, milestones, period statuses and progression. */
+export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
+  name: 'plans',
+  defaultPort: 4002,
+  resolvers: [
+    PlanResolver,
+    PlanFieldsResolver,
+    MilestoneResolver,
+    MilestoneFieldsResolver,
+    PlanPeriodResolver,
+    ProgressResolver,
+    StatisticsResolver,
+    CitizenPlansResolver,
+  ],
+  referenceResolvers: {
+    Plan: { __resolveReference: resolvePlanReference },
+    Milestone: { __resolveReference: resolveMilestoneReference },
+  },
+  entities: [Plan, Milestone, MilestoneUpdate, PlanPeriod, ProgressAssessment, ProgressScore],
+  migrations,
+  createLoaders,
+  seedDemo: seedPlansDemo,
+};

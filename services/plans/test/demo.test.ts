@@ -1,0 +1,60 @@
+import { startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import { demoCitizens } from '@jobcenter/demo-cast';
+import { seedPlansDemo } from '../src/demo/demo-data';
+import { plansSubgraph } from '../src/server';
+import { analyst, citizen } from './builders';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(plansSubgraph);
+});
+afterAll(() => subgraph.stop());
+
+const ACTIVE_PLAN = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen {
+  plans { status } activePlan { longTermGoal citizenPerspective milestones { title status overdue achievedAt } latestPeriod { nextPeriodGoals } }
+  progress { assessedAt } } } }`;
+const asCitizen = (key: keyof typeof demoCitizens) =>
+  subgraph.as(citizen(demoCitizens[key].id), ACTIVE_PLAN, { r: [{ __typename: 'Citizen', id: demoCitizens[key].id }] });
+
+describe('demo data', () => {
+  it('loads into an empty database once', async () => {
+    expect(await seedPlansDemo(subgraph.dataSource)).toBe(true);
+    expect(await seedPlansDemo(subgraph.dataSource)).toBe(false);
+  });
+
+  it("follows Svend's story: sober, internship at a gardener, wage subsidy, goal landscape gardener", async () => {
+    const res = await asCitizen('svend');
+    expect(res.errors).toBeUndefined();
+    const { activePlan, progress } = res.data._entities[0];
+    expect(activePlan.longTermGoal).toMatch(/anlægsgartner/);
+    expect(activePlan.citizenPerspective).toMatch(/tørlagt/);
+    const byTitle = Object.fromEntries(activePlan.milestones.map((m: { title: string; status: string }) => [m.title, m.status]));
+    expect(byTitle['Gennemføre alkoholbehandling og blive tørlagt']).toBe('ACHIEVED');
+    expect(byTitle['Virksomhedspraktik hos gartner']).toBe('ACHIEVED');
+    expect(byTitle['Løntilskud hos gartneren']).toBe('IN_PROGRESS');
+    expect(progress).toHaveLength(2);
+  });
+
+  it("gives Per an overdue step, Ulla a called-off internship, and Bent a completed plan", async () => {
+    const per = (await asCitizen('per')).data._entities[0];
+    expect(per.activePlan.longTermGoal).toMatch(/mekaniker/);
+    expect(per.activePlan.milestones.some((m: { title: string; overdue: boolean }) => /højskole/.test(m.title))).toBe(true);
+    expect(per.activePlan.milestones.filter((m: { overdue: boolean }) => m.overdue)).toHaveLength(1);
+    const ulla = (await asCitizen('ulla')).data._entities[0];
+    expect(ulla.activePlan.milestones.find((m: { title: string }) => /kunstner/.test(m.title))).toBeDefined();
+    expect(ulla.activePlan.milestones.find((m: { status: string }) => m.status === 'DROPPED')).toBeDefined();
+    const line = (await asCitizen('line')).data._entities[0];
+    expect(line.activePlan.milestones.map((m: { title: string }) => m.title)).toContain('Vikarjob hos Faber');
+    const bent = (await asCitizen('bent')).data._entities[0];
+    expect(bent.activePlan).toBeNull();
+    expect(bent.plans).toEqual([{ status: 'COMPLETED' }]);
+  });
+
+  it('gives the dashboard progression figures from the demo assessments', async () => {
+    const res = await subgraph.as(analyst, '{ progressionStatistics { dimension citizens averageChange } }');
+    expect(res.errors).toBeUndefined();
+    const selfEsteem = res.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'SELF_ESTEEM');
+    expect(selfEsteem.citizens).toBe(3);
+    expect(selfEsteem.averageChange).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,449 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
+import { errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import { plansSubgraph } from '../src/server';
+import { addMilestone, analyst, caseworker, citizen, consultant, createPlan, MILESTONE_FIELDS, ok, PLAN_FIELDS, teamLead } from './builders';
+import { parseDocument } from './html';
+
+let subgraph: TestSubgraph;
+const today = todayInCopenhagen();
+const day = (offset: number) => addDays(today, offset);
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(plansSubgraph);
+});
+afterAll(() => subgraph.stop());
+
+const UPDATE_PLAN = `mutation($id: ID!, $v: Int!, $i: UpdatePlanInput!) { updatePlan(id: $id, expectedVersion: $v, input: $i) { ${PLAN_FIELDS} } }`;
+const SET_STATUS = `mutation($id: ID!, $s: MilestoneStatus!, $note: String, $on: Date, $r: MilestoneRevisionInput) {
+  setMilestoneStatus(id: $id, status: $s, note: $note, achievedOn: $on, revision: $r) { ${MILESTONE_FIELDS} replacedBy { id title deadline status } } }`;
+const ADD_UPDATE = `mutation($id: ID!, $note: String!) { addMilestoneUpdate(id: $id, note: $note) { ${MILESTONE_FIELDS} } }`;
+const RECORD_PROGRESS = `mutation($c: ID!, $i: RecordProgressInput!) { recordProgress(citizenId: $c, input: $i) { id assessedAt note scores { dimension score } } }`;
+const RECORD_PERIOD = `mutation($p: ID!, $i: RecordPlanPeriodInput!) { recordPlanPeriod(planId: $p, input: $i) { meetingDate pastPeriodStatus nextPeriodGoals authorRole } }`;
+
+describe('the database schema', () => {
+  it('is exactly what the migrations make (no drift between entities and migrations)', async () => {
+    const pending = await subgraph.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+});
+
+describe('identity', () => {
+  it('is UNAUTHENTICATED without the gateway assertion', async () => {
+    const res = await postGraphQL(subgraph.url, `{ plan(id: "${randomUUID()}") { id } }`);
+    expect(res.status).toBe(401);
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('plans', () => {
+  it('creates an ACTIVE plan starting today by default, and a second ACTIVE plan is a CONFLICT', async () => {
+    const c = randomUUID();
+    const plan = await createPlan(subgraph, c, { citizenPerspective: '  Min drøm er at blive anlægsgartner.  ' });
+    expect(plan).toMatchObject({ status: 'ACTIVE', startDate: today, version: 1, citizenPerspective: 'Min drøm er at blive anlægsgartner.', citizen: { id: c } });
+    const again = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Andet mål" }) { id } }`, { c });
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(again.errors![0].message).toMatch(/already has an ACTIVE plan/);
+    // A draft of the next plan may be prepared meanwhile; activating it while the old one is active is a CONFLICT.
+    const draft = await createPlan(subgraph, c, { status: 'DRAFT', longTermGoal: 'Næste plan' });
+    const activate = await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: draft.version, i: { status: 'ACTIVE' } });
+    expect(errorCode(activate)).toBe('CONFLICT');
+  });
+
+  it('lets only one of two simultaneous saves through: one ACTIVE plan, one winner per version', async () => {
+    const c = randomUUID();
+    const create = () => subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Samtidig" }) { id } }`, { c });
+    const created = await Promise.all([create(), create(), create()]);
+    expect(created.map(errorCode).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
+    const plan = created.find((r) => !r.errors)!.data.createPlan;
+    const save = (goal: string) => subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: goal } });
+    const saved = await Promise.all([save('A'), save('B'), save('C')]);
+    expect(saved.map(errorCode).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
+    expect(saved.find((r) => !r.errors)!.data.updatePlan.version).toBe(2);
+  });
+
+  it('accepts a start date in the past (recorded after the fact)', async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: '2025-01-15' });
+    expect(plan.startDate).toBe('2025-01-15');
+  });
+
+  it('refuses bad input with BAD_USER_INPUT naming the field', async () => {
+    const empty = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "${randomUUID()}", input: { longTermGoal: "   " }) { id } }`);
+    expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+    expect(empty.errors![0].extensions!.field).toBe('longTermGoal');
+    const badId = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "svend", input: { longTermGoal: "Mål" }) { id } }`);
+    expect(errorCode(badId)).toBe('BAD_USER_INPUT');
+    const badDate = await subgraph.as(caseworker, `mutation($c: ID!, $d: Date) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", startDate: $d }) { id } }`, { c: randomUUID(), d: '2026-02-30' });
+    expect(errorCode(badDate)).toBe('BAD_USER_INPUT');
+    const closed = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", status: COMPLETED }) { id } }`, { c: randomUUID() });
+    expect(errorCode(closed)).toBe('BAD_USER_INPUT');
+    const tooLong = await subgraph.as(caseworker, `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g }) { id } }`, { c: randomUUID(), g: 'x'.repeat(1001) });
+    expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+  });
+
+  it('updates with expectedVersion; a stale version is a CONFLICT and changes nothing', async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    const first = ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'Anlægsgartner' } })).updatePlan;
+    expect(first).toMatchObject({ longTermGoal: 'Anlægsgartner', version: 2 });
+    const stale = await subgraph.as(consultant, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'Noget andet' } });
+    expect(errorCode(stale)).toBe('CONFLICT');
+    expect(stale.errors![0].message).toMatch(/version 1, it is now version 2/);
+    const read = ok(await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { longTermGoal version } }`, { id: plan.id })).plan;
+    expect(read).toEqual({ longTermGoal: 'Anlægsgartner', version: 2 });
+  });
+
+  it('completes a plan with an end date, and there is no way back from COMPLETED or ABANDONED', async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const reached = await addMilestone(subgraph, plan.id, { title: 'Nået', deadline: day(-20) });
+    ok(await subgraph.as(caseworker, SET_STATUS, { id: reached.id, s: 'ACHIEVED', on: day(-21) }));
+    await addMilestone(subgraph, plan.id, { title: 'Overskredet', deadline: day(-2) });
+    const done = ok(await subgraph.as(caseworker, `mutation($id: ID!) { updatePlan(id: $id, expectedVersion: 1, input: { status: COMPLETED }) {
+      status endDate version milestones { title status overdue updates { status note } } overdueMilestones { id } } }`, { id: plan.id })).updatePlan;
+    expect(done).toMatchObject({ status: 'COMPLETED', endDate: today, version: 2, overdueMilestones: [] });
+    // What was still open is dropped, with the reason in its history; what was reached stays reached.
+    expect(done.milestones.map((m: { title: string; status: string; overdue: boolean }) => [m.title, m.status, m.overdue])).toEqual([
+      ['Nået', 'ACHIEVED', false],
+      ['Overskredet', 'DROPPED', false],
+    ]);
+    expect(done.milestones[1].updates.at(-1)).toEqual({ status: 'DROPPED', note: 'Dropped because the plan was completed (was PLANNED).' });
+    const back = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { status: 'ACTIVE' } });
+    expect(errorCode(back)).toBe('CONFLICT');
+    const edit = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Nyt' } });
+    expect(errorCode(edit)).toBe('CONFLICT');
+    const draft = await createPlan(subgraph, randomUUID(), { status: 'DRAFT' });
+    const abandoned = ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: 1, i: { status: 'ABANDONED' } })).updatePlan;
+    expect(abandoned.status).toBe('ABANDONED');
+    expect(errorCode(await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: 2, i: { status: 'DRAFT' } }))).toBe('CONFLICT');
+  });
+
+  it('returns null for a plan that does not exist (and a malformed id), NOT_FOUND when changing one', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const res = await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { id } }`, { id });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.plan).toBeNull();
+    }
+    const own = await subgraph.as(citizen(), `query($id: ID!) { plan(id: $id) { id } }`, { id: randomUUID() });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.plan).toBeNull();
+    expect(errorCode(await subgraph.as(caseworker, UPDATE_PLAN, { id: randomUUID(), v: 1, i: { longTermGoal: 'x' } }))).toBe('NOT_FOUND');
+    expect(errorCode(await subgraph.as(caseworker, `mutation { addMilestone(planId: "${randomUUID()}", input: { title: "x", deadline: "${today}" }) { id } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: randomUUID(), s: 'ACHIEVED' }))).toBe('NOT_FOUND');
+    expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: 'nope', note: 'x' }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('who may see and change a plan', () => {
+  it('lets the citizen read their own plan in full and change their own words, nothing else', async () => {
+    const me = citizen();
+    const plan = await createPlan(subgraph, me.id);
+    const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
+    const read = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { longTermGoal milestones { title updates { note } } } }`, { id: plan.id });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.plan.milestones).toEqual([{ title: 'Praktik hos gartner', updates: [{ note: `Milestone agreed, deadline ${day(14)}.` }] }]);
+
+    const words = await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'Jeg vil have mit eget gartnerfirma.' } });
+    expect(words.errors).toBeUndefined();
+    expect(words.data.updatePlan).toMatchObject({ citizenPerspective: 'Jeg vil have mit eget gartnerfirma.', version: 2 });
+    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Mit eget mål' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 2, i: { status: 'ABANDONED' } }))).toBe('FORBIDDEN');
+
+    const note = await subgraph.as(me, ADD_UPDATE, { id: m.id, note: 'Jeg har ringet til gartneren.' });
+    expect(note.errors).toBeUndefined();
+    expect(note.data.addMilestoneUpdate.updates.at(-1)).toEqual({ authorRole: 'CITIZEN', note: 'Jeg har ringet til gartneren.', status: null });
+    expect(errorCode(await subgraph.as(me, SET_STATUS, { id: m.id, s: 'ACHIEVED' }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${today}" }) { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, RECORD_PROGRESS, { c: me.id, i: { scores: [{ dimension: 'COPING', score: 9 }] } }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, `mutation { createPlan(citizenId: "${me.id}", input: { longTermGoal: "x" }) { id } }`))).toBe('FORBIDDEN');
+  });
+
+  it("is FORBIDDEN for a citizen to read or write another citizen's plan", async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
+    const stranger = citizen();
+    expect(errorCode(await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id } }`, { id: plan.id }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(stranger, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'x' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(stranger, ADD_UPDATE, { id: m.id, note: 'x' }))).toBe('FORBIDDEN');
+    const entities = await subgraph.as(stranger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
+      r: [{ __typename: 'Milestone', id: m.id }],
+    });
+    expect(errorCode(entities)).toBe('FORBIDDEN');
+  });
+
+  it('gives analysts the statistics but FORBIDDEN on plan content', async () => {
+    const c = randomUUID();
+    const plan = await createPlan(subgraph, c);
+    expect(errorCode(await subgraph.as(analyst, `query($id: ID!) { plan(id: $id) { id } }`, { id: plan.id }))).toBe('FORBIDDEN');
+    for (const field of ['plans { id }', 'activePlan { id }', 'progress { id }']) {
+      const res = await subgraph.as(analyst, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { ${field} } } }`, {
+        r: [{ __typename: 'Citizen', id: c }],
+      });
+      expect(errorCode(res)).toBe('FORBIDDEN');
+    }
+    expect(errorCode(await subgraph.as(analyst, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'x' } }))).toBe('FORBIDDEN');
+    const stats = await subgraph.as(analyst, `{ progressionStatistics { dimension } milestoneStatistics(from: "2026-01-01", to: "2026-12-31") { achieved } }`);
+    expect(stats.errors).toBeUndefined();
+    expect(errorCode(await subgraph.as(citizen(), `{ progressionStatistics { dimension } }`))).toBe('FORBIDDEN');
+  });
+
+  it('gives another service calling on its own behalf no plan content and no statistics', async () => {
+    const c = randomUUID();
+    const plan = await createPlan(subgraph, c);
+    const previous = process.env.PLANS_URL;
+    process.env.PLANS_URL = subgraph.url;
+    try {
+      const client = subgraphClient('placements', 'plans', 'http://unused');
+      await expect(client.query(`query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: plan.id })).rejects.toThrow(/personal data/);
+      await expect(
+        client.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { id } } } }`, { r: [{ __typename: 'Citizen', id: c }] }),
+      ).rejects.toThrow(/personal data/);
+      await expect(client.query(`{ progressionStatistics { dimension } }`)).rejects.toThrow(/for staff/);
+    } finally {
+      process.env.PLANS_URL = previous;
+    }
+  });
+
+  it('lets every case role write, team leads included', async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    for (const actor of [consultant, teamLead, { ...caseworker, role: 'JOB_CONSULTANT' as const }]) {
+      const res = await subgraph.as(actor, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "Skridt", deadline: "${day(7)}" }) { id } }`, { p: plan.id });
+      expect(res.errors).toBeUndefined();
+    }
+  });
+});
+
+describe('milestones', () => {
+  it("refuses a deadline before the plan's start, accepts a past one and shows it overdue", async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-60) });
+    const early = await subgraph.as(caseworker, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "x", deadline: "${day(-61)}" }) { id } }`, { p: plan.id });
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0].extensions!.field).toBe('deadline');
+    const late = await addMilestone(subgraph, plan.id, { deadline: day(-1), responsible: 'CITIZEN' });
+    expect(late).toMatchObject({ status: 'PLANNED', overdue: true, responsible: 'CITIZEN' });
+    const due = await addMilestone(subgraph, plan.id, { deadline: today });
+    expect(due.overdue).toBe(false);
+  });
+
+  it('logs every status change with time and author role; ACHIEVED is final and sets achievedAt', async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const m = await addMilestone(subgraph, plan.id, { deadline: day(-2) });
+    const started = ok(await subgraph.as(consultant, SET_STATUS, { id: m.id, s: 'IN_PROGRESS', note: 'Første praktikdag aftalt' })).setMilestoneStatus;
+    expect(started.updates.map((u: { status: string }) => u.status)).toEqual(['PLANNED', 'IN_PROGRESS']);
+    expect(started.updates[1]).toEqual({ authorRole: 'RESOURCE_CONSULTANT', note: 'Første praktikdag aftalt', status: 'IN_PROGRESS' });
+    const done = ok(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'ACHIEVED', on: day(-3) })).setMilestoneStatus;
+    expect(done).toMatchObject({ status: 'ACHIEVED', achievedAt: day(-3), overdue: false });
+    expect(done.updates.at(-1)).toMatchObject({ status: 'ACHIEVED', note: 'Status changed from IN_PROGRESS to ACHIEVED.' });
+    const again = await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'IN_PROGRESS' });
+    expect(errorCode(again)).toBe('CONFLICT');
+    const future = await addMilestone(subgraph, plan.id, { deadline: day(10) });
+    expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: future.id, s: 'ACHIEVED', on: day(1) }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: future.id, s: 'MISSED' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('revises a milestone: the old one links to the new one, which carries on as PLANNED', async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const m = await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(-1) });
+    const missing = await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'REVISED' });
+    expect(errorCode(missing)).toBe('BAD_USER_INPUT');
+    const revised = ok(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'REVISED', note: 'Gartneren har travlt i december', r: { deadline: day(45) } })).setMilestoneStatus;
+    expect(revised).toMatchObject({ status: 'REVISED', overdue: false });
+    expect(revised.replacedBy).toMatchObject({ title: 'Praktik hos gartner', deadline: day(45), status: 'PLANNED' });
+    const plan2 = ok(await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { milestones { status } overdueMilestones { id } nextMilestoneDeadline } }`, { id: plan.id })).plan;
+    expect(plan2.milestones.map((x: { status: string }) => x.status).sort()).toEqual(['PLANNED', 'REVISED']);
+    expect(plan2.overdueMilestones).toEqual([]);
+    expect(plan2.nextMilestoneDeadline).toBe(day(45));
+    const tooEarly = await addMilestone(subgraph, plan.id, { deadline: day(5) });
+    const bad = await subgraph.as(caseworker, SET_STATUS, { id: tooEarly.id, s: 'REVISED', r: { deadline: day(-31) } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses an empty note, and changes to the milestones of a closed plan', async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    const m = await addMilestone(subgraph, plan.id, { deadline: day(5) });
+    expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: '  ' }))).toBe('BAD_USER_INPUT');
+    ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { status: 'ABANDONED' } }));
+    expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: 'Hej' }))).toBe('CONFLICT');
+    expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'DROPPED' }))).toBe('CONFLICT');
+    expect(errorCode(await subgraph.as(caseworker, `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${day(5)}" }) { id } }`))).toBe('CONFLICT');
+  });
+});
+
+describe('period statuses', () => {
+  it('keeps the history newest first; one per meeting date; the meeting cannot be in the future', async () => {
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-120) });
+    const record = (meetingDate: string, past: string) =>
+      subgraph.as(caseworker, RECORD_PERIOD, { p: plan.id, i: { meetingDate, pastPeriodStatus: past, nextPeriodGoals: 'Løntilskud' } });
+    ok(await record(day(-90), 'Praktik gennemført'));
+    ok(await record(day(-5), 'Løntilskud startet'));
+    expect(errorCode(await record(day(-5), 'Igen'))).toBe('CONFLICT');
+    expect(errorCode(await record(day(1), 'Fremtid'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await record(day(-121), 'Før planen'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.as(citizen(), RECORD_PERIOD, { p: plan.id, i: { pastPeriodStatus: 'x', nextPeriodGoals: 'y' } }))).toBe('FORBIDDEN');
+    const read = ok(await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { periods { meetingDate pastPeriodStatus } latestPeriod { pastPeriodStatus authorName } } }`, { id: plan.id })).plan;
+    expect(read.periods).toEqual([
+      { meetingDate: day(-5), pastPeriodStatus: 'Løntilskud startet' },
+      { meetingDate: day(-90), pastPeriodStatus: 'Praktik gennemført' },
+    ]);
+    expect(read.latestPeriod).toEqual({ pastPeriodStatus: 'Løntilskud startet', authorName: 'Inger Holm' });
+  });
+});
+
+describe('progress', () => {
+  it('records assessments and lists them oldest first, scores in dimension order', async () => {
+    const c = randomUUID();
+    ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-10), scores: [{ dimension: 'SELF_ESTEEM', score: 6 }, { dimension: 'STABILITY', score: 7 }] } }));
+    ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-100), scores: [{ dimension: 'SELF_ESTEEM', score: 3 }], note: 'Første måling' } }));
+    const res = await subgraph.as(citizen(c), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { progress { assessedAt note scores { dimension score } } } } }`, {
+      r: [{ __typename: 'Citizen', id: c }],
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].progress).toEqual([
+      { assessedAt: day(-100), note: 'Første måling', scores: [{ dimension: 'SELF_ESTEEM', score: 3 }] },
+      { assessedAt: day(-10), note: null, scores: [{ dimension: 'STABILITY', score: 7 }, { dimension: 'SELF_ESTEEM', score: 6 }] },
+    ]);
+  });
+
+  it.each([
+    ['a score of 11', [{ dimension: 'COPING', score: 11 }]],
+    ['a score of 0', [{ dimension: 'COPING', score: 0 }]],
+    ['a repeated dimension', [{ dimension: 'COPING', score: 4 }, { dimension: 'COPING', score: 5 }]],
+    ['an unknown dimension', [{ dimension: 'HAPPINESS', score: 5 }]],
+    ['no scores', []],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, scores) => {
+    const res = await subgraph.as(caseworker, RECORD_PROGRESS, { c: randomUUID(), i: { scores } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses an assessment in the future, and a second one the same day with CONFLICT', async () => {
+    const c = randomUUID();
+    expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(1), scores: [{ dimension: 'COPING', score: 4 }] } }))).toBe('BAD_USER_INPUT');
+    ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 4 }] } }));
+    expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }))).toBe('CONFLICT');
+  });
+});
+
+describe('the printable plan', () => {
+  it('is HTML with the goal, the citizen\'s words, the milestones and the latest period, behind the same checks as the plan', async () => {
+    const me = citizen();
+    const plan = await createPlan(subgraph, me.id, { startDate: day(-40), longTermGoal: 'Uddannet anlægsgartner', citizenPerspective: 'Først tørlagt, så gartner.' });
+    await addMilestone(subgraph, plan.id, { title: 'Blive tørlagt', deadline: day(-10) });
+    await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(20) });
+    ok(await subgraph.as(caseworker, RECORD_PERIOD, { p: plan.id, i: { meetingDate: day(-1), pastPeriodStatus: 'Gode fremskridt', nextPeriodGoals: 'Start praktik' } }));
+    const res = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { printableHtml } }`, { id: plan.id });
+    expect(res.errors).toBeUndefined();
+    const doc = parseDocument(res.data.plan.printableHtml);
+    expect(doc.text('#goal')).toContain('Uddannet anlægsgartner');
+    expect(doc.text('#citizen-perspective')).toContain('Først tørlagt, så gartner.');
+    expect(doc.rows('tr.milestone')).toEqual([
+      ['Blive tørlagt', day(-10), 'Planlagt – overskredet'],
+      ['Praktik hos gartner', day(20), 'Planlagt'],
+    ]);
+    expect(doc.text('#period')).toContain('Gode fremskridt');
+    const stranger = await subgraph.as(citizen(), `query($id: ID!) { plan(id: $id) { printableHtml } }`, { id: plan.id });
+    expect(errorCode(stranger)).toBe('FORBIDDEN');
+    expect(stranger.data?.plan ?? null).toBeNull();
+  });
+});
+
+describe('statistics', () => {
+  it('counts milestones due in the period by where they stand, in SQL', async () => {
+    // A period of its own in the past, so other tests' milestones do not count.
+    const from = '2020-03-01';
+    const to = '2020-03-31';
+    const plan = await createPlan(subgraph, randomUUID(), { startDate: '2020-01-01' });
+    const ms = [];
+    for (const deadline of ['2020-03-02', '2020-03-10', '2020-03-20', '2020-03-30', '2020-04-15']) ms.push(await addMilestone(subgraph, plan.id, { deadline }));
+    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[0].id, s: 'ACHIEVED', on: '2020-03-01' }));
+    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[1].id, s: 'MISSED' }));
+    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[2].id, s: 'DROPPED' }));
+    // ms[3] stays PLANNED past its deadline: overdue. ms[4] is due outside the period.
+    const draft = await createPlan(subgraph, randomUUID(), { startDate: '2020-01-01', status: 'DRAFT' });
+    await addMilestone(subgraph, draft.id, { deadline: '2020-03-15' });
+    let res: GraphQLResponse | undefined;
+    const statements = await subgraph.countStatements(async () => {
+      res = await subgraph.as(analyst, `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) { achieved missed overdue open revised dropped achievementRate } }`, { f: from, t: to });
+    });
+    expect(res!.data.milestoneStatistics).toEqual({ achieved: 1, missed: 1, overdue: 1, open: 0, revised: 0, dropped: 1, achievementRate: 1 / 3 });
+    expect(statements).toBe(1);
+    expect(errorCode(await subgraph.as(analyst, `{ milestoneStatistics(from: "2020-03-31", to: "2020-03-01") { achieved } }`))).toBe('BAD_USER_INPUT');
+  });
+
+  it('averages first and latest score per dimension over citizens assessed at least twice, in one statement', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    const once = randomUUID();
+    const rec = (c: string, at: string, scores: { dimension: string; score: number }[]) =>
+      subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: at, scores } });
+    ok(await rec(a, day(-200), [{ dimension: 'NETWORK', score: 2 }]));
+    ok(await rec(a, day(-100), [{ dimension: 'NETWORK', score: 4 }]));
+    ok(await rec(a, day(-1), [{ dimension: 'NETWORK', score: 6 }]));
+    ok(await rec(b, day(-50), [{ dimension: 'NETWORK', score: 4 }, { dimension: 'BASIC_SKILLS', score: 5 }]));
+    ok(await rec(b, day(-2), [{ dimension: 'NETWORK', score: 5 }]));
+    ok(await rec(once, day(-2), [{ dimension: 'NETWORK', score: 10 }]));
+    let res: GraphQLResponse | undefined;
+    const statements = await subgraph.countStatements(async () => {
+      res = await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest averageChange } }`);
+    });
+    expect(statements).toBe(1);
+    const network = res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'NETWORK');
+    // a: 2 → 6, b: 4 → 5; "once" has a single assessment and is left out.
+    expect(network).toEqual({ dimension: 'NETWORK', citizens: 2, averageFirst: 3, averageLatest: 5.5, averageChange: 2.5 });
+    expect(res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'BASIC_SKILLS')).toBeUndefined();
+  });
+});
+
+describe('batching', () => {
+  it('answers Citizen representations with plans, active plan, milestones and progress in a constant number of statements', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const c = randomUUID();
+      ids.push(c);
+      const plan = await createPlan(subgraph, c, { startDate: day(-20) });
+      await addMilestone(subgraph, plan.id, { deadline: day(-1) });
+      ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }));
+    }
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id
+      plans { id } activePlan { id overdueMilestones { title updates { note } } milestones { plan { id } } } progress { scores { score } } } } }`;
+    const run = async (n: number) => {
+      let res: GraphQLResponse | undefined;
+      const statements = await subgraph.countStatements(async () => {
+        res = await subgraph.as(caseworker, query, { r: ids.slice(0, n).map((id) => ({ __typename: 'Citizen', id })) });
+      });
+      expect(res!.errors).toBeUndefined();
+      expect(res!.data._entities).toHaveLength(n);
+      expect(res!.data._entities.every((e: { activePlan: { overdueMilestones: unknown[] } }) => e.activePlan.overdueMilestones.length === 1)).toBe(true);
+      return statements;
+    };
+    const few = await run(2);
+    const many = await run(12);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(6);
+  });
+
+  it('answers Plan and Milestone representations in one statement each, null for unknown ones', async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    const m = await addMilestone(subgraph, plan.id, { title: 'Ref', deadline: day(3) });
+    let res: GraphQLResponse | undefined;
+    const statements = await subgraph.countStatements(async () => {
+      res = await subgraph.as(caseworker, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { id } ... on Milestone { title } } }`, {
+        r: [{ __typename: 'Plan', id: plan.id }, { __typename: 'Plan', id: randomUUID() }, { __typename: 'Milestone', id: m.id }, { __typename: 'Milestone', id: randomUUID() }],
+      });
+    });
+    expect(res!.errors).toBeUndefined();
+    expect(res!.data._entities).toEqual([{ id: plan.id }, null, { title: 'Ref' }, null]);
+    expect(statements).toBe(2);
+  });
+});
+
+describe('errors from inside', () => {
+  it('masks an unexpected failure as INTERNAL_SERVER_ERROR without SQL in the message', async () => {
+    const plan = await createPlan(subgraph, randomUUID());
+    await subgraph.dataSource.query('ALTER TABLE plan_period RENAME TO plan_period_away');
+    try {
+      const res = await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { periods { id } } }`, { id: plan.id });
+      expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.errors![0].message).not.toMatch(/plan_period|relation|SELECT/i);
+    } finally {
+      await subgraph.dataSource.query('ALTER TABLE plan_period_away RENAME TO plan_period');
+    }
+  });
+});
