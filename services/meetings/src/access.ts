@@ -1,0 +1,43 @@
+import { Actor, forbidden, isCaseStaff } from '@jobcenter/kit';
+
+/**
+ * Who may see what here. Meetings, minutes, enrolments and attendance are personal data:
+ * case staff read and write them; a citizen reads their own (no hidden agendas) and writes
+ * nothing; analysts see only the statistics.
+ */
+
+/** Reading a citizen's meetings, enrolments or cadence. */
+export function assertMayReadCitizenData(actor: Actor, citizenId: string): void {
+  if (isCaseStaff(actor)) return;
+  if (actor.role === 'CITIZEN' && actor.id === citizenId) return;
+  if (actor.role === 'ANALYST') {
+    throw forbidden('Meetings and group courses are personal data; analysts see the statistics only.');
+  }
+  throw forbidden('You can only see your own meetings and courses.');
+}
+
+/** Booking, recording, cancelling, enrolling: case staff only. */
+export function assertMayWrite(actor: Actor, what: string): void {
+  if (isCaseStaff(actor)) return;
+  throw forbidden(
+    actor.role === 'CITIZEN'
+      ? `Citizens may not ${what}; ask your consultant or caseworker.`
+      : `Your role (${actor.role}) may not ${what}; analysts see the statistics only.`,
+  );
+}
+
+/** A staff member's agenda shows other citizens' meetings: case staff only. */
+export function assertMayReadAgenda(actor: Actor): void {
+  if (isCaseStaff(actor)) return;
+  throw forbidden(
+    actor.role === 'ANALYST'
+      ? "A staff member's agenda is personal data about citizens; analysts see the statistics only."
+      : "A staff member's agenda is for staff.",
+  );
+}
+
+/** Statistics: case staff and analysts; not citizens (nor services). */
+export function assertMayReadStatistics(actor: Actor): void {
+  if (isCaseStaff(actor) || actor.role === 'ANALYST') return;
+  throw forbidden('Statistics are for staff.');
+}

@@ -1,0 +1,43 @@
+import { formatSpan } from '../time/copenhagen';
+
+/** A span of time a staff member is taken: a meeting or a group session. */
+export interface BusySpan {
+  kind: 'MEETING' | 'GROUP_SESSION';
+  id: string;
+  staffId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** What it is, for the message: "network meeting", "session 3 of 'Trivsel i hverdagen'". */
+  label: string;
+}
+
+export interface Span {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Two spans clash when each starts before the other ends. A meeting that ends at 10:00 and
+ * one that starts at 10:00 do not clash: back-to-back is a normal day for a consultant.
+ */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
+}
+
+/** The first booking (in time order) of any of the staff that clashes with one of the spans. */
+export function findClash(wanted: readonly Span[], staffIds: readonly string[], busy: readonly BusySpan[]): BusySpan | null {
+  const staff = new Set(staffIds);
+  const clashes = busy
+    .filter((b) => staff.has(b.staffId) && wanted.some((w) => overlaps(w, b)))
+    .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  return clashes[0] ?? null;
+}
+
+/** The CONFLICT message: who is taken, by what, when (Copenhagen time). */
+export function describeClash(clash: BusySpan): string {
+  const what = clash.kind === 'MEETING' ? `meeting ${clash.id} (${clash.label})` : `${clash.label} (session ${clash.id})`;
+  return (
+    `Staff member ${clash.staffId} is already booked at that time: ${what} on ${formatSpan(clash.startsAt, clash.endsAt)}. ` +
+    'Choose another time or another participant.'
+  );
+}

@@ -1,0 +1,65 @@
+import { addDays } from '@jobcenter/kit';
+import { MeetingKind, MeetingStatus } from '../meeting/meeting.enums';
+import { addMonths, copenhagenDate } from '../time/copenhagen';
+
+/**
+ * The rhythm of the seeds (local practice, seeds/003): close individual follow-up about every
+ * 14 days, network meetings every 2–3 months. Kept here as data, not scattered in resolvers.
+ */
+export const CADENCE = {
+  followUpIntervalDays: 14,
+  networkMeetingMaxMonths: 3,
+  /** Contacts that count as individual follow-up. */
+  followUpKinds: [MeetingKind.FOLLOW_UP, MeetingKind.WALK_AND_TALK, MeetingKind.HOME_VISIT, MeetingKind.NETWORK_MEETING],
+  source: 'seeds/003 (Ryslinge, "På vej til arbejde"): follow-up every 14 days, network meetings every 2nd or 3rd month',
+} as const;
+
+export interface MeetingFact {
+  kind: MeetingKind;
+  status: MeetingStatus;
+  scheduledAt: Date;
+}
+
+const byTime = <T extends MeetingFact>(a: T, b: T) => a.scheduledAt.getTime() - b.scheduledAt.getTime();
+
+/** The next planned meeting that has not started yet. */
+export function nextMeeting<T extends MeetingFact>(meetings: readonly T[], now: Date): T | null {
+  return [...meetings].filter((m) => m.status === MeetingStatus.PLANNED && m.scheduledAt >= now).sort(byTime)[0] ?? null;
+}
+
+/** The latest network meeting that was held. */
+export function lastNetworkMeeting<T extends MeetingFact>(meetings: readonly T[]): T | null {
+  const held = meetings.filter((m) => m.kind === MeetingKind.NETWORK_MEETING && m.status === MeetingStatus.HELD).sort(byTime);
+  return held[held.length - 1] ?? null;
+}
+
+/**
+ * Overdue when the last held network meeting is more than 3 months ago, or, with none held,
+ * when the citizen has been enrolled for more than 3 months. Dates are Copenhagen dates.
+ */
+export function networkMeetingOverdue(last: MeetingFact | null, enrolledAt: string, today: string): boolean {
+  const since = last ? copenhagenDate(last.scheduledAt) : enrolledAt;
+  return addMonths(since, CADENCE.networkMeetingMaxMonths) < today;
+}
+
+/** The latest held individual follow-up contact. */
+export function lastFollowUp<T extends MeetingFact>(meetings: readonly T[]): T | null {
+  const held = meetings
+    .filter((m) => (CADENCE.followUpKinds as readonly MeetingKind[]).includes(m.kind) && m.status === MeetingStatus.HELD)
+    .sort(byTime);
+  return held[held.length - 1] ?? null;
+}
+
+/**
+ * When the next follow-up is due: 14 days after the last held one; today when none has been
+ * held. `due` is true once that date has come and no follow-up contact is booked ahead.
+ */
+export function followUpStatus(meetings: readonly MeetingFact[], now: Date): { dueOn: string; due: boolean } {
+  const today = copenhagenDate(now);
+  const last = lastFollowUp(meetings);
+  const dueOn = last ? addDays(copenhagenDate(last.scheduledAt), CADENCE.followUpIntervalDays) : today;
+  const booked = meetings.some(
+    (m) => (CADENCE.followUpKinds as readonly MeetingKind[]).includes(m.kind) && m.status === MeetingStatus.PLANNED && m.scheduledAt >= now,
+  );
+  return { dueOn, due: dueOn <= today && !booked };
+}

@@ -1,0 +1,90 @@
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar, RequestContext } from '@jobcenter/kit';
+import { assertMayReadCitizenData } from '../access';
+import { Enrollment } from '../course/enrollment.entity';
+import { MeetingsCitizen } from '../federation/citizen-ref';
+import { MeetingsLoaders } from '../loaders';
+import { Meeting } from '../meeting/meeting.entity';
+import { MeetingKind } from '../meeting/meeting.enums';
+import { copenhagenDate } from '../time/copenhagen';
+import { followUpStatus, lastFollowUp, lastNetworkMeeting, networkMeetingOverdue, nextMeeting } from './cadence.rules';
+
+type Context = RequestContext<MeetingsLoaders>;
+
+/**
+ * What this subgraph adds to the citizen: their meetings, the cadence of follow-up and network
+ * meetings, and their group course places. Every field reads the same per-request batch of the
+ * citizen's meetings, so a caseload of 50 citizens costs one statement, not 50.
+ */
+@Resolver(() => MeetingsCitizen)
+export class CitizenMeetingsResolver {
+  private async meetingsOf(citizen: MeetingsCitizen, ctx: Context): Promise<Meeting[]> {
+    assertMayReadCitizenData(ctx.actor, citizen.id);
+    return ctx.loaders.meetingsByCitizen.load(citizen.id);
+  }
+
+  @FieldResolver(() => [Meeting], {
+    description: "The citizen's meetings, oldest first, cancelled ones included; narrowed by start time and kind when given.",
+  })
+  async meetings(
+    @Root() citizen: MeetingsCitizen,
+    @Ctx() ctx: Context,
+    @Arg('from', () => Date, { nullable: true, description: 'Only meetings starting at or after this instant.' }) from?: Date | null,
+    @Arg('to', () => Date, { nullable: true, description: 'Only meetings starting before this instant.' }) to?: Date | null,
+    @Arg('kind', () => MeetingKind, { nullable: true }) kind?: MeetingKind | null,
+  ): Promise<Meeting[]> {
+    return (await this.meetingsOf(citizen, ctx)).filter(
+      (m) => (!from || m.scheduledAt >= from) && (!to || m.scheduledAt < to) && (!kind || m.kind === kind),
+    );
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The next planned meeting that has not started (næste møde).' })
+  async nextMeeting(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
+    return nextMeeting(await this.meetingsOf(citizen, ctx), new Date());
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The latest network meeting that was held (seneste netværksmøde).' })
+  async lastNetworkMeeting(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
+    return lastNetworkMeeting(await this.meetingsOf(citizen, ctx));
+  }
+
+  @Directive('@requires(fields: "enrolledAt")')
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the last held network meeting is more than 3 months ago, or none has been held and the citizen was enrolled ' +
+      'more than 3 months ago (netværksmøde overskredet). The enrolment date comes from the citizens service.',
+  })
+  async networkMeetingOverdue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
+    const meetings = await this.meetingsOf(citizen, ctx);
+    if (!citizen.enrolledAt) throw new Error(`networkMeetingOverdue: the gateway did not pass enrolledAt for citizen ${citizen.id}`);
+    return networkMeetingOverdue(lastNetworkMeeting(meetings), citizen.enrolledAt, copenhagenDate(new Date()));
+  }
+
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The latest held individual contact (follow-up, walk-and-talk, home visit or network meeting).',
+  })
+  async lastFollowUp(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
+    return lastFollowUp(await this.meetingsOf(citizen, ctx));
+  }
+
+  @FieldResolver(() => DateScalar, {
+    description: 'When the next follow-up is due on the 14-day rhythm: 14 days after the last held contact; today if none was held.',
+  })
+  async followUpDueOn(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<string> {
+    return followUpStatus(await this.meetingsOf(citizen, ctx), new Date()).dueOn;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the 14-day follow-up is due or past (opfølgning mangler) and no follow-up contact is booked ahead.',
+  })
+  async followUpDue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
+    return followUpStatus(await this.meetingsOf(citizen, ctx), new Date()).due;
+  }
+
+  @FieldResolver(() => [Enrollment], { description: "The citizen's group course places (gruppeforløb), first enrolled first." })
+  async groupEnrollments(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Enrollment[]> {
+    assertMayReadCitizenData(ctx.actor, citizen.id);
+    return ctx.loaders.enrollmentsByCitizen.load(citizen.id);
+  }
+}

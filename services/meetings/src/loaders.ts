@@ -1,0 +1,207 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { isUuid, LoaderFactory } from '@jobcenter/kit';
+import { Attendance } from './course/attendance.entity';
+import { CourseFacilitator } from './course/course-facilitator.entity';
+import { attendanceRate } from './course/course.rules';
+import { Enrollment } from './course/enrollment.entity';
+import { GroupCourse } from './course/group-course.entity';
+import { GroupSession } from './course/group-session.entity';
+import { MeetingParticipant } from './meeting/meeting-participant.entity';
+import { Meeting } from './meeting/meeting.entity';
+import { MinutesAmendment } from './meeting/minutes-amendment.entity';
+
+export type MeetingsLoaders = ReturnType<typeof createLoaders>;
+
+/** Rows by id, in key order, null where missing; one statement per batch. */
+function byId<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const ids = [...new Set(keys.filter(isUuid))];
+    const rows = ids.length ? await load(ids) : [];
+    const found = new Map(rows.map((row) => [key(row), row]));
+    return keys.map((k) => found.get(k) ?? null);
+  });
+}
+
+/** Rows grouped by a key, in key order (rows keep the order the query gave); one statement per batch. */
+function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const ids = [...new Set(keys.filter(isUuid))];
+    const rows = ids.length ? await load(ids) : [];
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const k = key(row);
+      const list = groups.get(k);
+      if (list) list.push(row);
+      else groups.set(k, [row]);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** A staff member's bookings in a time window, keyed "staffId|from|to". */
+export const agendaKey = (staffId: string, from: Date, to: Date) => `${staffId}|${from.toISOString()}|${to.toISOString()}`;
+
+/**
+ * Per-window batches: every staff member asked for with the same window shares one statement
+ * (the usual case: one agenda query for a team's week).
+ */
+function byStaffAndWindow<T>(staffOf: (row: T) => string, load: (staffIds: string[], from: Date, to: Date) => Promise<T[]>) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const windows = new Map<string, { from: Date; to: Date; staff: Set<string> }>();
+    for (const key of keys) {
+      const [staffId, from, to] = key.split('|');
+      const window = windows.get(`${from}|${to}`) ?? { from: new Date(from), to: new Date(to), staff: new Set<string>() };
+      if (isUuid(staffId)) window.staff.add(staffId);
+      windows.set(`${from}|${to}`, window);
+    }
+    const results = new Map<string, T[]>();
+    for (const [windowKey, window] of windows) {
+      const rows = window.staff.size ? await load([...window.staff], window.from, window.to) : [];
+      for (const row of rows) {
+        const k = `${staffOf(row)}|${windowKey}`;
+        results.set(k, [...(results.get(k) ?? []), row]);
+      }
+    }
+    return keys.map((k) => results.get(k) ?? []);
+  });
+}
+
+/** A `meeting` row from raw SQL as the entity (pg gives Date for timestamptz, objects for jsonb). */
+export function meetingFromRow(row: Record<string, any>): Meeting {
+  return Object.assign(new Meeting(), {
+    id: row.id,
+    citizenId: row.citizen_id,
+    kind: row.kind,
+    scheduledAt: row.scheduled_at,
+    durationMinutes: row.duration_minutes,
+    endsAt: row.ends_at,
+    location: row.location,
+    status: row.status,
+    summary: row.summary,
+    agreements: row.agreements ?? [],
+    cancelReason: row.cancel_reason,
+    outcomeRecordedAt: row.outcome_recorded_at,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+export interface StaffMeetingRow {
+  staffId: string;
+  meeting: Meeting;
+}
+
+export interface StaffSessionRow {
+  staffId: string;
+  session: GroupSession;
+  course: GroupCourse;
+}
+
+/** Attendance rate per enrollment, computed in SQL for a batch of enrollments. */
+async function attendanceRates(dataSource: DataSource, enrollmentIds: string[]) {
+  const rows: { id: string; present: string; absent: string }[] = await dataSource.query(
+    `SELECT e.id,
+            COUNT(*) FILTER (WHERE a.status = 'PRESENT') AS present,
+            COUNT(*) FILTER (WHERE a.status = 'ABSENT') AS absent
+       FROM enrollment e
+       LEFT JOIN group_session s ON s.course_id = e.course_id
+       LEFT JOIN attendance a ON a.session_id = s.id AND a.citizen_id = e.citizen_id
+      WHERE e.id = ANY($1::uuid[])
+      GROUP BY e.id`,
+    [enrollmentIds],
+  );
+  return rows.map((r) => ({ id: r.id, rate: attendanceRate(Number(r.present), Number(r.absent)) }));
+}
+
+/** Per-request loaders: each batch of ids costs one SQL statement. */
+export const createLoaders = (({ dataSource }) => {
+  const meetings = dataSource.getRepository(Meeting);
+
+  return {
+    meetingById: byId<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
+    /** All of a citizen's meetings, oldest first; fields filter them in memory. */
+    meetingsByCitizen: groupedBy<Meeting>(
+      (m) => m.citizenId,
+      (ids) => meetings.find({ where: { citizenId: In(ids) }, order: { scheduledAt: 'ASC', id: 'ASC' } }),
+    ),
+    participantsByMeeting: groupedBy<MeetingParticipant>(
+      (p) => p.meetingId,
+      (ids) => dataSource.getRepository(MeetingParticipant).find({ where: { meetingId: In(ids) }, order: { position: 'ASC' } }),
+    ),
+    amendmentsByMeeting: groupedBy<MinutesAmendment>(
+      (a) => a.meetingId,
+      (ids) => dataSource.getRepository(MinutesAmendment).find({ where: { meetingId: In(ids) }, order: { amendedAt: 'ASC' } }),
+    ),
+    courseById: byId<GroupCourse>((c) => c.id, (ids) => dataSource.getRepository(GroupCourse).findBy({ id: In(ids) })),
+    sessionsByCourse: groupedBy<GroupSession>(
+      (s) => s.courseId,
+      (ids) => dataSource.getRepository(GroupSession).find({ where: { courseId: In(ids) }, order: { number: 'ASC' } }),
+    ),
+    sessionById: byId<GroupSession>((s) => s.id, (ids) => dataSource.getRepository(GroupSession).findBy({ id: In(ids) })),
+    facilitatorsByCourse: groupedBy<CourseFacilitator>(
+      (f) => f.courseId,
+      (ids) => dataSource.getRepository(CourseFacilitator).find({ where: { courseId: In(ids) }, order: { position: 'ASC' } }),
+    ),
+    enrollmentsByCourse: groupedBy<Enrollment>(
+      (e) => e.courseId,
+      (ids) => dataSource.getRepository(Enrollment).find({ where: { courseId: In(ids) }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
+    ),
+    enrollmentsByCitizen: groupedBy<Enrollment>(
+      (e) => e.citizenId,
+      (ids) => dataSource.getRepository(Enrollment).find({ where: { citizenId: In(ids) }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
+    ),
+    attendanceRateByEnrollment: new DataLoader<string, number | null>(async (keys) => {
+      const ids = [...new Set(keys.filter(isUuid))];
+      const rates = new Map((ids.length ? await attendanceRates(dataSource, ids) : []).map((r) => [r.id, r.rate]));
+      return keys.map((k) => rates.get(k) ?? null);
+    }),
+    attendanceBySession: groupedBy<Attendance>(
+      (a) => a.sessionId,
+      (ids) => dataSource.getRepository(Attendance).find({ where: { sessionId: In(ids) }, order: { recordedAt: 'ASC' } }),
+    ),
+    /** Meetings (not cancelled) a staff member takes part in within a window, by start time. */
+    meetingsByStaffWindow: byStaffAndWindow<StaffMeetingRow>(
+      (r) => r.staffId,
+      async (staffIds, from, to) => {
+        const rows: Record<string, any>[] = await dataSource.query(
+          `SELECT m.*, p.staff_id AS participant_staff_id
+             FROM meeting m JOIN meeting_participant p ON p.meeting_id = m.id
+            WHERE p.staff_id = ANY($1::uuid[]) AND m.status <> 'CANCELLED'
+              AND m.scheduled_at < $3 AND m.ends_at > $2
+            ORDER BY m.scheduled_at, m.id`,
+          [staffIds, from, to],
+        );
+        return rows.map((row) => ({ staffId: row.participant_staff_id as string, meeting: meetingFromRow(row) }));
+      },
+    ),
+    /** Group sessions a staff member facilitates within a window, by start time. */
+    sessionsByStaffWindow: byStaffAndWindow<StaffSessionRow>(
+      (r) => r.staffId,
+      async (staffIds, from, to) => {
+        const rows: Record<string, any>[] = await dataSource.query(
+          `SELECT s.id, s.course_id, s.number, s.starts_at, s.duration_minutes, s.ends_at, f.staff_id,
+                  c.title, c.topics, c.start_date::text AS start_date, c.end_date::text AS end_date, c.capacity, c.location, c.created_by, c.created_at
+             FROM group_session s
+             JOIN course_facilitator f ON f.course_id = s.course_id
+             JOIN group_course c ON c.id = s.course_id
+            WHERE f.staff_id = ANY($1::uuid[]) AND s.starts_at < $3 AND s.ends_at > $2
+            ORDER BY s.starts_at, s.id`,
+          [staffIds, from, to],
+        );
+        return rows.map((row) => ({
+          staffId: row.staff_id as string,
+          session: Object.assign(new GroupSession(), {
+            id: row.id, courseId: row.course_id, number: row.number, startsAt: row.starts_at,
+            durationMinutes: row.duration_minutes, endsAt: row.ends_at,
+          }),
+          course: Object.assign(new GroupCourse(), {
+            id: row.course_id, title: row.title, topics: row.topics, startDate: row.start_date, endDate: row.end_date,
+            capacity: row.capacity, location: row.location, createdBy: row.created_by, createdAt: row.created_at,
+          }),
+        }));
+      },
+    ),
+  };
+}) satisfies LoaderFactory<unknown>;

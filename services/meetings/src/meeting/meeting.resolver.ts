@@ -1,0 +1,172 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { badUserInput, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import { assertMayReadCitizenData, assertMayWrite } from '../access';
+import { describeClash, findClash } from '../booking/booking.rules';
+import { busySpans, lockStaffCalendars } from '../booking/booking.store';
+import { MeetingsLoaders } from '../loaders';
+import { addMinutes } from '../time/copenhagen';
+import { MeetingParticipant } from './meeting-participant.entity';
+import { Meeting } from './meeting.entity';
+import { MeetingStatus } from './meeting.enums';
+import { MeetingOutcomeInput, ScheduleMeetingInput } from './meeting.inputs';
+import { cleanAgreements, decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
+import { MinutesAmendment } from './minutes-amendment.entity';
+import { refusalError } from './refusal';
+
+type Context = RequestContext<MeetingsLoaders>;
+
+/** The meeting row, locked until the transaction ends; NOT_FOUND when there is none. */
+async function lockMeeting(tx: EntityManager, id: string): Promise<Meeting> {
+  const meeting = isUuid(id)
+    ? await tx.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id }).getOne()
+    : null;
+  if (!meeting) throw notFound('Meeting', id);
+  return meeting;
+}
+
+/** CONFLICT naming the clash when one of the staff is already booked in one of the spans. */
+async function assertCalendarsFree(tx: EntityManager, staffIds: string[], start: Date, end: Date, exceptMeetingId?: string) {
+  await lockStaffCalendars(tx, staffIds);
+  const busy = await busySpans(tx, staffIds, start, end, exceptMeetingId);
+  const clash = findClash([{ startsAt: start, endsAt: end }], staffIds, busy);
+  if (clash) throw conflict(describeClash(clash));
+}
+
+function checkDuration(minutes: number, field = 'durationMinutes') {
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480) {
+    throw badUserInput(`${field}: a meeting lasts 5 to 480 minutes (got ${minutes}).`, field);
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => Meeting, {
+    nullable: true,
+    description: 'One meeting by id; null if there is none. A citizen may read their own meetings, minutes included.',
+  })
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Meeting | null> {
+    if (ctx.actor.role === 'ANALYST') assertMayReadCitizenData(ctx.actor, id);
+    const meeting = await ctx.loaders.meetingById.load(id);
+    if (meeting) assertMayReadCitizenData(ctx.actor, meeting.citizenId);
+    return meeting;
+  }
+
+  @Mutation(() => Meeting, {
+    description:
+      'Books a meeting (mødebooking). CONFLICT when a staff participant is already in an overlapping meeting or group session; ' +
+      'back-to-back is fine. A past time is allowed, to register a meeting afterwards.',
+  })
+  async scheduleMeeting(@Arg('input') input: ScheduleMeetingInput, @Ctx() ctx: Context): Promise<Meeting> {
+    assertMayWrite(ctx.actor, 'book meetings');
+    if (!isUuid(input.citizenId)) throw badUserInput(`citizenId: "${input.citizenId}" is not a citizen id.`, 'citizenId');
+    checkDuration(input.durationMinutes);
+    const decided = normalizeParticipants(input.participants, ctx.actor);
+    if (!decided.ok) throw refusalError(decided);
+    const start = input.scheduledAt;
+    const end = addMinutes(start, input.durationMinutes);
+    const staffIds = staffOf(decided.participants);
+
+    return ctx.dataSource.transaction(async (tx) => {
+      await assertCalendarsFree(tx, staffIds, start, end);
+      const meeting = await tx.getRepository(Meeting).save(
+        tx.getRepository(Meeting).create({
+          citizenId: input.citizenId,
+          kind: input.kind,
+          scheduledAt: start,
+          durationMinutes: input.durationMinutes,
+          endsAt: end,
+          location: input.location?.trim() || null,
+          status: MeetingStatus.PLANNED,
+          summary: null,
+          agreements: [],
+          cancelReason: null,
+          outcomeRecordedAt: null,
+          createdBy: ctx.actor.id,
+        }),
+      );
+      await tx.getRepository(MeetingParticipant).insert(
+        decided.participants.map((p, position) => ({ ...p, meetingId: meeting.id, position })),
+      );
+      return meeting;
+    });
+  }
+
+  @Mutation(() => Meeting, {
+    description: 'Moves a planned meeting to another time (and length). The same double-booking check as booking applies.',
+  })
+  async rescheduleMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('scheduledAt', { description: 'New start (UTC).' }) scheduledAt: Date,
+    @Ctx() ctx: Context,
+    @Arg('durationMinutes', () => Int, { nullable: true, description: 'New length; unchanged when left out.' })
+    durationMinutes?: number | null,
+  ): Promise<Meeting> {
+    assertMayWrite(ctx.actor, 'move meetings');
+    if (durationMinutes != null) checkDuration(durationMinutes);
+    return ctx.dataSource.transaction(async (tx) => {
+      const meeting = await lockMeeting(tx, id);
+      const decided = decideReschedule(meeting);
+      if (!decided.ok) throw refusalError(decided);
+      const minutes = durationMinutes ?? meeting.durationMinutes;
+      const end = addMinutes(scheduledAt, minutes);
+      const participants = await tx.getRepository(MeetingParticipant).findBy({ meetingId: meeting.id });
+      await assertCalendarsFree(tx, staffOf(participants), scheduledAt, end, meeting.id);
+      Object.assign(meeting, { scheduledAt, durationMinutes: minutes, endsAt: end });
+      return tx.getRepository(Meeting).save(meeting);
+    });
+  }
+
+  @Mutation(() => Meeting, {
+    description:
+      'Records how a meeting went: HELD (with minutes and agreements), NO_SHOW, or EXCUSED (lawful excuse). Only once the meeting has ' +
+      'started. Recording again amends the outcome; the previous version is kept in `amendments`.',
+  })
+  async recordMeetingOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: MeetingOutcomeInput,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    assertMayWrite(ctx.actor, 'record meeting outcomes');
+    const agreements = cleanAgreements(input.agreements);
+    if (!agreements.ok) throw refusalError(agreements);
+    return ctx.dataSource.transaction(async (tx) => {
+      const meeting = await lockMeeting(tx, id);
+      const decided = decideOutcome(meeting, input, new Date());
+      if (!decided.ok) throw refusalError(decided);
+      if (decided.amendment) {
+        await tx.getRepository(MinutesAmendment).insert({
+          meetingId: meeting.id,
+          amendedBy: ctx.actor.id,
+          previousStatus: meeting.status,
+          previousSummary: meeting.summary,
+          previousAgreements: meeting.agreements,
+        });
+      }
+      const held = input.status === MeetingStatus.HELD;
+      Object.assign(meeting, {
+        status: input.status,
+        summary: held ? input.summary?.trim() || null : null,
+        agreements: held ? agreements.agreements : [],
+        outcomeRecordedAt: meeting.outcomeRecordedAt ?? new Date(),
+      });
+      return tx.getRepository(Meeting).save(meeting);
+    });
+  }
+
+  @Mutation(() => Meeting, { description: 'Cancels a planned meeting with a reason (aflysning). The meeting is kept, marked CANCELLED.' })
+  async cancelMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: 'Why, in words the citizen can read.' }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    assertMayWrite(ctx.actor, 'cancel meetings');
+    return ctx.dataSource.transaction(async (tx) => {
+      const meeting = await lockMeeting(tx, id);
+      const decided = decideCancel(meeting, reason);
+      if (!decided.ok) throw refusalError(decided);
+      Object.assign(meeting, { status: MeetingStatus.CANCELLED, cancelReason: decided.reason });
+      return tx.getRepository(Meeting).save(meeting);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { AgendaResolver } from './agenda/agenda.resolver';
+import { CitizenMeetingsResolver } from './cadence/citizen.fields';
+import { Attendance } from './course/attendance.entity';
+import { CourseFacilitator } from './course/course-facilitator.entity';
+import { AttendanceFieldsResolver, EnrollmentFieldsResolver, GroupCourseFieldsResolver, GroupSessionFieldsResolver } from './course/course.fields';
+import { resolveGroupCourseReference } from './course/course.reference';
+import { GroupCourseResolver } from './course/course.resolver';
+import { Enrollment } from './course/enrollment.entity';
+import { GroupCourse } from './course/group-course.entity';
+import { GroupSession } from './course/group-session.entity';
+import { seedMeetingsDemo } from './demo/demo-data';
+import { resolveCitizenReference, resolveStaffReference } from './federation/references';
+import { createLoaders, MeetingsLoaders } from './loaders';
+import { MeetingParticipant } from './meeting/meeting-participant.entity';
+import { Meeting } from './meeting/meeting.entity';
+import { MeetingFieldsResolver, MeetingParticipantResolver } from './meeting/meeting.fields';
+import { resolveMeetingReference } from './meeting/meeting.reference';
+import { MeetingResolver } from './meeting/meeting.resolver';
+import { MinutesAmendment } from './meeting/minutes-amendment.entity';
+import { migrations } from './migrations';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+
+/** The meetings bounded context: meetings, their cadence, 8-week group courses, agendas. */
+export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
+  name: 'meetings',
+  defaultPort: 4003,
+  resolvers: [
+    MeetingResolver,
+    MeetingFieldsResolver,
+    MeetingParticipantResolver,
+    GroupCourseResolver,
+    GroupCourseFieldsResolver,
+    GroupSessionFieldsResolver,
+    EnrollmentFieldsResolver,
+    AttendanceFieldsResolver,
+    CitizenMeetingsResolver,
+    AgendaResolver,
+    StatisticsResolver,
+  ],
+  referenceResolvers: {
+    Meeting: { __resolveReference: resolveMeetingReference },
+    GroupCourse: { __resolveReference: resolveGroupCourseReference },
+    Citizen: { __resolveReference: resolveCitizenReference },
+    StaffMember: { __resolveReference: resolveStaffReference },
+  },
+  entities: [Meeting, MeetingParticipant, MinutesAmendment, GroupCourse, CourseFacilitator, GroupSession, Enrollment, Attendance],
+  migrations,
+  createLoaders,
+  seedDemo: seedMeetingsDemo,
+};

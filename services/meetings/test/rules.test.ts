@@ -1,0 +1,180 @@
+import { DateTime } from 'luxon';
+import type { Actor } from '@jobcenter/kit';
+import { BusySpan, describeClash, findClash, overlaps } from '../src/booking/booking.rules';
+import { followUpStatus, lastNetworkMeeting, networkMeetingOverdue, nextMeeting } from '../src/cadence/cadence.rules';
+import { attendanceRate, checkCapacity, checkFacilitators, decideEnrollment, sessionSpans } from '../src/course/course.rules';
+import { MeetingKind, MeetingStatus, ParticipantRole } from '../src/meeting/meeting.enums';
+import { decideCancel, decideOutcome, normalizeParticipants } from '../src/meeting/meeting.rules';
+
+const at = (iso: string) => new Date(iso);
+const copenhagen = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Copenhagen' });
+const anders = '0b6f3a9e-1c2d-4e5f-8a1b-000000000003';
+const sofie = '0b6f3a9e-1c2d-4e5f-8a1b-000000000004';
+
+describe('group course sessions across daylight saving', () => {
+  it('keeps 10:00 Copenhagen time after the switch to winter time (25 October 2026)', () => {
+    // Thursday 15 October 2026, 10:00 in Copenhagen is 08:00 UTC (summer time, UTC+2).
+    const sessions = sessionSpans(at('2026-10-15T08:00:00.000Z'));
+    expect(sessions).toHaveLength(8);
+    expect(sessions.map((s) => copenhagen(s.startsAt).toFormat('yyyy-MM-dd HH:mm'))).toEqual([
+      '2026-10-15 10:00', '2026-10-22 10:00', '2026-10-29 10:00', '2026-11-05 10:00',
+      '2026-11-12 10:00', '2026-11-19 10:00', '2026-11-26 10:00', '2026-12-03 10:00',
+    ]);
+    // In UTC the sessions after the switch start an hour later: same wall clock, different instant.
+    expect(sessions[1].startsAt.toISOString()).toBe('2026-10-22T08:00:00.000Z');
+    expect(sessions[2].startsAt.toISOString()).toBe('2026-10-29T09:00:00.000Z');
+    expect(sessions.every((s) => s.endsAt.getTime() - s.startsAt.getTime() === 90 * 60_000)).toBe(true);
+  });
+
+  it('keeps the wall-clock hour across the switch to summer time (28 March 2027)', () => {
+    const sessions = sessionSpans(at('2027-03-18T12:30:00.000Z')); // 13:30 winter time
+    expect(sessions.map((s) => copenhagen(s.startsAt).toFormat('HH:mm'))).toEqual(Array(8).fill('13:30'));
+    expect(sessions[2].startsAt.toISOString()).toBe('2027-04-01T11:30:00.000Z');
+  });
+});
+
+describe('double-booking', () => {
+  const meeting = (start: string, end: string, staffId = anders): BusySpan => ({
+    kind: 'MEETING', id: 'm-1', staffId, startsAt: at(start), endsAt: at(end), label: 'network meeting',
+  });
+
+  it('back-to-back meetings (one ends as the next starts) do not clash', () => {
+    const busy = [meeting('2026-11-02T09:00:00Z', '2026-11-02T10:00:00Z')];
+    expect(overlaps({ startsAt: at('2026-11-02T10:00:00Z'), endsAt: at('2026-11-02T11:00:00Z') }, busy[0])).toBe(false);
+    expect(findClash([{ startsAt: at('2026-11-02T10:00:00Z'), endsAt: at('2026-11-02T11:00:00Z') }], [anders], busy)).toBeNull();
+    expect(findClash([{ startsAt: at('2026-11-02T08:00:00Z'), endsAt: at('2026-11-02T09:00:00Z') }], [anders], busy)).toBeNull();
+  });
+
+  it('an overlap of one minute clashes, as does a meeting inside another', () => {
+    const busy = [meeting('2026-11-02T09:00:00Z', '2026-11-02T10:00:00Z')];
+    expect(findClash([{ startsAt: at('2026-11-02T09:59:00Z'), endsAt: at('2026-11-02T10:30:00Z') }], [anders], busy)).toBe(busy[0]);
+    expect(findClash([{ startsAt: at('2026-11-02T09:15:00Z'), endsAt: at('2026-11-02T09:30:00Z') }], [anders], busy)).toBe(busy[0]);
+    expect(findClash([{ startsAt: at('2026-11-02T08:00:00Z'), endsAt: at('2026-11-02T12:00:00Z') }], [anders], busy)).toBe(busy[0]);
+  });
+
+  it("only the participants' own bookings count", () => {
+    const busy = [meeting('2026-11-02T09:00:00Z', '2026-11-02T10:00:00Z', sofie)];
+    expect(findClash([{ startsAt: at('2026-11-02T09:00:00Z'), endsAt: at('2026-11-02T10:00:00Z') }], [anders], busy)).toBeNull();
+  });
+
+  it('names the clash and its time in Copenhagen time', () => {
+    const text = describeClash(meeting('2026-11-02T09:00:00Z', '2026-11-02T10:00:00Z'));
+    expect(text).toContain('meeting m-1 (network meeting)');
+    expect(text).toContain('Monday 2 November 2026, 10:00–11:00 (Copenhagen time)');
+  });
+});
+
+describe('meeting outcomes', () => {
+  const now = at('2026-11-02T12:00:00Z');
+  const planned = { status: MeetingStatus.PLANNED, scheduledAt: at('2026-11-02T09:00:00Z') };
+
+  it('records an outcome once the meeting has started, not before', () => {
+    expect(decideOutcome(planned, { status: MeetingStatus.HELD, summary: 'ok' }, now)).toEqual({ ok: true, amendment: false });
+    const early = decideOutcome({ ...planned, scheduledAt: at('2026-11-02T12:00:01Z') }, { status: MeetingStatus.HELD }, now);
+    expect(early).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', message: expect.stringMatching(/not started/) });
+  });
+
+  it('treats a second outcome on a held meeting as an amendment', () => {
+    expect(decideOutcome({ ...planned, status: MeetingStatus.HELD }, { status: MeetingStatus.HELD, summary: 'v2' }, now)).toEqual({
+      ok: true,
+      amendment: true,
+    });
+  });
+
+  it('refuses an outcome on a cancelled meeting (CONFLICT) and PLANNED/CANCELLED as outcomes', () => {
+    expect(decideOutcome({ ...planned, status: MeetingStatus.CANCELLED }, { status: MeetingStatus.HELD }, now)).toMatchObject({ code: 'CONFLICT' });
+    expect(decideOutcome(planned, { status: MeetingStatus.CANCELLED }, now)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+  });
+
+  it('an excused absence is an outcome of its own, without minutes', () => {
+    expect(decideOutcome(planned, { status: MeetingStatus.EXCUSED }, now)).toEqual({ ok: true, amendment: false });
+    expect(decideOutcome(planned, { status: MeetingStatus.NO_SHOW, summary: 'x' }, now)).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('cancels only planned meetings, with a reason', () => {
+    expect(decideCancel(planned, '  ')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(decideCancel(planned, ' Sick ')).toEqual({ ok: true, reason: 'Sick' });
+    expect(decideCancel({ ...planned, status: MeetingStatus.HELD }, 'x')).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('participants', () => {
+  const actor: Actor = { id: anders, role: 'RESOURCE_CONSULTANT', name: 'Anders Lund', team: 'Team Ryslinge' };
+
+  it('defaults to the staff member booking, in their own role', () => {
+    expect(normalizeParticipants(undefined, actor)).toEqual({
+      ok: true,
+      participants: [{ role: ParticipantRole.RESOURCE_CONSULTANT, staffId: anders, name: 'Anders Lund' }],
+    });
+  });
+
+  it('requires a staff id for staff roles, a name for network roles, and no one twice', () => {
+    expect(normalizeParticipants([{ role: ParticipantRole.CASEWORKER }], actor)).toMatchObject({ ok: false, field: 'participants.0.staffId' });
+    expect(normalizeParticipants([{ role: ParticipantRole.RELATIVE }], actor)).toMatchObject({ ok: false, field: 'participants.0.name' });
+    expect(
+      normalizeParticipants([{ role: ParticipantRole.CASEWORKER, staffId: sofie }, { role: ParticipantRole.JOB_CONSULTANT, staffId: sofie }], actor),
+    ).toMatchObject({ ok: false, field: 'participants.1.staffId' });
+    expect(normalizeParticipants([{ role: ParticipantRole.CASEWORKER, staffId: 'not-an-id' }], actor)).toMatchObject({ ok: false });
+  });
+});
+
+describe('course rules', () => {
+  it('needs exactly two different facilitators', () => {
+    expect(checkFacilitators([anders, sofie])).toEqual({ ok: true, ids: [anders, sofie] });
+    expect(checkFacilitators([anders])).toMatchObject({ ok: false, field: 'facilitatorIds' });
+    expect(checkFacilitators([anders, anders])).toMatchObject({ ok: false, message: expect.stringMatching(/2 different/) });
+  });
+
+  it('takes at most 12 citizens, 12 by default', () => {
+    expect(checkCapacity(undefined)).toEqual({ ok: true, capacity: 12 });
+    expect(checkCapacity(8)).toEqual({ ok: true, capacity: 8 });
+    expect(checkCapacity(13)).toMatchObject({ ok: false, field: 'capacity' });
+    expect(checkCapacity(0)).toMatchObject({ ok: false });
+  });
+
+  it('refuses the thirteenth citizen and a second enrolment', () => {
+    expect(decideEnrollment({ enrolled: 11, capacity: 12, alreadyEnrolled: false, title: 'T' })).toEqual({ ok: true });
+    expect(decideEnrollment({ enrolled: 12, capacity: 12, alreadyEnrolled: false, title: 'T' })).toMatchObject({ message: expect.stringMatching(/full/) });
+    expect(decideEnrollment({ enrolled: 3, capacity: 12, alreadyEnrolled: true, title: 'T' })).toMatchObject({ message: expect.stringMatching(/already/) });
+  });
+
+  it('counts a lawful excuse neither for nor against the attendance rate', () => {
+    expect(attendanceRate(0, 0)).toBeNull();
+    expect(attendanceRate(3, 1)).toBe(0.75);
+    expect(attendanceRate(2, 1)).toBe(0.667);
+  });
+});
+
+describe('cadence', () => {
+  const m = (kind: MeetingKind, status: MeetingStatus, iso: string) => ({ kind, status, scheduledAt: at(iso) });
+
+  it('a network meeting more than 3 months ago is overdue; 3 months exactly is not', () => {
+    const last = m(MeetingKind.NETWORK_MEETING, MeetingStatus.HELD, '2026-08-02T08:00:00Z');
+    expect(networkMeetingOverdue(last, '2026-01-01', '2026-11-02')).toBe(false);
+    expect(networkMeetingOverdue(last, '2026-01-01', '2026-11-03')).toBe(true);
+  });
+
+  it('without any network meeting, the enrolment date counts', () => {
+    expect(networkMeetingOverdue(null, '2026-09-01', '2026-11-02')).toBe(false);
+    expect(networkMeetingOverdue(null, '2026-07-01', '2026-11-02')).toBe(true);
+  });
+
+  it('only held network meetings count; the next meeting is the next planned one', () => {
+    const meetings = [
+      m(MeetingKind.NETWORK_MEETING, MeetingStatus.HELD, '2026-06-01T08:00:00Z'),
+      m(MeetingKind.NETWORK_MEETING, MeetingStatus.CANCELLED, '2026-09-01T08:00:00Z'),
+      m(MeetingKind.FOLLOW_UP, MeetingStatus.PLANNED, '2026-11-20T08:00:00Z'),
+      m(MeetingKind.FOLLOW_UP, MeetingStatus.CANCELLED, '2026-11-10T08:00:00Z'),
+    ];
+    expect(lastNetworkMeeting(meetings)?.scheduledAt.toISOString()).toBe('2026-06-01T08:00:00.000Z');
+    expect(nextMeeting(meetings, at('2026-11-02T12:00:00Z'))?.scheduledAt.toISOString()).toBe('2026-11-20T08:00:00.000Z');
+  });
+
+  it('follow-up is due 14 days after the last held contact unless the next one is booked', () => {
+    const held = m(MeetingKind.WALK_AND_TALK, MeetingStatus.HELD, '2026-10-19T08:00:00Z');
+    expect(followUpStatus([held], at('2026-11-01T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false });
+    expect(followUpStatus([held], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: true });
+    const booked = m(MeetingKind.FOLLOW_UP, MeetingStatus.PLANNED, '2026-11-04T08:00:00Z');
+    expect(followUpStatus([held, booked], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false });
+  });
+});
