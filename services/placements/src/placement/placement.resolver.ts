@@ -1,0 +1,203 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { badUserInput, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { assertCaseStaff, assertMayReadCitizenPlacements } from '../access';
+import { PlacementFollowUp } from '../follow-up/follow-up.entity';
+import { PlacementsLoaders } from '../loaders';
+import { checkExtension, checkProposedLength } from '../rules/placement-rules';
+import { fetchCitizenFacts } from '../target-group/citizens.client';
+import { PlacementExtension } from './placement-extension.entity';
+import { Placement } from './placement.entity';
+import { PlacementOutcome, PlacementStatus } from './placement.enums';
+import { FollowUpInput, ProposePlacementInput } from './placement.inputs';
+import { EXTENDABLE, FOLLOW_UP_STATUSES, mayTransition, transitionRefusal } from './placement.rules';
+import { assertNoOverlappingActive, lockCitizenPlacements, transition } from './placement.store';
+
+type Context = RequestContext<PlacementsLoaders>;
+
+function requiredText(value: string, field: string, max = 4000): string {
+  const text = value.trim();
+  if (!text) throw badUserInput(`${field}: must not be empty.`, field);
+  if (text.length > max) throw badUserInput(`${field}: at most ${max} characters.`, field);
+  return text;
+}
+
+function notInFuture(date: string, field: string, what: string): void {
+  const today = todayInCopenhagen();
+  if (date > today) throw badUserInput(`${field}: ${what} cannot be in the future (${date} is after today, ${today}).`, field);
+}
+
+async function existing(ctx: Context, id: string): Promise<Placement> {
+  const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
+  if (!placement) throw notFound('Placement', id);
+  return placement;
+}
+
+@Resolver(() => Placement)
+export class PlacementResolver {
+  @Query(() => Placement, {
+    nullable: true,
+    description: 'One placement by id; null if there is none. A citizen may see only their own; analysts none.',
+  })
+  async placement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement | null> {
+    if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor)) {
+      throw forbidden('Placements are personal data; analysts see the statistics only.');
+    }
+    const placement = await ctx.loaders.placementById.load(id);
+    if (placement) assertMayReadCitizenPlacements(ctx.actor, placement.citizenId);
+    return placement;
+  }
+
+  @Mutation(() => Placement, {
+    description:
+      "Proposes a placement (PROPOSED). The citizen's target group is read from the citizens service; a period past the legal maximum is BAD_USER_INPUT naming the rule, the limit and the latest allowed end date.",
+  })
+  async proposePlacement(@Arg('input') input: ProposePlacementInput, @Ctx() ctx: Context): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'propose placements');
+    if (!isUuid(input.citizenId)) throw notFound('Citizen', input.citizenId);
+    if (!isUuid(input.companyId)) throw notFound('Company', input.companyId);
+    if (input.endDate < input.startDate) {
+      throw badUserInput(`endDate: the end date (${input.endDate}) is before the start date (${input.startDate}).`, 'endDate');
+    }
+    const jobConsultantId = input.jobConsultantId ?? (ctx.actor.role === 'JOB_CONSULTANT' ? ctx.actor.id : undefined);
+    if (jobConsultantId !== undefined && !isUuid(jobConsultantId)) throw notFound('Staff member', jobConsultantId);
+    const company = await ctx.loaders.companyById.load(input.companyId);
+    if (!company) throw notFound('Company', input.companyId);
+
+    const facts = await fetchCitizenFacts(input.citizenId, ctx.requestId, jobConsultantId);
+    if (jobConsultantId !== undefined && !facts.staffMember) throw notFound('Staff member', jobConsultantId);
+    const check = checkProposedLength(input.kind, facts.targetGroup, input.startDate, input.endDate);
+    if (!check.ok) throw badUserInput(check.message, 'endDate');
+
+    const repo = ctx.dataSource.getRepository(Placement);
+    return repo.save(
+      repo.create({
+        citizenId: input.citizenId,
+        companyId: company.id,
+        kind: input.kind,
+        purpose: input.purpose ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        hoursPerWeek: input.hoursPerWeek ?? null,
+        mentor: input.mentor?.trim() || null,
+        status: PlacementStatus.PROPOSED,
+        jobConsultantId: jobConsultantId ?? null,
+        targetGroupAtStart: facts.targetGroup,
+      }),
+    );
+  }
+
+  @Mutation(() => Placement, { description: 'The citizen and the company have agreed (PROPOSED → AGREED).' })
+  async agreePlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'agree placements');
+    if (!isUuid(id)) throw notFound('Placement', id);
+    return transition(ctx.dataSource, id, 'agree');
+  }
+
+  @Mutation(() => Placement, {
+    description:
+      'The placement starts (AGREED → ACTIVE). The target group is read again from the citizens service and snapshotted. CONFLICT when another ACTIVE placement of the citizen overlaps its period.',
+  })
+  async startPlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'start placements');
+    const placement = await existing(ctx, id);
+    if (!mayTransition('start', placement.status)) throw conflict(transitionRefusal('start', placement.status));
+    const { targetGroup } = await fetchCitizenFacts(placement.citizenId, ctx.requestId);
+    if (targetGroup !== placement.targetGroupAtStart) {
+      const check = checkProposedLength(placement.kind, targetGroup, placement.startDate, placement.endDate);
+      if (!check.ok) {
+        throw conflict(`The citizen's target group changed to ${targetGroup} since the proposal. ${check.message}`);
+      }
+    }
+    return ctx.dataSource.transaction(async (tx) => {
+      await lockCitizenPlacements(tx, placement.citizenId);
+      await assertNoOverlappingActive(tx, placement, placement);
+      return transition(tx, id, 'start', { targetGroupAtStart: targetGroup });
+    });
+  }
+
+  @Mutation(() => Placement, {
+    description: 'Records a dated follow-up (opfølgning). The date defaults to today and cannot be in the future.',
+  })
+  async recordPlacementFollowUp(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: FollowUpInput,
+    @Ctx() ctx: Context,
+  ): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'record follow-ups');
+    const note = requiredText(input.note, 'note');
+    const date = input.date ?? todayInCopenhagen();
+    notInFuture(date, 'date', 'a follow-up');
+    const placement = await existing(ctx, id);
+    if (!FOLLOW_UP_STATUSES.includes(placement.status)) {
+      throw conflict(`A ${placement.status} placement takes no follow-ups; only ${FOLLOW_UP_STATUSES.join(', ')} ones do.`);
+    }
+    await ctx.dataSource.getRepository(PlacementFollowUp).insert({ placementId: id, date, note, authorId: ctx.actor.id });
+    return placement;
+  }
+
+  @Mutation(() => Placement, {
+    description:
+      'Moves the end date later, with a justification (forlængelse). Past what the rules allow is BAD_USER_INPUT naming the rule, the limit and the latest allowed end date.',
+  })
+  async extendPlacement(
+    @Arg('id', () => ID) id: string,
+    @Arg('endDate', () => DateScalar) endDate: string,
+    @Arg('justification') justification: string,
+    @Ctx() ctx: Context,
+  ): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'extend placements');
+    const reason = requiredText(justification, 'justification');
+    const current = await existing(ctx, id);
+    return ctx.dataSource.transaction(async (tx) => {
+      await lockCitizenPlacements(tx, current.citizenId);
+      const placement = await tx.getRepository(Placement).findOneByOrFail({ id });
+      if (!EXTENDABLE.includes(placement.status)) {
+        throw conflict(`A ${placement.status} placement cannot be extended; only ${EXTENDABLE.join(', ')} ones can.`);
+      }
+      if (endDate <= placement.endDate) {
+        throw badUserInput(`endDate: an extension must end after the current end date (${placement.endDate}).`, 'endDate');
+      }
+      const check = checkExtension(placement.kind, placement.targetGroupAtStart, placement.startDate, placement.endDate, endDate);
+      if (!check.ok) throw badUserInput(check.message, 'endDate');
+      if (placement.status === PlacementStatus.ACTIVE) {
+        await assertNoOverlappingActive(tx, placement, { startDate: placement.startDate, endDate });
+      }
+      await tx.getRepository(PlacementExtension).insert({
+        placementId: id,
+        previousEndDate: placement.endDate,
+        newEndDate: endDate,
+        justification: reason,
+        decidedBy: ctx.actor.id,
+      });
+      await tx.getRepository(Placement).update({ id }, { endDate });
+      return tx.getRepository(Placement).findOneByOrFail({ id });
+    });
+  }
+
+  @Mutation(() => Placement, {
+    description: 'Completes an ACTIVE placement with its outcome. `endedOn` (the actual last day) defaults to today and cannot be in the future.',
+  })
+  async completePlacement(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', () => PlacementOutcome) outcome: PlacementOutcome,
+    @Ctx() ctx: Context,
+    @Arg('endedOn', () => DateScalar, { nullable: true, description: 'The actual last day; defaults to today.' }) endedOn?: string,
+  ): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'complete placements');
+    const day = endedOn ?? todayInCopenhagen();
+    notInFuture(day, 'endedOn', 'the end of a placement');
+    const placement = await existing(ctx, id);
+    if (day < placement.startDate) {
+      throw badUserInput(`endedOn: ${day} is before the placement started (${placement.startDate}).`, 'endedOn');
+    }
+    return transition(ctx.dataSource, id, 'complete', { outcome, endedOn: day });
+  }
+
+  @Mutation(() => Placement, { description: 'Calls the placement off (aflyser) with a reason, before it is completed.' })
+  async cancelPlacement(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<Placement> {
+    assertCaseStaff(ctx.actor, 'cancel placements');
+    const text = requiredText(reason, 'reason');
+    if (!isUuid(id)) throw notFound('Placement', id);
+    return transition(ctx.dataSource, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() });
+  }
+}

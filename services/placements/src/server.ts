@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { Company } from './company/company.entity';
+import { resolveCompanyReference } from './company/company.reference';
+import { CompanyResolver } from './company/company.resolver';
+import { seedPlacementsDemo } from './demo/demo-data';
+import { CitizenPlacementsResolver } from './federation/citizen.fields';
+import { StaffPlacementsResolver } from './federation/staff.fields';
+import { PlacementFollowUp } from './follow-up/follow-up.entity';
+import { createLoaders, PlacementsLoaders } from './loaders';
+import { migrations } from './migrations';
+import { PlacementExtension } from './placement/placement-extension.entity';
+import { Placement } from './placement/placement.entity';
+import { PlacementFieldsResolver } from './placement/placement.fields';
+import { resolvePlacementReference } from './placement/placement.reference';
+import { PlacementResolver } from './placement/placement.resolver';
+import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
+
+/** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
+export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
+  name: 'placements',
+  defaultPort: 4004,
+  resolvers: [
+    CompanyResolver,
+    PlacementResolver,
+    PlacementFieldsResolver,
+    CitizenPlacementsResolver,
+    StaffPlacementsResolver,
+    PlacementStatisticsResolver,
+  ],
+  referenceResolvers: {
+    Company: { __resolveReference: resolveCompanyReference },
+    Placement: { __resolveReference: resolvePlacementReference },
+  },
+  entities: [Company, Placement, PlacementFollowUp, PlacementExtension],
+  migrations,
+  createLoaders,
+  seedDemo: seedPlacementsDemo,
+};

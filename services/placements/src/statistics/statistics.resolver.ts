@@ -1,0 +1,20 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { assertStaff } from '../access';
+import { PlacementsLoaders } from '../loaders';
+import { placementStatistics } from './statistics.queries';
+import { PlacementStatistics } from './statistics.types';
+
+@Resolver(() => PlacementStatistics)
+export class PlacementStatisticsResolver {
+  @Query(() => PlacementStatistics, { description: 'Placement figures for a period (from and to included), for dashboards; staff and analysts.' })
+  placementStatistics(
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Ctx() ctx: RequestContext<PlacementsLoaders>,
+  ): Promise<PlacementStatistics> {
+    assertStaff(ctx.actor, 'read statistics');
+    if (to < from) throw badUserInput(`to: the period ends (${to}) before it starts (${from}).`, 'to');
+    return placementStatistics(ctx.dataSource, from, to);
+  }
+}

@@ -1,0 +1,39 @@
+import { citizensSubgraph } from '@jobcenter/citizens';
+import { demoStaff } from '@jobcenter/demo-cast';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { plansSubgraph } from '@jobcenter/plans';
+import { placementsSubgraph } from '../src/server';
+import { ok, staffActor, TEAM } from './builders';
+
+/** The demo data of all three subgraphs together, as `npm start` serves it. */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation([citizensSubgraph, plansSubgraph, placementsSubgraph]);
+  for (const d of [citizensSubgraph, plansSubgraph, placementsSubgraph]) {
+    expect(await d.seedDemo!(federation.subgraphs[d.name].dataSource)).toBe(true);
+  }
+}, 60_000);
+afterAll(() => federation.stop());
+
+it("shows Jens Kjær's day: his placements needing attention, with names and plan goals", async () => {
+  const jens = staffActor({ ...demoStaff.jens, team: TEAM });
+  const res = ok(await federation.as(jens, `query($id: ID!) { staffMember(id: $id) { name
+      placementsNeedingAttention { reasons placement { kind company { name } citizen { firstName lastName activePlan { longTermGoal } } } } } }`,
+    { id: demoStaff.jens.id }));
+  expect(res.staffMember.name).toBe('Jens Kjær');
+  const list = res.staffMember.placementsNeedingAttention;
+  expect(list.map((a: any) => [a.reasons, a.placement.citizen.firstName, a.placement.company.name])).toEqual([
+    [['ENDING_SOON'], 'Line', 'Faber A/S'],
+    [['NO_RECENT_FOLLOW_UP'], 'Svend', 'Ringe Anlægsgartner ApS'],
+  ]);
+  expect(list[1].placement.citizen.activePlan.longTermGoal).toMatch(/anlægsgartner/);
+  expect(list.every((a: any) => a.placement.citizen.activePlan)).toBe(true);
+});
+
+it("matches the citizens service's record of each target group", async () => {
+  const res = ok(await federation.as(staffActor({ ...demoStaff.inger, team: TEAM }), `{ citizens(first: 10) { nodes { firstName targetGroup placements { targetGroupAtStart } } } }`));
+  for (const c of res.citizens.nodes) {
+    for (const p of c.placements) expect(p.targetGroupAtStart).toBe(c.targetGroup);
+  }
+  expect(res.citizens.nodes.flatMap((c: any) => c.placements)).toHaveLength(7);
+});
