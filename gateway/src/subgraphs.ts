@@ -1,7 +1,12 @@
 import path from 'node:path';
 
 /** The subgraphs the gateway composes, with their local default URLs. Add a new service here. */
-export const SUBGRAPHS = [{ name: 'citizens', defaultUrl: 'http://127.0.0.1:4001/graphql' }] as const;
+export const SUBGRAPHS = [
+  { name: 'citizens', defaultUrl: 'http://127.0.0.1:4001/graphql' },
+  { name: 'plans', defaultUrl: 'http://127.0.0.1:4002/graphql' },
+  { name: 'meetings', defaultUrl: 'http://127.0.0.1:4003/graphql' },
+  { name: 'placements', defaultUrl: 'http://127.0.0.1:4004/graphql' },
+] as const;
 
 /** `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql. */
 export function subgraphUrl(name: string, fallback: string): string {
