@@ -59,6 +59,43 @@ export function benchScenarios(_subgraphs: Record<string, RunningSubgraph>): Ben
       query: `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } } }`,
     },
     {
+      name: 'caseload across 4 subgraphs (demo, Mette)',
+      as: 'caseworker',
+      query: `query($id: ID!) { staffMember(id: $id) { caseload { firstName lastName
+        activePlan { longTermGoal nextMilestoneDeadline overdueMilestones { title deadline } }
+        nextMeeting { scheduledAt kind } lastNetworkMeeting { scheduledAt } networkMeetingOverdue
+        activePlacement { kind endDate company { name } } } } }`,
+      variables: { id: demoStaff.mette.id },
+    },
+    {
+      name: "job consultant's placements (demo, Jens)",
+      as: 'caseworker',
+      query: `query($id: ID!) { staffMember(id: $id) { placements(status: ACTIVE) { kind endDate
+        company { name } citizen { firstName lastName activePlan { longTermGoal } nextMeeting { scheduledAt } } } } }`,
+      variables: { id: demoStaff.jens.id },
+    },
+    {
+      name: 'municipal dashboard, all statistics (analyst)',
+      as: 'analyst',
+      query: `query($from: Date!, $to: Date!, $fromTime: Date!, $toTime: Date!) {
+        citizenStatistics { total byStatus { key count } }
+        milestoneStatistics(from: $from, to: $to) { achieved missed overdue open achievementRate }
+        progressionStatistics { dimension citizens averageChange }
+        meetingStatistics(from: $fromTime, to: $toTime) { held noShow excused cancelled attendanceRate networkMeetingsOverdue }
+        groupCourseStatistics(from: $fromTime, to: $toTime) { courses occupancyRate attendanceRate }
+        placementStatistics(from: $from, to: $to) { active completed toOrdinaryEmployment employmentRate } }`,
+      variables: { from: '2025-11-01', to: '2026-12-31', fromTime: '2025-11-01', toTime: '2026-12-31' },
+    },
+    {
+      name: "a citizen's own view across 4 subgraphs (Svend)",
+      as: 'citizen',
+      query: `query($id: ID!) { citizen(id: $id) { firstName
+        activePlan { longTermGoal citizenPerspective milestones { title deadline status } }
+        meetings { scheduledAt kind status } nextMeeting { scheduledAt }
+        activePlacement { kind startDate endDate company { name } } } }`,
+      variables: { id: demoCitizens.svend.id },
+    },
+    {
       name: 'own record (citizen)',
       as: 'citizen',
       query: `query($id: ID!) { citizen(id: $id) { firstName cpr assignments { role staff { name email } } } }`,
