@@ -1,5 +1,6 @@
 import { RunningSubgraph } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+import { operation } from '@jobcenter/gateway/dist/src/operations';
 
 export interface BenchScenario {
   name: string;
@@ -34,7 +35,7 @@ export async function fillCaseload(subgraphs: Record<string, RunningSubgraph>, c
 }
 
 /** What the users do most: the caseload list, one citizen's record, the dashboard, their own record. */
-export function benchScenarios(_subgraphs: Record<string, RunningSubgraph>): BenchScenario[] {
+export function benchScenarios(extraCitizens: number): BenchScenario[] {
   return [
     {
       name: 'citizens page of 50 with team (caseworker)',
@@ -42,7 +43,7 @@ export function benchScenarios(_subgraphs: Record<string, RunningSubgraph>): Ben
       query: `{ citizens(first: 50, filter: { status: ACTIVE }) { totalCount nodes { id firstName lastName cpr assignments { role staff { name } } } } }`,
     },
     {
-      name: 'caseload of 2000+ via StaffMember.caseload',
+      name: `caseload of ${extraCitizens}+ via StaffMember.caseload`,
       as: 'caseworker',
       query: `query($id: ID!) { staffMember(id: $id) { caseload { id firstName status } } }`,
       variables: { id: demoStaff.inger.id },
@@ -58,42 +59,30 @@ export function benchScenarios(_subgraphs: Record<string, RunningSubgraph>): Ben
       as: 'analyst',
       query: `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } } }`,
     },
+    // The operations clients run, from gateway/operations (the same text the tests run).
     {
-      name: 'caseload across 4 subgraphs (demo, Mette)',
+      name: 'CaseworkerCaseload, 4 subgraphs (demo, Mette)',
       as: 'caseworker',
-      query: `query($id: ID!) { staffMember(id: $id) { caseload { firstName lastName
-        activePlan { longTermGoal nextMilestoneDeadline overdueMilestones { title deadline } }
-        nextMeeting { scheduledAt kind } lastNetworkMeeting { scheduledAt } networkMeetingOverdue
-        activePlacement { kind endDate company { name } } } } }`,
-      variables: { id: demoStaff.mette.id },
+      query: operation('CaseworkerCaseload'),
+      variables: { staffId: demoStaff.mette.id },
     },
     {
-      name: "job consultant's placements (demo, Jens)",
+      name: 'JobConsultantDay (demo, Jens)',
       as: 'caseworker',
-      query: `query($id: ID!) { staffMember(id: $id) { placements(status: ACTIVE) { kind endDate
-        company { name } citizen { firstName lastName activePlan { longTermGoal } nextMeeting { scheduledAt } } } } }`,
-      variables: { id: demoStaff.jens.id },
+      query: operation('JobConsultantDay'),
+      variables: { staffId: demoStaff.jens.id },
     },
     {
-      name: 'municipal dashboard, all statistics (analyst)',
+      name: 'MunicipalDashboard, 6 statistics (analyst)',
       as: 'analyst',
-      query: `query($from: Date!, $to: Date!, $fromTime: Date!, $toTime: Date!) {
-        citizenStatistics { total byStatus { key count } }
-        milestoneStatistics(from: $from, to: $to) { achieved missed overdue open achievementRate }
-        progressionStatistics { dimension citizens averageChange }
-        meetingStatistics(from: $fromTime, to: $toTime) { held noShow excused cancelled attendanceRate networkMeetingsOverdue }
-        groupCourseStatistics(from: $fromTime, to: $toTime) { courses occupancyRate attendanceRate }
-        placementStatistics(from: $from, to: $to) { active completed toOrdinaryEmployment employmentRate } }`,
-      variables: { from: '2025-11-01', to: '2026-12-31', fromTime: '2025-11-01', toTime: '2026-12-31' },
+      query: operation('MunicipalDashboard'),
+      variables: { from: '2025-11-01', to: '2026-12-31' },
     },
     {
-      name: "a citizen's own view across 4 subgraphs (Svend)",
+      name: 'CitizenOwnView, 4 subgraphs (Svend)',
       as: 'citizen',
-      query: `query($id: ID!) { citizen(id: $id) { firstName
-        activePlan { longTermGoal citizenPerspective milestones { title deadline status } }
-        meetings { scheduledAt kind status } nextMeeting { scheduledAt }
-        activePlacement { kind startDate endDate company { name } } } }`,
-      variables: { id: demoCitizens.svend.id },
+      query: operation('CitizenOwnView'),
+      variables: { citizenId: demoCitizens.svend.id },
     },
     {
       name: 'own record (citizen)',
