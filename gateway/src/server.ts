@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import fetch from 'node-fetch';
-import { createErrorFormatter } from '@jobcenter/kit/errors';
+import { createErrorFormatter, subgraphUnavailable } from '@jobcenter/kit/errors';
 import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
 import { createLogger, Logger } from '@jobcenter/kit/logger';
+import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
+import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
+import { GATEWAY_LIMITS, operationLimitsRule } from './limits';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
 /** Keep-alive connections to the subgraphs: no TCP handshake per subgraph fetch. */
@@ -15,10 +18,31 @@ const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAli
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0]) {
+    super(config);
+  }
+
+  /** A subgraph that cannot be reached is named in the error; the other subgraphs still answer. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if ((error as Error)?.name === 'FetchError') throw subgraphUnavailable(this.serviceName);
+      throw error;
+    }
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     if (!('assertion' in context) || !context.assertion) return;
+    // A client's Idempotency-Key goes to the subgraph that runs the mutation (kit idempotency).
+    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
+    if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.assertion);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // W3C trace context: the active gateway span's when tracing is on, else the caller's own.
+    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('traceparent') : undefined;
+    for (const [name, value] of Object.entries(traceHeaders(incoming))) request.http?.headers.set(name, value);
   }
 }
 
@@ -34,9 +58,10 @@ export interface GatewayOptions {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
+    supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource({
+      new AuthenticatedDataSource(name, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
         fetcher: ((input: string, init: object) => fetch(input, { ...init, agent: keepAliveAgent })) as any,
       }),
@@ -44,10 +69,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   return serveGraphQL<GatewayContext>(
     {
       logger,
+      service: 'gateway',
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
           gateway,
           plugins,
+          // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
+          // batches stay refused; CSRF prevention stays on; in production no introspection, no
+          // field suggestions ("did you mean …") and no limits echoed.
+          validationRules: [operationLimitsRule()],
+          parseOptions: { maxTokens: GATEWAY_LIMITS.maxTokens },
+          allowBatchedHttpRequests: false,
+          csrfPrevention: true,
+          introspection: process.env.NODE_ENV !== 'production',
+          hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
           formatError: createErrorFormatter(logger),
           includeStacktraceInErrorResponses: false,
           // Signals are handled once, by onShutdownSignal, which stops everything in order.

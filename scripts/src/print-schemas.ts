@@ -1,6 +1,6 @@
 /**
  * Prints each subgraph's SDL to services/<name>/schema.graphql and composes the gateway's
- * supergraph.graphql from them. Run after changing a schema; a test fails when either is stale.
+ * supergraph.graphql from them (and the Kubernetes ConfigMap that carries it). Run after changing a schema; a test fails when either is stale.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { buildSubgraphSchemaOf, projectRoot } from '@jobcenter/kit';
 import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
 import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
 import { serviceDir, subgraphs } from './services';
+import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from './k8s-supergraph';
 
 async function main() {
   for (const definition of subgraphs) {
@@ -19,6 +20,9 @@ async function main() {
   }
   writeFileSync(SUPERGRAPH_FILE, composeSupergraph());
   console.log(`wrote ${path.relative(projectRoot(), SUPERGRAPH_FILE)}`);
+  // The Kubernetes ConfigMap that carries the supergraph (infra/k8s/base) follows it.
+  writeFileSync(SUPERGRAPH_CONFIGMAP, supergraphConfigMap());
+  console.log(`wrote ${path.relative(projectRoot(), SUPERGRAPH_CONFIGMAP)}`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,9 @@
 import { DataSource, DefaultNamingStrategy, Logger as OrmLogger, MixedList, EntitySchema, NamingStrategyInterface } from 'typeorm';
 import { snakeCase } from 'typeorm/util/StringUtils';
 import type { Logger } from 'pino';
+import { KIT_ENTITIES, KIT_MIGRATIONS } from './idempotency/entity';
+import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './access/access-log.entity';
+import { DATABASE_TIMEOUTS, guardPoolClients, listOf, runMigrationsLocked, traceQueries } from './migration-lock';
 import { defaultEmbeddedOptions, ensureDatabase, PostgresServer, startEmbeddedPostgres, withDatabase } from './embedded-postgres';
 
 /** Column and table names in snake_case, so SQL reads as SQL. */
@@ -61,8 +64,9 @@ export function createDataSource(options: DatabaseOptions): DataSource & { state
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: options.entities,
-    migrations: options.migrations,
+    // The kit's own tables (idempotency keys) come with every subgraph, migrations included.
+    entities: [...listOf(options.entities), ...KIT_ENTITIES, ...ACCESS_LOG_ENTITIES],
+    migrations: [...listOf(options.migrations), ...KIT_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
     namingStrategy: new SnakeNamingStrategy(),
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install or to be allowed.
     uuidExtension: 'pgcrypto',
@@ -73,15 +77,24 @@ export function createDataSource(options: DatabaseOptions): DataSource & { state
     migrationsTransactionMode: 'each',
     logger: statements,
     maxQueryExecutionTime: 1000,
-    extra: { max: options.poolSize ?? 10 },
+    // Fail fast when PostgreSQL is away or stuck, rather than hang a request (see README).
+    connectTimeoutMS: DATABASE_TIMEOUTS.connectMs,
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: DATABASE_TIMEOUTS.statementMs,
+      query_timeout: DATABASE_TIMEOUTS.statementMs + 1000,
+      idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
+    },
   });
+  traceQueries(dataSource);
   return Object.assign(dataSource, { statements });
 }
 
-/** Opens the DataSource and applies pending migrations. */
+/** Opens the DataSource and applies pending migrations, under the migration lock. */
 export async function openDatabase(dataSource: DataSource): Promise<void> {
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  guardPoolClients(dataSource);
+  await runMigrationsLocked(dataSource);
 }
 
 export interface ResolvedDatabase {

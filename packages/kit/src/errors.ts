@@ -38,6 +38,32 @@ export const staleVersion = (what: string, expected: number, actual: number) =>
       'Reload it and make your change again; nothing was saved.',
   );
 
+/** The gateway could not reach a subgraph: the rest of the answer is still given. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const subgraphUnavailable = (service: string) =>
+  new GraphQLError(`The ${service} service is unavailable right now; data from it is missing from this answer. Try again shortly.`, {
+    extensions: { code: SUBGRAPH_UNAVAILABLE, service },
+  });
+
+/** The service's database cannot be reached or did not answer in time (see kit timeouts). */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable right now or did not answer in time. Try again shortly; if you were saving, check whether it was saved.';
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006', '08001', '08004']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended unexpectedly|the database system is (starting up|shutting down)|not queryable|terminating connection|Query runner already released/i;
+
+/** True for errors that mean "PostgreSQL is away or too slow", not "the request is wrong". */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } } | undefined;
+  if (!e || typeof e !== 'object' || depth > 3) return false;
+  // A value thrown that is not an Error (e.g. from another realm) arrives wrapped by graphql-js.
+  const wrapped = (e as { thrownValue?: unknown; originalError?: unknown }).thrownValue ?? (e as { originalError?: unknown }).originalError;
+  if (wrapped && isDatabaseUnavailable(wrapped, depth + 1)) return true;
+  const code = e.driverError?.code ?? e.code;
+  const message = `${e.message ?? ''} ${e.driverError?.message ?? ''}`;
+  return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGES.test(message);
+}
+
 /**
  * Codes a client may see as they are. Everything else (a database error, a bug) becomes a
  * plain INTERNAL_SERVER_ERROR: no SQL, stack trace or internal message leaves the server.
@@ -50,6 +76,8 @@ const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  SUBGRAPH_UNAVAILABLE,
+  SERVICE_UNAVAILABLE,
 ]);
 
 interface ValidationErrorLike {
@@ -83,6 +111,15 @@ export function createErrorFormatter(logger: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [...new Set(reasons.map((r) => r.split(':')[0]))] },
+      };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: SERVICE_UNAVAILABLE },
       };
     }
     const code = formatted.extensions?.code;

@@ -5,6 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
+import { createServerMetrics, ServerMetrics } from './observability/metrics';
+import { traceIdOf, traceRequests } from './observability/tracing';
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   logger: Logger;
@@ -13,6 +15,10 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context: ContextFunction<[ExpressContextFunctionArgument], TContext>;
   /** Ready means able to serve: e.g. database reachable and migrated. */
   ready(): Promise<boolean>;
+  /** Prometheus metrics served at GET /metrics; made here when not given. */
+  metrics?: ServerMetrics;
+  /** Service name on metrics and spans. */
+  service?: string;
 }
 
 export interface RunningHttpServer {
@@ -44,12 +50,23 @@ export async function serveGraphQL<TContext extends BaseContext>(
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
   });
 
+  const metrics = options.metrics ?? createServerMetrics(options.service ?? 'service');
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
   const server = options.createServer([
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin<TContext>(),
+    metrics.plugin<TContext>(),
   ]);
   await server.start();
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(server, { context: options.context }));
+  app.use(
+    '/graphql',
+    traceRequests(options.service ?? 'service'),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, { context: options.context }),
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(port, process.env.HOST ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
@@ -63,14 +80,16 @@ export async function serveGraphQL<TContext extends BaseContext>(
 /** One JSON log line per operation, with the request id from the context's logger. */
 function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
       const logger = (contextValue as { logger?: Logger }).logger;
+      const traceId = traceIdOf({ traceparent: request.http?.headers.get('traceparent') });
       return {
         async willSendResponse({ operationName, errors }) {
           logger?.info(
             {
               operationName,
+              traceId,
               ms: Number(process.hrtime.bigint() - started) / 1e6,
               errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
             },
@@ -89,6 +108,13 @@ export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>):
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Bounded: whatever still runs after SHUTDOWN_TIMEOUT_MS (default 25 s, under Kubernetes'
+    // 30 s grace period) is cut off, so a stuck request cannot keep the process alive.
+    const limit = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+    setTimeout(() => {
+      logger.error({ ms: limit }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, limit).unref();
     shutdown()
       .then(() => process.exit(0))
       .catch((error) => {

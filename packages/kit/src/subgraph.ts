@@ -9,7 +9,11 @@ import { createDataSource, openDatabase, resolveDatabase } from './database';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
 import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
+import { idempotencyPlugin } from './idempotency/plugin';
+import { accessLogPlugin, scheduleAccessLogRetention } from './access/access-log';
 import { createLogger } from './logger';
+import { createServerMetrics, PoolLike } from './observability/metrics';
+import { initTracing, traceIdOf } from './observability/tracing';
 import { buildFederatedSchema, SchemaOptions } from './schema';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
@@ -52,15 +56,25 @@ export async function startSubgraph<Loaders>(
   });
   await openDatabase(dataSource);
   const secret = gatewayAssertionSecret();
+  const metrics = createServerMetrics(definition.name);
+  metrics.observePool(() => (dataSource.driver as unknown as { master?: PoolLike }).master);
 
   const http = await serveGraphQL<RequestContext<Loaders>>(
     {
       logger,
+      service: definition.name,
+      metrics,
       createServer: (plugins) =>
         new ApolloServer<RequestContext<Loaders>>({
           schema,
           // No Apollo Studio here: federated traces would only cost time on every request.
-          plugins: [...plugins, ApolloServerPluginInlineTraceDisabled()],
+          plugins: [
+            ...plugins,
+            ApolloServerPluginInlineTraceDisabled(),
+            idempotencyPlugin<RequestContext<Loaders>>(),
+            // Every look-up of a citizen's data is logged before the answer leaves (access/access-log.ts).
+            accessLogPlugin<RequestContext<Loaders>>(definition.name),
+          ],
           formatError: createErrorFormatter(logger),
           includeStacktraceInErrorResponses: false,
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
@@ -77,7 +91,7 @@ export async function startSubgraph<Loaders>(
         return {
           actor,
           requestId: requestId || randomUUID(),
-          logger: logger.child({ requestId, actor: actor.id, role: actor.role }),
+          logger: logger.child({ requestId, traceId: traceIdOf(req.headers), actor: actor.id, role: actor.role }),
           dataSource,
           loaders: definition.createLoaders({ dataSource, actor }),
         };
@@ -90,11 +104,14 @@ export async function startSubgraph<Loaders>(
     },
     options.port,
   );
+  // Access log retention: entries older than ACCESS_LOG_RETENTION_DAYS (≥ 183, default 730) go.
+  const stopRetention = scheduleAccessLogRetention(dataSource, (error) => logger.error({ err: error }, 'access log retention failed'));
   return {
     ...http,
     dataSource,
     schema,
     close: async () => {
+      stopRetention();
       await http.close();
       await dataSource.destroy();
     },
@@ -104,7 +121,17 @@ export async function startSubgraph<Loaders>(
 /** The whole life of a subgraph process: find its database, serve, stop cleanly on a signal. */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const logger = createLogger(definition.name);
+  if (initTracing()) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing on (OTLP)');
   const database = await resolveDatabase(definition.name, logger);
+  if (process.env.MIGRATE_ONLY === 'true') {
+    // A release's migration step (Kubernetes init container): migrate under the lock, exit.
+    const dataSource = createDataSource({ url: database.url, entities: definition.entities, migrations: definition.migrations, logger });
+    await openDatabase(dataSource);
+    await dataSource.destroy();
+    await database.embedded?.stop();
+    logger.info('migrations applied');
+    return;
+  }
   const port = Number(process.env.PORT ?? definition.defaultPort);
   const running = await startSubgraph(definition, { databaseUrl: database.url, port, logger });
   if (process.env.SEED_DEMO === 'true' && (await definition.seedDemo?.(running.dataSource))) {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
+import { createCitizenAccess, isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
+import { localGrantSource } from './assignment/assignment.grants';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { NetworkContact } from './network/network-contact.entity';
@@ -35,7 +36,7 @@ function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource }) => {
+export const createLoaders = (({ dataSource, actor }) => {
   const citizens = dataSource.getRepository(Citizen);
   const staff = dataSource.getRepository(StaffMember);
   const assignments = dataSource.getRepository(Assignment);
@@ -52,6 +53,8 @@ export const createLoaders = (({ dataSource }) => {
       .getMany();
 
   return {
+    /** The access policy for this request, over this service's own assignments (always fresh). */
+    access: createCitizenAccess(actor, localGrantSource(dataSource), { kind: 'citizen record (identity, contact, network, resource profile)' }),
     citizenById: byId((ids) => citizens.findBy({ id: In(ids) })),
     staffById: byId((ids) => staff.findBy({ id: In(ids) })),
     /** Active assignments with their staff member joined (for the team and CPR masking). */

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { SubgraphDefinition } from '@jobcenter/kit';
 import { Assignment } from './assignment/assignment.entity';
+import { AccessGrantResolver } from './assignment/access-grant.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { Citizen } from './citizen/citizen.entity';
+import { CitizenAccessLogResolver } from './citizen/citizen.access-log';
+import { EmergencyAccess } from './emergency/emergency-access.entity';
+import { EmergencyAccessResolver } from './emergency/emergency-access.resolver';
 import { CitizenFieldsResolver } from './citizen/citizen.fields';
 import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
@@ -26,6 +30,9 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     CitizenFieldsResolver,
     StaffResolver,
     AssignmentResolver,
+    AccessGrantResolver,
+    CitizenAccessLogResolver,
+    EmergencyAccessResolver,
     NetworkContactResolver,
     ResourceProfileResolver,
   ],
@@ -33,7 +40,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffMemberReference },
   },
-  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile],
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess],
   migrations,
   createLoaders,
   seedDemo: seedCitizensDemo,

@@ -53,3 +53,14 @@ export async function registerCitizen(
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.registerCitizen as { id: string; firstName: string; lastName: string; cpr: string; version: number };
 }
+
+/** Assigns a staff member to a citizen (by the team lead), so the policy lets them in. */
+export async function assign(subgraph: { as: TestSubgraph['as'] }, citizenId: string, staff: { id: string; role: string }, from?: string) {
+  const res = await subgraph.as(
+    teamLead,
+    `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) { assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id } }`,
+    { c: citizenId, s: staff.id, r: staff.role, f: from },
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.assignStaff as { id: string };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bearerFor, errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
 import { subgraphClient } from '@jobcenter/kit';
 import { citizensSubgraph } from '../src/server';
-import { analyst, CITIZEN_FIELDS, citizenActor, createStaff, nextCpr, registerCitizen, staffActor, teamLead, TEAM } from './builders';
+import { analyst, assign, CITIZEN_FIELDS, citizenActor, createStaff, nextCpr, registerCitizen, staffActor, teamLead, TEAM } from './builders';
 
 let subgraph: TestSubgraph;
 let inger: Awaited<ReturnType<typeof createStaff>>;
@@ -18,6 +18,13 @@ beforeAll(async () => {
 afterAll(() => subgraph.stop());
 
 const caseworker = () => staffActor(inger);
+
+/** A citizen registered by Inger and assigned to her as caseworker: in her caseload. */
+async function registerOwn(input: Record<string, unknown> = {}) {
+  const citizen = await registerCitizen(subgraph, caseworker(), input);
+  await assign(subgraph, citizen.id, inger);
+  return citizen;
+}
 
 describe('the database schema', () => {
   it('is exactly what the migrations make (no drift between entities and migrations)', async () => {
@@ -108,7 +115,7 @@ describe('registerCitizen', () => {
 
 describe('updateCitizen', () => {
   it('changes the fields given and bumps the version', async () => {
-    const c = await registerCitizen(subgraph, caseworker());
+    const c = await registerOwn();
     const res = await subgraph.as(caseworker(), `mutation($id: ID!) {
         updateCitizen(id: $id, expectedVersion: 1, input: { status: PAUSED, email: "x@example.dk" }) { status email version firstName } }`, { id: c.id });
     expect(res.errors).toBeUndefined();
@@ -116,7 +123,7 @@ describe('updateCitizen', () => {
   });
 
   it('is a CONFLICT with a stale version and changes nothing', async () => {
-    const c = await registerCitizen(subgraph, caseworker());
+    const c = await registerOwn();
     const first = await subgraph.as(caseworker(), `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Anna" }) { version } }`, { id: c.id });
     expect(first.data.updateCitizen.version).toBe(2);
     const stale = await subgraph.as(caseworker(), `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Berit" }) { version } }`, { id: c.id });
@@ -127,7 +134,7 @@ describe('updateCitizen', () => {
   });
 
   it('lets only one of two concurrent saves of the same version through', async () => {
-    const c = await registerCitizen(subgraph, caseworker());
+    const c = await registerOwn();
     const save = (name: string) =>
       subgraph.as(caseworker(), `mutation($id: ID!, $n: String!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: $n }) { version } }`, { id: c.id, n: name });
     const results = await Promise.all([save('One'), save('Two'), save('Three')]);
@@ -143,7 +150,8 @@ describe('updateCitizen', () => {
 
 describe('assignments and the team', () => {
   it('assigns, hands over with history, and shows the full CPR to the team only', async () => {
-    const c = await registerCitizen(subgraph, caseworker());
+    const cpr = nextCpr();
+    const c = await registerCitizen(subgraph, caseworker(), { cpr });
     const assign = (staffId: string, role: string, from: string) =>
       subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) {
           assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id role from to staff { name } } }`, { c: c.id, s: staffId, r: role, f: from });
@@ -157,7 +165,9 @@ describe('assignments and the team', () => {
 
     const handover = await assign(outsider.id, 'CASEWORKER', '2026-03-01');
     expect(handover.errors).toBeUndefined();
-    const team = await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) {
+    // Inger handed over: her own access ended with her assignment.
+    expect(errorCode(await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id }))).toBe('FORBIDDEN');
+    const team = await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) {
         cpr all: assignments(activeOnly: false) { role from to staff { name } } active: assignments { staff { name } } } }`, { id: c.id });
     expect(team.data.citizen.all).toEqual(
       expect.arrayContaining([
@@ -166,16 +176,22 @@ describe('assignments and the team', () => {
       ]),
     );
     expect(team.data.citizen.active.map((a: { staff: { name: string } }) => a.staff.name).sort()).toEqual(['Anders Lund', 'Ole Vest']);
-    // Inger's colleague Anders is still on the team, so Inger (same team) sees the full number.
-    expect(team.data.citizen.cpr).toMatch(/^\d{6}-\d{4}$/);
+    // Anders (Team Ryslinge) is still assigned, so his team lead sees the full number.
+    expect(team.data.citizen.cpr).toBe(cpr);
 
+    // Outside the caseload: FORBIDDEN by id; a CPR search (for a new registration) gives a masked hit.
     const stranger = await createStaff(subgraph, { name: 'Stig Nord', role: 'JOB_CONSULTANT', team: 'Team Nord' });
-    const masked = await subgraph.as(staffActor(stranger), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id });
-    expect(masked.data.citizen.cpr).toMatch(/^\d{6}-\*\*\*\*$/);
+    const byId = await subgraph.as(staffActor(stranger), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id });
+    expect(errorCode(byId)).toBe('FORBIDDEN');
+    expect(JSON.stringify(byId)).not.toContain(cpr.slice(7));
+    const masked = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { id cpr firstName } }`, { cpr });
+    expect(masked.data.citizenByCpr).toEqual({ id: c.id, cpr: `${cpr.slice(0, 6)}-****`, firstName: 'Test' });
+    const beyond = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { email network { name } } }`, { cpr });
+    expect(errorCode(beyond)).toBe('FORBIDDEN');
   });
 
   it('ends an assignment once, not before it began', async () => {
-    const c = await registerCitizen(subgraph, caseworker());
+    const c = await registerOwn();
     const a = await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: RESOURCE_CONSULTANT, from: "2026-02-01") { id } }`, { c: c.id, s: anders.id });
     const id = a.data.assignStaff.id;
     const early = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id, to: "2026-01-01") { id } }`, { id });
@@ -192,14 +208,17 @@ describe('assignments and the team', () => {
     const jane = await createStaff(subgraph, { name: 'Jane Kro', role: 'JOB_CONSULTANT' });
     const c = await registerCitizen(subgraph, caseworker(), { firstName: 'Bent' });
     await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: JOB_CONSULTANT) { id } }`, { c: c.id, s: jane.id });
-    const res = await subgraph.as(caseworker(), `query($id: ID!) { staffMember(id: $id) { name caseload { firstName } } }`, { id: jane.id });
-    expect(res.data.staffMember).toEqual({ name: 'Jane Kro', caseload: [{ firstName: 'Bent' }] });
+    const query = `query($id: ID!) { staffMember(id: $id) { name caseload { firstName } } }`;
+    expect((await subgraph.as(staffActor(jane), query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [{ firstName: 'Bent' }] });
+    expect((await subgraph.as(teamLead, query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [{ firstName: 'Bent' }] });
+    // Inger does not work with Bent: a colleague's caseload shows her only her own citizens.
+    expect((await subgraph.as(caseworker(), query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [] });
   });
 });
 
 describe('network and resource profile', () => {
   it('adds network contacts and lets the citizen write their own dreams', async () => {
-    const c = await registerCitizen(subgraph, caseworker(), { firstName: 'Svend' });
+    const c = await registerOwn({ firstName: 'Svend' });
     const contact = await subgraph.as(caseworker(), `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Grethe", relation: "mother" }) { name relation } }`, { c: c.id });
     expect(contact.data.addNetworkContact).toEqual({ name: 'Grethe', relation: 'mother' });
     const own = await subgraph.as(citizenActor(c), `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: {
@@ -237,8 +256,11 @@ describe('reading citizens', () => {
     const b = await registerCitizen(subgraph, caseworker());
     const own = await subgraph.as(citizenActor(a), `query($id: ID!) { citizen(id: $id) { id } }`, { id: a.id });
     expect(own.data.citizen.id).toBe(a.id);
-    const other = await subgraph.as(citizenActor(a), `query($id: ID!) { citizen(id: $id) { id } }`, { id: b.id });
-    expect(errorCode(other)).toBe('FORBIDDEN');
+    // Another citizen's id gives exactly what an id that does not exist gives.
+    const other = await subgraph.as(citizenActor(a), `query($id: ID!) { citizen(id: $id) { id firstName cpr } }`, { id: b.id });
+    const none = await subgraph.as(citizenActor(a), `query($id: ID!) { citizen(id: $id) { id firstName cpr } }`, { id: randomUUID() });
+    expect(other).toEqual(none);
+    expect(other.data).toEqual({ citizen: null });
     expect(errorCode(await subgraph.as(citizenActor(a), `{ citizens { totalCount } }`))).toBe('FORBIDDEN');
   });
 
@@ -248,8 +270,9 @@ describe('reading citizens', () => {
       const res = await subgraph.as(analyst, `query($id: ID!) { citizen(id: $id) { id ${field} } }`, { id: c.id });
       expect(errorCode(res)).toBe('FORBIDDEN');
     }
-    const allowed = await subgraph.as(analyst, `query($id: ID!) { citizen(id: $id) { status targetGroup enrolledAt } }`, { id: c.id });
-    expect(allowed.errors).toBeUndefined();
+    // A citizen is a personal entity: even its non-personal fields are not for analysts one by one.
+    const entity = await subgraph.as(analyst, `query($id: ID!) { citizen(id: $id) { status targetGroup enrolledAt } }`, { id: c.id });
+    expect(errorCode(entity)).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(analyst, `{ citizenByCpr(cpr: "020787-1428") { id } }`))).toBe('FORBIDDEN');
     const stats = await subgraph.as(analyst, `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } } }`);
     expect(stats.errors).toBeUndefined();
@@ -264,22 +287,28 @@ describe('reading citizens', () => {
   it('filters by status, target group, staff and name', async () => {
     const tag = `Filter${Date.now()}`;
     const a = await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Alma', targetGroup: 'SICKNESS_BENEFIT' });
-    await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Bo', targetGroup: 'JOB_READY' });
+    const b = await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Bo', targetGroup: 'JOB_READY' });
     await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER) { id } }`, { c: a.id, s: inger.id });
+    await assign(subgraph, b.id, anders);
     const query = `query($f: CitizenFilter) { citizens(filter: $f) { totalCount nodes { firstName } } }`;
-    const byName = await subgraph.as(caseworker(), query, { f: { search: tag.toLowerCase() } });
+    // The team lead sees the team's citizens; Inger only her own caseload.
+    const byName = await subgraph.as(teamLead, query, { f: { search: tag.toLowerCase() } });
     expect(byName.data.citizens.totalCount).toBe(2);
-    const byGroup = await subgraph.as(caseworker(), query, { f: { search: tag, targetGroup: 'SICKNESS_BENEFIT' } });
+    const own = await subgraph.as(caseworker(), query, { f: { search: tag.toLowerCase() } });
+    expect(own.data.citizens).toEqual({ totalCount: 1, nodes: [{ firstName: 'Alma' }] });
+    const byGroup = await subgraph.as(teamLead, query, { f: { search: tag, targetGroup: 'SICKNESS_BENEFIT' } });
     expect(byGroup.data.citizens.nodes).toEqual([{ firstName: 'Alma' }]);
-    const byStaff = await subgraph.as(caseworker(), query, { f: { search: tag, staffId: inger.id } });
+    const byStaff = await subgraph.as(teamLead, query, { f: { search: tag, staffId: inger.id } });
     expect(byStaff.data.citizens.nodes).toEqual([{ firstName: 'Alma' }]);
-    const byStatus = await subgraph.as(caseworker(), query, { f: { search: tag, status: 'CLOSED' } });
+    const outside = await subgraph.as(staffActor(outsider), query, { f: { search: tag } });
+    expect(outside.data.citizens.totalCount).toBe(0);
+    const byStatus = await subgraph.as(teamLead, query, { f: { search: tag, status: 'CLOSED' } });
     expect(byStatus.data.citizens.totalCount).toBe(0);
   });
 
   it('paginates in name order and stays correct when rows are added between pages', async () => {
     const tag = `Page${Date.now()}`;
-    for (const first of ['Anne', 'Carl', 'Erik', 'Gitte']) await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: first });
+    for (const first of ['Anne', 'Carl', 'Erik', 'Gitte']) await registerOwn({ lastName: tag, firstName: first });
     const page = (after?: string) =>
       subgraph.as(caseworker(), `query($f: CitizenFilter, $after: String) { citizens(filter: $f, first: 2, after: $after) {
           totalCount nodes { firstName } pageInfo { endCursor hasNextPage } } }`, { f: { search: tag }, after });
@@ -287,8 +316,8 @@ describe('reading citizens', () => {
     expect(one.data.citizens.nodes.map((n: { firstName: string }) => n.firstName)).toEqual(['Anne', 'Carl']);
     expect(one.data.citizens.pageInfo.hasNextPage).toBe(true);
     // Someone registers two citizens meanwhile: one sorts before the cursor, one after.
-    await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Bodil' });
-    await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Dorte' });
+    await registerOwn({ lastName: tag, firstName: 'Bodil' });
+    await registerOwn({ lastName: tag, firstName: 'Dorte' });
     const two = await page(one.data.citizens.pageInfo.endCursor);
     expect(two.data.citizens.nodes.map((n: { firstName: string }) => n.firstName)).toEqual(['Dorte', 'Erik']);
     const three = await page(two.data.citizens.pageInfo.endCursor);
@@ -337,9 +366,9 @@ describe('staff', () => {
 });
 
 describe('entity references', () => {
-  it('answers 100 Citizen representations with one SQL statement', async () => {
+  it('answers 100 Citizen representations with two SQL statements (the citizens, their access grants)', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 100; i += 1) ids.push((await registerCitizen(subgraph, caseworker())).id);
+    for (let i = 0; i < 100; i += 1) ids.push((await registerOwn()).id);
     const representations = ids.map((id) => ({ __typename: 'Citizen', id }));
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
@@ -347,7 +376,7 @@ describe('entity references', () => {
     });
     expect(res!.errors).toBeUndefined();
     expect(res!.data._entities.map((e: { id: string }) => e.id)).toEqual(ids);
-    expect(statements).toBe(1);
+    expect(statements).toBe(2);
   });
 
   it('answers StaffMember representations in one statement, null for unknown ones', async () => {

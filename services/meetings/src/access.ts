@@ -1,4 +1,5 @@
-import { Actor, forbidden, isCaseStaff } from '@jobcenter/kit';
+import { Actor, forbidden, isCaseStaff, RequestContext } from '@jobcenter/kit';
+import type { MeetingsLoaders } from './loaders';
 
 /**
  * Who may see what here. Meetings, minutes, enrolments and attendance are personal data:
@@ -14,6 +15,24 @@ export function assertMayReadCitizenData(actor: Actor, citizenId: string): void 
     throw forbidden('Meetings and group courses are personal data; analysts see the statistics only.');
   }
   throw forbidden('You can only see your own meetings and courses.');
+}
+
+type Context = RequestContext<MeetingsLoaders>;
+
+/**
+ * The shared caseload policy for one citizen's meetings and courses: true to go on; false for
+ * another citizen, who gets what an unknown id gives (null, an empty list); FORBIDDEN otherwise
+ * (staff outside the caseload, analysts, services).
+ */
+export async function mayReadCitizen(ctx: Context, citizenId: string): Promise<boolean> {
+  assertMayReadCitizenData(ctx.actor, ctx.actor.role === 'CITIZEN' ? ctx.actor.id : citizenId);
+  return ctx.loaders.access.mayRead(citizenId);
+}
+
+/** Writing about a citizen: case staff within the caseload. FORBIDDEN otherwise. */
+export async function assertMayWriteFor(ctx: Context, citizenId: string, what: string): Promise<void> {
+  assertMayWrite(ctx.actor, what);
+  await ctx.loaders.access.assert(citizenId);
 }
 
 /** Booking, recording, cancelling, enrolling: case staff only. */

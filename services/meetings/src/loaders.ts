@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { isUuid, LoaderFactory } from '@jobcenter/kit';
+import { citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory } from '@jobcenter/kit';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
 import { attendanceRate } from './course/course.rules';
@@ -116,10 +116,18 @@ async function attendanceRates(dataSource: DataSource, enrollmentIds: string[]) 
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource }) => {
+/**
+ * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
+ * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; no personal data in it.
+ */
+const grantCache = new GrantCache(citizensGrantSource('meetings'));
+
+export const createLoaders = (({ dataSource, actor }) => {
   const meetings = dataSource.getRepository(Meeting);
 
   return {
+    /** The shared caseload policy for this request, batched per request. */
+    access: createCitizenAccess(actor, grantCache, { kind: 'meetings, minutes and courses' }),
     meetingById: byId<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
     /** All of a citizen's meetings, oldest first; fields filter them in memory. */
     meetingsByCitizen: groupedBy<Meeting>(

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { AgendaResolver } from './agenda/agenda.resolver';
 import { CitizenMeetingsResolver } from './cadence/citizen.fields';
 import { Attendance } from './course/attendance.entity';
@@ -27,6 +27,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
   name: 'meetings',
   defaultPort: 4003,
   resolvers: [
+    // The service's part of the citizen's access log, for Citizen.accessLog (services only).
+    AccessLogResolver,
     MeetingResolver,
     MeetingFieldsResolver,
     MeetingParticipantResolver,

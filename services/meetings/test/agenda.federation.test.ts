@@ -33,12 +33,21 @@ async function staff(name: string, role: string): Promise<Actor> {
   return { id: created.id, role: created.role, name: created.name, team: TEAM };
 }
 
-async function citizenWithPlan(cpr: string, firstName: string, enrolledAt: string, goal: string | null) {
+/** Registers a citizen with these staff assigned (the caseload policy), and a plan when given a goal. */
+async function citizenWithPlan(cpr: string, firstName: string, enrolledAt: string, goal: string | null, team: Actor[] = [inger, sofie]) {
   const c = ok(
     await federation.as(inger, `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id firstName } }`, {
       i: { cpr, firstName, lastName: 'Test', targetGroup: 'ACTIVITY_READY', enrolledAt },
     }),
   ).registerCitizen;
+  for (const member of team) {
+    ok(await federation.as(lone, `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) { assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id } }`, {
+      c: c.id,
+      s: member.id,
+      r: member.role,
+      f: enrolledAt,
+    }));
+  }
   if (goal) {
     ok(await federation.as(inger, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
       c: c.id,
@@ -124,7 +133,7 @@ describe("a consultant's week through the gateway", () => {
     const jens = await staff('Jens Kjær', 'JOB_CONSULTANT');
     const cprs = ['140391-1235', '080801-4153', '150590-1001', '160590-1002', '170590-1003', '180590-1004', '190590-1005', '200590-1006'];
     const citizens = [];
-    for (const [i, cpr] of cprs.entries()) citizens.push(await citizenWithPlan(cpr, `Borger${i}`, addDays(today, -20), `Mål ${i}`));
+    for (const [i, cpr] of cprs.entries()) citizens.push(await citizenWithPlan(cpr, `Borger${i}`, addDays(today, -20), `Mål ${i}`, [inger, jens]));
     for (const [i, c] of citizens.slice(0, 2).entries()) await book(jens, c.id, at(14 + i, 8));
     for (const [i, c] of citizens.entries()) await book(jens, c.id, at(21 + (i % 5), 7 + Math.floor(i / 5) * 2));
     const week = (start: number) => async () => {

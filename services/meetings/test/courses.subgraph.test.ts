@@ -1,14 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { errorCode, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import type { Actor } from '@jobcenter/kit';
+import { errorCode, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
 import { meetingsSubgraph } from '../src/server';
 import { analyst, caseworker, citizen, consultant, createCourse, daysFromNow, enroll, scheduleMeeting, teamLead } from './builders';
 
 let subgraph: TestSubgraph;
+let grants: TestGrants;
 
 beforeAll(async () => {
+  grants = await startTestGrants();
   subgraph = await startTestSubgraph(meetingsSubgraph);
 });
-afterAll(() => subgraph.stop());
+afterAll(async () => {
+  await subgraph.stop();
+  await grants.stop();
+});
+
+/** A citizen in the caseload of these staff members (as assignments in the citizens service). */
+function person(...staff: Actor[]): ReturnType<typeof randomUUID> {
+  const id = randomUUID();
+  for (const s of staff) grants.assign(s, id);
+  return id;
+}
 
 const COURSE_MUTATION = `mutation($input: CreateGroupCourseInput!) { createGroupCourse(input: $input) { id } }`;
 const courseInput = (facilitatorIds: string[], extra: Record<string, unknown> = {}) => ({
@@ -52,7 +65,7 @@ describe('createGroupCourse', () => {
 
   it('is a CONFLICT when a facilitator has a meeting at one of the session times', async () => {
     const anders = consultant();
-    const m = await scheduleMeeting(subgraph, anders, { citizenId: randomUUID(), scheduledAt: new Date('2027-02-17T09:30:00Z') });
+    const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date('2027-02-17T09:30:00Z') });
     const res = await subgraph.as(anders, COURSE_MUTATION, {
       input: courseInput([anders.id, randomUUID()], { firstSessionAt: '2027-02-03T09:00:00Z' }),
     });
@@ -71,9 +84,9 @@ describe('enrollInCourse', () => {
   it('never overbooks: of five enrolments for the last place sent at once, exactly one gets it', async () => {
     const anders = consultant();
     const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(30), facilitatorIds: [anders.id, randomUUID()], capacity: 3 });
-    for (let i = 0; i < 2; i += 1) expect((await enroll(subgraph, anders, course.id, randomUUID())).errors).toBeUndefined();
+    for (let i = 0; i < 2; i += 1) expect((await enroll(subgraph, anders, course.id, person(anders))).errors).toBeUndefined();
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => enroll(subgraph, anders, course.id, randomUUID())));
+    const results = await Promise.all(Array.from({ length: 5 }, () => enroll(subgraph, anders, course.id, person(anders))));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     const refused = results.filter((r) => r.errors);
     expect(refused.map(errorCode)).toEqual(Array(4).fill('CONFLICT'));
@@ -87,7 +100,7 @@ describe('enrollInCourse', () => {
   it('is a CONFLICT for a citizen already enrolled, also when both requests arrive together', async () => {
     const anders = consultant();
     const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(31), facilitatorIds: [anders.id, randomUUID()] });
-    const per = randomUUID();
+    const per = person(anders);
     const both = await Promise.all([enroll(subgraph, anders, course.id, per), enroll(subgraph, anders, course.id, per)]);
     expect(both.filter((r) => !r.errors)).toHaveLength(1);
     const again = await enroll(subgraph, anders, course.id, per);
@@ -111,8 +124,8 @@ describe('attendance', () => {
   it('records attendance per session and gives an attendance rate per enrolment, excuses not counted against', async () => {
     const anders = consultant();
     const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(-22, 8), facilitatorIds: [anders.id, randomUUID()] });
-    const ulla = randomUUID();
-    const line = randomUUID();
+    const ulla = person(anders);
+    const line = person(anders);
     await enroll(subgraph, anders, course.id, ulla);
     await enroll(subgraph, anders, course.id, line);
     const record = (session: number, who: string, status: string) =>
@@ -153,7 +166,7 @@ describe('attendance', () => {
   it('refuses attendance for a citizen not enrolled or a session not yet begun (BAD_USER_INPUT), an unknown session (NOT_FOUND)', async () => {
     const anders = consultant();
     const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(-8, 12), facilitatorIds: [anders.id, randomUUID()] });
-    const per = randomUUID();
+    const per = person(anders);
     await enroll(subgraph, anders, course.id, per);
     const q = `mutation($s: ID!, $c: ID!) { recordAttendance(sessionId: $s, citizenId: $c, status: PRESENT) { status } }`;
     const notEnrolled = await subgraph.as(anders, q, { s: course.sessions[0].id, c: randomUUID() });
@@ -172,15 +185,15 @@ describe('the Citizen and StaffMember extensions', () => {
 
   it('answers the cadence from the meetings and the enrolment date the gateway passes', async () => {
     const anders = consultant();
-    const svend = randomUUID();
+    const svend = person(anders);
     const network = await scheduleMeeting(subgraph, anders, { citizenId: svend, kind: 'NETWORK_MEETING', scheduledAt: daysFromNow(-100, 6) });
     await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: network.id });
     const next = await scheduleMeeting(subgraph, anders, { citizenId: svend, kind: 'WALK_AND_TALK', scheduledAt: daysFromNow(5, 6) });
     const res = await subgraph.as(anders, `query($r: [_Any!]!) { _entities(representations: $r) { ${CITIZEN_FIELDS} } }`, {
       r: [
         { __typename: 'Citizen', id: svend, enrolledAt: '2026-01-01' },
-        { __typename: 'Citizen', id: randomUUID(), enrolledAt: '2020-01-01' },
-        { __typename: 'Citizen', id: randomUUID(), enrolledAt: new Date().toISOString().slice(0, 10) },
+        { __typename: 'Citizen', id: person(anders), enrolledAt: '2020-01-01' },
+        { __typename: 'Citizen', id: person(anders), enrolledAt: new Date().toISOString().slice(0, 10) },
       ],
     });
     expect(res.errors).toBeUndefined();
@@ -194,7 +207,7 @@ describe('the Citizen and StaffMember extensions', () => {
   it('costs the same few SQL statements for 2 citizens as for 12 (DataLoader)', async () => {
     const anders = consultant();
     const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(90), facilitatorIds: [anders.id, randomUUID()] });
-    const ids = Array.from({ length: 12 }, () => randomUUID());
+    const ids = Array.from({ length: 12 }, () => person(anders));
     for (const [i, id] of ids.entries()) {
       await scheduleMeeting(subgraph, anders, { citizenId: id, scheduledAt: daysFromNow(40 + i) });
       await enroll(subgraph, anders, course.id, id);
@@ -214,15 +227,21 @@ describe('the Citizen and StaffMember extensions', () => {
     expect(many).toBeLessThanOrEqual(6);
   });
 
-  it('is FORBIDDEN for analysts and for another citizen', async () => {
-    const per = randomUUID();
-    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { meetings { id } } } }`;
+  it('is FORBIDDEN for analysts and staff outside the caseload; another citizen sees what an unknown id gives', async () => {
+    const anders = consultant();
+    const per = person(anders);
+    await scheduleMeeting(subgraph, anders, { citizenId: per, scheduledAt: daysFromNow(12) });
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { meetings { id } groupEnrollments { enrolledAt } } } }`;
     const r = [{ __typename: 'Citizen', id: per }];
     expect(errorCode(await subgraph.as(analyst, q, { r }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(citizen(), q, { r }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(consultant('Ole Vest'), q, { r }))).toBe('FORBIDDEN');
+    const stranger = citizen();
+    const other = await subgraph.as(stranger, q, { r });
+    expect(other).toEqual(await subgraph.as(stranger, q, { r: [{ __typename: 'Citizen', id: randomUUID() }] }));
+    expect(other.data._entities).toEqual([{ meetings: [], groupEnrollments: [] }]);
     const own = await subgraph.as(citizen(per), q, { r });
     expect(own.errors).toBeUndefined();
-    expect(own.data._entities).toEqual([{ meetings: [] }]);
+    expect(own.data._entities[0].meetings).toHaveLength(1);
   });
 
   it("merges a consultant's meetings and course sessions in the agenda, a week at a time, in constant statements", async () => {
@@ -230,16 +249,16 @@ describe('the Citizen and StaffMember extensions', () => {
     const anders = consultant();
     const inger = caseworker();
     await createCourse(subgraph, sofie, { firstSessionAt: new Date('2027-09-06T07:00:00Z'), facilitatorIds: [sofie.id, anders.id], title: 'Motion og velvære' });
-    const m1 = await scheduleMeeting(subgraph, sofie, { citizenId: randomUUID(), scheduledAt: new Date('2027-09-07T08:00:00Z') });
+    const m1 = await scheduleMeeting(subgraph, sofie, { citizenId: person(sofie), scheduledAt: new Date('2027-09-07T08:00:00Z') });
     const m2 = await scheduleMeeting(subgraph, inger, {
-      citizenId: randomUUID(),
+      citizenId: person(inger, sofie),
       kind: 'NETWORK_MEETING',
       scheduledAt: new Date('2027-09-06T12:00:00Z'),
       participants: [{ role: 'CASEWORKER', staffId: inger.id }, { role: 'RESOURCE_CONSULTANT', staffId: sofie.id }],
     });
-    const cancelled = await scheduleMeeting(subgraph, sofie, { citizenId: randomUUID(), scheduledAt: new Date('2027-09-08T08:00:00Z') });
+    const cancelled = await scheduleMeeting(subgraph, sofie, { citizenId: person(sofie), scheduledAt: new Date('2027-09-08T08:00:00Z') });
     await subgraph.as(sofie, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "x") { id } }`, { id: cancelled.id });
-    await scheduleMeeting(subgraph, sofie, { citizenId: randomUUID(), scheduledAt: new Date('2027-09-14T08:00:00Z') }); // next week
+    await scheduleMeeting(subgraph, sofie, { citizenId: person(sofie), scheduledAt: new Date('2027-09-14T08:00:00Z') }); // next week
 
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { id
         agenda(from: "2027-09-06T00:00:00Z", to: "2027-09-13T00:00:00Z") { id }

@@ -1,15 +1,22 @@
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
-import { startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
-import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+import { startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
+import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { meetingsSubgraph } from '../src/server';
 import { teamLead } from './builders';
 
 let subgraph: TestSubgraph;
+let grants: TestGrants;
 
 beforeAll(async () => {
+  grants = await startTestGrants();
+  // The demo team's caseloads as the citizens service's demo data has them (Bent's ended).
+  for (const key of ['per', 'ulla', 'svend', 'line'] as const) grants.assign({ id: demoStaff.inger.id, team: DEMO_TEAM }, demoCitizens[key].id);
   subgraph = await startTestSubgraph(meetingsSubgraph);
 });
-afterAll(() => subgraph.stop());
+afterAll(async () => {
+  await subgraph.stop();
+  await grants.stop();
+});
 
 describe('demo data for the seed stories', () => {
   it('loads once into an empty database', async () => {

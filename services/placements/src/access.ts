@@ -1,4 +1,5 @@
-import { Actor, forbidden, isCaseStaff, isStaff } from '@jobcenter/kit';
+import { Actor, forbidden, isCaseStaff, isStaff, RequestContext } from '@jobcenter/kit';
+import type { PlacementsLoaders } from './loaders';
 
 /**
  * Who may see and change placements. A placement is personal data: the citizen sees their own,
@@ -6,10 +7,13 @@ import { Actor, forbidden, isCaseStaff, isStaff } from '@jobcenter/kit';
  * only `placementStatistics`. Companies are not personal data: any staff member may read them.
  */
 
-export function assertMayReadCitizenPlacements(actor: Actor, citizenId: string): void {
-  if (actor.role === 'CITIZEN' && actor.id === citizenId) return;
-  if (actor.role === 'CITIZEN') throw forbidden('You can only see your own placements.');
-  if (!isCaseStaff(actor)) throw forbidden('Placements are personal data; analysts see the statistics only.');
+/**
+ * May the actor read this citizen's placements (the shared caseload policy)? true to go on;
+ * false for another citizen, who gets what an unknown id gives; FORBIDDEN otherwise.
+ */
+export async function mayReadCitizenPlacements(ctx: RequestContext<PlacementsLoaders>, citizenId: string): Promise<boolean> {
+  if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor)) throw forbidden('Placements are personal data; analysts see the statistics only.');
+  return ctx.loaders.access.mayRead(citizenId);
 }
 
 export function assertCaseStaff(actor: Actor, what: string): void {
@@ -18,4 +22,13 @@ export function assertCaseStaff(actor: Actor, what: string): void {
 
 export function assertStaff(actor: Actor, what: string): void {
   if (!isStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
+}
+
+/**
+ * The placements among these whose citizen the actor may read: a job consultant's own list or a
+ * company's placements show only the caseload (and a team lead their team's).
+ */
+export async function readablePlacements<T extends { citizenId: string }>(ctx: RequestContext<PlacementsLoaders>, rows: T[]): Promise<T[]> {
+  const readable = await ctx.loaders.access.filter(rows.map((r) => r.citizenId));
+  return rows.filter((r) => readable.has(r.citizenId));
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { addDays, isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';
@@ -40,7 +40,13 @@ export interface StaffPlacementFilter {
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource }) => {
+/**
+ * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
+ * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; no personal data in it.
+ */
+const grantCache = new GrantCache(citizensGrantSource('placements'));
+
+export const createLoaders = (({ dataSource, actor }) => {
   const placements = dataSource.getRepository(Placement);
   const today = todayInCopenhagen();
 
@@ -67,6 +73,8 @@ export const createLoaders = (({ dataSource }) => {
   };
 
   return {
+    /** The shared caseload policy for this request, batched per request. */
+    access: createCitizenAccess(actor, grantCache, { kind: 'placements' }),
     companyById: uniqueBy<Company>((c) => c.id, (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) })),
     placementById: uniqueBy<Placement>((p) => p.id, (ids) => placements.findBy({ id: In(ids) })),
     /** All placements of each citizen, newest start first. */

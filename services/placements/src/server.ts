@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
@@ -21,6 +21,8 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   name: 'placements',
   defaultPort: 4004,
   resolvers: [
+    // The service's part of the citizen's access log, for Citizen.accessLog (services only).
+    AccessLogResolver,
     CompanyResolver,
     PlacementResolver,
     PlacementFieldsResolver,

@@ -76,3 +76,15 @@ export async function proposePlacement(placements: Sender, by: Actor, input: Rec
 export function act(placements: Sender, by: Actor, mutation: string, id: string, args = '') {
   return placements.as(by, `mutation($id: ID!) { ${mutation}(id: $id${args}) { id status outcome endDate } }`, { id });
 }
+
+/** Assigns staff members to a citizen (by the team lead), so the caseload policy lets them in. */
+export async function assignStaff(citizens: Sender, citizenId: string, staff: { id: string; role: string }[], from?: string) {
+  for (const member of staff) {
+    const res = await citizens.as(
+      teamLead,
+      `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) { assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id } }`,
+      { c: citizenId, s: member.id, r: member.role, f: from },
+    );
+    ok(res);
+  }
+}

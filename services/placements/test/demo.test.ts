@@ -1,6 +1,6 @@
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
-import { startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import { startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
 import { isValidCvr } from '../src/company/cvr.rules';
 import { seedPlacementsDemo } from '../src/demo/demo-data';
 import { checkProposedLength } from '../src/rules/placement-rules';
@@ -8,11 +8,18 @@ import { placementsSubgraph } from '../src/server';
 import { citizenActor, ok, staffActor, TEAM } from './builders';
 
 let subgraph: TestSubgraph;
+let grants: TestGrants;
 const today = todayInCopenhagen();
 beforeAll(async () => {
+  grants = await startTestGrants();
+  // Jens' caseload as the citizens service's demo data has it (Bent's assignment has ended).
+  for (const key of ['ulla', 'svend', 'line'] as const) grants.assign({ id: demoStaff.jens.id, team: TEAM }, demoCitizens[key].id);
   subgraph = await startTestSubgraph(placementsSubgraph);
 });
-afterAll(() => subgraph.stop());
+afterAll(async () => {
+  await subgraph.stop();
+  await grants.stop();
+});
 
 const jens = staffActor({ ...demoStaff.jens, team: TEAM });
 const PLACEMENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen {

@@ -5,11 +5,13 @@ import { errorCode } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';
 import { placementsSubgraph } from '../src/server';
 import { lastDayOfMonths, lastDayOfWeeks } from '../src/rules/calendar';
-import { caseworker, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from './builders';
+import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from './builders';
 
 /** Through the gateway, with the citizens and plans subgraphs: what a job consultant's tool sees. */
 let federation: TestFederation;
 let jens: ReturnType<typeof staffActor>;
+/** Bent's caseworker, a real staff member: the caseload policy follows assignments. */
+let caseworker: ReturnType<typeof staffActor>;
 const today = todayInCopenhagen();
 
 beforeAll(async () => {
@@ -17,6 +19,8 @@ beforeAll(async () => {
   const staff = ok(await federation.as(teamLead, `mutation { createStaffMember(input: {
       name: "Jens Kjær", role: JOB_CONSULTANT, email: "jens.kjaer.${Date.now()}@ryslinge.dk", team: "${TEAM}" }) { id name role team } }`)).createStaffMember;
   jens = staffActor(staff);
+  caseworker = staffActor(ok(await federation.as(teamLead, `mutation { createStaffMember(input: {
+      name: "Inger Holm", role: CASEWORKER, email: "inger.holm.${Date.now()}@ryslinge.dk", team: "${TEAM}" }) { id name role team } }`)).createStaffMember);
 }, 60_000);
 afterAll(() => federation.stop());
 
@@ -24,6 +28,7 @@ async function citizenWithPlan(firstName: string, lastName: string, targetGroup:
   const c = ok(await federation.as(caseworker, `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`, {
     i: { cpr: nextCpr(), firstName, lastName, targetGroup },
   })).registerCitizen;
+  await assignStaff({ as: federation.as }, c.id, [caseworker, jens], addDays(today, -240));
   ok(await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
     c: c.id, i: { longTermGoal: goal, startDate: addDays(today, -240) },
   }));

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, postGraphQL, TestSubgraph } from '@jobcenter/kit/testing';
 import { placementsSubgraph } from '../src/server';
 import {
   act,
   analyst,
-  caseworker,
+  assignStaff,
   citizenActor,
   createStaff,
   nextCvr,
   ok,
   proposePlacement,
-  registerCitizen,
+  registerCitizen as registerUnassigned,
   registerCompany,
   staffActor,
 } from './builders';
@@ -26,6 +26,9 @@ let federation: TestFederation;
 let placements: TestSubgraph;
 let citizens: TestSubgraph;
 let jens: { id: string; name: string; role: string; team: string };
+let inger: { id: string; name: string; role: string; team: string };
+/** Inger, the caseworker assigned (with Jens) to every citizen the tests register. */
+let caseworker: Actor;
 let company: { id: string; cvr: string };
 const today = todayInCopenhagen();
 
@@ -34,11 +37,20 @@ beforeAll(async () => {
   placements = federation.subgraphs.placements;
   citizens = federation.subgraphs.citizens;
   jens = await createStaff(citizens, { name: 'Jens Kjær', role: 'JOB_CONSULTANT' });
+  inger = await createStaff(citizens, { name: 'Inger Holm', role: 'CASEWORKER' });
+  caseworker = staffActor(inger);
   company = await registerCompany(placements, { name: 'Kværndrup Kro', size: 'SMALL', partnership: true });
 }, 60_000);
 afterAll(() => federation.stop());
 
 const consultant = () => staffActor(jens);
+
+/** A citizen in Inger's and Jens' caseload. */
+async function registerCitizen(api: TestSubgraph, input: Record<string, unknown> = {}) {
+  const citizen = await registerUnassigned(api, input);
+  await assignStaff(api, citizen.id, [inger, jens]);
+  return citizen;
+}
 
 async function agreedPlacement(citizenId: string, startDate: string, endDate: string, kind = 'INTERNSHIP') {
   const proposed = ok(await proposePlacement(placements, consultant(), { citizenId, companyId: company.id, kind, startDate, endDate })).proposePlacement;
@@ -342,11 +354,32 @@ describe('who may see placements', () => {
     placementId = await agreedPlacement(citizenId, today, addDays(today, 20));
   });
 
-  it('lets the citizen read their own placement, and no one else’s (FORBIDDEN)', async () => {
+  it('lets the citizen read their own placement; another citizen gets what an unknown id gives', async () => {
     const own = await placements.as(citizenActor(citizenId), `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId });
     expect(ok(own).placement).toEqual({ id: placementId, company: { name: 'Kværndrup Kro' } });
-    const other = await placements.as(citizenActor(randomUUID()), `query($id: ID!) { placement(id: $id) { id } }`, { id: placementId });
-    expect(errorCode(other)).toBe('FORBIDDEN');
+    const stranger = citizenActor(randomUUID());
+    const other = await placements.as(stranger, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId });
+    expect(other).toEqual(await placements.as(stranger, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: randomUUID() }));
+    expect(other.data).toEqual({ placement: null });
+  });
+
+  it("is FORBIDDEN for staff outside the citizen's caseload, by id, by entity and on every change", async () => {
+    const ole = staffActor(await createStaff(citizens, { name: 'Ole Vest', role: 'JOB_CONSULTANT' }));
+    const reads = [
+      await placements.as(ole, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId }),
+      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { id startDate } } }`, { r: [{ __typename: 'Placement', id: placementId }] }),
+      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`, { r: [{ __typename: 'Citizen', id: citizenId }] }),
+      await act(placements, ole, 'cancelPlacement', placementId, ', reason: "x"'),
+      await proposePlacement(placements, ole, { citizenId, companyId: company.id, kind: 'INTERNSHIP', startDate: today, endDate: addDays(today, 5) }),
+    ];
+    for (const res of reads) {
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      expect(JSON.stringify(res)).not.toContain(placementId);
+    }
+    // A company's placements and a colleague's list show him none of them.
+    const lists = await placements.as(ole, `query($id: ID!, $r: [_Any!]!) { company(id: $id) { placements { id } }
+      _entities(representations: $r) { ... on StaffMember { placements { id } } } }`, { id: company.id, r: [{ __typename: 'StaffMember', id: jens.id }] });
+    expect(ok(lists)).toEqual({ company: { placements: [] }, _entities: [{ placements: [] }] });
   });
 
   it('gives analysts FORBIDDEN on placements but the statistics', async () => {

@@ -1,4 +1,5 @@
-import { Actor, forbidden, isCaseStaff, isStaff } from '@jobcenter/kit';
+import { Actor, forbidden, isCaseStaff, isStaff, RequestContext } from '@jobcenter/kit';
+import type { PlansLoaders } from './loaders';
 
 /**
  * Who may see and change plans, milestones and progress. A plan is personal data: the citizen
@@ -18,10 +19,18 @@ export function assertMayReadPersonalData(actor: Actor): void {
   }
 }
 
-/** May the actor read the plans and progress of this citizen? FORBIDDEN otherwise. */
-export function assertMayReadCitizenPlans(actor: Actor, citizenId: string): void {
-  assertMayReadPersonalData(actor);
-  if (actor.role === 'CITIZEN' && actor.id !== citizenId) throw forbidden('You can only see your own plan.');
+/**
+ * May the actor read the plans and progress of this citizen (the shared caseload policy)? true to
+ * go on; false for another citizen, who gets what an unknown id gives; FORBIDDEN otherwise.
+ */
+export async function mayReadCitizenPlans(ctx: RequestContext<PlansLoaders>, citizenId: string): Promise<boolean> {
+  assertMayReadPersonalData(ctx.actor);
+  return ctx.loaders.access.mayRead(citizenId);
+}
+
+/** Writing in a citizen's plans: only within the caseload (or the citizen's own). FORBIDDEN otherwise. */
+export async function assertMayWriteCitizenPlans(ctx: RequestContext<PlansLoaders>, citizenId: string): Promise<void> {
+  await ctx.loaders.access.assert(citizenId);
 }
 
 /** Only case staff write plans; `what` completes "Your role may not …". */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid, LoaderFactory } from '@jobcenter/kit';
+import { citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory } from '@jobcenter/kit';
 import { Milestone } from './milestone/milestone.entity';
 import { MilestoneUpdate } from './milestone/milestone-update.entity';
 import { PlanPeriod } from './period/plan-period.entity';
@@ -37,9 +37,18 @@ function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource }) => {
+/**
+ * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
+ * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; it holds no personal data, only which staff
+ * member (and team) holds which citizen, and each request's decisions are its own.
+ */
+const grantCache = new GrantCache(citizensGrantSource('plans'));
+
+export const createLoaders = (({ dataSource, actor }) => {
   const plans = dataSource.getRepository(Plan);
   return {
+    /** The shared caseload policy for this request, batched per request. */
+    access: createCitizenAccess(actor, grantCache, { kind: 'plans and progress' }),
     planById: uniqueBy<Plan>((p) => p.id, (ids) => plans.findBy({ id: In(ids) })),
     milestoneById: uniqueBy<Milestone>((m) => m.id, (ids) => dataSource.getRepository(Milestone).findBy({ id: In(ids) })),
     /** All plans of each citizen, newest start first. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { CitizenPlansResolver } from './citizen/citizen.fields';
 import { seedPlansDemo } from './demo/demo-data';
 import { createLoaders, PlansLoaders } from './loaders';
@@ -25,6 +25,8 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
   defaultPort: 4002,
   resolvers: [
+    // The service's part of the citizen's access log, for Citizen.accessLog (services only).
+    AccessLogResolver,
     PlanResolver,
     PlanFieldsResolver,
     MilestoneResolver,

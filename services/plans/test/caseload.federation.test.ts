@@ -1,12 +1,14 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '../src/server';
-import { analyst, caseworker, citizen, nextCpr, ok } from './builders';
+import { analyst, citizen, nextCpr, ok, teamLead, TEAM } from './builders';
 import { parseDocument } from './html';
 
 let federation: TestFederation;
+/** Inger, a real staff member in the citizens service, who is caseworker for the 50 citizens. */
+let caseworker: Actor;
 const today = todayInCopenhagen();
 const tag = `Caseload${Date.now()}`;
 const people: { id: string; firstName: string; planId: string }[] = [];
@@ -17,6 +19,12 @@ async function registerWithPlan(i: number) {
       i: { cpr: nextCpr(), firstName: `Borger${String(i).padStart(2, '0')}`, lastName: tag, targetGroup: 'ACTIVITY_READY' },
     }),
   ).registerCitizen;
+  ok(
+    await federation.as(caseworker, `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2026-01-01") { id } }`, {
+      c: registered.id,
+      s: caseworker.id,
+    }),
+  );
   const plan = ok(
     await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
       c: registered.id,
@@ -36,6 +44,12 @@ async function registerWithPlan(i: number) {
 
 beforeAll(async () => {
   federation = await startTestFederation([citizensSubgraph, plansSubgraph]);
+  const staff = ok(
+    await federation.as(teamLead, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id name role team } }`, {
+      i: { name: 'Inger Holm', role: 'CASEWORKER', team: TEAM, email: `inger.${Date.now()}@ryslinge.dk` },
+    }),
+  ).createStaffMember;
+  caseworker = { id: staff.id, role: 'CASEWORKER', name: staff.name, team: staff.team };
   for (let i = 0; i < 50; i += 1) await registerWithPlan(i);
 }, 120_000);
 afterAll(() => federation.stop());
@@ -73,13 +87,15 @@ describe("a caseworker's caseload through the gateway", () => {
     const five = await count(5);
     const fifty = await count(50);
     expect(fifty).toBe(five);
-    // citizens: the page and its total count; plans: the active plans and their milestones.
-    expect(fifty).toBe(4);
+    // citizens: the page and its total count, and the caseload check of the names; plans: the
+    // active plans and their milestones, and (unless still cached) one batched grants look-up.
+    expect(fifty).toBeGreaterThanOrEqual(5);
+    expect(fifty).toBeLessThanOrEqual(6);
   });
 });
 
 describe('identity through the gateway', () => {
-  it("resolves a plan's citizen from the citizens service; a citizen reads their own plan and printout, FORBIDDEN for someone else's", async () => {
+  it("resolves a plan's citizen from the citizens service; a citizen reads their own plan and printout, nothing of someone else's", async () => {
     const [me, other] = people;
     const own = await federation.as(citizen(me.id), `query($id: ID!) { citizen(id: $id) { firstName activePlan { longTermGoal printableHtml } } }`, { id: me.id });
     expect(own.errors).toBeUndefined();
@@ -94,8 +110,10 @@ describe('identity through the gateway', () => {
     expect(doc.text('#citizen')).toBe(`Plan for: ${me.firstName} ${tag}`);
     expect(doc.text('#goal')).toContain(`Mål for ${me.firstName}`);
     expect(doc.rows('tr.milestone').map((r) => r[0])).toEqual(['Overskredet skridt', 'Kommende skridt']);
+    // Another citizen's plan: what an id that does not exist gives.
     const theirs = await federation.as(citizen(me.id), `query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: other.planId });
-    expect(errorCode(theirs)).toBe('FORBIDDEN');
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data).toEqual({ plan: null });
   });
 
   it('gives an analyst milestone statistics but FORBIDDEN on a citizen\'s plan', async () => {

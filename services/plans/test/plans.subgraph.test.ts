@@ -1,18 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
-import { errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
+import { errorCode, GraphQLResponse, postGraphQL, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '../src/server';
 import { addMilestone, analyst, caseworker, citizen, consultant, createPlan, MILESTONE_FIELDS, ok, PLAN_FIELDS, teamLead } from './builders';
 import { parseDocument } from './html';
 
 let subgraph: TestSubgraph;
+let grants: TestGrants;
 const today = todayInCopenhagen();
 const day = (offset: number) => addDays(today, offset);
 
 beforeAll(async () => {
+  grants = await startTestGrants();
   subgraph = await startTestSubgraph(plansSubgraph);
 });
-afterAll(() => subgraph.stop());
+afterAll(async () => {
+  await subgraph.stop();
+  await grants.stop();
+});
+
+/** A citizen in the caseload of the builders' caseworker and resource consultant (Team Ryslinge). */
+function person(): string {
+  const id = randomUUID();
+  grants.assign(caseworker, id);
+  grants.assign(consultant, id);
+  return id;
+}
 
 const UPDATE_PLAN = `mutation($id: ID!, $v: Int!, $i: UpdatePlanInput!) { updatePlan(id: $id, expectedVersion: $v, input: $i) { ${PLAN_FIELDS} } }`;
 const SET_STATUS = `mutation($id: ID!, $s: MilestoneStatus!, $note: String, $on: Date, $r: MilestoneRevisionInput) {
@@ -38,7 +51,7 @@ describe('identity', () => {
 
 describe('plans', () => {
   it('creates an ACTIVE plan starting today by default, and a second ACTIVE plan is a CONFLICT', async () => {
-    const c = randomUUID();
+    const c = person();
     const plan = await createPlan(subgraph, c, { citizenPerspective: '  Min drøm er at blive anlægsgartner.  ' });
     expect(plan).toMatchObject({ status: 'ACTIVE', startDate: today, version: 1, citizenPerspective: 'Min drøm er at blive anlægsgartner.', citizen: { id: c } });
     const again = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Andet mål" }) { id } }`, { c });
@@ -51,7 +64,7 @@ describe('plans', () => {
   });
 
   it('lets only one of two simultaneous saves through: one ACTIVE plan, one winner per version', async () => {
-    const c = randomUUID();
+    const c = person();
     const create = () => subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Samtidig" }) { id } }`, { c });
     const created = await Promise.all([create(), create(), create()]);
     expect(created.map(errorCode).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
@@ -63,26 +76,26 @@ describe('plans', () => {
   });
 
   it('accepts a start date in the past (recorded after the fact)', async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: '2025-01-15' });
+    const plan = await createPlan(subgraph, person(), { startDate: '2025-01-15' });
     expect(plan.startDate).toBe('2025-01-15');
   });
 
   it('refuses bad input with BAD_USER_INPUT naming the field', async () => {
-    const empty = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "${randomUUID()}", input: { longTermGoal: "   " }) { id } }`);
+    const empty = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "${person()}", input: { longTermGoal: "   " }) { id } }`);
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
     expect(empty.errors![0].extensions!.field).toBe('longTermGoal');
     const badId = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "svend", input: { longTermGoal: "Mål" }) { id } }`);
     expect(errorCode(badId)).toBe('BAD_USER_INPUT');
-    const badDate = await subgraph.as(caseworker, `mutation($c: ID!, $d: Date) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", startDate: $d }) { id } }`, { c: randomUUID(), d: '2026-02-30' });
+    const badDate = await subgraph.as(caseworker, `mutation($c: ID!, $d: Date) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", startDate: $d }) { id } }`, { c: person(), d: '2026-02-30' });
     expect(errorCode(badDate)).toBe('BAD_USER_INPUT');
-    const closed = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", status: COMPLETED }) { id } }`, { c: randomUUID() });
+    const closed = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", status: COMPLETED }) { id } }`, { c: person() });
     expect(errorCode(closed)).toBe('BAD_USER_INPUT');
-    const tooLong = await subgraph.as(caseworker, `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g }) { id } }`, { c: randomUUID(), g: 'x'.repeat(1001) });
+    const tooLong = await subgraph.as(caseworker, `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g }) { id } }`, { c: person(), g: 'x'.repeat(1001) });
     expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
   });
 
   it('updates with expectedVersion; a stale version is a CONFLICT and changes nothing', async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+    const plan = await createPlan(subgraph, person());
     const first = ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'Anlægsgartner' } })).updatePlan;
     expect(first).toMatchObject({ longTermGoal: 'Anlægsgartner', version: 2 });
     const stale = await subgraph.as(consultant, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'Noget andet' } });
@@ -93,7 +106,7 @@ describe('plans', () => {
   });
 
   it('completes a plan with an end date, and there is no way back from COMPLETED or ABANDONED', async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const plan = await createPlan(subgraph, person(), { startDate: day(-30) });
     const reached = await addMilestone(subgraph, plan.id, { title: 'Nået', deadline: day(-20) });
     ok(await subgraph.as(caseworker, SET_STATUS, { id: reached.id, s: 'ACHIEVED', on: day(-21) }));
     await addMilestone(subgraph, plan.id, { title: 'Overskredet', deadline: day(-2) });
@@ -110,7 +123,7 @@ describe('plans', () => {
     expect(errorCode(back)).toBe('CONFLICT');
     const edit = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Nyt' } });
     expect(errorCode(edit)).toBe('CONFLICT');
-    const draft = await createPlan(subgraph, randomUUID(), { status: 'DRAFT' });
+    const draft = await createPlan(subgraph, person(), { status: 'DRAFT' });
     const abandoned = ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: 1, i: { status: 'ABANDONED' } })).updatePlan;
     expect(abandoned.status).toBe('ABANDONED');
     expect(errorCode(await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: 2, i: { status: 'DRAFT' } }))).toBe('CONFLICT');
@@ -134,7 +147,7 @@ describe('plans', () => {
 
 describe('who may see and change a plan', () => {
   it('lets the citizen read their own plan in full and change their own words, nothing else', async () => {
-    const me = citizen();
+    const me = citizen(person());
     const plan = await createPlan(subgraph, me.id);
     const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
     const read = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { longTermGoal milestones { title updates { note } } } }`, { id: plan.id });
@@ -156,21 +169,48 @@ describe('who may see and change a plan', () => {
     expect(errorCode(await subgraph.as(me, `mutation { createPlan(citizenId: "${me.id}", input: { longTermGoal: "x" }) { id } }`))).toBe('FORBIDDEN');
   });
 
-  it("is FORBIDDEN for a citizen to read or write another citizen's plan", async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+  it("gives a citizen asking for another citizen's plan what an unknown id gives, and FORBIDDEN on writing it", async () => {
+    const plan = await createPlan(subgraph, person());
     const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
     const stranger = citizen();
-    expect(errorCode(await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id } }`, { id: plan.id }))).toBe('FORBIDDEN');
+    const read = await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id longTermGoal } }`, { id: plan.id });
+    expect(read).toEqual(await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id longTermGoal } }`, { id: randomUUID() }));
+    expect(read.data).toEqual({ plan: null });
     expect(errorCode(await subgraph.as(stranger, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'x' } }))).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(stranger, ADD_UPDATE, { id: m.id, note: 'x' }))).toBe('FORBIDDEN');
     const entities = await subgraph.as(stranger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
       r: [{ __typename: 'Milestone', id: m.id }],
     });
-    expect(errorCode(entities)).toBe('FORBIDDEN');
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data._entities).toEqual([null]);
+  });
+
+  it("is FORBIDDEN for staff outside the citizen's caseload, by id, by entity and on every write", async () => {
+    const c = person();
+    const plan = await createPlan(subgraph, c);
+    const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
+    const outsider = { ...caseworker, id: randomUUID(), name: 'Ole Vest', team: 'Team Vest' };
+    const otherLead = { ...teamLead, id: randomUUID(), team: 'Team Vest' };
+    for (const actor of [outsider, otherLead]) {
+      const reads = [
+        await subgraph.as(actor, `query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: plan.id }),
+        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { longTermGoal } } }`, { r: [{ __typename: 'Plan', id: plan.id }] }),
+        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, { r: [{ __typename: 'Milestone', id: m.id }] }),
+        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { longTermGoal } progress { note } } } }`, { r: [{ __typename: 'Citizen', id: c }] }),
+        await subgraph.as(actor, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'x' } }),
+        await subgraph.as(actor, ADD_UPDATE, { id: m.id, note: 'x' }),
+        await subgraph.as(actor, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "x", status: DRAFT }) { id } }`, { c }),
+        await subgraph.as(actor, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }),
+      ];
+      for (const res of reads) {
+        expect(errorCode(res)).toBe('FORBIDDEN');
+        expect(JSON.stringify(res)).not.toContain('anlægsgartner');
+      }
+    }
   });
 
   it('gives analysts the statistics but FORBIDDEN on plan content', async () => {
-    const c = randomUUID();
+    const c = person();
     const plan = await createPlan(subgraph, c);
     expect(errorCode(await subgraph.as(analyst, `query($id: ID!) { plan(id: $id) { id } }`, { id: plan.id }))).toBe('FORBIDDEN');
     for (const field of ['plans { id }', 'activePlan { id }', 'progress { id }']) {
@@ -186,7 +226,7 @@ describe('who may see and change a plan', () => {
   });
 
   it('gives another service calling on its own behalf no plan content and no statistics', async () => {
-    const c = randomUUID();
+    const c = person();
     const plan = await createPlan(subgraph, c);
     const previous = process.env.PLANS_URL;
     process.env.PLANS_URL = subgraph.url;
@@ -203,7 +243,7 @@ describe('who may see and change a plan', () => {
   });
 
   it('lets every case role write, team leads included', async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+    const plan = await createPlan(subgraph, person());
     for (const actor of [consultant, teamLead, { ...caseworker, role: 'JOB_CONSULTANT' as const }]) {
       const res = await subgraph.as(actor, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "Skridt", deadline: "${day(7)}" }) { id } }`, { p: plan.id });
       expect(res.errors).toBeUndefined();
@@ -213,7 +253,7 @@ describe('who may see and change a plan', () => {
 
 describe('milestones', () => {
   it("refuses a deadline before the plan's start, accepts a past one and shows it overdue", async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-60) });
+    const plan = await createPlan(subgraph, person(), { startDate: day(-60) });
     const early = await subgraph.as(caseworker, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "x", deadline: "${day(-61)}" }) { id } }`, { p: plan.id });
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0].extensions!.field).toBe('deadline');
@@ -224,7 +264,7 @@ describe('milestones', () => {
   });
 
   it('logs every status change with time and author role; ACHIEVED is final and sets achievedAt', async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const plan = await createPlan(subgraph, person(), { startDate: day(-30) });
     const m = await addMilestone(subgraph, plan.id, { deadline: day(-2) });
     const started = ok(await subgraph.as(consultant, SET_STATUS, { id: m.id, s: 'IN_PROGRESS', note: 'Første praktikdag aftalt' })).setMilestoneStatus;
     expect(started.updates.map((u: { status: string }) => u.status)).toEqual(['PLANNED', 'IN_PROGRESS']);
@@ -240,7 +280,7 @@ describe('milestones', () => {
   });
 
   it('revises a milestone: the old one links to the new one, which carries on as PLANNED', async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-30) });
+    const plan = await createPlan(subgraph, person(), { startDate: day(-30) });
     const m = await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(-1) });
     const missing = await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'REVISED' });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
@@ -257,7 +297,7 @@ describe('milestones', () => {
   });
 
   it('refuses an empty note, and changes to the milestones of a closed plan', async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+    const plan = await createPlan(subgraph, person());
     const m = await addMilestone(subgraph, plan.id, { deadline: day(5) });
     expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: '  ' }))).toBe('BAD_USER_INPUT');
     ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { status: 'ABANDONED' } }));
@@ -269,7 +309,7 @@ describe('milestones', () => {
 
 describe('period statuses', () => {
   it('keeps the history newest first; one per meeting date; the meeting cannot be in the future', async () => {
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: day(-120) });
+    const plan = await createPlan(subgraph, person(), { startDate: day(-120) });
     const record = (meetingDate: string, past: string) =>
       subgraph.as(caseworker, RECORD_PERIOD, { p: plan.id, i: { meetingDate, pastPeriodStatus: past, nextPeriodGoals: 'Løntilskud' } });
     ok(await record(day(-90), 'Praktik gennemført'));
@@ -289,7 +329,7 @@ describe('period statuses', () => {
 
 describe('progress', () => {
   it('records assessments and lists them oldest first, scores in dimension order', async () => {
-    const c = randomUUID();
+    const c = person();
     ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-10), scores: [{ dimension: 'SELF_ESTEEM', score: 6 }, { dimension: 'STABILITY', score: 7 }] } }));
     ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-100), scores: [{ dimension: 'SELF_ESTEEM', score: 3 }], note: 'Første måling' } }));
     const res = await subgraph.as(citizen(c), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { progress { assessedAt note scores { dimension score } } } } }`, {
@@ -309,12 +349,12 @@ describe('progress', () => {
     ['an unknown dimension', [{ dimension: 'HAPPINESS', score: 5 }]],
     ['no scores', []],
   ])('refuses %s with BAD_USER_INPUT', async (_what, scores) => {
-    const res = await subgraph.as(caseworker, RECORD_PROGRESS, { c: randomUUID(), i: { scores } });
+    const res = await subgraph.as(caseworker, RECORD_PROGRESS, { c: person(), i: { scores } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an assessment in the future, and a second one the same day with CONFLICT', async () => {
-    const c = randomUUID();
+    const c = person();
     expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(1), scores: [{ dimension: 'COPING', score: 4 }] } }))).toBe('BAD_USER_INPUT');
     ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 4 }] } }));
     expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }))).toBe('CONFLICT');
@@ -323,7 +363,7 @@ describe('progress', () => {
 
 describe('the printable plan', () => {
   it('is HTML with the goal, the citizen\'s words, the milestones and the latest period, behind the same checks as the plan', async () => {
-    const me = citizen();
+    const me = citizen(person());
     const plan = await createPlan(subgraph, me.id, { startDate: day(-40), longTermGoal: 'Uddannet anlægsgartner', citizenPerspective: 'Først tørlagt, så gartner.' });
     await addMilestone(subgraph, plan.id, { title: 'Blive tørlagt', deadline: day(-10) });
     await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(20) });
@@ -339,8 +379,8 @@ describe('the printable plan', () => {
     ]);
     expect(doc.text('#period')).toContain('Gode fremskridt');
     const stranger = await subgraph.as(citizen(), `query($id: ID!) { plan(id: $id) { printableHtml } }`, { id: plan.id });
-    expect(errorCode(stranger)).toBe('FORBIDDEN');
-    expect(stranger.data?.plan ?? null).toBeNull();
+    expect(stranger.errors).toBeUndefined();
+    expect(stranger.data).toEqual({ plan: null });
   });
 });
 
@@ -349,14 +389,14 @@ describe('statistics', () => {
     // A period of its own in the past, so other tests' milestones do not count.
     const from = '2020-03-01';
     const to = '2020-03-31';
-    const plan = await createPlan(subgraph, randomUUID(), { startDate: '2020-01-01' });
+    const plan = await createPlan(subgraph, person(), { startDate: '2020-01-01' });
     const ms = [];
     for (const deadline of ['2020-03-02', '2020-03-10', '2020-03-20', '2020-03-30', '2020-04-15']) ms.push(await addMilestone(subgraph, plan.id, { deadline }));
     ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[0].id, s: 'ACHIEVED', on: '2020-03-01' }));
     ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[1].id, s: 'MISSED' }));
     ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[2].id, s: 'DROPPED' }));
     // ms[3] stays PLANNED past its deadline: overdue. ms[4] is due outside the period.
-    const draft = await createPlan(subgraph, randomUUID(), { startDate: '2020-01-01', status: 'DRAFT' });
+    const draft = await createPlan(subgraph, person(), { startDate: '2020-01-01', status: 'DRAFT' });
     await addMilestone(subgraph, draft.id, { deadline: '2020-03-15' });
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
@@ -368,9 +408,9 @@ describe('statistics', () => {
   });
 
   it('averages first and latest score per dimension over citizens assessed at least twice, in one statement', async () => {
-    const a = randomUUID();
-    const b = randomUUID();
-    const once = randomUUID();
+    const a = person();
+    const b = person();
+    const once = person();
     const rec = (c: string, at: string, scores: { dimension: string; score: number }[]) =>
       subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: at, scores } });
     ok(await rec(a, day(-200), [{ dimension: 'NETWORK', score: 2 }]));
@@ -395,7 +435,7 @@ describe('batching', () => {
   it('answers Citizen representations with plans, active plan, milestones and progress in a constant number of statements', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
-      const c = randomUUID();
+      const c = person();
       ids.push(c);
       const plan = await createPlan(subgraph, c, { startDate: day(-20) });
       await addMilestone(subgraph, plan.id, { deadline: day(-1) });
@@ -420,7 +460,7 @@ describe('batching', () => {
   });
 
   it('answers Plan and Milestone representations in one statement each, null for unknown ones', async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+    const plan = await createPlan(subgraph, person());
     const m = await addMilestone(subgraph, plan.id, { title: 'Ref', deadline: day(3) });
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
@@ -436,7 +476,7 @@ describe('batching', () => {
 
 describe('errors from inside', () => {
   it('masks an unexpected failure as INTERNAL_SERVER_ERROR without SQL in the message', async () => {
-    const plan = await createPlan(subgraph, randomUUID());
+    const plan = await createPlan(subgraph, person());
     await subgraph.dataSource.query('ALTER TABLE plan_period RENAME TO plan_period_away');
     try {
       const res = await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { periods { id } } }`, { id: plan.id });

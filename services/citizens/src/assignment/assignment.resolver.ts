@@ -18,6 +18,17 @@ import { decideAssignment, decideEnd } from './assignment.rules';
 
 type Context = RequestContext<CitizensLoaders>;
 
+/**
+ * Who may assign staff to a citizen: a team lead; staff who already work with the citizen (a
+ * handover); or anyone of the case staff for a citizen nobody holds yet (a new registration),
+ * since otherwise a freshly registered citizen could not be taken on.
+ */
+async function assertMayAssign(ctx: Context, citizenId: string): Promise<void> {
+  if (ctx.actor.role === 'TEAM_LEAD' || !isUuid(citizenId)) return;
+  if ((await ctx.loaders.activeAssignmentsByCitizen.load(citizenId)).length === 0) return;
+  await ctx.loaders.access.assert(citizenId);
+}
+
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @FieldResolver(() => StaffMember, { description: 'The staff member holding the role.' })
@@ -37,6 +48,7 @@ export class AssignmentResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from?: string,
   ): Promise<Assignment> {
     requireCaseStaff(ctx.actor, 'assign staff to citizens');
+    await assertMayAssign(ctx, citizenId);
     const start = from ?? todayInCopenhagen();
     const staff = await ctx.loaders.staffById.load(staffId);
     if (!staff) throw notFound('Staff member', staffId);
@@ -68,6 +80,7 @@ export class AssignmentResolver {
     const repo = ctx.dataSource.getRepository(Assignment);
     const assignment = isUuid(assignmentId) ? await repo.findOne({ where: { id: assignmentId }, relations: { staff: true } }) : null;
     if (!assignment) throw notFound('Assignment', assignmentId);
+    if (ctx.actor.role !== 'TEAM_LEAD') await ctx.loaders.access.assert(assignment.citizenId);
     const today = todayInCopenhagen();
     const end = to ?? today;
     const refusal = decideEnd(assignment, end, today);

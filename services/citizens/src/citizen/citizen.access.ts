@@ -1,25 +1,18 @@
-import { Actor, forbidden } from '@jobcenter/kit';
-import { Assignment } from '../assignment/assignment.entity';
+import { AccessDecision, Actor, forbidden, readsNoPersonalData } from '@jobcenter/kit';
 
 /**
- * Who may see what of a citizen. Enforced here, in the service that owns the data; the
- * caseload-based policy and the access log will slot in beside these functions.
+ * Who may see what of a citizen, on top of the shared policy (kit `access/policy.ts`), which
+ * every resolver here applies through `ctx.loaders.access`.
  */
 
-/** A citizen sees only themselves; staff (analysts too, field guards aside) may look a citizen up. */
-export function assertMayReadCitizen(actor: Actor, citizenId: string): void {
-  if (actor.role === 'CITIZEN' && actor.id !== citizenId) {
-    throw forbidden('You can only see your own information.');
-  }
+/** Analysts read no citizen at all; services only non-personal fields (guarded per field). */
+export function assertMayLookUpCitizens(actor: Actor): void {
+  if (actor.role === 'ANALYST') throw forbidden('Citizens are personal data; analysts see aggregated statistics only.');
 }
 
-/**
- * The full CPR number is for the citizen and their team: staff with an active assignment to
- * the citizen, and colleagues in the same team as one of those (e.g. the team lead, a
- * stand-in). Everyone else sees DDMMYY-****.
- */
-export function seesFullCpr(actor: Actor, citizenId: string, activeAssignments: Assignment[]): boolean {
-  if (actor.role === 'CITIZEN') return actor.id === citizenId;
-  if (actor.role === 'ANALYST') return false;
-  return activeAssignments.some((a) => a.staffId === actor.id || (actor.team !== undefined && a.staff?.team === actor.team));
+/** The full CPR number goes with full access; a masked search hit shows DDMMYY-****. */
+export function seesFullCpr(decision: AccessDecision): boolean {
+  return decision === 'ALLOW';
 }
+
+export { readsNoPersonalData };

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { DateScalar, PersonalData } from '@jobcenter/kit';
+import { DateScalar } from '@jobcenter/kit';
+import { CitizenData } from './citizen.guard';
 import { CitizenStatus, ContactChannel, TargetGroup } from './citizen.enums';
 
 /**
@@ -20,32 +21,32 @@ export class Citizen {
   @Column({ type: 'char', length: 10 })
   cprDigits!: string;
 
-  @PersonalData()
+  @CitizenData()
   @Field({ description: 'First name.' })
   @Column({ type: 'varchar', length: 100 })
   firstName!: string;
 
-  @PersonalData()
+  @CitizenData()
   @Field({ description: 'Last name.' })
   @Column({ type: 'varchar', length: 100 })
   lastName!: string;
 
-  @PersonalData()
+  @CitizenData()
   @Field(() => DateScalar, { description: 'Date of birth, derived from the CPR number (fødselsdato).' })
   @Column({ type: 'date' })
   birthDate!: string;
 
-  @PersonalData()
+  @CitizenData()
   @Field(() => String, { nullable: true, description: 'E-mail address.' })
   @Column({ type: 'varchar', length: 320, nullable: true })
   email!: string | null;
 
-  @PersonalData()
+  @CitizenData()
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone!: string | null;
 
-  @PersonalData()
+  @CitizenData()
   @Field(() => ContactChannel, { description: 'How the citizen prefers to be contacted.' })
   @Column({ type: 'varchar', length: 16 })
   preferredContact!: ContactChannel;

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PersonalData, RequestContext } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
 import { Assignment } from '../assignment/assignment.entity';
 import { formatCpr, maskCpr } from '../cpr/cpr.rules';
 import { CitizensLoaders } from '../loaders';
 import { NetworkContact } from '../network/network-contact.entity';
 import { ResourceProfile } from '../resource-profile/resource-profile.entity';
 import { seesFullCpr } from './citizen.access';
+import { CitizenData, isMaskedHit, isOwnRegistration } from './citizen.guard';
 import { Citizen } from './citizen.entity';
 
 type Context = RequestContext<CitizensLoaders>;
@@ -13,16 +14,17 @@ type Context = RequestContext<CitizensLoaders>;
 /** Fields of Citizen that need more than its own row; each goes through a request DataLoader. */
 @Resolver(() => Citizen)
 export class CitizenFieldsResolver {
-  @PersonalData()
+  @CitizenData()
   @FieldResolver(() => String, {
-    description: 'CPR number: DDMMYY-SSSS for the citizen and their team, DDMMYY-**** for other staff.',
+    description: 'CPR number: DDMMYY-SSSS for the citizen and the staff with access; DDMMYY-**** in a masked search hit.',
   })
   async cpr(@Root() citizen: Citizen, @Ctx() ctx: Context): Promise<string> {
-    if (ctx.actor.role === 'CITIZEN') return formatCpr(citizen.cprDigits);
-    const assignments = await ctx.loaders.activeAssignmentsByCitizen.load(citizen.id);
-    return seesFullCpr(ctx.actor, citizen.id, assignments) ? formatCpr(citizen.cprDigits) : maskCpr(citizen.cprDigits);
+    if (isMaskedHit(citizen)) return maskCpr(citizen.cprDigits);
+    if (isOwnRegistration(citizen)) return maskCpr(citizen.cprDigits);
+    return seesFullCpr(await ctx.loaders.access.decide(citizen.id)) ? formatCpr(citizen.cprDigits) : maskCpr(citizen.cprDigits);
   }
 
+  @CitizenData()
   @FieldResolver(() => [Assignment], {
     description: "The citizen's team: who holds which role, oldest first. Ended assignments with `activeOnly: false`.",
   })
@@ -34,13 +36,13 @@ export class CitizenFieldsResolver {
     return (activeOnly !== false ? ctx.loaders.activeAssignmentsByCitizen : ctx.loaders.allAssignmentsByCitizen).load(citizen.id);
   }
 
-  @PersonalData()
+  @CitizenData()
   @FieldResolver(() => [NetworkContact], { description: "People in the citizen's network (netværk)." })
   network(@Root() citizen: Citizen, @Ctx() ctx: Context): Promise<NetworkContact[]> {
     return ctx.loaders.networkByCitizen.load(citizen.id);
   }
 
-  @PersonalData()
+  @CitizenData()
   @FieldResolver(() => ResourceProfile, { nullable: true, description: 'The resource profile (ressourceprofil), once made.' })
   resourceProfile(@Root() citizen: Citizen, @Ctx() ctx: Context): Promise<ResourceProfile | null> {
     return ctx.loaders.profileByCitizen.load(citizen.id);

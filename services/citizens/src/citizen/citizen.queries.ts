@@ -1,8 +1,25 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, todayInCopenhagen } from '@jobcenter/kit';
+import { decodeCursor, encodeCursor, isUuid, todayInCopenhagen } from '@jobcenter/kit';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics, CountByKey } from './citizen.inputs';
+
+/** Whose citizens a list may show: a staff member's own caseload, or a team's. */
+export type CaseloadScope = { staffId: string } | { team: string };
+
+function applyScope(qb: SelectQueryBuilder<Citizen>, scope: CaseloadScope): SelectQueryBuilder<Citizen> {
+  const active = 'a.from_date <= :scopeToday AND (a.to_date IS NULL OR a.to_date >= :scopeToday)';
+  if ('team' in scope) {
+    return qb.andWhere(
+      `EXISTS (SELECT 1 FROM assignment a JOIN staff_member s ON s.id = a.staff_id WHERE a.citizen_id = c.id AND s.team = :scopeTeam AND ${active})`,
+      { scopeTeam: scope.team, scopeToday: todayInCopenhagen() },
+    );
+  }
+  return qb.andWhere(`EXISTS (SELECT 1 FROM assignment a WHERE a.citizen_id = c.id AND a.staff_id = :scopeStaff AND ${active})`, {
+    scopeStaff: isUuid(scope.staffId) ? scope.staffId : '00000000-0000-0000-0000-000000000000',
+    scopeToday: todayInCopenhagen(),
+  });
+}
 
 function applyFilter(qb: SelectQueryBuilder<Citizen>, filter: CitizenFilter | undefined): SelectQueryBuilder<Citizen> {
   if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
@@ -31,9 +48,11 @@ export async function listCitizens(
   filter: CitizenFilter | undefined,
   first: number,
   after: string | undefined,
+  scope: CaseloadScope,
 ): Promise<CitizenConnection> {
   const repo = dataSource.getRepository(Citizen);
-  const page = applyFilter(repo.createQueryBuilder('c'), filter)
+  const filtered = () => applyScope(applyFilter(repo.createQueryBuilder('c'), filter), scope);
+  const page = filtered()
     .orderBy('c.last_name', 'ASC')
     .addOrderBy('c.first_name', 'ASC')
     .addOrderBy('c.id', 'ASC')
@@ -46,7 +65,7 @@ export async function listCitizens(
       id,
     });
   }
-  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repo.createQueryBuilder('c'), filter).getCount()]);
+  const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {

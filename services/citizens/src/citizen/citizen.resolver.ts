@@ -13,11 +13,13 @@ import {
   todayInCopenhagen,
 } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
-import { assertMayReadCitizen } from './citizen.access';
+import { assertMayLookUpCitizens } from './citizen.access';
+import { asMaskedHit, asOwnRegistration } from './citizen.guard';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics, RegisterCitizenInput, UpdateCitizenInput } from './citizen.inputs';
 import { citizenStatistics, listCitizens } from './citizen.queries';
+import { formatCpr } from '../cpr/cpr.rules';
 import { cleanName, cprFromInput, defaultContactChannel, optionalText } from './citizen.rules';
 
 type Context = RequestContext<CitizensLoaders>;
@@ -29,15 +31,24 @@ export class CitizenResolver {
     description: 'One citizen by id; null if there is none. A citizen may ask only for themselves.',
   })
   async citizen(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Citizen | null> {
-    assertMayReadCitizen(ctx.actor, id);
-    return ctx.loaders.citizenById.load(id);
+    assertMayLookUpCitizens(ctx.actor);
+    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') return null;
+    const citizen = await ctx.loaders.citizenById.load(id);
+    // Services read non-personal fields (guarded per field); staff need the citizen in their caseload.
+    if (citizen && ctx.actor.role !== 'SERVICE') await ctx.loaders.access.assert(id);
+    return citizen;
   }
 
   @Query(() => Citizen, { nullable: true, description: 'Look a citizen up by CPR number (staff working with cases).' })
   async citizenByCpr(@Arg('cpr') cpr: string, @Ctx() ctx: Context): Promise<Citizen | null> {
     requireCaseStaff(ctx.actor, 'look citizens up by CPR number');
     const { digits } = cprFromInput(cpr);
-    return ctx.dataSource.getRepository(Citizen).findOneBy({ cprDigits: digits });
+    const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprDigits: digits });
+    if (!citizen) return null;
+    // The access log records the number searched for (the Data Protection Agency's logging measure).
+    ctx.loaders.access.recordSearch(citizen.id, formatCpr(digits));
+    // Outside the caseload a search for a new registration gets a masked hit: the person is known.
+    return (await ctx.loaders.access.decide(citizen.id)) === 'ALLOW' ? citizen : asMaskedHit(citizen);
   }
 
   @Query(() => CitizenConnection, { description: 'Citizens in name order, filtered, a page at a time.' })
@@ -53,7 +64,9 @@ export class CitizenResolver {
     if (filter?.staffId && !isUuid(filter.staffId)) {
       return { nodes: [], totalCount: 0, pageInfo: { endCursor: null, hasNextPage: false } };
     }
-    return listCitizens(ctx.dataSource, filter, pageSize(first ?? 50), after);
+    // Only the citizens the policy lets the actor read: their own caseload, or their team's.
+    const scope = ctx.actor.role === 'TEAM_LEAD' ? { team: ctx.actor.team ?? '' } : { staffId: ctx.actor.id };
+    return listCitizens(ctx.dataSource, filter, pageSize(first ?? 50), after, scope);
   }
 
   @Query(() => CitizenStatistics, { description: 'Citizens by status and target group, for dashboards.' })
@@ -84,7 +97,7 @@ export class CitizenResolver {
       throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');
     }
     try {
-      return await repo.save(citizen);
+      return asOwnRegistration(await repo.save(citizen));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_citizen_cpr')) {
         throw conflict('A citizen with this CPR number is already registered; look them up instead.');
@@ -116,6 +129,7 @@ export class CitizenResolver {
     const repo = ctx.dataSource.getRepository(Citizen);
     const current = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!current) throw notFound('Citizen', id);
+    await ctx.loaders.access.assert(id);
     if (Object.keys(changes).length === 0) {
       if (current.version !== expectedVersion) throw staleVersion('This citizen', expectedVersion, current.version);
       return current;

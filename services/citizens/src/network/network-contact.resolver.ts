@@ -17,6 +17,7 @@ export class NetworkContactResolver {
   ): Promise<NetworkContact> {
     requireSelfOrCaseStaff(ctx.actor, citizenId, "change a citizen's network");
     if (!(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
+    await ctx.loaders.access.assert(citizenId);
     const repo = ctx.dataSource.getRepository(NetworkContact);
     return repo.save(
       repo.create({

@@ -44,11 +44,15 @@ export class StaffResolver {
     }
   }
 
-  @FieldResolver(() => [Citizen], { description: 'Citizens with an active assignment to this staff member.' })
+  @FieldResolver(() => [Citizen], { description: 'Citizens with an active assignment to this staff member (those the asker may read).' })
   async caseload(@Root() staff: StaffMember, @Ctx() ctx: Context): Promise<Citizen[]> {
     requireCaseStaff(ctx.actor, "see a staff member's caseload");
     const assignments = await ctx.loaders.caseloadByStaff.load(staff.id);
+    // Only the citizens the asker may read themselves (their own caseload, their team's).
+    const readable = await ctx.loaders.access.filter(assignments.map((a) => a.citizenId));
     const seen = new Set<string>();
-    return assignments.flatMap((a) => (a.citizen && !seen.has(a.citizenId) && seen.add(a.citizenId) ? [a.citizen] : []));
+    return assignments.flatMap((a) =>
+      a.citizen && readable.has(a.citizenId) && !seen.has(a.citizenId) && seen.add(a.citizenId) ? [a.citizen] : [],
+    );
   }
 }

@@ -27,6 +27,16 @@ const KIND_TITLE: Record<string, string> = {
   HOME_VISIT: 'Home visit',
 };
 
+/**
+ * A staff member's own calendar shows all meetings they take part in; someone else's (a team
+ * lead's view of a colleague) only the meetings of citizens the asker may read themselves.
+ */
+async function readableMeetings(ctx: Context, staffId: string, meetings: Meeting[]): Promise<Meeting[]> {
+  if (staffId === ctx.actor.id) return meetings;
+  const readable = await ctx.loaders.access.filter(meetings.map((m) => m.citizenId));
+  return meetings.filter((m) => readable.has(m.citizenId));
+}
+
 /** What this subgraph adds to the staff member: their calendar. Batched per time window. */
 @Resolver(() => MeetingsStaffMember)
 export class AgendaResolver {
@@ -42,7 +52,7 @@ export class AgendaResolver {
   ): Promise<Meeting[]> {
     assertMayReadAgenda(ctx.actor);
     checkWindow(from, to);
-    return (await ctx.loaders.meetingsByStaffWindow.load(agendaKey(staff.id, from, to))).map((r) => r.meeting);
+    return readableMeetings(ctx, staff.id, (await ctx.loaders.meetingsByStaffWindow.load(agendaKey(staff.id, from, to))).map((r) => r.meeting));
   }
 
   @FieldResolver(() => [AgendaItem], {
@@ -61,8 +71,9 @@ export class AgendaResolver {
       ctx.loaders.meetingsByStaffWindow.load(key),
       ctx.loaders.sessionsByStaffWindow.load(key),
     ]);
+    const shown = new Set(await readableMeetings(ctx, staff.id, meetings.map((r) => r.meeting)));
     const items: AgendaItem[] = [
-      ...meetings.map(({ meeting }) => ({
+      ...meetings.filter(({ meeting }) => shown.has(meeting)).map(({ meeting }) => ({
         kind: AgendaItemKind.MEETING,
         startsAt: meeting.scheduledAt,
         endsAt: meeting.endsAt,

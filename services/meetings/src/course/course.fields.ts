@@ -10,9 +10,18 @@ import { GroupSession } from './group-session.entity';
 
 type Context = RequestContext<MeetingsLoaders>;
 
-/** A citizen sees only their own rows of a course's personal lists. */
-const visibleTo = <T extends { citizenId: string }>(ctx: Context, rows: T[]): T[] =>
-  ctx.actor.role === 'CITIZEN' ? rows.filter((r) => r.citizenId === ctx.actor.id) : rows;
+/**
+ * Who appears in a course's personal lists: a citizen sees only their own row; the course's
+ * facilitators see everyone enrolled (they run the sessions); other staff only the citizens
+ * the caseload policy lets them read.
+ */
+async function visibleTo<T extends { citizenId: string }>(ctx: Context, courseId: string, rows: T[]): Promise<T[]> {
+  if (ctx.actor.role === 'CITIZEN') return rows.filter((r) => r.citizenId === ctx.actor.id);
+  const facilitators = await ctx.loaders.facilitatorsByCourse.load(courseId);
+  if (facilitators.some((f) => f.staffId === ctx.actor.id)) return rows;
+  const readable = await ctx.loaders.access.filter(rows.map((r) => r.citizenId));
+  return rows.filter((r) => readable.has(r.citizenId));
+}
 
 @Resolver(() => GroupCourse)
 export class GroupCourseFieldsResolver {
@@ -31,7 +40,7 @@ export class GroupCourseFieldsResolver {
     description: 'Citizens enrolled (tilmeldte), first enrolled first. A citizen sees only their own enrolment.',
   })
   async enrollments(@Root() course: GroupCourse, @Ctx() ctx: Context): Promise<Enrollment[]> {
-    return visibleTo(ctx, await ctx.loaders.enrollmentsByCourse.load(course.id));
+    return visibleTo(ctx, course.id, await ctx.loaders.enrollmentsByCourse.load(course.id));
   }
 
   @FieldResolver(() => Int, { description: 'How many citizens are enrolled (no names).' })
@@ -50,7 +59,7 @@ export class GroupSessionFieldsResolver {
   @PersonalData()
   @FieldResolver(() => [Attendance], { description: 'Attendance recorded for this session. A citizen sees only their own.' })
   async attendance(@Root() session: GroupSession, @Ctx() ctx: Context): Promise<Attendance[]> {
-    return visibleTo(ctx, await ctx.loaders.attendanceBySession.load(session.id));
+    return visibleTo(ctx, session.courseId, await ctx.loaders.attendanceBySession.load(session.id));
   }
 
   @FieldResolver(() => GroupCourse, { description: 'The course the session belongs to.' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext } from '@jobcenter/kit';
-import { assertMayWrite } from '../access';
+import { assertMayWrite, assertMayWriteFor } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
@@ -102,6 +102,7 @@ export class GroupCourseResolver {
           ? await tx.getRepository(GroupCourse).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :courseId', { courseId }).getOne()
           : null;
         if (!course) throw notFound('Group course', courseId);
+        await assertMayWriteFor(ctx, citizenId, 'enrol citizens in courses');
         const enrollments = await tx.getRepository(Enrollment).findBy({ courseId });
         const decided = decideEnrollment({
           enrolled: enrollments.length,
@@ -138,6 +139,9 @@ export class GroupCourseResolver {
       ? await ctx.dataSource.getRepository(Enrollment).existsBy({ courseId: session.courseId, citizenId })
       : false;
     if (!enrolled) throw badUserInput('citizenId: the citizen is not enrolled in this course; enrol them first.', 'citizenId');
+    // The course's facilitators record attendance for everyone enrolled; others within their caseload.
+    const facilitators = await ctx.loaders.facilitatorsByCourse.load(session.courseId);
+    if (!facilitators.some((f) => f.staffId === ctx.actor.id)) await ctx.loaders.access.assert(citizenId);
     const rows: Record<string, any>[] = await ctx.dataSource.query(
       `INSERT INTO attendance (session_id, citizen_id, status, recorded_by, recorded_at)
        VALUES ($1, $2, $3, $4, now())

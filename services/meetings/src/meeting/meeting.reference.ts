@@ -1,5 +1,5 @@
 import { RequestContext } from '@jobcenter/kit';
-import { assertMayReadCitizenData } from '../access';
+import { assertMayReadCitizenData, mayReadCitizen } from '../access';
 import { MeetingsLoaders } from '../loaders';
 import { Meeting } from './meeting.entity';
 
@@ -10,6 +10,7 @@ export async function resolveMeetingReference(
 ): Promise<Meeting | null> {
   if (ctx.actor.role === 'ANALYST') assertMayReadCitizenData(ctx.actor, reference.id);
   const meeting = await ctx.loaders.meetingById.load(reference.id);
-  if (meeting) assertMayReadCitizenData(ctx.actor, meeting.citizenId);
+  // Entity resolution applies the same policy: another citizen's meeting is null, as if unknown.
+  if (meeting && !(await mayReadCitizen(ctx, meeting.citizenId))) return null;
   return meeting;
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { badUserInput, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
-import { assertMayReadCitizenData, assertMayWrite } from '../access';
+import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
@@ -48,7 +48,7 @@ export class MeetingResolver {
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Meeting | null> {
     if (ctx.actor.role === 'ANALYST') assertMayReadCitizenData(ctx.actor, id);
     const meeting = await ctx.loaders.meetingById.load(id);
-    if (meeting) assertMayReadCitizenData(ctx.actor, meeting.citizenId);
+    if (meeting && !(await mayReadCitizen(ctx, meeting.citizenId))) return null;
     return meeting;
   }
 
@@ -60,6 +60,7 @@ export class MeetingResolver {
   async scheduleMeeting(@Arg('input') input: ScheduleMeetingInput, @Ctx() ctx: Context): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'book meetings');
     if (!isUuid(input.citizenId)) throw badUserInput(`citizenId: "${input.citizenId}" is not a citizen id.`, 'citizenId');
+    await assertMayWriteFor(ctx, input.citizenId, 'book meetings');
     checkDuration(input.durationMinutes);
     const decided = normalizeParticipants(input.participants, ctx.actor);
     if (!decided.ok) throw refusalError(decided);
@@ -106,6 +107,7 @@ export class MeetingResolver {
     if (durationMinutes != null) checkDuration(durationMinutes);
     return ctx.dataSource.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, id);
+      await assertMayWriteFor(ctx, meeting.citizenId, 'move meetings');
       const decided = decideReschedule(meeting);
       if (!decided.ok) throw refusalError(decided);
       const minutes = durationMinutes ?? meeting.durationMinutes;
@@ -132,6 +134,7 @@ export class MeetingResolver {
     if (!agreements.ok) throw refusalError(agreements);
     return ctx.dataSource.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, id);
+      await assertMayWriteFor(ctx, meeting.citizenId, 'record meeting outcomes');
       const decided = decideOutcome(meeting, input, new Date());
       if (!decided.ok) throw refusalError(decided);
       if (decided.amendment) {
@@ -163,6 +166,7 @@ export class MeetingResolver {
     assertMayWrite(ctx.actor, 'cancel meetings');
     return ctx.dataSource.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, id);
+      await assertMayWriteFor(ctx, meeting.citizenId, 'cancel meetings');
       const decided = decideCancel(meeting, reason);
       if (!decided.ok) throw refusalError(decided);
       Object.assign(meeting, { status: MeetingStatus.CANCELLED, cancelReason: decided.reason });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
-import { assertCaseStaff, assertStaff } from '../access';
+import { assertCaseStaff, assertStaff, readablePlacements } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';
 import { PlacementStatus } from '../placement/placement.enums';
@@ -59,7 +59,8 @@ export class CompanyResolver {
     @Arg('status', () => PlacementStatus, { nullable: true }) status?: PlacementStatus | null,
   ): Promise<Placement[]> {
     assertCaseStaff(ctx.actor, "read a company's placements");
-    const all = await ctx.loaders.placementsByCompany.load(company.id);
+    // Only the placements of citizens the asker may read (their caseload, their team's).
+    const all = await readablePlacements(ctx, await ctx.loaders.placementsByCompany.load(company.id));
     return status ? all.filter((p) => p.status === status) : all;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { badUserInput, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff } from '../access';
+import { assertCaseStaff, readablePlacements as readable } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';
 import { AttentionReason, PlacementStatus } from '../placement/placement.enums';
@@ -25,7 +25,7 @@ export class StaffPlacementsResolver {
     description:
       'Placements this staff member is job consultant (jobkonsulent) for, by end date; optionally of one status and/or ending within the next `endingWithinDays` days (today included).',
   })
-  placements(
+  async placements(
     @Root() staff: PlacementStaffMember,
     @Ctx() ctx: Context,
     @Arg('status', () => PlacementStatus, { nullable: true }) status?: PlacementStatus | null,
@@ -36,7 +36,7 @@ export class StaffPlacementsResolver {
     if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 366)) {
       throw badUserInput('endingWithinDays: give a number of days from 0 to 366.', 'endingWithinDays');
     }
-    return ctx.loaders.placementsByStaff({ status, endingWithinDays }).load(staff.id);
+    return readable(ctx, await ctx.loaders.placementsByStaff({ status, endingWithinDays }).load(staff.id));
   }
 
   @FieldResolver(() => [PlacementAttention], {
@@ -45,7 +45,7 @@ export class StaffPlacementsResolver {
   })
   async placementsNeedingAttention(@Root() staff: PlacementStaffMember, @Ctx() ctx: Context): Promise<PlacementAttention[]> {
     assertCaseStaff(ctx.actor, "read a staff member's placements");
-    const active = await ctx.loaders.placementsByStaff({ status: PlacementStatus.ACTIVE }).load(staff.id);
+    const active = await readable(ctx, await ctx.loaders.placementsByStaff({ status: PlacementStatus.ACTIVE }).load(staff.id));
     const followUps = await ctx.loaders.followUpsByPlacement.loadMany(active.map((p) => p.id));
     const today = todayInCopenhagen();
     return active

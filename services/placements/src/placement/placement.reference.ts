@@ -1,5 +1,5 @@
 import { RequestContext } from '@jobcenter/kit';
-import { assertMayReadCitizenPlacements } from '../access';
+import { mayReadCitizenPlacements } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from './placement.entity';
 
@@ -9,6 +9,7 @@ export async function resolvePlacementReference(
   ctx: RequestContext<PlacementsLoaders>,
 ): Promise<Placement | null> {
   const placement = await ctx.loaders.placementById.load(reference.id);
-  if (placement) assertMayReadCitizenPlacements(ctx.actor, placement.citizenId);
+  // Another citizen's placement is null, as if unknown; staff outside the caseload get FORBIDDEN.
+  if (placement && !(await mayReadCitizenPlacements(ctx, placement.citizenId))) return null;
   return placement;
 }

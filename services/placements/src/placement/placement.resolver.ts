@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff, assertMayReadCitizenPlacements } from '../access';
+import { assertCaseStaff, mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
 import { checkExtension, checkProposedLength } from '../rules/placement-rules';
@@ -29,6 +29,8 @@ function notInFuture(date: string, field: string, what: string): void {
 async function existing(ctx: Context, id: string): Promise<Placement> {
   const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
   if (!placement) throw notFound('Placement', id);
+  // Every change is within the caseload: the shared policy decides on the placement's citizen.
+  await ctx.loaders.access.assert(placement.citizenId);
   return placement;
 }
 
@@ -43,7 +45,7 @@ export class PlacementResolver {
       throw forbidden('Placements are personal data; analysts see the statistics only.');
     }
     const placement = await ctx.loaders.placementById.load(id);
-    if (placement) assertMayReadCitizenPlacements(ctx.actor, placement.citizenId);
+    if (placement && !(await mayReadCitizenPlacements(ctx, placement.citizenId))) return null;
     return placement;
   }
 
@@ -64,6 +66,7 @@ export class PlacementResolver {
     if (!company) throw notFound('Company', input.companyId);
 
     const facts = await fetchCitizenFacts(input.citizenId, ctx.requestId, jobConsultantId);
+    await ctx.loaders.access.assert(input.citizenId);
     if (jobConsultantId !== undefined && !facts.staffMember) throw notFound('Staff member', jobConsultantId);
     const check = checkProposedLength(input.kind, facts.targetGroup, input.startDate, input.endDate);
     if (!check.ok) throw badUserInput(check.message, 'endDate');
@@ -89,7 +92,7 @@ export class PlacementResolver {
   @Mutation(() => Placement, { description: 'The citizen and the company have agreed (PROPOSED → AGREED).' })
   async agreePlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
     assertCaseStaff(ctx.actor, 'agree placements');
-    if (!isUuid(id)) throw notFound('Placement', id);
+    await existing(ctx, id);
     return transition(ctx.dataSource, id, 'agree');
   }
 
@@ -197,7 +200,7 @@ export class PlacementResolver {
   async cancelPlacement(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<Placement> {
     assertCaseStaff(ctx.actor, 'cancel placements');
     const text = requiredText(reason, 'reason');
-    if (!isUuid(id)) throw notFound('Placement', id);
+    await existing(ctx, id);
     return transition(ctx.dataSource, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() });
   }
 }

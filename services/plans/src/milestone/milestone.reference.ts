@@ -1,5 +1,5 @@
 import { RequestContext } from '@jobcenter/kit';
-import { assertMayReadCitizenPlans, assertMayReadPersonalData } from '../access';
+import { assertMayReadPersonalData, mayReadCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Milestone } from './milestone.entity';
 
@@ -7,9 +7,9 @@ import { Milestone } from './milestone.entity';
 export async function readableMilestone(id: string, ctx: RequestContext<PlansLoaders>): Promise<Milestone | null> {
   assertMayReadPersonalData(ctx.actor);
   const milestone = await ctx.loaders.milestoneById.load(id);
-  if (milestone && ctx.actor.role === 'CITIZEN') {
+  if (milestone) {
     const plan = await ctx.loaders.planById.load(milestone.planId);
-    assertMayReadCitizenPlans(ctx.actor, plan!.citizenId);
+    if (!(await mayReadCitizenPlans(ctx, plan!.citizenId))) return null;
   }
   return milestone;
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { Actor, conflict, DateScalar, forbidden, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData } from '../access';
+import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { checkPlanOpen } from '../plan/plan.rules';
@@ -39,6 +39,7 @@ export class MilestoneResolver {
     return ctx.dataSource.transaction(async (tx) => {
       const plan = await lockPlan(tx, planId);
       if (!plan) throw notFound('Plan', planId);
+      await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add milestones to it');
       const milestone = await tx.getRepository(Milestone).save(
         tx.getRepository(Milestone).create({
@@ -79,6 +80,7 @@ export class MilestoneResolver {
     const text = optionalText(note, 'note', 4000);
     return ctx.dataSource.transaction(async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);
+      await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'change its milestones');
       const change = decideStatusChange(milestone, status, {
         today: todayInCopenhagen(),
@@ -126,6 +128,7 @@ export class MilestoneResolver {
     return ctx.dataSource.transaction(async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);
       assertCaseStaffOrOwner(ctx.actor, plan.citizenId, 'write in plans');
+      await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add notes to it');
       await tx.getRepository(MilestoneUpdate).insert({
         milestoneId: id, ...author(ctx.actor), note: requiredText(note, 'note', 4000), status: null,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, conflict, isUniqueViolation, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff } from '../access';
+import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { checkPlanOpen } from '../plan/plan.rules';
@@ -25,6 +25,7 @@ export class PlanPeriodResolver {
     assertCaseStaff(ctx.actor, 'write period statuses');
     const plan = isUuid(planId) ? await ctx.dataSource.getRepository(Plan).findOneBy({ id: planId }) : null;
     if (!plan) throw notFound('Plan', planId);
+    await assertMayWriteCitizenPlans(ctx, plan.citizenId);
     checkPlanOpen(plan.status, 'add period statuses to it');
     const today = todayInCopenhagen();
     const meetingDate = notInFuture(input.meetingDate ?? today, today, 'meetingDate', 'a meeting that has not been held');

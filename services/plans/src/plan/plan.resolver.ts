@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData } from '../access';
+import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { optionalText, requiredText } from '../text.rules';
 import { Plan } from './plan.entity';
@@ -32,6 +32,7 @@ export class PlanResolver {
   ): Promise<Plan> {
     assertCaseStaff(ctx.actor, 'create plans');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
+    await assertMayWriteCitizenPlans(ctx, citizenId);
     const status = input.status ?? PlanStatus.ACTIVE;
     checkInitialStatus(status);
     const repo = ctx.dataSource.getRepository(Plan);
@@ -69,6 +70,7 @@ export class PlanResolver {
     const current = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!current) throw notFound('Plan', id);
     assertCaseStaffOrOwner(ctx.actor, current.citizenId, 'change plans');
+    await assertMayWriteCitizenPlans(ctx, current.citizenId);
     if (ctx.actor.role === 'CITIZEN' && (input.longTermGoal !== undefined || input.status !== undefined)) {
       throw forbidden('You can change your own words in the plan (citizenPerspective); the goal and status are changed with your caseworker.');
     }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff } from '../access';
+import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { notInFuture, optionalText } from '../text.rules';
 import { ProgressAssessment } from './progress-assessment.entity';
@@ -22,6 +22,7 @@ export class ProgressResolver {
   ): Promise<ProgressAssessment> {
     assertCaseStaff(ctx.actor, 'record progress');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
+    await assertMayWriteCitizenPlans(ctx, citizenId);
     const scores = checkScores(input.scores);
     const today = todayInCopenhagen();
     const assessedAt = notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment');

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@jobcenter/kit';
+import { authJwtSecret, createLogger, signUserToken } from '@jobcenter/kit';
+import { errorCode } from '@jobcenter/kit/testing';
+import { citizensSubgraph } from '@jobcenter/citizens';
+import { GATEWAY_LIMITS } from '../src/limits';
+import { startGateway } from '../src/server';
+import { startTestFederation, TestFederation } from '../src/testing';
+
+/** What the gateway refuses before any subgraph is asked: oversized, deep, wide or batched requests. */
+let federation: TestFederation;
+const lone: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: 'Team Ryslinge' };
+
+beforeAll(async () => {
+  federation = await startTestFederation([citizensSubgraph]);
+});
+afterAll(() => federation.stop());
+
+async function raw(body: string, headers: Record<string, string> = {}) {
+  const token = await signUserToken(lone, authJwtSecret());
+  return fetch(federation.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
+}
+
+async function healthy() {
+  const res = await federation.as(lone, '{ citizenStatistics { total } }');
+  expect(res.errors).toBeUndefined();
+}
+
+/** A valid query exactly `depth` fields deep: staffMember, then caseload → assignments → staff … */
+function deepQuery(depth: number, id = '$id'): string {
+  const path = ['staffMember(id: ID)'];
+  const cycle = ['caseload', 'assignments', 'staff'];
+  for (let i = 0; path.length < depth - 1; i += 1) path.push(cycle[i % 3]);
+  let body = 'id';
+  for (const field of [...path].reverse()) body = `${field.replace('ID', id)} { ${body} }`;
+  return id === '$id' ? `query($id: ID!) { ${body} }` : `{ ${body} }`;
+}
+
+describe('operation limits', () => {
+  it('refuses a query nested 50 deep before any subgraph runs it', async () => {
+    const statements = await federation.countStatements(async () => {
+      const res = await federation.as(lone, deepQuery(50), { id: randomUUID() });
+      expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.errors![0].message).toMatch(/too complex/);
+      expect(res.data).toBeUndefined();
+    });
+    expect(statements).toBe(0);
+    await healthy();
+  });
+
+  it('refuses 1,000 aliases (over the token limit) and 20 aliases (over the alias limit)', async () => {
+    const many = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
+    const res = await federation.as(lone, many);
+    expect(errorCode(res)).toBe('GRAPHQL_PARSE_FAILED');
+    const twenty = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
+    const aliased = await federation.as(lone, twenty);
+    expect(errorCode(aliased)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(aliased.errors![0].message).toMatch(/aliases/);
+    await healthy();
+  });
+
+  it(`lets through what the client operations need (depth ${GATEWAY_LIMITS.maxDepth}, ${GATEWAY_LIMITS.maxAliases} aliases)`, async () => {
+    const res = await federation.as(lone, deepQuery(GATEWAY_LIMITS.maxDepth), { id: randomUUID() });
+    expect(res.errors).toBeUndefined();
+    const aliased = await federation.as(lone, `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`);
+    expect(aliased.errors).toBeUndefined();
+  });
+
+  it('refuses a 5 MB body (413) and a batch of 100 operations', async () => {
+    const big = await raw(JSON.stringify({ query: `{ citizenStatistics { total } }`, variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }));
+    expect(big.status).toBe(413);
+    const batch = await raw(JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ citizenStatistics { total } }' }))));
+    expect(batch.status).toBe(400);
+    expect(await batch.text()).not.toMatch(/"total"/);
+    await healthy();
+  });
+
+  it('refuses a cross-site "simple" request (CSRF prevention)', async () => {
+    const res = await raw(JSON.stringify({ query: '{ citizenStatistics { total } }' }), { 'content-type': 'text/plain' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF|preflight/i);
+  });
+
+  it('suggests field names and allows introspection in development', async () => {
+    const typo = await federation.as(lone, '{ citizenStatistic { total } }');
+    expect(typo.errors![0].message).toMatch(/Did you mean/);
+    const intro = await federation.as(lone, '{ __schema { queryType { name } } }');
+    expect(intro.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('in production mode', () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    for (const key of ['NODE_ENV', 'AUTH_JWT_SECRET', 'GATEWAY_ASSERTION_SECRET']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+
+  it('turns off introspection, field suggestions and the limits in messages', async () => {
+    process.env.NODE_ENV = 'production';
+    process.env.AUTH_JWT_SECRET = 'a-production-like-auth-secret-0123456789abcdef';
+    process.env.GATEWAY_ASSERTION_SECRET = 'a-production-like-gateway-secret-0123456789ab';
+    const gateway = await startGateway({
+      port: 0,
+      subgraphUrls: { citizens: federation.subgraphs.citizens.url },
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+    });
+    try {
+      const token = await signUserToken(lone, process.env.AUTH_JWT_SECRET);
+      const ask = async (query: string) => {
+        const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      };
+      const intro = await ask('{ __schema { types { name } } }');
+      expect(intro.errors![0].message).toMatch(/introspection/i);
+      expect(JSON.stringify(intro)).not.toContain('Citizen');
+      const typo = await ask('{ citizenStatistic { total } }');
+      expect(typo.errors![0].message).not.toMatch(/Did you mean|citizenStatistics/);
+      const deep = await ask(deepQuery(20, `"${randomUUID()}"`));
+      expect(deep.errors![0].message).toBe('The operation is too complex.');
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../context';
+import { forbidden } from '../errors';
+import { isUuid } from '../pagination';
+import { DateTimeScalar } from '../scalars';
+
+/** One line of "who has looked at my data", as the citizen and their team lead read it. */
+@ObjectType('AccessLogEntry', { description: "One look-up or change of a citizen's data (the citizen's access log)." })
+@Directive('@shareable')
+export class AccessLogView {
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field({ description: 'Which part of the jobcenter: citizens, plans, meetings or placements.' })
+  domain!: string;
+
+  @Field({ description: 'What kind of data was looked at or changed.' })
+  kind!: string;
+
+  @Field({ description: 'READ, SEARCH or CHANGE.' })
+  operation!: string;
+
+  @Field({ description: "CASE_WORK, OWN_ACCESS (the citizen's own) or EMERGENCY (with its reason)." })
+  purpose!: string;
+
+  @Field(() => String, { nullable: true, description: 'The stated reason of an emergency access.' })
+  reason!: string | null;
+
+  @Field({ description: 'The role of whoever looked (e.g. CASEWORKER).' })
+  actorRole!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who looked (staff id); shown to the team lead, not to the citizen.' })
+  actorId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The client operation, for the team lead’s review.' })
+  operationName!: string | null;
+}
+
+/** This service's entries about a citizen, newest first. */
+export async function accessLogOf(dataSource: DataSource, citizenId: string, limit = 1000): Promise<AccessLogView[]> {
+  if (!isUuid(citizenId)) return [];
+  const rows: Record<string, any>[] = await dataSource.query(
+    `SELECT at, domain, kind, operation, purpose, reason, actor_role, actor_id, operation_name
+       FROM kit_access_log WHERE citizen_id = $1 ORDER BY at DESC, seq DESC LIMIT $2`,
+    [citizenId, limit],
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    domain: r.domain,
+    kind: r.kind,
+    operation: r.operation,
+    purpose: r.purpose,
+    reason: r.reason,
+    actorRole: r.actor_role,
+    actorId: r.actor_id,
+    operationName: r.operation_name,
+  }));
+}
+
+/**
+ * Lets the citizens service gather a citizen's entries from this service for `Citizen.accessLog`
+ * (one list across the four domains). Services only, and hidden from the composed API.
+ * No API anywhere changes or deletes entries.
+ */
+@Resolver()
+export class AccessLogResolver {
+  @Directive('@inaccessible')
+  @Directive('@shareable')
+  @Query(() => [AccessLogView], { description: "This service's access log entries about a citizen, newest first (services only)." })
+  async accessLogEntries(@Arg('citizenId', () => ID) citizenId: string, @Ctx() ctx: RequestContext<unknown>): Promise<AccessLogView[]> {
+    if (ctx.actor.role !== 'SERVICE') throw forbidden('The access log is read through Citizen.accessLog.');
+    return accessLogOf(ctx.dataSource, citizenId);
+  }
+}

@@ -1,0 +1,192 @@
+import DataLoader from 'dataloader';
+import type { Actor } from '../identity';
+import { forbidden } from '../errors';
+import { subgraphClient } from '../subgraph-client';
+import { AccessDecision, accessDeniedMessage, AccessGrant, decideCitizenAccess, emergencyReason, readsNoPersonalData } from './policy';
+
+/** Loads the active grants of these citizens (any order; citizens without grants simply absent). */
+export type GrantSource = (citizenIds: readonly string[]) => Promise<AccessGrant[]>;
+
+/** Upper bound of the grant cache: an ended assignment stops giving access within this time. */
+export const MAX_GRANT_TTL_MS = 60_000;
+const DEFAULT_GRANT_TTL_MS = 30_000;
+
+/** The cache's time to live: ACCESS_GRANT_TTL_MS, at most 60 s (default 30 s). */
+export function grantTtlMs(): number {
+  const configured = Number(process.env.ACCESS_GRANT_TTL_MS ?? DEFAULT_GRANT_TTL_MS);
+  if (!Number.isFinite(configured) || configured < 0) return DEFAULT_GRANT_TTL_MS;
+  return Math.min(configured, MAX_GRANT_TTL_MS);
+}
+
+/**
+ * A short-lived cache of citizens' grants in front of a source (the citizens subgraph). It holds
+ * no personal data (citizen id, staff id, team), only for `grantTtlMs()`, so access ends at most
+ * that long after an assignment ends. A refusal is always re-checked at the source before it is
+ * given, so a new assignment gives access at once; only an allowance may come from the cache.
+ */
+export class GrantCache {
+  private readonly entries = new Map<string, { grants: AccessGrant[]; expires: number }>();
+
+  constructor(private readonly source: GrantSource, private readonly ttlMs: () => number = grantTtlMs) {}
+
+  /** Grants per citizen id, from the cache where fresh, else from the source in one call. */
+  async grantsFor(citizenIds: readonly string[], options: { fresh?: boolean } = {}): Promise<Map<string, AccessGrant[]>> {
+    const now = Date.now();
+    const result = new Map<string, AccessGrant[]>();
+    const missing: string[] = [];
+    for (const id of new Set(citizenIds)) {
+      const entry = this.entries.get(id);
+      if (!options.fresh && entry && entry.expires > now) result.set(id, entry.grants);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const loaded = await this.source(missing);
+      const expires = Date.now() + this.ttlMs();
+      for (const id of missing) {
+        const grants = loaded.filter((g) => g.citizenId === id);
+        result.set(id, grants);
+        this.entries.set(id, { grants, expires });
+      }
+      this.prune(now);
+    }
+    return result;
+  }
+
+  private prune(now: number): void {
+    if (this.entries.size < 10_000) return;
+    for (const [id, entry] of this.entries) if (entry.expires <= now) this.entries.delete(id);
+  }
+}
+
+const GRANTS_QUERY = `query AccessGrants($citizenIds: [ID!]!) { accessGrants(citizenIds: $citizenIds) { citizenId staffId team reason } }`;
+
+/**
+ * Grants from the citizens subgraph, which owns assignments, asked with this service's own
+ * SERVICE identity (the `accessGrants` query answers only services). URL from CITIZENS_URL.
+ */
+export function citizensGrantSource(from: string): GrantSource {
+  const client = subgraphClient(from, 'citizens', 'http://127.0.0.1:4001/graphql');
+  return async (citizenIds) => {
+    const ids = citizenIds.filter((id) => UUID.test(id));
+    if (ids.length === 0) return [];
+    const data = await client.query<{ accessGrants: AccessGrant[] }>(GRANTS_QUERY, { citizenIds: ids });
+    return data.accessGrants;
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One request's view of the policy: decisions per citizen, batched (all citizens a request
+ * touches cost one look-up) and memoised for the request.
+ */
+export interface CitizenAccess {
+  /** The decision for one citizen. */
+  decide(citizenId: string): Promise<AccessDecision>;
+  /** true to go on; false to answer as for a non-existent id; FORBIDDEN thrown otherwise. */
+  mayRead(citizenId: string): Promise<boolean>;
+  /** Throws FORBIDDEN (or NOT_FOUND-like `hidden()` for another citizen) unless allowed. */
+  assert(citizenId: string, hidden?: () => Error): Promise<void>;
+  /** The ids among these that the actor may read; throws FORBIDDEN for roles that read none. */
+  filter(citizenIds: readonly string[]): Promise<Set<string>>;
+  /** Notes a CPR search that found this citizen (logged with the number searched for). */
+  recordSearch(citizenId: string, cpr: string): void;
+  /** Notes that the actor opened the citizen in an emergency, with the reason (logged as EMERGENCY). */
+  recordEmergency(citizenId: string, reason: string): void;
+  /** The citizens whose data this request was allowed to touch, for the access log; empties the list. */
+  drain(): AccessRecord[];
+}
+
+/** One citizen's data reached in a request, as the access log needs it. */
+export interface AccessRecord {
+  citizenId: string;
+  kind: string;
+  purpose: 'CASE_WORK' | 'OWN_ACCESS' | 'EMERGENCY';
+  /** The emergency grant's reason, for purpose EMERGENCY. */
+  reason?: string | null;
+  search?: string;
+}
+
+export interface CitizenAccessOptions {
+  /** What kind of data this service holds, for the access log (e.g. "plans and progress"). */
+  kind?: string;
+}
+
+/** Builds a request's CitizenAccess over a grant cache (or a source read fresh each time). */
+export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSource, options: CitizenAccessOptions = {}): CitizenAccess {
+  const cache = grants instanceof GrantCache ? grants : null;
+  const purpose: AccessRecord['purpose'] = actor.role === 'CITIZEN' ? 'OWN_ACCESS' : 'CASE_WORK';
+  const reached = new Map<string, AccessRecord>();
+  /** Citizens the actor reaches only through an emergency grant, with its reason. */
+  const emergencies = new Map<string, string>();
+  const judge = (id: string, grantsOf: readonly AccessGrant[]): AccessDecision => {
+    const decision = decideCitizenAccess(actor, id, grantsOf);
+    const reason = decision === 'ALLOW' ? emergencyReason(actor, id, grantsOf) : null;
+    if (reason) emergencies.set(id, reason);
+    else emergencies.delete(id);
+    return decision;
+  };
+  const note = (citizenId: string, decision: AccessDecision) => {
+    if (decision !== 'ALLOW' || reached.has(citizenId)) return;
+    const reason = emergencies.get(citizenId);
+    reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: reason ? 'EMERGENCY' : purpose, reason: reason ?? null });
+  };
+  const loader = new DataLoader<string, AccessDecision>(async (ids) => {
+    if (actor.role === 'CITIZEN' || readsNoPersonalData(actor)) return ids.map((id) => decideCitizenAccess(actor, id, []));
+    if (!cache) {
+      const loaded = await (grants as GrantSource)(ids);
+      return ids.map((id) => judge(id, loaded));
+    }
+    const cached = await cache.grantsFor(ids);
+    const decisions = ids.map((id) => judge(id, cached.get(id) ?? []));
+    // A refusal is confirmed at the source: a fresh assignment must work at once.
+    const recheck = ids.filter((_, i) => decisions[i] !== 'ALLOW');
+    if (recheck.length > 0) {
+      const fresh = await cache.grantsFor(recheck, { fresh: true });
+      ids.forEach((id, i) => {
+        if (decisions[i] !== 'ALLOW') decisions[i] = judge(id, fresh.get(id) ?? []);
+      });
+    }
+    return decisions;
+  });
+  const access: CitizenAccess = {
+    async decide(citizenId) {
+      const decision = await loader.load(citizenId);
+      note(citizenId, decision);
+      return decision;
+    },
+    async mayRead(citizenId) {
+      const decision = await loader.load(citizenId);
+      note(citizenId, decision);
+      if (decision === 'DENY') throw forbidden(accessDeniedMessage(actor));
+      return decision === 'ALLOW';
+    },
+    async assert(citizenId, hidden) {
+      const decision = await loader.load(citizenId);
+      note(citizenId, decision);
+      if (decision === 'ALLOW') return;
+      if (decision === 'HIDDEN' && hidden) throw hidden();
+      throw forbidden(accessDeniedMessage(actor));
+    },
+    async filter(citizenIds) {
+      if (readsNoPersonalData(actor)) throw forbidden(accessDeniedMessage(actor));
+      const decisions = await loader.loadMany([...citizenIds]);
+      citizenIds.forEach((id, i) => note(id, decisions[i] as AccessDecision));
+      return new Set(citizenIds.filter((_, i) => decisions[i] === 'ALLOW'));
+    },
+    recordSearch(citizenId, cpr) {
+      const record = reached.get(citizenId);
+      if (record) record.search = cpr;
+      else reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose, search: cpr });
+    },
+    recordEmergency(citizenId, reason) {
+      reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: 'EMERGENCY', reason });
+    },
+    drain() {
+      const records = [...reached.values()];
+      reached.clear();
+      return records;
+    },
+  };
+  return access;
+}

@@ -1,0 +1,5 @@
+export * from './policy';
+export * from './caseload';
+export * from './access-log';
+export * from './access-log.entity';
+export * from './access-log.resolver';

@@ -1,0 +1,72 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AccessGrant } from '../access';
+import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '../identity';
+
+/**
+ * Stands in for the citizens subgraph's `accessGrants` (the caseloads) in a subgraph's own
+ * tests, so a plans or meetings test arranges "Inger is this citizen's caseworker" without
+ * running the citizens service. Like the real one it answers only a signed SERVICE assertion.
+ * Federation tests use the real citizens subgraph instead.
+ */
+export interface TestGrants {
+  url: string;
+  /** Makes `staff` (and so their team lead) hold the citizen, as an active assignment would. */
+  assign(staff: { id: string; team?: string }, citizenId: string): void;
+  /** Ends the staff member's assignment to the citizen. */
+  end(staff: { id: string }, citizenId: string): void;
+  /** How many look-ups reached the stub (to prove batching and caching). */
+  calls: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the stub and points CITIZENS_URL at it until `stop()`. */
+export async function startTestGrants(): Promise<TestGrants> {
+  const grants: AccessGrant[] = [];
+  const secret = gatewayAssertionSecret();
+  const state = { calls: 0 };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      const reply = (status: number, payload: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
+      try {
+        const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
+        const { actor } = await verifyGatewayAssertion(String(assertion), secret);
+        if (actor.role !== 'SERVICE') return reply(200, { errors: [{ message: 'services only', extensions: { code: 'FORBIDDEN' } }] });
+        const { variables } = JSON.parse(body) as { variables: { citizenIds: string[] } };
+        state.calls += 1;
+        const ids = new Set(variables.citizenIds);
+        reply(200, { data: { accessGrants: grants.filter((g) => ids.has(g.citizenId)) } });
+      } catch {
+        reply(401, { errors: [{ message: 'no valid assertion', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const previous = process.env.CITIZENS_URL;
+  process.env.CITIZENS_URL = url;
+  return {
+    url,
+    assign(staff, citizenId) {
+      grants.push({ citizenId, staffId: staff.id, team: staff.team ?? null });
+    },
+    end(staff, citizenId) {
+      for (let i = grants.length - 1; i >= 0; i -= 1) {
+        if (grants[i].citizenId === citizenId && grants[i].staffId === staff.id) grants.splice(i, 1);
+      }
+    },
+    get calls() {
+      return state.calls;
+    },
+    async stop() {
+      if (previous === undefined) delete process.env.CITIZENS_URL;
+      else process.env.CITIZENS_URL = previous;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

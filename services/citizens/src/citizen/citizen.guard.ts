@@ -1,0 +1,50 @@
+import { MiddlewareFn, UseMiddleware } from 'type-graphql';
+import { accessDeniedMessage, forbidden, readsNoPersonalData, RequestContext } from '@jobcenter/kit';
+import type { CitizensLoaders } from '../loaders';
+
+const MASKED = Symbol('masked CPR hit');
+/** What a masked hit shows: enough to recognise the person, not their case. */
+const MASKED_FIELDS = new Set(['firstName', 'lastName', 'birthDate', 'cpr']);
+
+/**
+ * Marks a citizen found by a CPR search of staff outside the citizen's caseload: they may see
+ * that the person is registered (name, birth date, DDMMYY-****), so nobody registers them
+ * twice, but nothing of the case.
+ */
+export function asMaskedHit<T extends object>(citizen: T): T {
+  return Object.assign(citizen, { [MASKED]: true });
+}
+
+const REGISTERED = Symbol('registered in this request');
+
+/** A citizen the actor has just registered: the answer echoes what they typed in, in full. */
+export function asOwnRegistration<T extends object>(citizen: T): T {
+  return Object.assign(citizen, { [REGISTERED]: true });
+}
+
+export function isOwnRegistration(citizen: object): boolean {
+  return (citizen as Record<symbol, unknown>)[REGISTERED] === true;
+}
+
+export function isMaskedHit(citizen: object): boolean {
+  return (citizen as Record<symbol, unknown>)[MASKED] === true;
+}
+
+const CitizenDataGuard: MiddlewareFn<RequestContext<CitizensLoaders>> = async ({ root, context, info }, next) => {
+  const { actor } = context;
+  if (readsNoPersonalData(actor)) {
+    throw forbidden(`${info.parentType.name}.${info.fieldName} is personal data; ${accessDeniedMessage(actor)}`);
+  }
+  if (isOwnRegistration(root) && info.parentType.name === 'Citizen') return next();
+  if (isMaskedHit(root) && MASKED_FIELDS.has(info.fieldName)) return next();
+  const citizenId = (root as { citizenId?: string; id: string }).citizenId ?? (root as { id: string }).id;
+  if ((await context.loaders.access.decide(citizenId)) !== 'ALLOW') throw forbidden(accessDeniedMessage(actor));
+  return next();
+};
+
+/**
+ * A field of a citizen's personal data: readable by the citizen themselves and by staff the
+ * shared access policy lets in (their caseload, their team's for a team lead); FORBIDDEN to
+ * everyone else however the citizen was reached (query, list, caseload or `_entities`).
+ */
+export const CitizenData = (): MethodDecorator & PropertyDecorator => UseMiddleware(CitizenDataGuard);
