@@ -16,3 +16,4 @@ export * from './schema';
 export * from './subgraph';
 export * from './subgraph-client';
 export * from './pagination';
+export * from './loaders';

@@ -1,25 +1,5 @@
-import 'reflect-metadata';
-import { Arg, Int, Query, Resolver } from 'type-graphql';
-import { SubgraphDefinition } from '../src/subgraph';
 import { startTestSubgraph } from '../src/testing';
-
-@Resolver()
-class SlowResolver {
-  @Query(() => String, { description: 'Answers after `ms` milliseconds.' })
-  async slow(@Arg('ms', () => Int) ms: number): Promise<string> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return 'done';
-  }
-}
-
-const slowSubgraph: SubgraphDefinition<Record<string, never>> = {
-  name: 'slow',
-  defaultPort: 0,
-  resolvers: [SlowResolver],
-  entities: [],
-  migrations: [],
-  createLoaders: () => ({}),
-};
+import { slowSubgraph } from './fixtures/slow-subgraph';
 
 describe('graceful shutdown', () => {
   it('lets a request in flight finish, then refuses new connections', async () => {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createCitizenAccess, isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
+import { createCitizenAccess, groupedBy, isUuid, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { localGrantSource } from './assignment/assignment.grants';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
@@ -9,31 +9,6 @@ import { ResourceProfile } from './resource-profile/resource-profile.entity';
 import { StaffMember } from './staff/staff-member.entity';
 
 export type CitizensLoaders = ReturnType<typeof createLoaders>;
-
-/** Rows by id, in key order, null where missing; one statement per batch. */
-function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const ids = keys.filter(isUuid);
-    const rows = ids.length ? await load(ids) : [];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return keys.map((key) => found.get(key) ?? null);
-  });
-}
-
-/** Rows grouped by a foreign key, in key order; one statement per batch. */
-function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const ids = keys.filter(isUuid);
-    const rows = ids.length ? await load(ids) : [];
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const group = groups.get(key(row));
-      if (group) group.push(row);
-      else groups.set(key(row), [row]);
-    }
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
 export const createLoaders = (({ dataSource, actor }) => {
@@ -55,8 +30,8 @@ export const createLoaders = (({ dataSource, actor }) => {
   return {
     /** The access policy for this request, over this service's own assignments (always fresh). */
     access: createCitizenAccess(actor, localGrantSource(dataSource), { kind: 'citizen record (identity, contact, network, resource profile)' }),
-    citizenById: byId((ids) => citizens.findBy({ id: In(ids) })),
-    staffById: byId((ids) => staff.findBy({ id: In(ids) })),
+    citizenById: uniqueBy((c: Citizen) => c.id, (ids) => citizens.findBy({ id: In(ids) })),
+    staffById: uniqueBy((s: StaffMember) => s.id, (ids) => staff.findBy({ id: In(ids) })),
     /** Active assignments with their staff member joined (for the team and CPR masking). */
     activeAssignmentsByCitizen: groupedBy<Assignment>((a) => a.citizenId, (ids) => activeAssignments('citizen_id', ids)),
     allAssignmentsByCitizen: groupedBy<Assignment>(
@@ -86,11 +61,9 @@ export const createLoaders = (({ dataSource, actor }) => {
       (n) => n.citizenId,
       (ids) => dataSource.getRepository(NetworkContact).find({ where: { citizenId: In(ids) }, order: { createdAt: 'ASC' } }),
     ),
-    profileByCitizen: new DataLoader<string, ResourceProfile | null>(async (keys) => {
-      const ids = keys.filter(isUuid);
-      const rows = ids.length ? await dataSource.getRepository(ResourceProfile).findBy({ citizenId: In(ids) }) : [];
-      const found = new Map(rows.map((row) => [row.citizenId, row]));
-      return keys.map((key) => found.get(key) ?? null);
-    }),
+    profileByCitizen: uniqueBy(
+      (p: ResourceProfile) => p.citizenId,
+      (ids) => dataSource.getRepository(ResourceProfile).findBy({ citizenId: In(ids) }),
+    ),
   };
 }) satisfies LoaderFactory<unknown>;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory } from '@jobcenter/kit';
+import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
 import { attendanceRate } from './course/course.rules';
@@ -12,32 +12,6 @@ import { Meeting } from './meeting/meeting.entity';
 import { MinutesAmendment } from './meeting/minutes-amendment.entity';
 
 export type MeetingsLoaders = ReturnType<typeof createLoaders>;
-
-/** Rows by id, in key order, null where missing; one statement per batch. */
-function byId<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const found = new Map(rows.map((row) => [key(row), row]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
-}
-
-/** Rows grouped by a key, in key order (rows keep the order the query gave); one statement per batch. */
-function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const k = key(row);
-      const list = groups.get(k);
-      if (list) list.push(row);
-      else groups.set(k, [row]);
-    }
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
 
 /** A staff member's bookings in a time window, keyed "staffId|from|to". */
 export const agendaKey = (staffId: string, from: Date, to: Date) => `${staffId}|${from.toISOString()}|${to.toISOString()}`;
@@ -128,7 +102,7 @@ export const createLoaders = (({ dataSource, actor }) => {
   return {
     /** The shared caseload policy for this request, batched per request. */
     access: createCitizenAccess(actor, grantCache, { kind: 'meetings, minutes and courses' }),
-    meetingById: byId<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
+    meetingById: uniqueBy<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
     /** All of a citizen's meetings, oldest first; fields filter them in memory. */
     meetingsByCitizen: groupedBy<Meeting>(
       (m) => m.citizenId,
@@ -142,12 +116,12 @@ export const createLoaders = (({ dataSource, actor }) => {
       (a) => a.meetingId,
       (ids) => dataSource.getRepository(MinutesAmendment).find({ where: { meetingId: In(ids) }, order: { amendedAt: 'ASC' } }),
     ),
-    courseById: byId<GroupCourse>((c) => c.id, (ids) => dataSource.getRepository(GroupCourse).findBy({ id: In(ids) })),
+    courseById: uniqueBy<GroupCourse>((c) => c.id, (ids) => dataSource.getRepository(GroupCourse).findBy({ id: In(ids) })),
     sessionsByCourse: groupedBy<GroupSession>(
       (s) => s.courseId,
       (ids) => dataSource.getRepository(GroupSession).find({ where: { courseId: In(ids) }, order: { number: 'ASC' } }),
     ),
-    sessionById: byId<GroupSession>((s) => s.id, (ids) => dataSource.getRepository(GroupSession).findBy({ id: In(ids) })),
+    sessionById: uniqueBy<GroupSession>((s) => s.id, (ids) => dataSource.getRepository(GroupSession).findBy({ id: In(ids) })),
     facilitatorsByCourse: groupedBy<CourseFacilitator>(
       (f) => f.courseId,
       (ids) => dataSource.getRepository(CourseFacilitator).find({ where: { courseId: In(ids) }, order: { position: 'ASC' } }),

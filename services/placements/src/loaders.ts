@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';
@@ -8,31 +8,6 @@ import { Placement } from './placement/placement.entity';
 import { PlacementStatus } from './placement/placement.enums';
 
 export type PlacementsLoaders = ReturnType<typeof createLoaders>;
-
-/** Rows by a unique key, in key order, null where missing; one statement per batch. */
-function uniqueBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const found = new Map(rows.map((row) => [key(row), row]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
-}
-
-/** Rows grouped by a foreign key, in key order, keeping the query's order; one statement per batch. */
-function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = groups.get(key(row));
-      if (list) list.push(row);
-      else groups.set(key(row), [row]);
-    }
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
 
 export interface StaffPlacementFilter {
   status?: PlacementStatus | null;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache, isUuid, LoaderFactory } from '@jobcenter/kit';
+import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { Milestone } from './milestone/milestone.entity';
 import { MilestoneUpdate } from './milestone/milestone-update.entity';
 import { PlanPeriod } from './period/plan-period.entity';
@@ -10,31 +10,6 @@ import { ProgressAssessment } from './progress/progress-assessment.entity';
 import { sortScores } from './progress/progress.rules';
 
 export type PlansLoaders = ReturnType<typeof createLoaders>;
-
-/** Rows by a unique key, in key order, null where missing; one statement per batch. */
-function uniqueBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const found = new Map(rows.map((row) => [key(row), row]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
-}
-
-/** Rows grouped by a foreign key, in key order, keeping the query's order; one statement per batch. */
-function groupedBy<T>(key: (row: T) => string, load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const ids = [...new Set(keys.filter(isUuid))];
-    const rows = ids.length ? await load(ids) : [];
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = groups.get(key(row));
-      if (list) list.push(row);
-      else groups.set(key(row), [row]);
-    }
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
 /**
