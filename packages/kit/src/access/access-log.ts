@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../context';
 import type { Actor } from '../identity';
 import type { AccessRecord, CitizenAccess } from './caseload';
@@ -58,38 +58,45 @@ async function rawClient(dataSource: DataSource): Promise<PgClient> {
   return pool.connect();
 }
 
+type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+
 /**
- * Appends entries in one transaction: the chains of the citizens concerned are locked (advisory
- * locks, in a fixed order, so concurrent requests queue instead of forking a chain), their last
- * hashes read in one statement, and all entries inserted in one statement.
+ * Appends entries inside the caller's transaction: the chains of the citizens concerned are
+ * locked (advisory locks, in a fixed order, so concurrent requests queue instead of forking a
+ * chain), their last hashes read in one statement, and all entries inserted in one statement.
  */
+async function appendLocked(query: Query, rows: AccessLogRow[]): Promise<void> {
+  const citizenIds = [...new Set(rows.map((r) => r.citizenId))].sort();
+  await query(`SELECT pg_advisory_xact_lock(hashtextextended('kit_access_log:' || id, 0)) FROM unnest($1::text[]) AS id ORDER BY id`, [citizenIds]);
+  const last = await query(
+    `SELECT DISTINCT ON (citizen_id) citizen_id, hash FROM kit_access_log WHERE citizen_id = ANY($1::uuid[]) ORDER BY citizen_id, seq DESC`,
+    [citizenIds],
+  );
+  const head = new Map<string, string>(last.map((r: { citizen_id: string; hash: string }) => [r.citizen_id, r.hash]));
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    const prevHash = head.get(row.citizenId) ?? GENESIS_HASH;
+    const hash = accessLogHash(prevHash, row);
+    head.set(row.citizenId, hash);
+    const base = values.length;
+    values.push(row.at, row.actorId, row.actorRole, row.citizenId, row.domain, row.kind, row.operation, row.purpose, row.reason, row.operationName, row.requestId, row.searchedCpr, prevHash, hash);
+    tuples.push(`(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+  }
+  await query(
+    `INSERT INTO kit_access_log (at, actor_id, actor_role, citizen_id, domain, kind, operation, purpose, reason, operation_name, request_id, searched_cpr, prev_hash, hash)
+     VALUES ${tuples.join(', ')}`,
+    values,
+  );
+}
+
+/** Appends entries in a transaction of their own (reads: logged before the data is returned). */
 export async function appendAccessLog(dataSource: DataSource, rows: AccessLogRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const citizenIds = [...new Set(rows.map((r) => r.citizenId))].sort();
   const client = await rawClient(dataSource);
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('kit_access_log:' || id, 0)) FROM unnest($1::text[]) AS id ORDER BY id`, [citizenIds]);
-    const last = await client.query(
-      `SELECT DISTINCT ON (citizen_id) citizen_id, hash FROM kit_access_log WHERE citizen_id = ANY($1::uuid[]) ORDER BY citizen_id, seq DESC`,
-      [citizenIds],
-    );
-    const head = new Map<string, string>(last.rows.map((r: { citizen_id: string; hash: string }) => [r.citizen_id, r.hash]));
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of rows) {
-      const prevHash = head.get(row.citizenId) ?? GENESIS_HASH;
-      const hash = accessLogHash(prevHash, row);
-      head.set(row.citizenId, hash);
-      const base = values.length;
-      values.push(row.at, row.actorId, row.actorRole, row.citizenId, row.domain, row.kind, row.operation, row.purpose, row.reason, row.operationName, row.requestId, row.searchedCpr, prevHash, hash);
-      tuples.push(`(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-    }
-    await client.query(
-      `INSERT INTO kit_access_log (at, actor_id, actor_role, citizen_id, domain, kind, operation, purpose, reason, operation_name, request_id, searched_cpr, prev_hash, hash)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await appendLocked(async (sql, params) => (await client.query(sql, params)).rows, rows);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -97,6 +104,12 @@ export async function appendAccessLog(dataSource: DataSource, rows: AccessLogRow
   } finally {
     client.release();
   }
+}
+
+/** Appends entries inside a change's own transaction, so they commit or roll back with it. */
+export async function appendAccessLogInTransaction(tx: EntityManager, rows: AccessLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await appendLocked((sql, params) => tx.query(sql, params), rows);
 }
 
 /** The rows a request's access records become. */
