@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../context';
 import type { Actor } from '../identity';
 import type { AccessRecord, CitizenAccess } from './caseload';
+import { onChangeCommit } from '../transaction';
+import { changeLogHook } from './change-log';
 
 /**
  * The access log: every read or change of a citizen's personal data, written once per request
@@ -143,7 +145,8 @@ export function accessLogRows(
  */
 export function accessLogPlugin<TContext extends RequestContext<any>>(domain: string): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart(request) {
+      onChangeCommit(request.contextValue, changeLogHook(request, domain)); // changes: logged inside their transaction (change-log.ts)
       return {
         async willSendResponse({ contextValue, response, operation, operationName }) {
           const access = (contextValue.loaders as { access?: CitizenAccess } | undefined)?.access;
