@@ -6,6 +6,8 @@ export type CommitHook = (tx: EntityManager) => Promise<void>;
 
 /** A commit hook that also hears how its transaction ended. */
 export interface ChangeHook {
+  /** Inside the transaction, before the mutation's own work; throwing rolls everything back. */
+  atStart?: CommitHook;
   /** Inside the transaction, after the mutation's own work; throwing rolls everything back. */
   beforeCommit?: CommitHook;
   /** After the transaction committed. */
@@ -17,7 +19,8 @@ export interface ChangeHook {
 const hooksOf = new WeakMap<object, ChangeHook[]>();
 
 /**
- * Registers work to run at the end of each change transaction of this request, inside it.
+ * Registers work to run inside each change transaction of this request (at its end, or also at
+ * its start), and to hear how it ended.
  * Request plugins register here in `requestDidStart`, before any resolver runs.
  */
 export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook | ChangeHook): void {
@@ -36,6 +39,7 @@ export async function changeTransaction<T>(ctx: RequestContext<any>, fn: (tx: En
   let result: T;
   try {
     result = await ctx.dataSource.transaction(async (tx) => {
+      for (const hook of hooks) await hook.atStart?.(tx);
       const value = await fn(tx);
       for (const hook of hooks) await hook.beforeCommit?.(tx);
       return value;

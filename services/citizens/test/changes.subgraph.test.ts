@@ -53,6 +53,14 @@ const entriesFor = async (citizenId: string) =>
 const contactsNamed = async (name: string) =>
   Number((await db().query(`SELECT count(*)::int AS n FROM network_contact WHERE name = $1`, [name]))[0].n);
 
+/** Waits until `n` sessions of this database wait for a lock (requests stopped inside their transaction). */
+async function waitForLockWaits(n: number): Promise<void> {
+  const waiting = async () =>
+    Number((await db().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
+  for (let i = 0; i < 100 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(await waiting()).toBe(n);
+}
+
 const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateCitizenInput!) { updateCitizen(id: $id, expectedVersion: $v, input: $i) { id firstName phone version } }`;
 const ADD_CONTACT = `mutation($c: ID!, $n: String!) { addNetworkContact(citizenId: $c, input: { name: $n, relation: "bror" }) { id name } }`;
 
@@ -134,12 +142,9 @@ describe('idempotency keys claimed in the change’s transaction', () => {
     try {
       await holder.query('SELECT id FROM citizen WHERE id = $1 FOR UPDATE', [citizen.id]);
       const first = send(inger, ADD_CONTACT, { c: citizen.id, n: name }, { key });
-      const waiting = async () =>
-        Number((await db().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
-      for (let i = 0; i < 100 && (await waiting()) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      await waitForLockWaits(1);
       const retry = send(inger, ADD_CONTACT, { c: citizen.id, n: name }, { key });
-      for (let i = 0; i < 100 && (await waiting()) < 2; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await waiting()).toBe(2);
+      await waitForLockWaits(2);
       await holder.commitTransaction();
       const answers = await Promise.all([first, retry]);
       const won = answers.filter((a) => !a.errors);
@@ -151,6 +156,33 @@ describe('idempotency keys claimed in the change’s transaction', () => {
       const later = ok(await send(inger, ADD_CONTACT, { c: citizen.id, n: name }, { key }));
       expect(later).toEqual(won[0].data);
       expect(await contactsNamed(name)).toBe(1);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
+  it('a retry of a versioned update racing the first gets the key CONFLICT, not a stale-version one; the version moves once', async () => {
+    const citizen = await citizenOfInger();
+    const key = randomUUID();
+    const variables = { id: citizen.id, v: citizen.version, i: { phone: '+45 70 80 90 10' } };
+    const holder = db().createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM citizen WHERE id = $1 FOR UPDATE', [citizen.id]);
+      const first = send(inger, UPDATE, variables, { key });
+      await waitForLockWaits(1);
+      const retry = send(inger, UPDATE, variables, { key });
+      await waitForLockWaits(2);
+      await holder.commitTransaction();
+      const answers = await Promise.all([first, retry]);
+      expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+      const lost = answers.find((a) => a.errors)!;
+      expect(errorCode(lost)).toBe('CONFLICT');
+      expect(lost.errors![0].message).toMatch(/Idempotency-Key was carried out first/);
+      const [row] = await db().query('SELECT version FROM citizen WHERE id = $1', [citizen.id]);
+      expect(row.version).toBe(citizen.version + 1);
     } finally {
       if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();

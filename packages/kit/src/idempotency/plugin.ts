@@ -60,9 +60,9 @@ const CARRIED_OUT = 'Another request with this Idempotency-Key was carried out f
 /**
  * Makes mutations safe to retry. A mutation request with an `Idempotency-Key` header (scoped by
  * actor and the mutation's root fields, with a hash of the request) claims its key inside the
- * mutation's own transaction (a commit hook), so the key is stored if and only if the change is.
- * Of two requests with one key, the second's claim waits on the unique key until the first
- * commits, then fails and rolls its change back: CONFLICT. After the commit the response is
+ * mutation's own transaction (a change hook, at its start), so the key is stored if and only if
+ * the change is. Of two requests with one key, the second's claim waits on the primary key until
+ * the first commits, then fails and rolls back: CONFLICT. After the commit the response is
  * stored with the key; a retry gets it replayed without running anything. The same key with a
  * different request is BAD_USER_INPUT. A request that commits nothing leaves no key, so its
  * retry runs for real. Keys live IDEMPOTENCY_KEY_TTL_HOURS (default 24): an older key is
@@ -80,7 +80,10 @@ export function idempotencyPlugin<TContext extends RequestContext<any>>(): Apoll
       let claimedInThisTransaction = false;
       const ttl = idempotencyKeyTtlHours();
       onChangeCommit(contextValue, {
-        async beforeCommit(tx) {
+        // First thing in the transaction: a retry racing the first waits here, before doing any
+        // work, and then fails with the message below rather than with what its work would hit
+        // (a stale version, a taken slot).
+        async atStart(tx) {
           if (!scope || claimed) return; // claimed once per request, by its first committed change
           let inserted: unknown[];
           try {
