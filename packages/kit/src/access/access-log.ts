@@ -140,8 +140,8 @@ export function accessLogRows(
 /**
  * Writes the request's access log entries when the response is ready and before it is sent:
  * a read is on record before anyone sees the data. If the log cannot be written, the data is
- * withheld and the client gets INTERNAL_SERVER_ERROR. Changes are logged the same way, right
- * after their own transaction commits (not inside it: see README).
+ * withheld and the client gets INTERNAL_SERVER_ERROR. Changes are logged inside their own
+ * transaction (change-log.ts); what a mutation's answer reaches afterwards is logged here.
  */
 export function accessLogPlugin<TContext extends RequestContext<any>>(domain: string): ApolloServerPlugin<TContext> {
   return {
