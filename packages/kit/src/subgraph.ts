@@ -9,7 +9,7 @@ import { createDataSource, openDatabase, resolveDatabase } from './database';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
 import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
-import { idempotencyPlugin } from './idempotency/plugin';
+import { idempotencyPlugin, scheduleIdempotencyKeyExpiry } from './idempotency/plugin';
 import { accessLogPlugin, scheduleAccessLogRetention } from './access/access-log';
 import { createLogger } from './logger';
 import { createServerMetrics, PoolLike } from './observability/metrics';
@@ -106,12 +106,15 @@ export async function startSubgraph<Loaders>(
   );
   // Access log retention: entries older than ACCESS_LOG_RETENTION_DAYS (≥ 183, default 730) go.
   const stopRetention = scheduleAccessLogRetention(dataSource, (error) => logger.error({ err: error }, 'access log retention failed'));
+  // Idempotency keys older than IDEMPOTENCY_KEY_TTL_HOURS (default 24) are unknown; their rows go.
+  const stopKeyExpiry = scheduleIdempotencyKeyExpiry(dataSource, (error) => logger.error({ err: error }, 'idempotency key expiry failed'));
   return {
     ...http,
     dataSource,
     schema,
     close: async () => {
       stopRetention();
+      stopKeyExpiry();
       await http.close();
       await dataSource.destroy();
     },

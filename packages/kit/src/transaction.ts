@@ -4,15 +4,28 @@ import type { RequestContext } from './context';
 /** Work that must commit or roll back with a request's change (e.g. its access-log entries). */
 export type CommitHook = (tx: EntityManager) => Promise<void>;
 
-const hooksOf = new WeakMap<object, CommitHook[]>();
+/** A commit hook that also hears how its transaction ended. */
+export interface ChangeHook {
+  /** Inside the transaction, before the mutation's own work; throwing rolls everything back. */
+  atStart?: CommitHook;
+  /** Inside the transaction, after the mutation's own work; throwing rolls everything back. */
+  beforeCommit?: CommitHook;
+  /** After the transaction committed. */
+  committed?(): void;
+  /** After the transaction rolled back (whether the work or a hook failed). */
+  rolledBack?(): void;
+}
+
+const hooksOf = new WeakMap<object, ChangeHook[]>();
 
 /**
- * Registers work to run at the end of each change transaction of this request, inside it.
+ * Registers work to run inside each change transaction of this request (at its end, or also at
+ * its start), and to hear how it ended.
  * Request plugins register here in `requestDidStart`, before any resolver runs.
  */
-export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook): void {
+export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook | ChangeHook): void {
   const hooks = hooksOf.get(ctx) ?? [];
-  hooks.push(hook);
+  hooks.push(typeof hook === 'function' ? { beforeCommit: hook } : hook);
   hooksOf.set(ctx, hooks);
 }
 
@@ -22,9 +35,19 @@ export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook): void
  * all.
  */
 export async function changeTransaction<T>(ctx: RequestContext<any>, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return ctx.dataSource.transaction(async (tx) => {
-    const result = await fn(tx);
-    for (const hook of hooksOf.get(ctx) ?? []) await hook(tx);
-    return result;
-  });
+  const hooks = hooksOf.get(ctx) ?? [];
+  let result: T;
+  try {
+    result = await ctx.dataSource.transaction(async (tx) => {
+      for (const hook of hooks) await hook.atStart?.(tx);
+      const value = await fn(tx);
+      for (const hook of hooks) await hook.beforeCommit?.(tx);
+      return value;
+    });
+  } catch (error) {
+    for (const hook of hooks) hook.rolledBack?.();
+    throw error;
+  }
+  for (const hook of hooks) hook.committed?.();
+  return result;
 }

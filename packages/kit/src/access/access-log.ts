@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../context';
 import type { Actor } from '../identity';
 import type { AccessRecord, CitizenAccess } from './caseload';
+import { onChangeCommit } from '../transaction';
+import { changeLogHook } from './change-log';
 
 /**
  * The access log: every read or change of a citizen's personal data, written once per request
@@ -138,12 +140,13 @@ export function accessLogRows(
 /**
  * Writes the request's access log entries when the response is ready and before it is sent:
  * a read is on record before anyone sees the data. If the log cannot be written, the data is
- * withheld and the client gets INTERNAL_SERVER_ERROR. Changes are logged the same way, right
- * after their own transaction commits (not inside it: see README).
+ * withheld and the client gets INTERNAL_SERVER_ERROR. Changes are logged inside their own
+ * transaction (change-log.ts); what a mutation's answer reaches afterwards is logged here.
  */
 export function accessLogPlugin<TContext extends RequestContext<any>>(domain: string): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart(request) {
+      onChangeCommit(request.contextValue, changeLogHook(request, domain)); // changes: logged inside their transaction (change-log.ts)
       return {
         async willSendResponse({ contextValue, response, operation, operationName }) {
           const access = (contextValue.loaders as { access?: CitizenAccess } | undefined)?.access;

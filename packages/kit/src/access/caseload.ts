@@ -93,8 +93,15 @@ export interface CitizenAccess {
   recordSearch(citizenId: string, cpr: string): void;
   /** Notes that the actor opened the citizen in an emergency, with the reason (logged as EMERGENCY). */
   recordEmergency(citizenId: string, reason: string): void;
+  /** Notes a citizen whose record this request creates (a registration), with no decision to make. */
+  recordChange(citizenId: string): void;
   /** The citizens whose data this request was allowed to touch, for the access log; empties the list. */
   drain(): AccessRecord[];
+  /**
+   * These records are on the log already (written with a committed change): reaching the same
+   * citizens again in this request (reading the mutation's answer) adds no second entry.
+   */
+  markLogged(records: readonly AccessRecord[]): void;
 }
 
 /** One citizen's data reached in a request, as the access log needs it. */
@@ -117,6 +124,8 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
   const cache = grants instanceof GrantCache ? grants : null;
   const purpose: AccessRecord['purpose'] = actor.role === 'CITIZEN' ? 'OWN_ACCESS' : 'CASE_WORK';
   const reached = new Map<string, AccessRecord>();
+  /** Citizens whose entry for this request was written with a change. */
+  const logged = new Set<string>();
   /** Citizens the actor reaches only through an emergency grant, with its reason. */
   const emergencies = new Map<string, string>();
   const judge = (id: string, grantsOf: readonly AccessGrant[]): AccessDecision => {
@@ -127,7 +136,7 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     return decision;
   };
   const note = (citizenId: string, decision: AccessDecision) => {
-    if (decision !== 'ALLOW' || reached.has(citizenId)) return;
+    if (decision !== 'ALLOW' || reached.has(citizenId) || logged.has(citizenId)) return;
     const reason = emergencies.get(citizenId);
     reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: reason ? 'EMERGENCY' : purpose, reason: reason ?? null });
   };
@@ -182,10 +191,16 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     recordEmergency(citizenId, reason) {
       reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: 'EMERGENCY', reason });
     },
+    recordChange(citizenId) {
+      if (!reached.has(citizenId)) reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose });
+    },
     drain() {
       const records = [...reached.values()];
       reached.clear();
       return records;
+    },
+    markLogged(records) {
+      for (const r of records) logged.add(r.citizenId);
     },
   };
   return access;

@@ -3,8 +3,9 @@ import { Column, Entity, Index, MigrationInterface, PrimaryColumn, QueryRunner }
 /**
  * One mutation request made with an `Idempotency-Key`: scoped by who asked (actor id) and
  * which mutation fields (operation), with a hash of the request so a key reused for a
- * different request is refused, and the first response kept to answer retries.
- * `response` is null while the first request is still running.
+ * different request is refused, and the first response kept to answer retries. The row is
+ * inserted in the change's own transaction; `response` is null until the answer is stored
+ * right after the commit. Rows older than IDEMPOTENCY_KEY_TTL_HOURS are treated as unknown.
  */
 @Entity({ name: 'kit_idempotency_key' })
 @Index('ix_kit_idempotency_key_created', ['createdAt'])

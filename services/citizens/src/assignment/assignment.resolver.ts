@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import {
   badUserInput,
+  changeTransaction,
   conflict,
   DateScalar,
   isUuid,
@@ -52,7 +53,7 @@ export class AssignmentResolver {
     const start = from ?? todayInCopenhagen();
     const staff = await ctx.loaders.staffById.load(staffId);
     if (!staff) throw notFound('Staff member', staffId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       // Lock the citizen so two assignments for the same citizen are decided one after the other.
       const citizen = isUuid(citizenId)
         ? await tx.getRepository(Citizen).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :citizenId', { citizenId }).getOne()
@@ -86,14 +87,16 @@ export class AssignmentResolver {
     const refusal = decideEnd(assignment, end, today);
     if (refusal === 'CONFLICT') throw conflict(`This assignment already ended on ${assignment.to}.`);
     if (refusal === 'BAD_USER_INPUT') throw badUserInput(`to: the assignment cannot end before it began (${assignment.from}).`, 'to');
-    // Only an assignment still open (or ending later) is changed; the condition makes it race-free.
-    const result = await repo
-      .createQueryBuilder()
-      .update(Assignment)
-      .set({ to: end })
-      .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
-      .execute();
-    if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
-    return Object.assign(assignment, { to: end });
+    return changeTransaction(ctx, async (tx) => {
+      // Only an assignment still open (or ending later) is changed; the condition makes it race-free.
+      const result = await tx
+        .createQueryBuilder()
+        .update(Assignment)
+        .set({ to: end })
+        .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
+        .execute();
+      if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
+      return Object.assign(assignment, { to: end });
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
+  changeTransaction,
   conflict,
   forbidden,
   isUniqueViolation,
@@ -97,7 +98,12 @@ export class CitizenResolver {
       throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');
     }
     try {
-      return asOwnRegistration(await repo.save(citizen));
+      // The new citizen is on the access log with the registration, in its transaction.
+      return await changeTransaction(ctx, async (tx) => {
+        const saved = await tx.getRepository(Citizen).save(citizen);
+        ctx.loaders.access.recordChange(saved.id);
+        return asOwnRegistration(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_citizen_cpr')) {
         throw conflict('A citizen with this CPR number is already registered; look them up instead.');
@@ -134,17 +140,19 @@ export class CitizenResolver {
       if (current.version !== expectedVersion) throw staleVersion('This citizen', expectedVersion, current.version);
       return current;
     }
-    // The version check and the write are one statement, so two saves cannot both pass it.
-    const result = await repo
-      .createQueryBuilder()
-      .update(Citizen)
-      .set(changes)
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (!result.affected) {
-      const latest = await repo.findOneByOrFail({ id });
-      throw staleVersion('This citizen', expectedVersion, latest.version);
-    }
-    return repo.findOneByOrFail({ id });
+    return changeTransaction(ctx, async (tx) => {
+      // The version check and the write are one statement, so two saves cannot both pass it.
+      const result = await tx
+        .createQueryBuilder()
+        .update(Citizen)
+        .set(changes)
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .execute();
+      if (!result.affected) {
+        const latest = await tx.getRepository(Citizen).findOneByOrFail({ id });
+        throw staleVersion('This citizen', expectedVersion, latest.version);
+      }
+      return tx.getRepository(Citizen).findOneByOrFail({ id });
+    });
   }
 }

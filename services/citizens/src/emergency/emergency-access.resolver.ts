@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, conflict, CASELOAD_ROLES, isUuid, notFound, RequestContext, requireRole } from '@jobcenter/kit';
+import { badUserInput, CASELOAD_ROLES, changeTransaction, conflict, isUuid, notFound, RequestContext, requireRole } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
 import { EmergencyAccess } from './emergency-access.entity';
 
@@ -31,23 +31,25 @@ export class EmergencyAccessResolver {
     if ((await ctx.loaders.access.decide(citizenId)) === 'ALLOW') {
       throw conflict('You already have access to this citizen; emergency access is for citizens outside your caseload.');
     }
-    const repo = ctx.dataSource.getRepository(EmergencyAccess);
-    const grant = await repo.save(
-      repo.create({
-        citizenId,
-        staffId: ctx.actor.id,
-        staffRole: ctx.actor.role,
-        staffTeam: ctx.actor.team ?? '',
-        reason: why,
-        expiresAt: new Date(Date.now() + emergencyAccessHours() * 3_600_000),
-        reviewedAt: null,
-        reviewedBy: null,
-        reviewNote: null,
-      }),
-    );
-    // The opening itself is on the citizen's access log, with its reason.
-    ctx.loaders.access.recordEmergency(citizenId, why);
-    return grant;
+    return changeTransaction(ctx, async (tx) => {
+      const repo = tx.getRepository(EmergencyAccess);
+      const grant = await repo.save(
+        repo.create({
+          citizenId,
+          staffId: ctx.actor.id,
+          staffRole: ctx.actor.role,
+          staffTeam: ctx.actor.team ?? '',
+          reason: why,
+          expiresAt: new Date(Date.now() + emergencyAccessHours() * 3_600_000),
+          reviewedAt: null,
+          reviewedBy: null,
+          reviewNote: null,
+        }),
+      );
+      // The opening itself is on the citizen's access log, with its reason, in the same transaction.
+      ctx.loaders.access.recordEmergency(citizenId, why);
+      return grant;
+    });
   }
 
   @Query(() => [EmergencyAccess], {
@@ -81,6 +83,6 @@ export class EmergencyAccessResolver {
     if (!grant) throw notFound('Emergency access', id);
     if (grant.reviewedAt) throw conflict('This emergency access has already been reviewed.');
     Object.assign(grant, { reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewNote: note?.trim().slice(0, 1000) || null });
-    return repo.save(grant);
+    return changeTransaction(ctx, (tx) => tx.getRepository(EmergencyAccess).save(grant));
   }
 }

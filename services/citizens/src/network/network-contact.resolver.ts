@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
+import { changeTransaction, notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
 import { optionalText } from '../citizen/citizen.rules';
 import { CitizensLoaders } from '../loaders';
 import { NetworkContact } from './network-contact.entity';
@@ -18,15 +18,17 @@ export class NetworkContactResolver {
     requireSelfOrCaseStaff(ctx.actor, citizenId, "change a citizen's network");
     if (!(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
     await ctx.loaders.access.assert(citizenId);
-    const repo = ctx.dataSource.getRepository(NetworkContact);
-    return repo.save(
-      repo.create({
-        citizenId,
-        name: input.name.trim(),
-        relation: input.relation.trim(),
-        phone: optionalText(input.phone),
-        email: optionalText(input.email),
-      }),
-    );
+    return changeTransaction(ctx, (tx) => {
+      const repo = tx.getRepository(NetworkContact);
+      return repo.save(
+        repo.create({
+          citizenId,
+          name: input.name.trim(),
+          relation: input.relation.trim(),
+          phone: optionalText(input.phone),
+          email: optionalText(input.email),
+        }),
+      );
+    });
   }
 }

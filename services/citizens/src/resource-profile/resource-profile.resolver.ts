@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
+import { changeTransaction, notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
 import { ResourceProfile } from './resource-profile.entity';
 import { ResourceProfileInput } from './resource-profile.inputs';
@@ -18,7 +18,7 @@ export class ResourceProfileResolver {
     requireSelfOrCaseStaff(ctx.actor, citizenId, "change a citizen's resource profile");
     if (!(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
     await ctx.loaders.access.assert(citizenId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const repo = tx.getRepository(ResourceProfile);
       await repo.createQueryBuilder().insert().values({ citizenId, strengths: [] }).orIgnore().execute();
       const profile = await repo

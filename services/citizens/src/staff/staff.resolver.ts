@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { conflict, forbidden, isUniqueViolation, RequestContext, requireCaseStaff, requireRole } from '@jobcenter/kit';
+import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext, requireCaseStaff, requireRole } from '@jobcenter/kit';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { StaffMember } from './staff-member.entity';
@@ -31,11 +31,13 @@ export class StaffResolver {
   @Mutation(() => StaffMember, { description: 'Adds a staff member (team leads only). A known e-mail is a CONFLICT.' })
   async createStaffMember(@Arg('input') input: CreateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     requireRole(ctx.actor, ['TEAM_LEAD'], 'create staff members');
-    const repo = ctx.dataSource.getRepository(StaffMember);
     try {
-      return await repo.save(
-        repo.create({ name: input.name.trim(), role: input.role, email: input.email.trim().toLowerCase(), team: input.team.trim() }),
-      );
+      return await changeTransaction(ctx, (tx) => {
+        const repo = tx.getRepository(StaffMember);
+        return repo.save(
+          repo.create({ name: input.name.trim(), role: input.role, email: input.email.trim().toLowerCase(), team: input.team.trim() }),
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_staff_member_email')) {
         throw conflict(`A staff member with the e-mail ${input.email} already exists.`);

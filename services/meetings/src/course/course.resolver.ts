@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext } from '@jobcenter/kit';
 import { assertMayWrite, assertMayWriteFor } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
@@ -53,7 +53,7 @@ export class GroupCourseResolver {
     if (!capacity.ok) throw badUserInput(capacity.message, capacity.field);
     const spans = sessionSpans(input.firstSessionAt);
 
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       await lockStaffCalendars(tx, facilitators.ids);
       const busy = await busySpans(tx, facilitators.ids, spans[0].startsAt, spans[spans.length - 1].endsAt);
       const clash = findClash(spans, facilitators.ids, busy);
@@ -96,7 +96,7 @@ export class GroupCourseResolver {
     assertMayWrite(ctx.actor, 'enrol citizens in courses');
     if (!isUuid(citizenId)) throw badUserInput(`citizenId: "${citizenId}" is not a citizen id.`, 'citizenId');
     try {
-      return await ctx.dataSource.transaction(async (tx) => {
+      return await changeTransaction(ctx, async (tx) => {
         // The course row lock queues concurrent enrolments: each sees the count the previous one left.
         const course = isUuid(courseId)
           ? await tx.getRepository(GroupCourse).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :courseId', { courseId }).getOne()
@@ -142,13 +142,17 @@ export class GroupCourseResolver {
     // The course's facilitators record attendance for everyone enrolled; others within their caseload.
     const facilitators = await ctx.loaders.facilitatorsByCourse.load(session.courseId);
     if (!facilitators.some((f) => f.staffId === ctx.actor.id)) await ctx.loaders.access.assert(citizenId);
-    const rows: Record<string, any>[] = await ctx.dataSource.query(
-      `INSERT INTO attendance (session_id, citizen_id, status, recorded_by, recorded_at)
-       VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (session_id, citizen_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
-       RETURNING session_id, citizen_id, status, recorded_by, recorded_at`,
-      [sessionId, citizenId, status, ctx.actor.id],
-    );
+    const rows: Record<string, any>[] = await changeTransaction(ctx, (tx) => {
+      // A facilitator outside the caseload changes the citizen's data too: on the log with it.
+      ctx.loaders.access.recordChange(citizenId);
+      return tx.query(
+        `INSERT INTO attendance (session_id, citizen_id, status, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (session_id, citizen_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+         RETURNING session_id, citizen_id, status, recorded_by, recorded_at`,
+        [sessionId, citizenId, status, ctx.actor.id],
+      );
+    });
     const row = rows[0];
     return Object.assign(new Attendance(), {
       sessionId: row.session_id,

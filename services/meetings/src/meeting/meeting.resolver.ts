@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { badUserInput, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
@@ -68,7 +68,7 @@ export class MeetingResolver {
     const end = addMinutes(start, input.durationMinutes);
     const staffIds = staffOf(decided.participants);
 
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       await assertCalendarsFree(tx, staffIds, start, end);
       const meeting = await tx.getRepository(Meeting).save(
         tx.getRepository(Meeting).create({
@@ -105,7 +105,7 @@ export class MeetingResolver {
   ): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'move meetings');
     if (durationMinutes != null) checkDuration(durationMinutes);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'move meetings');
       const decided = decideReschedule(meeting);
@@ -132,7 +132,7 @@ export class MeetingResolver {
     assertMayWrite(ctx.actor, 'record meeting outcomes');
     const agreements = cleanAgreements(input.agreements);
     if (!agreements.ok) throw refusalError(agreements);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'record meeting outcomes');
       const decided = decideOutcome(meeting, input, new Date());
@@ -164,7 +164,7 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'cancel meetings');
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'cancel meetings');
       const decided = decideCancel(meeting, reason);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
 import { assertCaseStaff, assertStaff, readablePlacements } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';
@@ -32,18 +32,16 @@ export class CompanyResolver {
     const cvr = cvrFromInput(input.cvr);
     const name = input.name.trim();
     if (!name) throw badUserInput('name: must not be empty', 'name');
-    const repo = ctx.dataSource.getRepository(Company);
+    const company = ctx.dataSource.getRepository(Company).create({
+      cvr,
+      name,
+      industry: trimmedOrNull(input.industry),
+      size: input.size ?? null,
+      partnership: input.partnership ?? false,
+      contacts: (input.contacts ?? []).map((c) => ({ name: c.name.trim(), phone: trimmedOrNull(c.phone), email: trimmedOrNull(c.email) })),
+    });
     try {
-      return await repo.save(
-        repo.create({
-          cvr,
-          name,
-          industry: trimmedOrNull(input.industry),
-          size: input.size ?? null,
-          partnership: input.partnership ?? false,
-          contacts: (input.contacts ?? []).map((c) => ({ name: c.name.trim(), phone: trimmedOrNull(c.phone), email: trimmedOrNull(c.email) })),
-        }),
-      );
+      return await changeTransaction(ctx, (tx) => tx.getRepository(Company).save(company));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_company_cvr')) {
         throw conflict(`A company with CVR number ${cvr} is already registered; look it up with companyByCvr instead.`);

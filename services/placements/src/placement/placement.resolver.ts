@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
@@ -71,29 +71,27 @@ export class PlacementResolver {
     const check = checkProposedLength(input.kind, facts.targetGroup, input.startDate, input.endDate);
     if (!check.ok) throw badUserInput(check.message, 'endDate');
 
-    const repo = ctx.dataSource.getRepository(Placement);
-    return repo.save(
-      repo.create({
-        citizenId: input.citizenId,
-        companyId: company.id,
-        kind: input.kind,
-        purpose: input.purpose ?? null,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        hoursPerWeek: input.hoursPerWeek ?? null,
-        mentor: input.mentor?.trim() || null,
-        status: PlacementStatus.PROPOSED,
-        jobConsultantId: jobConsultantId ?? null,
-        targetGroupAtStart: facts.targetGroup,
-      }),
-    );
+    const placement = ctx.dataSource.getRepository(Placement).create({
+    citizenId: input.citizenId,
+    companyId: company.id,
+    kind: input.kind,
+    purpose: input.purpose ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    hoursPerWeek: input.hoursPerWeek ?? null,
+    mentor: input.mentor?.trim() || null,
+    status: PlacementStatus.PROPOSED,
+    jobConsultantId: jobConsultantId ?? null,
+    targetGroupAtStart: facts.targetGroup,
+    });
+    return changeTransaction(ctx, (tx) => tx.getRepository(Placement).save(placement));
   }
 
   @Mutation(() => Placement, { description: 'The citizen and the company have agreed (PROPOSED → AGREED).' })
   async agreePlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
     assertCaseStaff(ctx.actor, 'agree placements');
     await existing(ctx, id);
-    return transition(ctx.dataSource, id, 'agree');
+    return changeTransaction(ctx, (tx) => transition(tx, id, 'agree'));
   }
 
   @Mutation(() => Placement, {
@@ -111,7 +109,7 @@ export class PlacementResolver {
         throw conflict(`The citizen's target group changed to ${targetGroup} since the proposal. ${check.message}`);
       }
     }
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       await lockCitizenPlacements(tx, placement.citizenId);
       await assertNoOverlappingActive(tx, placement, placement);
       return transition(tx, id, 'start', { targetGroupAtStart: targetGroup });
@@ -134,7 +132,7 @@ export class PlacementResolver {
     if (!FOLLOW_UP_STATUSES.includes(placement.status)) {
       throw conflict(`A ${placement.status} placement takes no follow-ups; only ${FOLLOW_UP_STATUSES.join(', ')} ones do.`);
     }
-    await ctx.dataSource.getRepository(PlacementFollowUp).insert({ placementId: id, date, note, authorId: ctx.actor.id });
+    await changeTransaction(ctx, (tx) => tx.getRepository(PlacementFollowUp).insert({ placementId: id, date, note, authorId: ctx.actor.id }));
     return placement;
   }
 
@@ -151,7 +149,7 @@ export class PlacementResolver {
     assertCaseStaff(ctx.actor, 'extend placements');
     const reason = requiredText(justification, 'justification');
     const current = await existing(ctx, id);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       await lockCitizenPlacements(tx, current.citizenId);
       const placement = await tx.getRepository(Placement).findOneByOrFail({ id });
       if (!EXTENDABLE.includes(placement.status)) {
@@ -193,7 +191,7 @@ export class PlacementResolver {
     if (day < placement.startDate) {
       throw badUserInput(`endedOn: ${day} is before the placement started (${placement.startDate}).`, 'endedOn');
     }
-    return transition(ctx.dataSource, id, 'complete', { outcome, endedOn: day });
+    return changeTransaction(ctx, (tx) => transition(tx, id, 'complete', { outcome, endedOn: day }));
   }
 
   @Mutation(() => Placement, { description: 'Calls the placement off (aflyser) with a reason, before it is completed.' })
@@ -201,6 +199,6 @@ export class PlacementResolver {
     assertCaseStaff(ctx.actor, 'cancel placements');
     const text = requiredText(reason, 'reason');
     await existing(ctx, id);
-    return transition(ctx.dataSource, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() });
+    return changeTransaction(ctx, (tx) => transition(tx, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() }));
   }
 }

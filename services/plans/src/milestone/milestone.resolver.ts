@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { Actor, conflict, DateScalar, forbidden, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { Actor, changeTransaction, conflict, DateScalar, forbidden, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
@@ -36,7 +36,7 @@ export class MilestoneResolver {
   @Mutation(() => Milestone, { description: "Adds a milestone (milepæl) to an open plan; its deadline is not before the plan's start." })
   async addMilestone(@Arg('planId', () => ID) planId: string, @Arg('input') input: AddMilestoneInput, @Ctx() ctx: Context): Promise<Milestone> {
     assertCaseStaff(ctx.actor, 'add milestones');
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const plan = await lockPlan(tx, planId);
       if (!plan) throw notFound('Plan', planId);
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
@@ -78,7 +78,7 @@ export class MilestoneResolver {
     if (ctx.actor.role === 'CITIZEN') throw forbidden('The milestone status is set with your caseworker; you can add your own notes (addMilestoneUpdate).');
     assertCaseStaff(ctx.actor, 'change milestones');
     const text = optionalText(note, 'note', 4000);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'change its milestones');
@@ -125,7 +125,7 @@ export class MilestoneResolver {
   @Mutation(() => Milestone, { description: 'Adds a note to a milestone\'s history (opfølgning). The citizen may add their own to their own plan.' })
   async addMilestoneUpdate(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Ctx() ctx: Context): Promise<Milestone> {
     assertMayReadPersonalData(ctx.actor);
-    return ctx.dataSource.transaction(async (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);
       assertCaseStaffOrOwner(ctx.actor, plan.citizenId, 'write in plans');
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, conflict, isUniqueViolation, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
@@ -35,19 +35,17 @@ export class PlanPeriodResolver {
     if (input.nextReviewDate && input.nextReviewDate <= meetingDate) {
       throw badUserInput(`nextReviewDate: the next review must be after the meeting (${meetingDate}).`, 'nextReviewDate');
     }
-    const repo = ctx.dataSource.getRepository(PlanPeriod);
+    const period = ctx.dataSource.getRepository(PlanPeriod).create({
+      planId,
+      meetingDate,
+      pastPeriodStatus: requiredText(input.pastPeriodStatus, 'pastPeriodStatus', 4000),
+      nextPeriodGoals: requiredText(input.nextPeriodGoals, 'nextPeriodGoals', 4000),
+      nextReviewDate: input.nextReviewDate ?? null,
+      authorRole: ctx.actor.role,
+      authorName: ctx.actor.name,
+    });
     try {
-      return await repo.save(
-        repo.create({
-          planId,
-          meetingDate,
-          pastPeriodStatus: requiredText(input.pastPeriodStatus, 'pastPeriodStatus', 4000),
-          nextPeriodGoals: requiredText(input.nextPeriodGoals, 'nextPeriodGoals', 4000),
-          nextReviewDate: input.nextReviewDate ?? null,
-          authorRole: ctx.actor.role,
-          authorName: ctx.actor.name,
-        }),
-      );
+      return await changeTransaction(ctx, (tx) => tx.getRepository(PlanPeriod).save(period));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_plan_period_date')) {
         throw conflict(`The plan already has a period status from the meeting on ${meetingDate}.`);

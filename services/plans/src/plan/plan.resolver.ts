@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { optionalText, requiredText } from '../text.rules';
@@ -46,7 +46,7 @@ export class PlanResolver {
     });
     if (status === PlanStatus.ACTIVE && (await repo.existsBy({ citizenId, status: PlanStatus.ACTIVE }))) throw conflict(ONE_ACTIVE);
     try {
-      return await repo.save(plan);
+      return await changeTransaction(ctx, (tx) => tx.getRepository(Plan).save(plan));
     } catch (error) {
       // Two simultaneous creations: the partial unique index lets only one through.
       if (isUniqueViolation(error, 'uq_plan_active_per_citizen')) throw conflict(ONE_ACTIVE);
@@ -92,7 +92,7 @@ export class PlanResolver {
     checkPlanOpen(current.status, 'change it');
 
     try {
-      await ctx.dataSource.transaction(async (tx) => {
+      return await changeTransaction(ctx, async (tx) => {
         // The version check and the write are one statement, so two saves cannot both pass it.
         const result = await tx
           .createQueryBuilder()
@@ -105,11 +105,11 @@ export class PlanResolver {
           throw staleVersion('This plan', expectedVersion, latest.version);
         }
         if (changes.status && isClosedPlan(changes.status)) await dropOpenMilestones(tx, id, changes.status, ctx.actor);
+        return tx.getRepository(Plan).findOneByOrFail({ id });
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_plan_active_per_citizen')) throw conflict(ONE_ACTIVE);
       throw error;
     }
-    return repo.findOneByOrFail({ id });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { notInFuture, optionalText } from '../text.rules';
@@ -27,7 +27,7 @@ export class ProgressResolver {
     const today = todayInCopenhagen();
     const assessedAt = notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment');
     try {
-      return await ctx.dataSource.transaction(async (tx) => {
+      return await changeTransaction(ctx, async (tx) => {
         const assessment = await tx.getRepository(ProgressAssessment).save(
           tx.getRepository(ProgressAssessment).create({
             citizenId, assessedAt, note: optionalText(input.note, 'note', 4000), assessedByRole: ctx.actor.role,
