@@ -135,6 +135,17 @@ export function accessLogRows(
   }));
 }
 
+let readLogOn = true;
+
+/**
+ * Turns the logging of reads off in this process, for `npm run bench` only (BENCH_ACCESS_LOG=off),
+ * to measure what the log costs. No configuration of a service reaches it: it is a call, not an
+ * environment variable, so a deployed service cannot be started without its log.
+ */
+export function disableReadLogForBenchmark(): void {
+  readLogOn = false;
+}
+
 /**
  * Writes the request's access log entries when the response is ready and before it is sent:
  * a read is on record before anyone sees the data. If the log cannot be written, the data is
@@ -148,7 +159,7 @@ export function accessLogPlugin<TContext extends RequestContext<any>>(domain: st
         async willSendResponse({ contextValue, response, operation, operationName }) {
           const access = (contextValue.loaders as { access?: CitizenAccess } | undefined)?.access;
           const records = access?.drain() ?? [];
-          if (records.length === 0) return;
+          if (records.length === 0 || !readLogOn) return;
           const rows = accessLogRows(records, {
             actor: contextValue.actor,
             requestId: contextValue.requestId,
