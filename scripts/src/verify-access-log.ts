@@ -23,6 +23,13 @@ async function main() {
       broken += result.broken.length;
       console.log(`${definition.name}: ${result.entries} entries, ${result.streams} streams, ${result.broken.length ? `${result.broken.length} BROKEN` : 'chains intact'}`);
       for (const b of result.broken) console.log(`  stream ${b.streamId}, position ${b.position} (entry ${b.seq}, citizen ${b.citizenId}): ${b.problem}`);
+      // Who could change entries at all: the table's owner, and whether the role used here may.
+      const [rights] = await dataSource.query(
+        `SELECT pg_get_userbyid(relowner) AS owner, current_user AS me,
+                has_table_privilege(oid, 'UPDATE') OR has_table_privilege(oid, 'DELETE') OR has_table_privilege(oid, 'TRUNCATE') AS may_change
+           FROM pg_class WHERE oid = 'kit_access_log'::regclass`,
+      );
+      console.log(`  owned by ${rights.owner}; ${rights.me} ${rights.may_change ? 'MAY' : 'may not'} update, delete or truncate it`);
     } finally {
       await dataSource.destroy();
       await database.embedded?.stop();
