@@ -9,3 +9,15 @@ CREATE ROLE meetings LOGIN PASSWORD 'meetings';
 CREATE DATABASE jobcenter_meetings OWNER meetings;
 CREATE ROLE placements LOGIN PASSWORD 'placements';
 CREATE DATABASE jobcenter_placements OWNER placements;
+-- The access log of each database belongs to a NOLOGIN role; the service's role may only read
+-- and append (and purge through a SECURITY DEFINER function): see the kit migration
+-- KitAccessLogPrivileges. ADMIN lets the migration hand the table over; SET/INHERIT FALSE keep
+-- the service from acting as the owner.
+CREATE ROLE jobcenter_citizens_access_log NOLOGIN;
+GRANT jobcenter_citizens_access_log TO citizens WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
+CREATE ROLE jobcenter_plans_access_log NOLOGIN;
+GRANT jobcenter_plans_access_log TO plans WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
+CREATE ROLE jobcenter_meetings_access_log NOLOGIN;
+GRANT jobcenter_meetings_access_log TO meetings WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;
+CREATE ROLE jobcenter_placements_access_log NOLOGIN;
+GRANT jobcenter_placements_access_log TO placements WITH ADMIN TRUE, INHERIT FALSE, SET FALSE;

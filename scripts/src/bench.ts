@@ -5,6 +5,7 @@
  * The Guild's Hive Gateway on the same supergraph (as ratios), and the gateway's overhead over
  * a query sent straight to a subgraph.
  *   BENCH_CITIZENS=2000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 npm run bench
+ *   BENCH_ACCESS_LOG=off npm run bench     (reads not logged: the log's cost, by difference)
  */
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import {
   gatewayAssertionSecret,
   GATEWAY_ASSERTION_HEADER,
   signGatewayAssertion,
+  disableReadLogForBenchmark,
   dropDatabase,
   ensureDatabase,
   RunningSubgraph,
@@ -35,8 +37,11 @@ import { startPeerGateway } from './peer-gateway';
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
+const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
 
 async function main() {
+  if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-bench-'));
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL
@@ -90,7 +95,7 @@ async function main() {
       cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
     const widths = [46, 7, 7, 7, 7, 7, 7, 8, 7, 7];
 
-    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway, Node ${process.version}`);
+    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway, read access log ${ACCESS_LOG}, Node ${process.version}`);
     console.log('Latencies in ms; autocannon reports p97.5 (not p95). "vs Hive" = ours ÷ Hive Gateway on the same supergraph.\n');
     console.log(row(['scenario', 'req/s', 'p50', 'p97.5', 'p99', 'SQL/req', 'errors', 'Hive r/s', 'r/s ×', 'p97.5 ×'], widths));
     for (const scenario of benchScenarios(CITIZENS)) {

@@ -18,4 +18,5 @@ export * from './subgraph';
 export * from './subgraph-client';
 export * from './pagination';
 export * from './loaders';
+export * from './housekeeping';
 export * from './transaction';

@@ -65,7 +65,7 @@ describe('migrations under the advisory lock', () => {
     try {
       await Promise.all(replicas.map((r) => openDatabase(r)));
       const ran = await replicas[0].query('SELECT name FROM migrations ORDER BY id');
-      expect(ran.map((r: { name: string }) => r.name)).toEqual(['CreateNotes1700000000001', 'KitIdempotencyKeys1795900000000', 'KitAccessLog1795900000100']);
+      expect(ran.map((r: { name: string }) => r.name)).toEqual(['CreateNotes1700000000001', 'KitIdempotencyKeys1795900000000', 'KitAccessLog1795900000100', 'KitAccessLogStreams1795900000200', 'KitAccessLogPrivileges1795900000300']);
       // The kit's own table matches its entity exactly: nothing left for a schema diff.
       expect((await replicas[0].driver.createSchemaBuilder().log()).upQueries).toEqual([]);
       // The kit's timeouts reach every connection: a stuck statement fails instead of hanging.

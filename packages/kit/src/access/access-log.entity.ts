@@ -1,17 +1,21 @@
-import { Column, Entity, Index, MigrationInterface, PrimaryGeneratedColumn, QueryRunner } from 'typeorm';
+import { Column, Entity, Index, MigrationInterface, PrimaryGeneratedColumn, QueryRunner, Unique } from 'typeorm';
+import { KitAccessLogPrivileges1795900000300, KitAccessLogStreams1795900000200 } from './access-log.migrations';
 
 /**
  * One look-up or change of a citizen's personal data ("who has looked at my data"), kept in the
- * database of the subgraph that served it. Append-only: no API changes or deletes entries, a
- * trigger refuses UPDATE and DELETE (retention's purge aside), and each entry carries the
- * SHA-256 of its content and of the citizen's previous entry here, so a changed, removed or
- * inserted row breaks the chain (`npm run verify:access-log`).
+ * database of the subgraph that served it. Append-only: no API changes or deletes entries; the
+ * table belongs to a role the service cannot log in as, the service's role may only SELECT and
+ * INSERT, retention deletes through one SECURITY DEFINER function, and a trigger refuses UPDATE,
+ * DELETE and TRUNCATE besides (access-log.migrations.ts). Each entry carries the SHA-256 of its
+ * content and of the previous entry of its stream, so a changed, removed or inserted row breaks
+ * the chain (`npm run verify:access-log`; streams: access-log.chain.ts).
  */
 @Entity({ name: 'kit_access_log' })
+@Unique('uq_kit_access_log_stream', ['streamId', 'streamPos'])
 @Index('ix_kit_access_log_citizen', ['citizenId', 'seq'])
 @Index('ix_kit_access_log_at', ['at'])
 export class AccessLogEntry {
-  /** Insertion order; the hash chain follows it per citizen. */
+  /** Insertion order (the chains follow stream_pos). */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_kit_access_log' })
   seq!: string;
 
@@ -53,9 +57,17 @@ export class AccessLogEntry {
   @Column({ type: 'varchar', length: 80 })
   requestId!: string;
 
-  /** The CPR number searched for, on a CPR look-up. */
-  @Column({ type: 'varchar', length: 16, nullable: true })
+  /** The CPR number searched for, on a CPR look-up: encrypted (field cipher, context access_log.searched_cpr). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
   searchedCpr!: string | null;
+
+  /** The chain this entry belongs to: `p:<uuid>` (one process's reads) or `c:<citizen id>` (a citizen's changes). */
+  @Column({ type: 'varchar', length: 64 })
+  streamId!: string;
+
+  /** 1, 2, 3, … within the stream; unique with it, so a chain cannot fork. */
+  @Column({ type: 'bigint' })
+  streamPos!: string;
 
   @Column({ type: 'char', length: 64 })
   prevHash!: string;
@@ -95,4 +107,4 @@ export class KitAccessLog1795900000100 implements MigrationInterface {
 }
 
 export const ACCESS_LOG_ENTITIES: Function[] = [AccessLogEntry];
-export const ACCESS_LOG_MIGRATIONS: Function[] = [KitAccessLog1795900000100];
+export const ACCESS_LOG_MIGRATIONS: Function[] = [KitAccessLog1795900000100, KitAccessLogStreams1795900000200, KitAccessLogPrivileges1795900000300];

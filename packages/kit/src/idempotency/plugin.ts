@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
 import { isUniqueViolation } from '../database';
 import { badUserInput, conflict, ErrorCode, isDatabaseUnavailable, SERVICE_UNAVAILABLE } from '../errors';
+import { rawPool, schedulePurge } from '../housekeeping';
 import { onChangeCommit } from '../transaction';
 
 /** An answer without running the operation (thrown errors here would be masked as internal). */
@@ -184,21 +185,11 @@ export function idempotencyPlugin<TContext extends RequestContext<any>>(): Apoll
 
 /** Deletes keys past their lifetime; resolves how many went. */
 export async function purgeIdempotencyKeys(dataSource: DataSource, ttlHours = idempotencyKeyTtlHours()): Promise<number> {
-  // TypeORM answers a DELETE with [rows, count].
-  const [, count] = (await dataSource.query(`DELETE FROM kit_idempotency_key WHERE created_at <= now() - $1 * interval '1 hour'`, [ttlHours])) as [
-    unknown[],
-    number,
-  ];
-  return count;
+  const result = await rawPool(dataSource).query(`DELETE FROM kit_idempotency_key WHERE created_at <= now() - $1 * interval '1 hour'`, [ttlHours]);
+  return result.rowCount ?? 0;
 }
 
 /** Purges now and then every `everyMs` (default 1 h) until stopped; the timer never keeps the process alive. */
 export function scheduleIdempotencyKeyExpiry(dataSource: DataSource, onError: (error: unknown) => void, everyMs = 3_600_000): () => void {
-  const run = () => {
-    if (dataSource.isInitialized) purgeIdempotencyKeys(dataSource).catch(onError);
-  };
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return schedulePurge(dataSource, (db) => purgeIdempotencyKeys(db), onError, everyMs);
 }
