@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { redactCprNumbers } from './crypto/cpr-redaction';
 
 /** The error codes the client contract lists. */
 export const ErrorCode = {
@@ -125,7 +126,9 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // GraphQL's own input errors echo the value sent ("got invalid value { cpr: … }"):
+      // a CPR number is not repeated back, so it cannot end up in a client's or proxy's logs.
+      return { ...formatted, message: redactCprNumbers(formatted.message), extensions };
     }
     // A subgraph's own masked internal error passes through the gateway unchanged.
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {
