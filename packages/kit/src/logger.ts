@@ -46,7 +46,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
     redact: {
       paths: [...SECRET_PATHS, ...CPR_PATHS],
       // A credential's key goes (undefined is not written); personal data is marked as hidden.
-      censor: (_value, path) => (path[1] === 'headers' ? undefined : CPR_REDACTED),
+      censor: (_value, path) => (path[1] === 'headers' ? undefined : path[path.length - 1] === 'parameters' ? '[redacted]' : CPR_REDACTED),
     },
     hooks: { streamWrite: redactCprNumbers },
   };

@@ -25,16 +25,24 @@ export function cprIndexOf(digits: string): string {
 
 /**
  * The ten digits of a stored CPR number. A value that does not decrypt (changed in the
- * database, or its key is no longer configured) is a server fault: the error names the citizen
- * and the reason, never the value, and reaches clients as a plain INTERNAL_SERVER_ERROR.
+ * database, or its key is no longer configured), or that decrypts to another number than its
+ * blind index says (a ciphertext copied over from another citizen's row), is a server fault:
+ * the error names the citizen and the reason, never the value, and reaches clients as a plain
+ * INTERNAL_SERVER_ERROR.
  */
-export function revealCpr(citizen: { id: string; cprEncrypted: string }): string {
+export function revealCpr(citizen: { id: string } & StoredCpr): string {
+  const cipher = cprCipher();
+  let digits: string;
   try {
-    return cprCipher().decrypt(citizen.cprEncrypted, CPR_CONTEXT);
+    digits = cipher.decrypt(citizen.cprEncrypted, CPR_CONTEXT);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unknown reason';
     throw new CprDecryptionError(`The stored CPR number of citizen ${citizen.id} cannot be decrypted: ${reason}`);
   }
+  if (cipher.blindIndex(digits) !== citizen.cprIndex) {
+    throw new CprDecryptionError(`The stored CPR number of citizen ${citizen.id} does not match its blind index.`);
+  }
+  return digits;
 }
 
 export class CprDecryptionError extends Error {
