@@ -14,15 +14,14 @@ it("the gateway's log lines of a request carry the trace id its spans and the su
   const spans = new InMemorySpanExporter();
   initTracing({ exporter: spans });
   const lines: Record<string, any>[] = [];
-  const logger = createLogger(
-    'gateway',
-    new Writable({
+  const logger = createLogger('gateway', {
+    destination: new Writable({
       write(chunk, _encoding, done) {
         for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
         done();
       },
     }),
-  );
+  });
   logger.level = 'info';
   const citizens = await startTestSubgraph(citizensSubgraph);
   const gateway = await startGateway({

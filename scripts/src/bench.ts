@@ -30,6 +30,7 @@ import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
 import { startPeerGateway } from './peer-gateway';
@@ -42,6 +43,7 @@ const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
 
 async function main() {
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
+  provideCprKeys();
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-bench-'));
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL

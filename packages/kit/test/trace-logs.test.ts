@@ -17,7 +17,7 @@ function capture() {
       done();
     },
   });
-  const logger = createLogger('slow', stream);
+  const logger = createLogger('slow', { destination: stream });
   logger.level = 'info';
   return { lines, logger };
 }
