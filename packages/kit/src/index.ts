@@ -19,3 +19,4 @@ export * from './subgraph-client';
 export * from './pagination';
 export * from './loaders';
 export * from './transaction';
+export * from './statistics';
