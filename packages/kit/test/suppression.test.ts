@@ -58,4 +58,18 @@ describe('small-cell suppression', () => {
     expect(s.rate('nothing', null, { over: 0 })).toBeNull();
     expect(s.suppressed).toEqual(['fewPeople', 'smallPart', 'eventsOfFew']);
   });
+
+  it('withholds two cells of a breakdown whose total is withheld elsewhere, even when none is small', () => {
+    const s = new CellSuppression();
+    expect(s.breakdown('byKind', cells({ A: 9, B: 6, C: 20 }), { hideOne: true })).toEqual(cells({ C: 20 }));
+    expect(s.suppressed).toEqual(['byKind.A', 'byKind.B']);
+  });
+
+  it('suppresses among parts of a total, listing only the parts that are fields', () => {
+    const s = new CellSuppression();
+    // completed = 30: 20 to employment, 7 to education, 3 otherwise. "other" is no field, but
+    // completed − employment − education would reveal it, so education goes with it.
+    expect(s.parts(cells({ toEmployment: 20, toEducation: 7, other: 3 }), ['other'])).toEqual({ toEmployment: 20, toEducation: 0, other: 0 });
+    expect(s.suppressed).toEqual(['toEducation']);
+  });
 });

@@ -42,10 +42,16 @@ export function isSmallCell(cell: Cell | number): boolean {
  * The keys a breakdown must withhold: its small cells, then (secondary suppression) the
  * smallest shown non-zero cells until at least two are withheld and together they hold at least
  * MIN_CELL_SIZE, or nothing is left to withhold. Ties go to the earlier cell, so the answer is
- * the same every time.
+ * the same every time. `hideOne`: withhold at least one cell (and so, by the rule, two), for a
+ * breakdown whose sum would otherwise reveal a withheld figure.
  */
-export function cellsToWithhold(cells: readonly KeyedCell[]): Set<string> {
+export function cellsToWithhold(cells: readonly KeyedCell[], options: { hideOne?: boolean } = {}): Set<string> {
   const withheld = new Set(cells.filter((c) => isSmallCell(c)).map((c) => c.key));
+  if (withheld.size === 0 && options.hideOne) {
+    // The breakdown's total is withheld elsewhere: showing every cell would give it away.
+    const smallest = cells.filter((c) => c.count > 0).sort((a, b) => a.count - b.count)[0];
+    if (smallest) withheld.add(smallest.key);
+  }
   if (withheld.size === 0) return withheld;
   const residual = () => cells.filter((c) => withheld.has(c.key)).reduce((sum, c) => sum + c.count, 0);
   while (withheld.size < 2 || residual() < MIN_CELL_SIZE) {
@@ -78,11 +84,29 @@ export class CellSuppression {
     return 0;
   }
 
-  /** A breakdown without its withheld cells (small ones and their secondary suppression). */
-  breakdown(name: string, cells: readonly KeyedCell[]): { key: string; count: number }[] {
-    const withheld = cellsToWithhold(cells);
+  /**
+   * A breakdown without its withheld cells (small ones and their secondary suppression).
+   * `hideOne` when the breakdown's sum would reveal a figure withheld elsewhere.
+   */
+  breakdown(name: string, cells: readonly KeyedCell[], options: { hideOne?: boolean } = {}): { key: string; count: number }[] {
+    const withheld = cellsToWithhold(cells, options);
     for (const c of cells) if (withheld.has(c.key)) this.withheld.push(`${name}.${c.key}`);
     return cells.filter((c) => !withheld.has(c.key)).map(({ key, count }) => ({ key, count }));
+  }
+
+  /**
+   * Counts for sibling `Int!` fields that are parts of a published total (e.g. outcomes of the
+   * completed placements), with secondary suppression among them; each key is a field name.
+   * Keys in `unpublished` (the remainder no field shows) take part but are never listed.
+   */
+  parts(cells: readonly KeyedCell[], unpublished: readonly string[] = []): Record<string, number> {
+    const withheld = cellsToWithhold(cells);
+    const shown: Record<string, number> = {};
+    for (const c of cells) {
+      shown[c.key] = withheld.has(c.key) ? 0 : c.count;
+      if (withheld.has(c.key) && !unpublished.includes(c.key)) this.withheld.push(c.key);
+    }
+    return shown;
   }
 
   /**
