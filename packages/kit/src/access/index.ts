@@ -3,3 +3,4 @@ export * from './caseload';
 export * from './access-log';
 export * from './access-log.entity';
 export * from './access-log.resolver';
+export * from './access-log-sample';
