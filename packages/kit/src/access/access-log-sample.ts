@@ -70,10 +70,11 @@ export const MAX_ACCESS_LOG_SAMPLE = 100;
  * citizen's reading of their own data (OWN_ACCESS) is no look-up to review and is left out.
  *
  * Cost: `ORDER BY random() LIMIT n` keeps only n rows while it scans (a top-n heap), and
- * `count(*) OVER ()` counts in the same pass; the scan is the window's rows of these citizens,
- * found through the index on `at` (or the one on citizen_id, whichever the planner finds fewer
- * rows through). A spot check is rare and interactive; tens of thousands of rows cost
- * milliseconds.
+ * `count(*) OVER ()` counts in the same pass; the scan is the window's rows of these citizens.
+ * PostgreSQL combines the indexes on `at` and on `citizen_id` (a BitmapAnd). Measured on 1M
+ * entries of 5,000 citizens, a team of 500 and 30 days (16,800 rows): 110–200 ms; an index on
+ * (citizen_id, at) cuts the index part from about 90 ms to 4 ms (75–125 ms in all), as the heap
+ * visits then dominate. A spot check is rare and interactive, so the existing indexes do.
  */
 export async function sampleAccessLog(
   dataSource: DataSource,
