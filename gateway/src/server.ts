@@ -10,7 +10,7 @@ import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
-import { GATEWAY_LIMITS, operationLimitsRule } from './limits';
+import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
 /** Keep-alive connections to the subgraphs: no TCP handshake per subgraph fetch. */
@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           csrfPrevention: true,
           introspection: process.env.NODE_ENV !== 'production',
           hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
-          formatError: createErrorFormatter(logger),
+          formatError: hideLimitsInProduction(createErrorFormatter(logger)),
           includeStacktraceInErrorResponses: false,
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,

@@ -116,9 +116,10 @@ describe('identity at the gateway', () => {
   });
 
   it('accepts a valid token', async () => {
-    const res = await federation.as(mette, query);
+    const res = await federation.as(mette, '{ citizenStatistics { total suppressed } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.citizenStatistics.total).toBeGreaterThan(0);
+    // One citizen (Ulla) is registered: too few to count, so the total is withheld and named.
+    expect(res.data.citizenStatistics).toEqual({ total: 0, suppressed: expect.arrayContaining(['total']) });
   });
 
   it('a request straight to the subgraph, without the gateway, is refused even with a valid user token', async () => {

@@ -59,6 +59,15 @@ describe('operation limits', () => {
     await healthy();
   });
 
+  it('names the limit that was broken in development, to help whoever writes the query', async () => {
+    const many = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
+    expect((await federation.as(lone, many)).errors![0].message).toContain(String(GATEWAY_LIMITS.maxTokens));
+    const twenty = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
+    expect((await federation.as(lone, twenty)).errors![0].message).toContain(`more than ${GATEWAY_LIMITS.maxAliases} aliases`);
+    const deep = await federation.as(lone, deepQuery(20), { id: randomUUID() });
+    expect(deep.errors![0].message).toContain(`deeper than ${GATEWAY_LIMITS.maxDepth} levels`);
+  });
+
   it(`lets through what the client operations need (depth ${GATEWAY_LIMITS.maxDepth}, ${GATEWAY_LIMITS.maxAliases} aliases)`, async () => {
     const res = await federation.as(lone, deepQuery(GATEWAY_LIMITS.maxDepth), { id: randomUUID() });
     expect(res.errors).toBeUndefined();
@@ -120,6 +129,46 @@ describe('in production mode', () => {
       expect(typo.errors![0].message).not.toMatch(/Did you mean|citizenStatistics/);
       const deep = await ask(deepQuery(20, `"${randomUUID()}"`));
       expect(deep.errors![0].message).toBe('The operation is too complex.');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('names no number and no configured value in any limit message', async () => {
+    const gateway = await startGateway({
+      port: 0,
+      subgraphUrls: { citizens: federation.subgraphs.citizens.url },
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+    });
+    try {
+      const token = await signUserToken(lone, process.env.AUTH_JWT_SECRET!);
+      const post = (body: string) =>
+        fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const ask = async (query: string) => (await (await post(JSON.stringify({ query }))).json()) as { errors?: { message: string; locations?: unknown; extensions?: { code?: string } }[] };
+      const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
+      const fields = `{ citizenStatistics { ${Array.from({ length: GATEWAY_LIMITS.maxFields + 1 }, () => 'total').join(' ')} } }`;
+      const refused = {
+        tokens: await ask(aliases(1000)),
+        aliases: await ask(aliases(GATEWAY_LIMITS.maxAliases + 5)),
+        depth: await ask(deepQuery(GATEWAY_LIMITS.maxDepth + 1, `"${randomUUID()}"`)),
+        fields: await ask(fields),
+      };
+      const configured = Object.values(GATEWAY_LIMITS).map(String);
+      for (const [limit, res] of Object.entries(refused)) {
+        const error = res.errors![0];
+        expect({ limit, message: error.message }).toEqual({ limit, message: 'The operation is too complex.' });
+        expect(error.locations).toBeUndefined();
+        for (const value of configured) expect(JSON.stringify(res)).not.toContain(value);
+      }
+      expect(refused.tokens.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      // The body limit's refusal names neither the size nor the limit either. (Express logs the
+      // refused body to the console outside NODE_ENV=test; that is the server's log, not the client's.)
+      const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const big = await post(JSON.stringify({ query: '{ citizenStatistics { total } }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }));
+      expect(big.status).toBe(413);
+      expect(await big.text()).not.toMatch(/2mb|2097152|5242|limit/i);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // Express logs it on a later tick
+      quiet.mockRestore();
     } finally {
       await gateway.close();
     }

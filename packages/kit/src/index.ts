@@ -20,3 +20,4 @@ export * from './pagination';
 export * from './loaders';
 export * from './housekeeping';
 export * from './transaction';
+export * from './statistics';

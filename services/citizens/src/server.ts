@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogSpotCheckResolver } from './access-log-spot-check/spot-check.resolver';
 import { Assignment } from './assignment/assignment.entity';
 import { AccessGrantResolver } from './assignment/access-grant.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
@@ -32,6 +33,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     AssignmentResolver,
     AccessGrantResolver,
     CitizenAccessLogResolver,
+    AccessLogSpotCheckResolver,
     EmergencyAccessResolver,
     NetworkContactResolver,
     ResourceProfileResolver,

@@ -305,28 +305,57 @@ describe('cancelMeeting and rescheduleMeeting', () => {
 });
 
 describe('statistics', () => {
-  it('counts outcomes in SQL for analysts, and is FORBIDDEN for citizens', async () => {
+  it('counts outcomes in SQL, withholds those of 1–4 citizens for every role, and is FORBIDDEN for citizens', async () => {
     const anders = consultant();
-    const per = person(anders);
-    const base = new Date('2026-03-10T09:00:00Z');
+    const base = new Date('2026-03-10T07:00:00Z');
     const at = (h: number) => new Date(base.getTime() + h * 3_600_000);
-    const ids = [];
-    for (let h = 0; h < 5; h += 1) ids.push((await scheduleMeeting(subgraph, anders, { citizenId: per, scheduledAt: at(h) })).id);
-    await recordOutcome(subgraph, anders, ids[0], { status: 'HELD' });
-    await recordOutcome(subgraph, anders, ids[1], { status: 'HELD' });
-    await recordOutcome(subgraph, anders, ids[2], { status: 'NO_SHOW' });
-    await recordOutcome(subgraph, anders, ids[3], { status: 'EXCUSED' });
-    await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "x") { id } }`, { id: ids[4] });
+    const meet = async (h: number, status: string | null) => {
+      const per = person(anders);
+      const { id } = await scheduleMeeting(subgraph, anders, { citizenId: per, scheduledAt: at(h) });
+      if (status === 'CANCELLED') await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "x") { id } }`, { id });
+      else if (status) await recordOutcome(subgraph, anders, id, { status });
+      return per;
+    };
+    // Five citizens' meetings held; one citizen's no-show, one excused, one cancelled.
+    for (let h = 0; h < 5; h += 1) await meet(h, 'HELD');
+    const per = await meet(5, 'NO_SHOW');
+    await meet(6, 'EXCUSED');
+    await meet(7, 'CANCELLED');
 
-    const res = await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") {
-        held noShow excused cancelled planned attendanceRate networkMeetingsOverdue } }`);
-    expect(res.errors).toBeUndefined();
-    // Per: first seen 2026-03-10 with no network meeting; by 2026-03-10 not yet 3 months.
-    expect(res.data.meetingStatistics).toEqual({ held: 2, noShow: 1, excused: 1, cancelled: 1, planned: 0, attendanceRate: 0.667, networkMeetingsOverdue: 0 });
-    const later = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue } }`);
-    expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(1);
+    const query = `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") {
+        held noShow excused cancelled planned attendanceRate networkMeetingsOverdue suppressed } }`;
+    for (const who of [analyst, teamLead, anders]) {
+      const res = await subgraph.as(who, query);
+      expect(res.errors).toBeUndefined();
+      // 5 of 6 attended, but the one no-show would be singled out: withheld, and the rate with it.
+      expect(res.data.meetingStatistics).toEqual({
+        held: 5,
+        noShow: 0,
+        excused: 0,
+        cancelled: 0,
+        planned: 0,
+        attendanceRate: null,
+        networkMeetingsOverdue: 0,
+        suppressed: ['noShow', 'excused', 'cancelled', 'attendanceRate'],
+      });
+    }
+    // By July, all eight (first seen 2026-03-10, no network meeting) are overdue: enough to show.
+    const later = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue suppressed } }`);
+    expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(8);
+    expect(later.data.meetingStatistics.suppressed).not.toContain('networkMeetingsOverdue');
 
     expect(errorCode(await subgraph.as(citizen(per), `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") { held } }`))).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-01") { held } }`))).toBe('BAD_USER_INPUT');
+  });
+
+  it('shows an attendance rate over 5 citizens when neither part is small', async () => {
+    const anders = consultant();
+    const base = new Date('2026-04-14T07:00:00Z');
+    for (let i = 0; i < 10; i += 1) {
+      const { id } = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date(base.getTime() + i * 3_600_000) });
+      await recordOutcome(subgraph, anders, id, { status: i < 5 ? 'HELD' : 'NO_SHOW' });
+    }
+    const res = await subgraph.as(analyst, `{ meetingStatistics(from: "2026-04-14", to: "2026-04-14") { held noShow attendanceRate suppressed } }`);
+    expect(res.data.meetingStatistics).toEqual({ held: 5, noShow: 5, attendanceRate: 0.5, suppressed: [] });
   });
 });

@@ -447,3 +447,44 @@ describe('batched extensions of Citizen and StaffMember', () => {
     expect(twenty).toBe(5);
   });
 });
+
+describe('statistics', () => {
+  /** Placements put straight into the table, in a period of their own: only the figures matter here. */
+  async function insert(n: number, kind: string, status: string, outcome: string | null) {
+    for (let i = 0; i < n; i += 1) {
+      await placements.dataSource.query(
+        `INSERT INTO placement (citizen_id, company_id, kind, start_date, end_date, status, target_group_at_start, outcome, ended_on)
+         VALUES ($1, $2, $3, '2015-02-02', '2015-03-20', $4, 'ACTIVITY_READY', $5, $6)`,
+        [randomUUID(), company.id, kind, status, outcome, status === 'COMPLETED' ? '2015-03-20' : null],
+      );
+    }
+  }
+
+  it('withholds kinds and outcomes of 1–4 citizens, with the next smallest beside them, for every role', async () => {
+    await insert(5, 'INTERNSHIP', 'COMPLETED', 'ORDINARY_EMPLOYMENT');
+    await insert(5, 'WAGE_SUBSIDY_PRIVATE', 'COMPLETED', 'EDUCATION');
+    await insert(2, 'FLEXJOB', 'COMPLETED', 'ENDED_WITHOUT_RESULT');
+    await insert(6, 'ORDINARY_JOB', 'ACTIVE', null);
+    const query = `{ placementStatistics(from: "2015-03-01", to: "2015-03-31") {
+      active completed byKind { key count } toOrdinaryEmployment toEducation employmentRate suppressed } }`;
+    for (const who of [analyst, consultant(), caseworker]) {
+      const res = await placements.as(who, query);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.placementStatistics).toEqual({
+        active: 6,
+        completed: 12,
+        // FLEXJOB (2 citizens) is withheld, and INTERNSHIP (the next smallest) with it: 18 − 11 gives 7, not 2.
+        byKind: [
+          { key: 'WAGE_SUBSIDY_PRIVATE', count: 5 },
+          { key: 'WAGE_SUBSIDY_PUBLIC', count: 0 },
+          { key: 'ORDINARY_JOB', count: 6 },
+        ],
+        // Two ended otherwise: completed − employment − education would show it, so employment goes too.
+        toOrdinaryEmployment: 0,
+        toEducation: 5,
+        employmentRate: null,
+        suppressed: ['toOrdinaryEmployment', 'byKind.INTERNSHIP', 'byKind.FLEXJOB', 'employmentRate'],
+      });
+    }
+  });
+});

@@ -50,11 +50,10 @@ describe('demo data', () => {
     expect(bent.plans).toEqual([{ status: 'COMPLETED' }]);
   });
 
-  it('gives the dashboard progression figures from the demo assessments', async () => {
+  it('gives the dashboard no progression figure from the demo assessments: three citizens are too few to show', async () => {
     const res = await subgraph.as(analyst, '{ progressionStatistics { dimension citizens averageChange } }');
     expect(res.errors).toBeUndefined();
-    const selfEsteem = res.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'SELF_ESTEEM');
-    expect(selfEsteem.citizens).toBe(3);
-    expect(selfEsteem.averageChange).toBeGreaterThan(0);
+    // The demo assesses three citizens twice; small-cell suppression withholds every dimension.
+    expect(res.data.progressionStatistics).toEqual([]);
   });
 });

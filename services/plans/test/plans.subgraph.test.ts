@@ -387,47 +387,84 @@ describe('the printable plan', () => {
 describe('statistics', () => {
   it('counts milestones due in the period by where they stand, in SQL', async () => {
     // A period of its own in the past, so other tests' milestones do not count.
-    const from = '2020-03-01';
-    const to = '2020-03-31';
-    const plan = await createPlan(subgraph, person(), { startDate: '2020-01-01' });
-    const ms = [];
-    for (const deadline of ['2020-03-02', '2020-03-10', '2020-03-20', '2020-03-30', '2020-04-15']) ms.push(await addMilestone(subgraph, plan.id, { deadline }));
-    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[0].id, s: 'ACHIEVED', on: '2020-03-01' }));
-    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[1].id, s: 'MISSED' }));
-    ok(await subgraph.as(caseworker, SET_STATUS, { id: ms[2].id, s: 'DROPPED' }));
-    // ms[3] stays PLANNED past its deadline: overdue. ms[4] is due outside the period.
+    const from = '2020-05-01';
+    const to = '2020-05-31';
+    for (let i = 0; i < 5; i += 1) {
+      const plan = await createPlan(subgraph, person(), { startDate: '2020-01-01' });
+      const achieved = await addMilestone(subgraph, plan.id, { deadline: '2020-05-02' });
+      const missed = await addMilestone(subgraph, plan.id, { deadline: '2020-05-20' });
+      await addMilestone(subgraph, plan.id, { deadline: '2020-06-15' }); // due outside the period
+      ok(await subgraph.as(caseworker, SET_STATUS, { id: achieved.id, s: 'ACHIEVED', on: '2020-05-01' }));
+      ok(await subgraph.as(caseworker, SET_STATUS, { id: missed.id, s: 'MISSED' }));
+    }
     const draft = await createPlan(subgraph, person(), { startDate: '2020-01-01', status: 'DRAFT' });
-    await addMilestone(subgraph, draft.id, { deadline: '2020-03-15' });
+    await addMilestone(subgraph, draft.id, { deadline: '2020-05-15' });
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
-      res = await subgraph.as(analyst, `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) { achieved missed overdue open revised dropped achievementRate } }`, { f: from, t: to });
+      res = await subgraph.as(analyst, `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) {
+        achieved missed overdue open revised dropped achievementRate suppressed } }`, { f: from, t: to });
     });
-    expect(res!.data.milestoneStatistics).toEqual({ achieved: 1, missed: 1, overdue: 1, open: 0, revised: 0, dropped: 1, achievementRate: 1 / 3 });
+    expect(res!.data.milestoneStatistics).toEqual({ achieved: 5, missed: 5, overdue: 0, open: 0, revised: 0, dropped: 0, achievementRate: 0.5, suppressed: [] });
     expect(statements).toBe(1);
-    expect(errorCode(await subgraph.as(analyst, `{ milestoneStatistics(from: "2020-03-31", to: "2020-03-01") { achieved } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.as(analyst, `{ milestoneStatistics(from: "2020-05-31", to: "2020-05-01") { achieved } }`))).toBe('BAD_USER_INPUT');
+  });
+
+  it('withholds buckets whose milestones belong to 1–4 citizens, however many milestones, for every role', async () => {
+    const from = '2020-03-01';
+    const to = '2020-03-31';
+    const plans = [];
+    for (let i = 0; i < 6; i += 1) plans.push(await createPlan(subgraph, person(), { startDate: '2020-01-01' }));
+    const mark = async (plan: { id: string }, status: string | null, deadline = '2020-03-10') => {
+      const m = await addMilestone(subgraph, plan.id, { deadline });
+      if (status) ok(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: status, on: status === 'ACHIEVED' ? '2020-03-01' : null }));
+    };
+    for (const plan of plans.slice(0, 5)) await mark(plan, 'ACHIEVED');
+    await mark(plans[0], 'MISSED');
+    await mark(plans[1], 'MISSED');
+    await mark(plans[2], null); // PLANNED past its deadline: overdue, one citizen
+    // Six dropped milestones, all one citizen's: six events, one person.
+    for (let i = 0; i < 6; i += 1) await mark(plans[5], 'DROPPED', `2020-03-${10 + i}`);
+    const query = `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) {
+      achieved missed overdue open revised dropped achievementRate suppressed } }`;
+    for (const who of [analyst, teamLead, caseworker]) {
+      const res = await subgraph.as(who, query, { f: from, t: to });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.milestoneStatistics).toEqual({
+        achieved: 5,
+        missed: 0,
+        overdue: 0,
+        open: 0,
+        revised: 0,
+        dropped: 0,
+        // 5 of 8 decided, over 5 citizens, but computed from withheld counts: null too.
+        achievementRate: null,
+        suppressed: ['missed', 'overdue', 'dropped', 'achievementRate'],
+      });
+    }
   });
 
   it('averages first and latest score per dimension over citizens assessed at least twice, in one statement', async () => {
-    const a = person();
-    const b = person();
-    const once = person();
     const rec = (c: string, at: string, scores: { dimension: string; score: number }[]) =>
       subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: at, scores } });
-    ok(await rec(a, day(-200), [{ dimension: 'NETWORK', score: 2 }]));
-    ok(await rec(a, day(-100), [{ dimension: 'NETWORK', score: 4 }]));
-    ok(await rec(a, day(-1), [{ dimension: 'NETWORK', score: 6 }]));
-    ok(await rec(b, day(-50), [{ dimension: 'NETWORK', score: 4 }, { dimension: 'BASIC_SKILLS', score: 5 }]));
-    ok(await rec(b, day(-2), [{ dimension: 'NETWORK', score: 5 }]));
-    ok(await rec(once, day(-2), [{ dimension: 'NETWORK', score: 10 }]));
+    // Five citizens from 2 to 6 on NETWORK; two of them also twice on BASIC_SKILLS.
+    for (let i = 0; i < 5; i += 1) {
+      const c = person();
+      const basic = i < 2 ? [{ dimension: 'BASIC_SKILLS', score: 5 }] : [];
+      ok(await rec(c, day(-200), [{ dimension: 'NETWORK', score: 2 + i }, ...basic]));
+      ok(await rec(c, day(-1), [{ dimension: 'NETWORK', score: 6 + i }, ...basic]));
+    }
+    ok(await rec(person(), day(-2), [{ dimension: 'NETWORK', score: 10 }]));
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
       res = await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest averageChange } }`);
     });
     expect(statements).toBe(1);
     const network = res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'NETWORK');
-    // a: 2 → 6, b: 4 → 5; "once" has a single assessment and is left out.
-    expect(network).toEqual({ dimension: 'NETWORK', citizens: 2, averageFirst: 3, averageLatest: 5.5, averageChange: 2.5 });
+    // 2..6 → 6..10; the citizen assessed once is left out.
+    expect(network).toEqual({ dimension: 'NETWORK', citizens: 5, averageFirst: 4, averageLatest: 8, averageChange: 4 });
+    // Two citizens on BASIC_SKILLS: fewer than 5, so the dimension is withheld.
     expect(res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'BASIC_SKILLS')).toBeUndefined();
+    for (const s of res!.data.progressionStatistics) expect(s.citizens).toBeGreaterThanOrEqual(5);
   });
 });
 

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
-import { forbidden } from '../errors';
+import { badUserInput, forbidden } from '../errors';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
+import { AccessLogSample, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from './access-log-sample';
 
 /** One line of "who has looked at my data", as the citizen and their team lead read it. */
 @ObjectType('AccessLogEntry', { description: "One look-up or change of a citizen's data (the citizen's access log)." })
@@ -71,5 +72,23 @@ export class AccessLogResolver {
   async accessLogEntries(@Arg('citizenId', () => ID) citizenId: string, @Ctx() ctx: RequestContext<unknown>): Promise<AccessLogView[]> {
     if (ctx.actor.role !== 'SERVICE') throw forbidden('The access log is read through Citizen.accessLog.');
     return accessLogOf(ctx.dataSource, citizenId);
+  }
+
+  /** This service's part of a team lead's spot check (Query.accessLogSpotCheck in citizens). */
+  @Directive('@inaccessible')
+  @Directive('@shareable')
+  @Query(() => AccessLogSample, {
+    description: "How many look-ups of these citizens this service logged in [since, until), and a uniformly random sample of `size` (services only).",
+  })
+  async accessLogSample(
+    @Arg('citizenIds', () => [ID]) citizenIds: string[],
+    @Arg('since', () => DateTimeScalar) since: Date,
+    @Arg('until', () => DateTimeScalar) until: Date,
+    @Arg('size', () => Int) size: number,
+    @Ctx() ctx: RequestContext<unknown>,
+  ): Promise<AccessLogSample> {
+    if (ctx.actor.role !== 'SERVICE') throw forbidden('Spot checks are drawn through accessLogSpotCheck.');
+    if (size < 1 || size > MAX_ACCESS_LOG_SAMPLE) throw badUserInput(`size: between 1 and ${MAX_ACCESS_LOG_SAMPLE}.`, 'size');
+    return sampleAccessLog(ctx.dataSource, { citizenIds, since, until, size });
   }
 }

@@ -7,3 +7,4 @@ export * from './access-log.verify';
 export * from './access-log.retention';
 export * from './access-log.entity';
 export * from './access-log.resolver';
+export * from './access-log-sample';

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@jobcenter/kit';
+import { DateScalar, SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
 import { CitizenStatus, ContactChannel, TargetGroup } from './citizen.enums';
 import { Citizen } from './citizen.entity';
 
@@ -124,14 +124,25 @@ export class CountByKey {
   count!: number;
 }
 
-@ObjectType({ description: 'Citizens counted for dashboards; no personal data.' })
+@ObjectType({ description: 'Citizens counted for dashboards; no personal data. Groups of 1–4 citizens are withheld (small-cell suppression).' })
 export class CitizenStatistics {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'All registered citizens.' + SUPPRESSIBLE })
   total!: number;
 
-  @Field(() => [CountByKey], { description: 'Every status, including those with no citizens.' })
+  @Field(() => [CountByKey], {
+    description:
+      'Every status, including those with no citizens, except those withheld: a status of 1–4 citizens, and the next smallest with ' +
+      'it so that total − the rest gives none away (named in `suppressed` as `byStatus.STATUS`).',
+  })
   byStatus!: CountByKey[];
 
-  @Field(() => [CountByKey], { description: 'Every target group, including those with no citizens.' })
+  @Field(() => [CountByKey], {
+    description:
+      'Every target group, including those with no citizens, except those withheld: a group of 1–4 citizens, and the next smallest ' +
+      'with it (named in `suppressed` as `byTargetGroup.GROUP`).',
+  })
   byTargetGroup!: CountByKey[];
+
+  @Field(() => [String], { description: SUPPRESSED_FIELD_DESCRIPTION })
+  suppressed!: string[];
 }

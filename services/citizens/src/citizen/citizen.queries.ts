@@ -1,8 +1,8 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, isUuid, todayInCopenhagen } from '@jobcenter/kit';
+import { CellSuppression, decodeCursor, encodeCursor, isUuid, todayInCopenhagen } from '@jobcenter/kit';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
-import { CitizenConnection, CitizenFilter, CitizenStatistics, CountByKey } from './citizen.inputs';
+import { CitizenConnection, CitizenFilter, CitizenStatistics } from './citizen.inputs';
 
 /** Whose citizens a list may show: a staff member's own caseload, or a team's. */
 export type CaseloadScope = { staffId: string } | { team: string };
@@ -84,15 +84,21 @@ export async function citizenStatistics(dataSource: DataSource): Promise<Citizen
     SELECT 'status' AS dimension, status AS key, COUNT(*) AS count FROM citizen GROUP BY status
     UNION ALL
     SELECT 'targetGroup', target_group, COUNT(*) FROM citizen GROUP BY target_group`);
-  const counts = (dimension: string, keys: string[]): CountByKey[] =>
+  const cells = (dimension: string, keys: string[]) =>
     keys.map((key) => ({
       key,
       count: Number(rows.find((r) => r.dimension === dimension && r.key === key)?.count ?? 0),
     }));
-  const byStatus = counts('status', Object.values(CitizenStatus));
+  const byStatus = cells('status', Object.values(CitizenStatus));
+  const total = byStatus.reduce((sum, c) => sum + c.count, 0);
+  // Small-cell suppression: each row is one citizen, so every count here is of people.
+  const s = new CellSuppression();
+  const shownTotal = s.count('total', total);
+  const hideOne = shownTotal !== total;
   return {
-    total: byStatus.reduce((sum, c) => sum + c.count, 0),
-    byStatus,
-    byTargetGroup: counts('targetGroup', Object.values(TargetGroup)),
+    total: shownTotal,
+    byStatus: s.breakdown('byStatus', byStatus, { hideOne }),
+    byTargetGroup: s.breakdown('byTargetGroup', cells('targetGroup', Object.values(TargetGroup)), { hideOne }),
+    suppressed: s.suppressed,
   };
 }

@@ -1,32 +1,50 @@
 import { DataSource } from 'typeorm';
+import { Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
 import { ProgressDimension } from '../progress/progress.enums';
 import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
 
-/** Milestones due in [from, to] counted in one SQL statement (uses ix_milestone_deadline_status). DRAFT plans are left out. */
+/**
+ * Milestones due in [from, to] counted in one SQL statement (uses ix_milestone_deadline_status),
+ * each bucket with the distinct citizens behind it, so small-cell suppression can judge it by
+ * people, not milestones. DRAFT plans are left out.
+ */
 export async function milestoneStatistics(dataSource: DataSource, from: string, to: string, today: string): Promise<MilestoneStatistics> {
+  const buckets: Record<string, string> = {
+    achieved: `m.status = 'ACHIEVED'`,
+    missed: `m.status = 'MISSED'`,
+    overdue: `m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline < $3`,
+    open: `m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline >= $3`,
+    revised: `m.status = 'REVISED'`,
+    dropped: `m.status = 'DROPPED'`,
+    decided: `(m.status IN ('ACHIEVED', 'MISSED') OR (m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline < $3))`,
+  };
+  const columns = Object.entries(buckets).flatMap(([name, where]) => [
+    `COUNT(*) FILTER (WHERE ${where}) AS ${name}`,
+    `COUNT(DISTINCT p.citizen_id) FILTER (WHERE ${where}) AS ${name}_people`,
+  ]);
   const [row]: Record<string, string>[] = await dataSource.query(
-    `SELECT
-       COUNT(*) FILTER (WHERE m.status = 'ACHIEVED') AS achieved,
-       COUNT(*) FILTER (WHERE m.status = 'MISSED') AS missed,
-       COUNT(*) FILTER (WHERE m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline < $3) AS overdue,
-       COUNT(*) FILTER (WHERE m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline >= $3) AS open,
-       COUNT(*) FILTER (WHERE m.status = 'REVISED') AS revised,
-       COUNT(*) FILTER (WHERE m.status = 'DROPPED') AS dropped
+    `SELECT ${columns.join(',\n       ')}
      FROM milestone m
      JOIN plan p ON p.id = m.plan_id
      WHERE m.deadline BETWEEN $1 AND $2 AND p.status <> 'DRAFT'`,
     [from, to, today],
   );
-  const n = (key: string) => Number(row[key]);
-  const decided = n('achieved') + n('missed') + n('overdue');
+  const cell = (key: string): Cell => ({ count: Number(row[key]), people: Number(row[`${key}_people`]) });
+  const s = new CellSuppression();
+  const [achieved, missed, overdue] = [cell('achieved'), cell('missed'), cell('overdue')];
+  const decided = cell('decided');
   return {
-    achieved: n('achieved'),
-    missed: n('missed'),
-    overdue: n('overdue'),
-    open: n('open'),
-    revised: n('revised'),
-    dropped: n('dropped'),
-    achievementRate: decided ? n('achieved') / decided : null,
+    achieved: s.count('achieved', achieved),
+    missed: s.count('missed', missed),
+    overdue: s.count('overdue', overdue),
+    open: s.count('open', cell('open')),
+    revised: s.count('revised', cell('revised')),
+    dropped: s.count('dropped', cell('dropped')),
+    achievementRate: s.rate('achievementRate', decided.count ? achieved.count / decided.count : null, {
+      over: decided,
+      from: [achieved, missed, overdue],
+    }),
+    suppressed: s.suppressed,
   };
 }
 
@@ -56,7 +74,9 @@ export async function progressionStatistics(dataSource: DataSource): Promise<Pro
      GROUP BY dimension`,
   );
   const order = Object.values(ProgressDimension);
+  // Small-cell suppression: a dimension averaged over fewer than MIN_CELL_SIZE citizens is left out.
   return rows
+    .filter((r) => Number(r.citizens) >= MIN_CELL_SIZE)
     .map((r) => ({
       dimension: r.dimension,
       citizens: Number(r.citizens),

@@ -22,7 +22,8 @@ export class StatisticsResolver {
 
   @Query(() => [ProgressionStatistic], {
     description:
-      'Average progression per dimension between first and latest assessment (progression), over citizens assessed at least twice on it; staff and analysts.',
+      'Average progression per dimension between first and latest assessment (progression), over citizens assessed at least twice on it; ' +
+      'a dimension with fewer than 5 such citizens is left out (small-cell suppression). Staff and analysts.',
   })
   async progressionStatistics(@Ctx() ctx: Context): Promise<ProgressionStatistic[]> {
     assertMayReadStatistics(ctx.actor);
