@@ -23,7 +23,11 @@ describe('SIGTERM under load', () => {
       }
       const headers = await gatewayHeadersFor({ id: 'x', role: 'CASEWORKER', name: 'X', team: 'T' });
       const inFlight = Array.from({ length: 20 }, (_, i) => postGraphQL(`${base}/graphql`, `{ slow(ms: ${600 + i * 10}) }`, {}, headers));
-      await new Promise((r) => setTimeout(r, 200));
+      // SIGTERM only once all 20 are being served (a fixed delay raced them on a loaded machine).
+      for (let i = 0; (await postGraphQL(`${base}/graphql`, '{ slowStarted }', {}, headers)).data?.slowStarted < 20; i += 1) {
+        if (i > 200) throw new Error('the requests never reached the service');
+        await new Promise((r) => setTimeout(r, 10));
+      }
       const signalledAt = Date.now();
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 100));
