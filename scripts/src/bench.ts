@@ -24,13 +24,13 @@ import {
   startSubgraph,
   withDatabase,
 } from '@jobcenter/kit';
+import { freePort } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
-import { startPeerGateway } from './peer-gateway';
+import { startGatewayProcess } from './bench-gateways';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -41,7 +41,7 @@ async function main() {
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL
     ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: 54399 });
+    : await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: await freePort() });
   const running: { name: string; subgraph: RunningSubgraph; database: string }[] = [];
   try {
     for (const definition of subgraphs) {
@@ -56,11 +56,9 @@ async function main() {
     const byName = Object.fromEntries(running.map((r) => [r.name, r.subgraph]));
     await fillCaseload(byName, CITIZENS);
     const supergraphSdl = composeFromSchemas(running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })));
-    const gateway = await startGateway({
-      port: 0,
-      supergraphSdl,
-      subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.subgraph.url])),
-    });
+    // Each gateway in its own process (bench-gateways.ts), the subgraphs in this one.
+    const subgraphUrls = Object.fromEntries(running.map((r) => [r.name, r.subgraph.url]));
+    const gateway = await startGatewayProcess('ours', { supergraphSdl, subgraphUrls });
     const actors: Record<BenchScenario['as'], Actor> = {
       inger: { ...demoStaff.inger, team: DEMO_TEAM },
       mette: { ...demoStaff.mette, team: DEMO_TEAM },
@@ -71,9 +69,9 @@ async function main() {
     const secret = authJwtSecret();
     const assertionSecret = gatewayAssertionSecret();
     const statements = () => running.reduce((n, r) => n + r.subgraph.dataSource.statements.count, 0);
-    const peer = await startPeerGateway(supergraphSdl);
+    const peer = await startGatewayProcess('hive', { supergraphSdl, subgraphUrls });
 
-    /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
+    /** Headers for one scenario: both gateways read the bearer token; the assertion is for the subgraph straight. */
     const headersFor = async (as: BenchScenario['as']) => ({
       'content-type': 'application/json',
       authorization: `Bearer ${await signUserToken(actors[as], secret, '1h')}`,
