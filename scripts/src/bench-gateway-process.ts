@@ -22,6 +22,8 @@ process.once('message', async ({ kind, supergraphSdl, subgraphUrls }: GatewayPro
     // Hive reads the subgraph URLs from the supergraph; ours is told them (and <NAME>_URL).
     const running = kind === 'ours' ? await startGateway({ port: 0, supergraphSdl, subgraphUrls }) : await startPeerGateway(supergraphSdl);
     process.on('message', async (message) => {
+      // CPU time used so far (µs, user + system): the gateway's own cost, whatever the machine's load.
+      if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
       if (message !== 'stop') return;
       await running.close();
       process.exit(0);

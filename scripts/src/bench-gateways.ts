@@ -4,6 +4,8 @@ import type { GatewayKind, GatewayProcessRequest } from './bench-gateway-process
 
 export interface GatewayProcess {
   url: string;
+  /** CPU time the gateway process has used so far, in ms (user + system). */
+  cpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,16 @@ export function startGatewayProcess(kind: GatewayKind, options: Omit<GatewayProc
       if (!message.url) return reject(new Error(`${kind} gateway failed to start: ${message.error}`));
       resolve({
         url: message.url,
+        cpuMs: () =>
+          new Promise((answer) => {
+            const listener = (reply: { cpu?: NodeJS.CpuUsage }) => {
+              if (!reply.cpu) return;
+              child.off('message', listener);
+              answer((reply.cpu.user + reply.cpu.system) / 1000);
+            };
+            child.on('message', listener);
+            child.send('cpu');
+          }),
         close: async () => {
           child.send('stop');
           await exited;

@@ -38,6 +38,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
 ): Promise<RunningHttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: a hash of every GraphQL answer, for POSTs that are never revalidated.
+  app.disable('etag');
   const httpServer = http.createServer(app);
   // Keep-alive from the gateway's agents must outlive the default 5 s of Node's server.
   httpServer.keepAliveTimeout = 65_000;
