@@ -59,6 +59,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource(name, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
+        // No subgraph sets cache hints (and the gateway has no response cache to honour them).
+        honorSubgraphCacheControlHeader: false,
         // Keep-alive connections, no general-purpose fetch in between (subgraph-fetch.ts).
         fetcher: subgraphFetcher,
       }),

@@ -2,6 +2,11 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, BaseContext, ContextFunction } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -76,6 +81,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin<TContext>(),
     metrics.plugin<TContext>(),
+    // Nothing here sets cache hints: no per-field cache policy work on any request. No usage or
+    // schema reports to Apollo Studio, whatever the environment holds: citizens' data stays here.
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ]);
   await server.start();
   app.use('/graphql', traceRequests(service), express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
