@@ -30,7 +30,8 @@ import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
-import { startGatewayProcess } from './bench-gateways';
+import { GatewayProcess, startGatewayProcess } from './bench-gateways';
+import { interleaved } from './bench-interleave';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -77,27 +78,38 @@ async function main() {
       authorization: `Bearer ${await signUserToken(actors[as], secret, '1h')}`,
       [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(actors[as], 'bench', assertionSecret),
     });
-    const load = async (url: string, headers: Record<string, string>, body: string) => {
+    const load = async (url: string, headers: Record<string, string>, body: string, seconds = SECONDS) => {
       // One checked request first: a scenario that errors is a broken benchmark, not a fast one.
       const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
       if (probe.errors) throw new Error(`${url}: ${JSON.stringify(probe.errors)}`);
       // Load comes from a worker thread, so it does not share the event loop under test.
-      return autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
+      return autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: seconds, workers: 1 });
     };
     const row = (cells: (string | number)[], widths: number[]) =>
       cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
     const widths = [46, 7, 7, 7, 7, 7, 7, 8, 7, 7];
 
-    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway, Node ${process.version}`);
+    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), Node ${process.version}`);
     console.log('Latencies in ms; autocannon reports p97.5 (not p95). "vs Hive" = ours ÷ Hive Gateway on the same supergraph.\n');
     console.log(row(['scenario', 'req/s', 'p50', 'p97.5', 'p99', 'SQL/req', 'errors', 'Hive r/s', 'r/s ×', 'p97.5 ×'], widths));
+    const cpuLines: string[] = [];
     for (const scenario of benchScenarios(CITIZENS)) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.as);
-      const before = statements();
-      const ours = await load(gateway.url, headers, body);
-      const perRequest = (statements() - before) / Math.max(1, ours.requests.total);
-      const hive = await load(peer.url, headers, body);
+      // In turns (bench-interleave.ts); SQL statements counted, and CPU time taken, per gateway.
+      let sql = 0;
+      const cpu = new Map<GatewayProcess, number>();
+      const measured = (target: GatewayProcess) => async (seconds: number) => {
+        const [sql0, cpu0] = [statements(), await target.cpuMs()];
+        const result = await load(target.url, headers, body, seconds);
+        cpu.set(target, (cpu.get(target) ?? 0) + (await target.cpuMs()) - cpu0);
+        if (target === gateway) sql += statements() - sql0;
+        return result;
+      };
+      const [ours, hive] = await interleaved(measured(gateway), measured(peer), SECONDS);
+      const perRequest = sql / Math.max(1, ours.requests.total);
+      const cpuPerRequest = (target: GatewayProcess, total: number) => (cpu.get(target)! / Math.max(1, total)).toFixed(2);
+      cpuLines.push(`  ${scenario.name.padEnd(44)} ${cpuPerRequest(gateway, ours.requests.total)} / ${cpuPerRequest(peer, hive.requests.total)}`);
       console.log(
         row(
           [
@@ -117,13 +129,15 @@ async function main() {
       );
     }
 
+    console.log('\nGateway CPU per request, ms (its own process, user + system), ours / Hive:');
+    for (const line of cpuLines) console.log(line);
+
     // Gateway overhead: a single-subgraph query through the gateway vs. straight at the subgraph.
     console.log('\nGateway overhead (single-subgraph queries, ours through the gateway ÷ straight at the citizens subgraph):');
     for (const scenario of benchScenarios(CITIZENS).filter((s) => s.singleSubgraph)) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.as);
-      const via = await load(gateway.url, headers, body);
-      const direct = await load(byName.citizens.url, headers, body);
+      const [via, direct] = await interleaved((seconds) => load(gateway.url, headers, body, seconds), (seconds) => load(byName.citizens.url, headers, body, seconds), SECONDS);
       console.log(
         `  ${scenario.name.padEnd(44)} p50 ${via.latency.p50}/${direct.latency.p50} ms = ${(via.latency.p50 / Math.max(1, direct.latency.p50)).toFixed(2)}×,` +
           ` req/s ${direct.requests.average.toFixed(0)}/${via.requests.average.toFixed(0)} = ${(direct.requests.average / via.requests.average).toFixed(2)}×`,
