@@ -121,8 +121,9 @@ async function main() {
             perRequest.toFixed(1),
             ours.errors + ours.non2xx + hive.errors + hive.non2xx,
             hive.requests.average.toFixed(0),
-            (ours.requests.average / hive.requests.average).toFixed(2),
-            (ours.latency.p97_5 / Math.max(1, hive.latency.p97_5)).toFixed(2),
+            // A turn too short for a slow scenario completes nothing: no ratio then.
+            hive.requests.total && ours.requests.total ? (ours.requests.average / hive.requests.average).toFixed(2) : '-',
+            hive.requests.total && ours.requests.total ? (ours.latency.p97_5 / Math.max(1, hive.latency.p97_5)).toFixed(2) : '-',
           ],
           widths,
         ),
