@@ -8,10 +8,12 @@ export interface LoadSummary {
   non2xx: number;
 }
 
+const SETTLE_MS = 2_000;
+
 /**
  * Measures two targets in turns, A B B A, each for half of `seconds` per turn, so both get the
  * same total time and a change in the machine's load (it is shared) falls on both alike instead
- * of on whichever ran second. Requests per second are over the whole time; latency percentiles
+ * of on whichever ran second. It starts after a pause, so the previous scenario is over. Requests per second are over the whole time; latency percentiles
  * are the request-weighted mean of the turns' percentiles.
  */
 export async function interleaved(
@@ -19,6 +21,9 @@ export async function interleaved(
   b: (seconds: number) => Promise<autocannon.Result>,
   seconds: number,
 ): Promise<[LoadSummary, LoadSummary]> {
+  // Requests still running from the previous scenario (a slow one leaves ten behind, each with
+  // its access log to write) would fall on A's first turn alone: let them finish first.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const turn = Math.max(1, Math.round(seconds / 2));
   const runsA: autocannon.Result[] = [];
   const runsB: autocannon.Result[] = [];
