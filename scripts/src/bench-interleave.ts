@@ -13,8 +13,9 @@ const SETTLE_MS = 2_000;
 /**
  * Measures two targets in turns, A B B A, each for half of `seconds` per turn, so both get the
  * same total time and a change in the machine's load (it is shared) falls on both alike instead
- * of on whichever ran second. It starts after a pause, so the previous scenario is over. Requests per second are over the whole time; latency percentiles
- * are the request-weighted mean of the turns' percentiles.
+ * of on whichever ran second. It starts after a pause, so the previous scenario is over.
+ * Requests per second are over the whole time; latency percentiles are the request-weighted
+ * mean of the turns' percentiles.
  */
 export async function interleaved(
   a: (seconds: number) => Promise<autocannon.Result>,
