@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Actor, authJwtSecret, gatewayAssertionSecret, signGatewayAssertion, verifyUserToken } from '@jobcenter/kit/identity';
+import { Actor, authJwtSecret, cacheVerified, gatewayAssertionSecret, signGatewayAssertion, verifyUserToken } from '@jobcenter/kit/identity';
 import { unauthenticated } from '@jobcenter/kit/errors';
 import type { Logger } from '@jobcenter/kit/logger';
 
@@ -21,13 +21,15 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 export function createGatewayContext(logger: Logger) {
   const userSecret = authJwtSecret();
   const assertionSecret = gatewayAssertionSecret();
+  // A client sends the same token with every request until it expires: verify it once.
+  const verify = cacheVerified((token: string) => verifyUserToken(token, userSecret));
   return async ({ req }: { req: IncomingMessage }): Promise<GatewayContext> => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthenticated('Sign in: send your token as "Authorization: Bearer <token>".');
-    const actor = await verifyUserToken(match[1], userSecret).catch((error: Error) => {
+    const actor = await verify(match[1]).catch((error: Error) => {
       logger.info({ requestId, reason: error.message }, 'token refused');
       throw unauthenticated(error.message);
     });

@@ -1,8 +1,6 @@
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import fetch from 'node-fetch';
 import { createErrorFormatter, subgraphUnavailable } from '@jobcenter/kit/errors';
 import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
@@ -11,10 +9,8 @@ import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
+import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
-
-/** Keep-alive connections to the subgraphs: no TCP handshake per subgraph fetch. */
-const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 30_000 });
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -27,7 +23,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      if ((error as Error)?.name === 'FetchError') throw subgraphUnavailable(this.serviceName);
+      if (error instanceof SubgraphConnectionError) throw subgraphUnavailable(this.serviceName);
       throw error;
     }
   }
@@ -65,7 +61,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource(name, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
-        fetcher: ((input: string, init: object) => fetch(input, { ...init, agent: keepAliveAgent })) as any,
+        // No subgraph sets cache hints (and the gateway has no response cache to honour them).
+        honorSubgraphCacheControlHeader: false,
+        // Keep-alive connections, no general-purpose fetch in between (subgraph-fetch.ts).
+        fetcher: subgraphFetcher,
       }),
   });
   return serveGraphQL<GatewayContext>(

@@ -26,14 +26,15 @@ import {
   startSubgraph,
   withDatabase,
 } from '@jobcenter/kit';
+import { freePort } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
-import { startPeerGateway } from './peer-gateway';
+import { GatewayProcess, startGatewayProcess } from './bench-gateways';
+import { interleaved } from './bench-interleave';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,7 +49,7 @@ async function main() {
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL
     ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: 54399 });
+    : await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: await freePort() });
   const running: { name: string; subgraph: RunningSubgraph; database: string }[] = [];
   try {
     for (const definition of subgraphs) {
@@ -63,11 +64,9 @@ async function main() {
     const byName = Object.fromEntries(running.map((r) => [r.name, r.subgraph]));
     await fillCaseload(byName, CITIZENS);
     const supergraphSdl = composeFromSchemas(running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })));
-    const gateway = await startGateway({
-      port: 0,
-      supergraphSdl,
-      subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.subgraph.url])),
-    });
+    // Each gateway in its own process (bench-gateways.ts), the subgraphs in this one.
+    const subgraphUrls = Object.fromEntries(running.map((r) => [r.name, r.subgraph.url]));
+    const gateway = await startGatewayProcess('ours', { supergraphSdl, subgraphUrls });
     const actors: Record<BenchScenario['as'], Actor> = {
       inger: { ...demoStaff.inger, team: DEMO_TEAM },
       mette: { ...demoStaff.mette, team: DEMO_TEAM },
@@ -78,35 +77,46 @@ async function main() {
     const secret = authJwtSecret();
     const assertionSecret = gatewayAssertionSecret();
     const statements = () => running.reduce((n, r) => n + r.subgraph.dataSource.statements.count, 0);
-    const peer = await startPeerGateway(supergraphSdl);
+    const peer = await startGatewayProcess('hive', { supergraphSdl, subgraphUrls });
 
-    /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
+    /** Headers for one scenario: both gateways read the bearer token; the assertion is for the subgraph straight. */
     const headersFor = async (as: BenchScenario['as']) => ({
       'content-type': 'application/json',
       authorization: `Bearer ${await signUserToken(actors[as], secret, '1h')}`,
       [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(actors[as], 'bench', assertionSecret),
     });
-    const load = async (url: string, headers: Record<string, string>, body: string) => {
+    const load = async (url: string, headers: Record<string, string>, body: string, seconds = SECONDS) => {
       // One checked request first: a scenario that errors is a broken benchmark, not a fast one.
       const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
       if (probe.errors) throw new Error(`${url}: ${JSON.stringify(probe.errors)}`);
       // Load comes from a worker thread, so it does not share the event loop under test.
-      return autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
+      return autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: seconds, workers: 1 });
     };
     const row = (cells: (string | number)[], widths: number[]) =>
       cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
     const widths = [46, 7, 7, 7, 7, 7, 7, 8, 7, 7];
 
-    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway, read access log ${ACCESS_LOG}, Node ${process.version}`);
+    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), read access log ${ACCESS_LOG}, Node ${process.version}`);
     console.log('Latencies in ms; autocannon reports p97.5 (not p95). "vs Hive" = ours ÷ Hive Gateway on the same supergraph.\n');
     console.log(row(['scenario', 'req/s', 'p50', 'p97.5', 'p99', 'SQL/req', 'errors', 'Hive r/s', 'r/s ×', 'p97.5 ×'], widths));
+    const cpuLines: string[] = [];
     for (const scenario of benchScenarios(CITIZENS)) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.as);
-      const before = statements();
-      const ours = await load(gateway.url, headers, body);
-      const perRequest = (statements() - before) / Math.max(1, ours.requests.total);
-      const hive = await load(peer.url, headers, body);
+      // In turns (bench-interleave.ts); SQL statements counted, and CPU time taken, per gateway.
+      let sql = 0;
+      const cpu = new Map<GatewayProcess, number>();
+      const measured = (target: GatewayProcess) => async (seconds: number) => {
+        const [sql0, cpu0] = [statements(), await target.cpuMs()];
+        const result = await load(target.url, headers, body, seconds);
+        cpu.set(target, (cpu.get(target) ?? 0) + (await target.cpuMs()) - cpu0);
+        if (target === gateway) sql += statements() - sql0;
+        return result;
+      };
+      const [ours, hive] = await interleaved(measured(gateway), measured(peer), SECONDS);
+      const perRequest = sql / Math.max(1, ours.requests.total);
+      const cpuPerRequest = (target: GatewayProcess, total: number) => (cpu.get(target)! / Math.max(1, total)).toFixed(2);
+      cpuLines.push(`  ${scenario.name.padEnd(44)} ${cpuPerRequest(gateway, ours.requests.total)} / ${cpuPerRequest(peer, hive.requests.total)}`);
       console.log(
         row(
           [
@@ -118,21 +128,24 @@ async function main() {
             perRequest.toFixed(1),
             ours.errors + ours.non2xx + hive.errors + hive.non2xx,
             hive.requests.average.toFixed(0),
-            (ours.requests.average / hive.requests.average).toFixed(2),
-            (ours.latency.p97_5 / Math.max(1, hive.latency.p97_5)).toFixed(2),
+            // A turn too short for a slow scenario completes nothing: no ratio then.
+            hive.requests.total && ours.requests.total ? (ours.requests.average / hive.requests.average).toFixed(2) : '-',
+            hive.requests.total && ours.requests.total ? (ours.latency.p97_5 / Math.max(1, hive.latency.p97_5)).toFixed(2) : '-',
           ],
           widths,
         ),
       );
     }
 
+    console.log('\nGateway CPU per request, ms (its own process, user + system), ours / Hive:');
+    for (const line of cpuLines) console.log(line);
+
     // Gateway overhead: a single-subgraph query through the gateway vs. straight at the subgraph.
     console.log('\nGateway overhead (single-subgraph queries, ours through the gateway ÷ straight at the citizens subgraph):');
     for (const scenario of benchScenarios(CITIZENS).filter((s) => s.singleSubgraph)) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.as);
-      const via = await load(gateway.url, headers, body);
-      const direct = await load(byName.citizens.url, headers, body);
+      const [via, direct] = await interleaved((seconds) => load(gateway.url, headers, body, seconds), (seconds) => load(byName.citizens.url, headers, body, seconds), SECONDS);
       console.log(
         `  ${scenario.name.padEnd(44)} p50 ${via.latency.p50}/${direct.latency.p50} ms = ${(via.latency.p50 / Math.max(1, direct.latency.p50)).toFixed(2)}×,` +
           ` req/s ${direct.requests.average.toFixed(0)}/${via.requests.average.toFixed(0)} = ${(direct.requests.average / via.requests.average).toFixed(2)}×`,

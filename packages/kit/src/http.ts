@@ -2,17 +2,26 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin, BaseContext, ContextFunction } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import { createServerMetrics, ServerMetrics } from './observability/metrics';
-import { traceIdOf, traceRequests } from './observability/tracing';
+import { GraphQLContextArgument, graphqlPostHandler, MAX_BODY_BYTES } from './graphql-post';
+import { traceIdOf, traceRequests, traceServerRequest } from './observability/tracing';
+
+const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Builds the Apollo server; it gets the drain plugin so shutdown lets requests finish. */
   createServer(plugins: ApolloServerPlugin<TContext>[]): ApolloServer<TContext>;
-  context: ContextFunction<[ExpressContextFunctionArgument], TContext>;
+  /** Gets Node's request and response (Express's on GET). */
+  context: ContextFunction<[GraphQLContextArgument], TContext>;
   /** Ready means able to serve: e.g. database reachable and migrated. */
   ready(): Promise<boolean>;
   /** Prometheus metrics served at GET /metrics; made here when not given. */
@@ -38,7 +47,20 @@ export async function serveGraphQL<TContext extends BaseContext>(
 ): Promise<RunningHttpServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // No ETag: a hash of every GraphQL answer, for POSTs that are never revalidated.
+  app.disable('etag');
+  // POST /graphql, every GraphQL call, goes straight to Apollo Server (graphql-post.ts); health,
+  // metrics and GET /graphql go through Express.
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  const service = options.service ?? 'service';
+  const httpServer = http.createServer((req, res) => {
+    if (graphqlPost && req.method === 'POST' && GRAPHQL_PATH.test(req.url ?? '')) {
+      const handle = graphqlPost;
+      traceServerRequest(service, '/graphql', req, res, () => void handle(req, res));
+      return;
+    }
+    app(req, res);
+  });
   // Keep-alive from the gateway's agents must outlive the default 5 s of Node's server.
   httpServer.keepAliveTimeout = 65_000;
 
@@ -50,7 +72,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
   });
 
-  const metrics = options.metrics ?? createServerMetrics(options.service ?? 'service');
+  const metrics = options.metrics ?? createServerMetrics(service);
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -59,14 +81,15 @@ export async function serveGraphQL<TContext extends BaseContext>(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin<TContext>(),
     metrics.plugin<TContext>(),
+    // Nothing here sets cache hints: no per-field cache policy work on any request. No usage or
+    // schema reports to Apollo Studio, whatever the environment holds: citizens' data stays here.
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
   ]);
   await server.start();
-  app.use(
-    '/graphql',
-    traceRequests(options.service ?? 'service'),
-    express.json({ limit: '2mb' }),
-    expressMiddleware(server, { context: options.context }),
-  );
+  app.use('/graphql', traceRequests(service), express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
+  graphqlPost = graphqlPostHandler(server, options.context, options.logger);
 
   await new Promise<void>((resolve) => httpServer.listen(port, process.env.HOST ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;

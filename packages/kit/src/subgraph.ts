@@ -8,7 +8,7 @@ import { RequestContext, LoaderFactory } from './context';
 import { createDataSource, openDatabase, resolveDatabase } from './database';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
-import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
+import { cacheVerified, gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
 import { idempotencyPlugin, scheduleIdempotencyKeyExpiry } from './idempotency/plugin';
 import { accessLogPlugin, scheduleAccessLogRetention } from './access/access-log';
 import { createLogger } from './logger';
@@ -56,6 +56,9 @@ export async function startSubgraph<Loaders>(
   });
   await openDatabase(dataSource);
   const secret = gatewayAssertionSecret();
+  // One client request can reach this subgraph several times (entity fetches of one plan), all
+  // with the same assertion: its signature is checked once.
+  const verifyAssertion = cacheVerified((token: string) => verifyGatewayAssertion(token, secret), 2_000);
   const metrics = createServerMetrics(definition.name);
   metrics.observePool(() => (dataSource.driver as unknown as { master?: PoolLike }).master);
 
@@ -87,7 +90,7 @@ export async function startSubgraph<Loaders>(
         if (typeof assertion !== 'string') {
           throw unauthenticated('This service answers only requests that come through the gateway.');
         }
-        const { actor, requestId } = await verifyGatewayAssertion(assertion, secret).catch(() => {
+        const { actor, requestId } = await verifyAssertion(assertion).catch(() => {
           throw unauthenticated('The request did not carry a valid proof from the gateway.');
         });
         return {

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './secrets';
 export * from './tokens';
+export * from './verified-cache';
 
 /** Header that carries the gateway's signed actor assertion to a subgraph. */
 export const GATEWAY_ASSERTION_HEADER = 'x-gateway-assertion';

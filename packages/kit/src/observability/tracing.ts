@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -59,21 +59,27 @@ export function traceHeaders(incoming?: string | null): Record<string, string> {
 
 /** Express middleware: one SERVER span per HTTP request, child of the caller's traceparent. */
 export function traceRequests(service: string) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!provider) return next();
-    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = trace.getTracer('jobcenter-kit').startSpan(
-      `${req.method} ${req.baseUrl || req.path}`,
-      { kind: SpanKind.SERVER, attributes: { 'service.name': service, 'http.request.method': req.method, 'url.path': req.originalUrl } },
-      parent,
-    );
-    res.on('finish', () => {
-      span.setAttribute('http.response.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
-    context.with(trace.setSpan(parent, span), next);
-  };
+  return (req: Request, res: Response, next: NextFunction) => traceServerRequest(service, req.baseUrl || req.path, req, res, next);
+}
+
+/**
+ * One SERVER span for a request on Node's own request and response (the GraphQL POST path),
+ * named `<method> <route>`, around `handle`; just `handle` when tracing is off.
+ */
+export function traceServerRequest(service: string, route: string, req: IncomingMessage, res: ServerResponse, handle: () => void): void {
+  if (!provider) return handle();
+  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  const span = trace.getTracer('jobcenter-kit').startSpan(
+    `${req.method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'service.name': service, 'http.request.method': req.method, 'url.path': (req as { originalUrl?: string }).originalUrl ?? req.url } },
+    parent,
+  );
+  res.on('finish', () => {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  context.with(trace.setSpan(parent, span), handle);
 }
 
 /** Runs `work` in a child span (e.g. one SQL statement); a no-op wrapper when tracing is off. */
