@@ -58,6 +58,8 @@ export interface GatewayOptions {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
+    // Apollo's own messages go through the redacting logger too, not straight to the console.
+    logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
     supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
@@ -73,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
           gateway,
+          logger,
           plugins,
           // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no

@@ -1,6 +1,7 @@
 import { RunningSubgraph } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/dist/src/operations';
+import { sealCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.storage';
 
 export interface BenchScenario {
   name: string;
@@ -18,16 +19,22 @@ export interface BenchScenario {
  */
 export async function fillCaseload(subgraphs: Record<string, RunningSubgraph>, count: number): Promise<void> {
   const citizens = subgraphs.citizens.dataSource;
-  await citizens.query(
-    `INSERT INTO citizen (cpr_digits, first_name, last_name, birth_date, preferred_contact, target_group, status, enrolled_at, version)
-     SELECT lpad(((i % 28) + 1)::text, 2, '0') || lpad((((i / 28) % 12) + 1)::text, 2, '0') || '85' || lpad((2000 + i / 336)::text, 4, '0'),
-            'Bench' || i, 'Citizen' || lpad(i::text, 5, '0'),
-            make_date(1985, ((i / 28) % 12) + 1, (i % 28) + 1), 'PHONE',
-            (ARRAY['JOB_READY','ACTIVITY_READY','EDUCATION_READY','SICKNESS_BENEFIT','RESOURCE_PROGRAMME'])[(i % 5) + 1],
-            (ARRAY['ACTIVE','ACTIVE','ACTIVE','PAUSED','SELF_SUPPORTING'])[(i % 5) + 1], CURRENT_DATE - (i % 400), 1
-     FROM generate_series(0, $1 - 1) AS i`,
-    [count],
-  );
+  // CPR numbers are stored encrypted with their blind index, which only the service's keys can
+  // make: the numbers are sealed here, the rest of each row is still made by the database.
+  const batch = 5000;
+  for (let start = 0; start < count; start += batch) {
+    const numbers = Array.from({ length: Math.min(batch, count - start) }, (_, k) => sealCpr(benchCpr(start + k)));
+    await citizens.query(
+      `INSERT INTO citizen (cpr_encrypted, cpr_index, first_name, last_name, birth_date, preferred_contact, target_group, status, enrolled_at, version)
+       SELECT encrypted, index, 'Bench' || i, 'Citizen' || lpad(i::text, 5, '0'),
+              make_date(1985, ((i / 28) % 12) + 1, (i % 28) + 1), 'PHONE',
+              (ARRAY['JOB_READY','ACTIVITY_READY','EDUCATION_READY','SICKNESS_BENEFIT','RESOURCE_PROGRAMME'])[(i % 5) + 1],
+              (ARRAY['ACTIVE','ACTIVE','ACTIVE','PAUSED','SELF_SUPPORTING'])[(i % 5) + 1], CURRENT_DATE - (i % 400), 1
+       FROM (SELECT $1::int + n::int - 1 AS i, encrypted, index
+             FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(encrypted, index, n)) AS v`,
+      [start, numbers.map((c) => c.cprEncrypted), numbers.map((c) => c.cprIndex)],
+    );
+  }
   await citizens.query(
     `INSERT INTO assignment (citizen_id, staff_id, role, from_date)
      SELECT c.id, s.staff_id::uuid, s.role, c.enrolled_at
@@ -35,6 +42,13 @@ export async function fillCaseload(subgraphs: Record<string, RunningSubgraph>, c
      WHERE c.first_name LIKE 'Bench%'`,
     [demoStaff.inger.id, demoStaff.anders.id],
   );
+}
+
+/** The i-th bench citizen's CPR number: born 1985 on the date its name gives, a distinct serial. */
+export function benchCpr(i: number): string {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+  return `${day}${month}85${String(2000 + Math.floor(i / 336)).padStart(4, '0')}`;
 }
 
 /** What the users do most: the caseload list, one citizen's record, the dashboard, their own record. */

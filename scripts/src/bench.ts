@@ -28,6 +28,7 @@ import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
 import { startPeerGateway } from './peer-gateway';
@@ -37,6 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 async function main() {
+  provideCprKeys();
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-bench-'));
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL

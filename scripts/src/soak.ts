@@ -17,6 +17,7 @@ import { Actor, authJwtSecret, ensureDatabase, IDEMPOTENCY_KEY_HEADER, RunningSu
 import { freePort, PostgresProcess, startPostgresProcess } from '@jobcenter/kit/testing';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 
 const SECONDS = Math.min(600, Number(process.env.SOAK_SECONDS ?? 90));
@@ -42,6 +43,7 @@ function nextCpr(): string {
 }
 
 async function main() {
+  provideCprKeys();
   const started = Date.now();
   const deadline = started + SECONDS * 1000;
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-soak-'));

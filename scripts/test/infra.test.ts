@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { createFieldCipher, fieldCipherKeysFromEnv } from '@jobcenter/kit';
 import { subgraphs } from '../src/services';
 import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from '../src/k8s-supergraph';
 
@@ -22,6 +23,9 @@ const portOf = (name: string) => {
 const SERVICE_NAMES = subgraphs.map((d) => d.name);
 /** Subgraphs that call another subgraph directly (subgraphClient), not through the gateway. */
 const DIRECT_CALLS: Record<string, string[]> = { placements: ['citizens'] };
+/** The CPR keys (kit/crypto/field-cipher.ts): only the citizens service stores CPR numbers. */
+const CPR_KEYS = ['CPR_ENCRYPTION_KEYS', 'CPR_ENCRYPTION_KEY_ID', 'CPR_BLIND_INDEX_KEY'];
+const holdsCprKeys = (name: string) => name === 'citizens';
 
 function renderManifests(dir: string): { objects: any[]; errors: string[] } {
   try {
@@ -63,6 +67,13 @@ describe('the code and the deployment files agree', () => {
       expect(env.GATEWAY_ASSERTION_SECRET).toEqual(expect.any(String));
       expect(service.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${portOf(name)}/health/ready`);
       expect(service.depends_on.postgres).toEqual({ condition: 'service_healthy' });
+      if (holdsCprKeys(name)) {
+        // Valid keys, as the service reads them when it starts in production.
+        expect(() => createFieldCipher(fieldCipherKeysFromEnv({ ...env, NODE_ENV: 'production' }))).not.toThrow();
+        expect(fieldCipherKeysFromEnv(env).activeKeyId).toBe(env.CPR_ENCRYPTION_KEY_ID);
+      } else {
+        for (const k of CPR_KEYS) expect(env).not.toHaveProperty(k);
+      }
       for (const target of DIRECT_CALLS[name] ?? []) {
         expect(env[`${target.toUpperCase()}_URL`]).toBe(`http://${target}:${portOf(target)}/graphql`);
         expect(service.depends_on[target]).toEqual({ condition: 'service_healthy' });
@@ -148,6 +159,14 @@ describe('the code and the deployment files agree', () => {
         const migrate = pod.initContainers.find((c: any) => c.name === 'migrate');
         expect(envOf(migrate).MIGRATE_ONLY.value).toBe('true');
         expect(envOf(migrate)[dbEnv].valueFrom.secretKeyRef).toEqual(ref);
+        // The service and its migrations (which may encrypt existing rows) read the same keys.
+        for (const k of CPR_KEYS) {
+          for (const c of [env, envOf(migrate)]) {
+            if (holdsCprKeys(name)) expect(c[k].valueFrom.secretKeyRef).toEqual({ name: 'jobcenter-cpr', key: k });
+            else expect(c).not.toHaveProperty(k);
+          }
+          if (holdsCprKeys(name)) expect(find('Secret', 'jobcenter-cpr').stringData).toHaveProperty(k);
+        }
         for (const target of DIRECT_CALLS[name] ?? []) {
           expect(env[`${target.toUpperCase()}_URL`].value).toBe(`http://${target}:${portOf(target)}/graphql`);
         }

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { redactCprNumbers } from './crypto/cpr-redaction';
 
 /** The error codes the client contract lists. */
 export const ErrorCode = {
@@ -95,6 +96,19 @@ function describeValidation(errors: ValidationErrorLike[], prefix = ''): string[
   });
 }
 
+/**
+ * GraphQL's own input errors quote the value sent (`got invalid value { cpr: "…", … }`,
+ * `cannot represent a non string value: …`). The reason stays, the value goes, and anything
+ * still shaped like a CPR number is hidden: personal data is not repeated back, so it cannot
+ * end up in a client's, a proxy's or a log collector's records.
+ */
+export function withoutEchoedInput(message: string): string {
+  const reason = message
+    .replace(/^(Variable "\$\w+" got) invalid value [\s\S]*?(?=(?: at "[^"]*")?; [A-Z])/, '$1 an invalid value')
+    .replace(/(cannot represent [^:]*value): [\s\S]*$/, '$1.');
+  return redactCprNumbers(reason);
+}
+
 /** Apollo `formatError` for the gateway and every subgraph. */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -125,7 +139,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: withoutEchoedInput(formatted.message), extensions };
     }
     // A subgraph's own masked internal error passes through the gateway unchanged.
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {

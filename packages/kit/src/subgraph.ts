@@ -67,6 +67,8 @@ export async function startSubgraph<Loaders>(
       createServer: (plugins) =>
         new ApolloServer<RequestContext<Loaders>>({
           schema,
+          // Apollo's own messages go through the redacting logger too, not straight to the console.
+          logger,
           // No Apollo Studio here: federated traces would only cost time on every request.
           plugins: [
             ...plugins,

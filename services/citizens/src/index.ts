@@ -1,7 +1,12 @@
-import { runSubgraph } from '@jobcenter/kit';
+import { cprCipher, runSubgraph } from '@jobcenter/kit';
 import { citizensSubgraph } from './server';
 
-runSubgraph(citizensSubgraph).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+Promise.resolve()
+  // Fail fast: without valid CPR keys the service could neither register nor read a citizen
+  // (and in production there are no development defaults to fall back on).
+  .then(() => cprCipher())
+  .then(() => runSubgraph(citizensSubgraph))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

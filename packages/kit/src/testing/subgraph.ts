@@ -1,4 +1,5 @@
 import type { Actor } from '../identity';
+import type { Logger } from '../logger';
 import { RunningSubgraph, startSubgraph, SubgraphDefinition } from '../subgraph';
 import { createTestDatabase } from './database';
 import { gatewayHeadersFor, GraphQLResponse, postGraphQL } from './requests';
@@ -12,9 +13,12 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 /** Starts a subgraph on a fresh database (migrations applied) and a free port. */
-export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  options: { logger?: Logger } = {},
+): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
-  const running = await startSubgraph(definition, { databaseUrl: database.url, port: 0 });
+  const running = await startSubgraph(definition, { databaseUrl: database.url, port: 0, logger: options.logger });
   return {
     ...running,
     async as(actor, query, variables = {}) {

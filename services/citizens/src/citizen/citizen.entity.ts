@@ -5,8 +5,9 @@ import { CitizenData } from './citizen.guard';
 import { CitizenStatus, ContactChannel, TargetGroup } from './citizen.enums';
 
 /**
- * A citizen in a course with the jobcenter (borger). The CPR number is stored as ten digits
- * and never exposed as a column: the `cpr` field resolver decides full or masked.
+ * A citizen in a course with the jobcenter (borger). The CPR number is never stored in clear:
+ * `cprEncrypted` holds it under AES-256-GCM (decrypted only by the `cpr` field resolver, which
+ * decides full or masked) and `cprIndex` is its HMAC blind index, for look-ups and uniqueness.
  */
 @Entity('citizen')
 @Index('ix_citizen_name_order', ['lastName', 'firstName', 'id'])
@@ -17,9 +18,14 @@ export class Citizen {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index('uq_citizen_cpr', { unique: true })
-  @Column({ type: 'char', length: 10 })
-  cprDigits!: string;
+  /** `cprCipher().encrypt(tenDigits, CPR_CONTEXT)`: names its key id, so keys can rotate. */
+  @Column({ type: 'varchar', length: 200 })
+  cprEncrypted!: string;
+
+  /** `cprCipher().blindIndex(tenDigits)`: hex HMAC-SHA-256. */
+  @Index('uq_citizen_cpr_index', { unique: true })
+  @Column({ type: 'char', length: 64 })
+  cprIndex!: string;
 
   @CitizenData()
   @Field({ description: 'First name.' })

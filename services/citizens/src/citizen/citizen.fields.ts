@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '@jobcenter/kit';
 import { Assignment } from '../assignment/assignment.entity';
 import { formatCpr, maskCpr } from '../cpr/cpr.rules';
+import { revealCpr } from '../cpr/cpr.storage';
 import { CitizensLoaders } from '../loaders';
 import { NetworkContact } from '../network/network-contact.entity';
 import { ResourceProfile } from '../resource-profile/resource-profile.entity';
@@ -19,9 +20,10 @@ export class CitizenFieldsResolver {
     description: 'CPR number: DDMMYY-SSSS for the citizen and the staff with access; DDMMYY-**** in a masked search hit.',
   })
   async cpr(@Root() citizen: Citizen, @Ctx() ctx: Context): Promise<string> {
-    if (isMaskedHit(citizen)) return maskCpr(citizen.cprDigits);
-    if (isOwnRegistration(citizen)) return maskCpr(citizen.cprDigits);
-    return seesFullCpr(await ctx.loaders.access.decide(citizen.id)) ? formatCpr(citizen.cprDigits) : maskCpr(citizen.cprDigits);
+    // Decrypted only here, where the number leaves the service, so a changed value is noticed.
+    const digits = revealCpr(citizen);
+    if (isMaskedHit(citizen) || isOwnRegistration(citizen)) return maskCpr(digits);
+    return seesFullCpr(await ctx.loaders.access.decide(citizen.id)) ? formatCpr(digits) : maskCpr(digits);
   }
 
   @CitizenData()

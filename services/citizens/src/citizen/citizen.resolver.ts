@@ -20,6 +20,7 @@ import { CitizenStatus } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics, RegisterCitizenInput, UpdateCitizenInput } from './citizen.inputs';
 import { citizenStatistics, listCitizens } from './citizen.queries';
 import { formatCpr } from '../cpr/cpr.rules';
+import { cprIndexOf, sealCpr } from '../cpr/cpr.storage';
 import { cleanName, cprFromInput, defaultContactChannel, optionalText } from './citizen.rules';
 
 type Context = RequestContext<CitizensLoaders>;
@@ -43,7 +44,7 @@ export class CitizenResolver {
   async citizenByCpr(@Arg('cpr') cpr: string, @Ctx() ctx: Context): Promise<Citizen | null> {
     requireCaseStaff(ctx.actor, 'look citizens up by CPR number');
     const { digits } = cprFromInput(cpr);
-    const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprDigits: digits });
+    const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprIndex: cprIndexOf(digits) });
     if (!citizen) return null;
     // The access log records the number searched for (the Data Protection Agency's logging measure).
     ctx.loaders.access.recordSearch(citizen.id, formatCpr(digits));
@@ -82,7 +83,7 @@ export class CitizenResolver {
     const repo = ctx.dataSource.getRepository(Citizen);
     const phone = optionalText(input.phone);
     const citizen = repo.create({
-      cprDigits: cpr.digits,
+      ...sealCpr(cpr.digits),
       birthDate: cpr.birthDate,
       firstName: cleanName(input.firstName, 'firstName'),
       lastName: cleanName(input.lastName, 'lastName'),
@@ -99,7 +100,7 @@ export class CitizenResolver {
     try {
       return asOwnRegistration(await repo.save(citizen));
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_citizen_cpr')) {
+      if (isUniqueViolation(error, 'uq_citizen_cpr_index')) {
         throw conflict('A citizen with this CPR number is already registered; look them up instead.');
       }
       throw error;

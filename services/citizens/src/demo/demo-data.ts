@@ -5,6 +5,7 @@ import { Assignment } from '../assignment/assignment.entity';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizenStatus, ContactChannel, TargetGroup } from '../citizen/citizen.enums';
 import { parseCpr } from '../cpr/cpr.rules';
+import { sealCpr } from '../cpr/cpr.storage';
 import { NetworkContact } from '../network/network-contact.entity';
 import { ResourceProfile } from '../resource-profile/resource-profile.entity';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -69,7 +70,7 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
       const enrolledAt = addDays(today, -story.enrolledDaysAgo);
       await tx.getRepository(Citizen).insert({
         id: person.id,
-        cprDigits: cpr.digits,
+        ...sealCpr(cpr.digits),
         birthDate: cpr.birthDate,
         firstName: person.firstName,
         lastName: person.lastName,

@@ -1,5 +1,6 @@
 import { InitialCitizensSchema1795463969863 } from './1795463969863-InitialCitizensSchema';
 import { EmergencyAccess1795467560389 } from './1795467560389-EmergencyAccess';
+import { EncryptedCpr1795471966525 } from './1795471966525-EncryptedCpr';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialCitizensSchema1795463969863, EmergencyAccess1795467560389];
+export const migrations: Function[] = [InitialCitizensSchema1795463969863, EmergencyAccess1795467560389, EncryptedCpr1795471966525];
