@@ -52,6 +52,15 @@ describe('the generated data obeys the services rules', () => {
     );
     expect(clashes).toBe(0);
   });
+
+  it('stores CPR numbers the way the citizens service reads them (encrypted, found by blind index)', async () => {
+    const c = world.citizens.find((x) => x.endedAt === null)!;
+    const res = await federation.as(staffActor(c.caseworker), `query($id: ID!) { citizen(id: $id) { cpr birthDate } }`, { id: c.id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.citizen).toEqual({ cpr: `${c.cpr.slice(0, 6)}-${c.cpr.slice(6)}`, birthDate: c.birthDate });
+    const [row] = await sql('citizens', 'SELECT cpr_encrypted FROM citizen WHERE id = $1', [c.id]);
+    expect(row.cpr_encrypted).not.toContain(c.cpr);
+  });
 });
 
 describe('the four operations on the generated data', () => {

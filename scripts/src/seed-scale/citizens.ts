@@ -1,32 +1,28 @@
-import { cprCipher } from '@jobcenter/kit';
+import { sealCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.storage';
 import * as da from './danish';
 import { copenhagenInstant, plusDays, Random } from './random';
 import { minDate } from './world';
 import { Table } from './table';
 import { World } from './world';
 
-/** How the citizen table stores the CPR number: encrypted with a blind index, or (older schema) as digits. */
-export type CprStorage = 'encrypted' | 'digits';
-
 /** The citizens subgraph's tables: staff, citizens, their team (assignments), network and resource profile. */
-export function citizensTables(world: World, cprStorage: CprStorage): Table[] {
+export function citizensTables(world: World): Table[] {
   const { seed, today } = world.options;
   const at9 = (date: string) => copenhagenInstant(date, 9 * 60);
   const staff = new Table('staff_member', ['id', 'name', 'role', 'email', 'team', 'created_at']);
   for (const s of world.staff) staff.add([s.id, s.name, s.role, s.email, s.team, at9(world.historyStart)]);
 
-  const cprColumns = cprStorage === 'encrypted' ? ['cpr_encrypted', 'cpr_index'] : ['cpr_digits'];
-  const citizen = new Table('citizen', ['id', ...cprColumns, 'first_name', 'last_name', 'birth_date', 'email', 'phone', 'preferred_contact', 'target_group', 'status', 'enrolled_at', 'version', 'created_at', 'updated_at']);
+  // CPR numbers at rest as the citizens service keeps them: encrypted (random IV) plus the blind index.
+  const citizen = new Table('citizen', ['id', 'cpr_encrypted', 'cpr_index', 'first_name', 'last_name', 'birth_date', 'email', 'phone', 'preferred_contact', 'target_group', 'status', 'enrolled_at', 'version', 'created_at', 'updated_at']);
   const assignment = new Table('assignment', ['id', 'citizen_id', 'staff_id', 'role', 'from_date', 'to_date', 'created_at']);
   const network = new Table('network_contact', ['id', 'citizen_id', 'name', 'relation', 'phone', 'email', 'created_at']);
   const profile = new Table('resource_profile', ['citizen_id', 'dreams', 'strengths', 'updated_at']);
-  const cipher = cprStorage === 'encrypted' ? cprCipher() : null;
 
   for (const c of world.citizens) {
     const r = new Random(`${seed}:citizens-rows:${c.index}`);
-    const cpr = cipher ? [cipher.encrypt(c.cpr, 'citizen.cpr'), cipher.blindIndex(c.cpr)] : [c.cpr];
+    const sealed = sealCpr(c.cpr);
     const changed = c.endedAt ?? minDate(today, plusDays(c.enrolledAt, 14));
-    citizen.add([c.id, ...cpr, c.firstName, c.lastName, c.birthDate, c.email, c.phone, c.preferredContact, c.targetGroup, c.status, c.enrolledAt, c.endedAt ? 2 : 1, at9(c.enrolledAt), at9(changed)]);
+    citizen.add([c.id, sealed.cprEncrypted, sealed.cprIndex, c.firstName, c.lastName, c.birthDate, c.email, c.phone, c.preferredContact, c.targetGroup, c.status, c.enrolledAt, c.endedAt ? 2 : 1, at9(c.enrolledAt), at9(changed)]);
 
     // One professional per role at a time; a handover ends the previous caseworker the day before.
     const cwFrom = c.handoverOn ?? c.enrolledAt;

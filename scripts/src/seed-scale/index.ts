@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDataSource, openDatabase } from '@jobcenter/kit';
 import { subgraphs } from '../services';
-import { citizensTables, CprStorage } from './citizens';
+import { citizensTables } from './citizens';
 import { meetingsTables } from './meetings';
 import { placementsTables } from './placements';
 import { plansTables } from './plans';
@@ -43,13 +43,12 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
     await openDatabase(dataSource);
     await dataSource.destroy();
   }
-  const cprStorage = await detectCprStorage(options.urls.citizens);
 
   const started = performance.now();
   const world = buildWorld(options);
   const meetings = meetingsTables(world);
   const tables: Record<string, Table[]> = {
-    citizens: citizensTables(world, cprStorage),
+    citizens: citizensTables(world),
     plans: plansTables(world, meetings.heldNetworkMeetings),
     meetings: meetings.tables,
     placements: placementsTables(world),
@@ -100,17 +99,6 @@ async function writeDatabase(url: string, db: string, tables: Table[], bars: Mul
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
-  } finally {
-    await client.end();
-  }
-}
-
-async function detectCprStorage(url: string): Promise<CprStorage> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'citizen' AND column_name IN ('cpr_index', 'cpr_digits')`);
-    return rows.some((r: { column_name: string }) => r.column_name === 'cpr_index') ? 'encrypted' : 'digits';
   } finally {
     await client.end();
   }
