@@ -14,6 +14,10 @@ export async function startPeerGateway(supergraphSdl: string): Promise<{ url: st
     supergraph: supergraphSdl,
     logging: false,
     maskedErrors: false,
+    // Hive shares one subgraph call among identical requests in flight (on by default). The
+    // bench's connections all send the same request as the same user, which flatters it;
+    // BENCH_HIVE_DEDUPE=false turns it off for a like-for-like comparison.
+    ...(process.env.BENCH_HIVE_DEDUPE === 'false' ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } } : {}),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ [GATEWAY_ASSERTION_HEADER]: request.headers.get(GATEWAY_ASSERTION_HEADER) }),
     },
