@@ -6,45 +6,61 @@
  * a query sent straight to a subgraph.
  *   BENCH_CITIZENS=2000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 npm run bench
  *   BENCH_ACCESS_LOG=off npm run bench     (reads not logged: the log's cost, by difference)
+ * On generated municipal-scale data (seed:scale, made in the run's own databases with the run's
+ * CPR keys), with actors picked from it:
+ *   BENCH_DATA=scale BENCH_CITIZENS=50000 BENCH_SEED=42 npm run bench
+ * Latencies are measured in a separate process per run (bench-load.ts), which records every
+ * response time, so p95 is exact rather than autocannon's p97.5. Each gateway runs in its own
+ * process and the two are measured in turns (bench-interleave.ts).
  */
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   Actor,
+  disableReadLogForBenchmark,
   authJwtSecret,
   gatewayAssertionSecret,
   GATEWAY_ASSERTION_HEADER,
   signGatewayAssertion,
-  disableReadLogForBenchmark,
   dropDatabase,
   ensureDatabase,
   RunningSubgraph,
   signUserToken,
   startEmbeddedPostgres,
   startSubgraph,
+  todayInCopenhagen,
   withDatabase,
 } from '@jobcenter/kit';
-import { freePort } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 import { BenchScenario, benchScenarios, fillCaseload } from './bench-scenarios';
+import type { LoadResult } from './bench-load';
 import { GatewayProcess, startGatewayProcess } from './bench-gateways';
 import { interleaved } from './bench-interleave';
+import { scaleScenarios } from './bench-scale';
+import { seedScale } from './seed-scale/index';
+import { freePort } from '@jobcenter/kit/testing';
 
-const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 2000);
+const SCALE = process.env.BENCH_DATA === 'scale';
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (SCALE ? 50_000 : 2000));
+const SEED = process.env.BENCH_SEED ?? '42';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 /** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
 const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
 
 async function main() {
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
   provideCprKeys();
+  // Request logs at info would flood the figures; warnings and errors still show.
+  process.env.LOG_LEVEL ??= 'warn';
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-bench-'));
   chmodSync(parent, 0o755);
   const server = process.env.DATABASE_URL
@@ -56,18 +72,28 @@ async function main() {
       const database = `bench_${definition.name}_${Date.now()}`;
       await ensureDatabase(server.adminUrl, database);
       const subgraph = await startSubgraph(definition, { databaseUrl: withDatabase(server.adminUrl, database), port: 0 });
-      await definition.seedDemo?.(subgraph.dataSource);
+      if (!SCALE) await definition.seedDemo?.(subgraph.dataSource);
       running.push({ name: definition.name, subgraph, database });
     }
     // Subgraphs that ask each other (caseload grants, target groups) find their peers by <NAME>_URL.
     for (const r of running) process.env[`${r.name.toUpperCase()}_URL`] = r.subgraph.url;
     const byName = Object.fromEntries(running.map((r) => [r.name, r.subgraph]));
-    await fillCaseload(byName, CITIZENS);
+    let world: Awaited<ReturnType<typeof seedScale>>['world'] | undefined;
+    if (SCALE) {
+      const started = performance.now();
+      const urls = Object.fromEntries(running.map((r) => [r.name, withDatabase(server.adminUrl, r.database)]));
+      const seeded = await seedScale({ citizens: CITIZENS, seed: SEED, today: todayInCopenhagen(), urls, progress: process.stderr.isTTY });
+      world = seeded.world;
+      const total = Object.values(seeded.rows).reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0);
+      console.log(`seed:scale ${CITIZENS} citizens (seed ${SEED}): ${total} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      await fillCaseload(byName, CITIZENS);
+    }
     const supergraphSdl = composeFromSchemas(running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })));
     // Each gateway in its own process (bench-gateways.ts), the subgraphs in this one.
     const subgraphUrls = Object.fromEntries(running.map((r) => [r.name, r.subgraph.url]));
     const gateway = await startGatewayProcess('ours', { supergraphSdl, subgraphUrls });
-    const actors: Record<BenchScenario['as'], Actor> = {
+    const demoActors: Record<BenchScenario['as'], Actor> = {
       inger: { ...demoStaff.inger, team: DEMO_TEAM },
       mette: { ...demoStaff.mette, team: DEMO_TEAM },
       jens: { ...demoStaff.jens, team: DEMO_TEAM },
@@ -79,58 +105,94 @@ async function main() {
     const statements = () => running.reduce((n, r) => n + r.subgraph.dataSource.statements.count, 0);
     const peer = await startGatewayProcess('hive', { supergraphSdl, subgraphUrls });
 
-    /** Headers for one scenario: both gateways read the bearer token; the assertion is for the subgraph straight. */
-    const headersFor = async (as: BenchScenario['as']) => ({
+    const scenarios: Scenario[] = world
+      ? scaleScenarios(world)
+      : benchScenarios(CITIZENS).map((s) => ({ name: s.name, actor: demoActors[s.as], query: s.query, variables: s.variables, singleSubgraph: s.singleSubgraph }));
+
+    /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
+    const headersFor = async (actor: Actor) => ({
       'content-type': 'application/json',
-      authorization: `Bearer ${await signUserToken(actors[as], secret, '1h')}`,
-      [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(actors[as], 'bench', assertionSecret),
+      authorization: `Bearer ${await signUserToken(actor, secret, '1h')}`,
+      [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(actor, 'bench', assertionSecret),
     });
-    const load = async (url: string, headers: Record<string, string>, body: string, seconds = SECONDS) => {
-      // One checked request first: a scenario that errors is a broken benchmark, not a fast one.
+    /** One load run from its own process (bench-load.ts), so the load does not share an event loop under test. */
+    const loadRun = async (url: string, headers: Record<string, string>, body: string, duration: number): Promise<LoadResult> => {
+      const options = JSON.stringify({ url, headers, body, connections: CONNECTIONS, duration });
+      const { stdout } = await run(process.execPath, [path.join(__dirname, 'bench-load.js'), options], { maxBuffer: 1 << 26 });
+      return JSON.parse(stdout) as LoadResult;
+    };
+    /** A checked request and an unmeasured warm-up, so neither side pays for a cold start. */
+    const prepare = async (url: string, headers: Record<string, string>, body: string) => {
+      // A scenario that errors is a broken benchmark, not a fast one.
       const probe = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
       if (probe.errors) throw new Error(`${url}: ${JSON.stringify(probe.errors)}`);
-      // Load comes from a worker thread, so it does not share the event loop under test.
-      return autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: seconds, workers: 1 });
+      await loadRun(url, headers, body, WARM_UP_SECONDS);
+    };
+    /** Two targets measured in turns; for each, statements per answered request and CPU of gateway processes. */
+    const compare = async (a: { url: string; process?: GatewayProcess }, b: { url: string; process?: GatewayProcess }, headers: Record<string, string>, body: string) => {
+      await prepare(a.url, headers, body);
+      await prepare(b.url, headers, body);
+      const sql = new Map<string, number>();
+      const cpu = new Map<string, number>();
+      const measured = (target: { url: string; process?: GatewayProcess }) => async (seconds: number) => {
+        const [sql0, cpu0] = [statements(), (await target.process?.cpuMs()) ?? 0];
+        const result = await loadRun(target.url, headers, body, seconds);
+        cpu.set(target.url, (cpu.get(target.url) ?? 0) + ((await target.process?.cpuMs()) ?? 0) - cpu0);
+        sql.set(target.url, (sql.get(target.url) ?? 0) + statements() - sql0);
+        return result;
+      };
+      const [ra, rb] = await interleaved(measured(a), measured(b), SECONDS);
+      // Statements per answered request under load: lower than one at a time where a gateway
+      // shares one subgraph call among identical requests in flight.
+      const extra = (url: string, total: number) => ({ sqlUnderLoad: sql.get(url)! / Math.max(1, total), cpuMsPerRequest: cpu.get(url)! / Math.max(1, total) });
+      return [{ ...ra, ...extra(a.url, ra.total) }, { ...rb, ...extra(b.url, rb.total) }] as const;
+    };
+    /** SQL statements of one request, averaged over a few sent one at a time (nothing else runs meanwhile). */
+    // Settles first and after: writes that finish after a response (the access log) must be
+    // counted for the requests that caused them, not for the next gateway's.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+    const statementsPerRequest = async (url: string, headers: Record<string, string>, body: string) => {
+      await settle();
+      const before = statements();
+      for (let i = 0; i < 5; i++) await fetch(url, { method: 'POST', headers, body }).then((r) => r.text());
+      await settle();
+      return (statements() - before) / 5;
     };
     const row = (cells: (string | number)[], widths: number[]) =>
       cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
-    const widths = [46, 7, 7, 7, 7, 7, 7, 8, 7, 7];
+    const widths = [46, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 7, 7];
+    const ms = (n: number) => n.toFixed(1);
 
-    console.log(`\nBenchmark: ${CITIZENS} extra citizens, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), read access log ${ACCESS_LOG}, Node ${process.version}`);
-    console.log('Latencies in ms; autocannon reports p97.5 (not p95). "vs Hive" = ours ÷ Hive Gateway on the same supergraph.\n');
-    console.log(row(['scenario', 'req/s', 'p50', 'p97.5', 'p99', 'SQL/req', 'errors', 'Hive r/s', 'r/s ×', 'p97.5 ×'], widths));
+    const data = SCALE ? `generated municipality of ${CITIZENS} citizens (seed ${SEED})` : `demo data + ${CITIZENS} extra citizens`;
+    console.log(`\nBenchmark: ${data}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), read access log ${ACCESS_LOG}, Node ${process.version}`);
+    console.log('Latencies in ms, from every response time recorded. ×: ours ÷ Hive Gateway on the same supergraph (r/s: higher is better; p95: lower is better).');
+    console.log('SQL/req: statements per request sent one at a time; loaded: per answered request during the load run (all subgraphs).\n');
+    console.log(row(['scenario', 'req/s', 'p50', 'p95', 'p99', 'SQL/req', 'loaded', 'errors', 'Hive r/s', 'Hive p95', 'loaded', 'r/s ×', 'p95 ×'], widths));
     const cpuLines: string[] = [];
-    for (const scenario of benchScenarios(CITIZENS)) {
+    // A turn too short for a slow scenario completes nothing: no ratio then.
+    const ratio = (x: number, y: number, totals: number[]) => (totals.every((t) => t > 0) && y > 0 ? (x / y).toFixed(2) : '-');
+    for (const scenario of scenarios) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
-      const headers = await headersFor(scenario.as);
-      // In turns (bench-interleave.ts); SQL statements counted, and CPU time taken, per gateway.
-      let sql = 0;
-      const cpu = new Map<GatewayProcess, number>();
-      const measured = (target: GatewayProcess) => async (seconds: number) => {
-        const [sql0, cpu0] = [statements(), await target.cpuMs()];
-        const result = await load(target.url, headers, body, seconds);
-        cpu.set(target, (cpu.get(target) ?? 0) + (await target.cpuMs()) - cpu0);
-        if (target === gateway) sql += statements() - sql0;
-        return result;
-      };
-      const [ours, hive] = await interleaved(measured(gateway), measured(peer), SECONDS);
-      const perRequest = sql / Math.max(1, ours.requests.total);
-      const cpuPerRequest = (target: GatewayProcess, total: number) => (cpu.get(target)! / Math.max(1, total)).toFixed(2);
-      cpuLines.push(`  ${scenario.name.padEnd(44)} ${cpuPerRequest(gateway, ours.requests.total)} / ${cpuPerRequest(peer, hive.requests.total)}`);
+      const headers = await headersFor(scenario.actor);
+      const [ours, hive] = await compare({ url: gateway.url, process: gateway }, { url: peer.url, process: peer }, headers, body);
+      const perRequest = await statementsPerRequest(gateway.url, headers, body);
+      cpuLines.push(`  ${scenario.name.padEnd(44)} ${ours.cpuMsPerRequest.toFixed(2)} / ${hive.cpuMsPerRequest.toFixed(2)}`);
       console.log(
         row(
           [
             scenario.name,
-            ours.requests.average.toFixed(0),
-            ours.latency.p50,
-            ours.latency.p97_5,
-            ours.latency.p99,
+            ours.requestsPerSecond.toFixed(0),
+            ms(ours.p50),
+            ms(ours.p95),
+            ms(ours.p99),
             perRequest.toFixed(1),
-            ours.errors + ours.non2xx + hive.errors + hive.non2xx,
-            hive.requests.average.toFixed(0),
-            // A turn too short for a slow scenario completes nothing: no ratio then.
-            hive.requests.total && ours.requests.total ? (ours.requests.average / hive.requests.average).toFixed(2) : '-',
-            hive.requests.total && ours.requests.total ? (ours.latency.p97_5 / Math.max(1, hive.latency.p97_5)).toFixed(2) : '-',
+            ours.sqlUnderLoad.toFixed(1),
+            ours.errors + hive.errors,
+            hive.requestsPerSecond.toFixed(0),
+            ms(hive.p95),
+            hive.sqlUnderLoad.toFixed(1),
+            ratio(ours.requestsPerSecond, hive.requestsPerSecond, [ours.total, hive.total]),
+            ratio(ours.p95, hive.p95, [ours.total, hive.total]),
           ],
           widths,
         ),
@@ -142,13 +204,14 @@ async function main() {
 
     // Gateway overhead: a single-subgraph query through the gateway vs. straight at the subgraph.
     console.log('\nGateway overhead (single-subgraph queries, ours through the gateway ÷ straight at the citizens subgraph):');
-    for (const scenario of benchScenarios(CITIZENS).filter((s) => s.singleSubgraph)) {
+    for (const scenario of scenarios.filter((s) => s.singleSubgraph)) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
-      const headers = await headersFor(scenario.as);
-      const [via, direct] = await interleaved((seconds) => load(gateway.url, headers, body, seconds), (seconds) => load(byName.citizens.url, headers, body, seconds), SECONDS);
+      const headers = await headersFor(scenario.actor);
+      const [via, direct] = await compare({ url: gateway.url, process: gateway }, { url: byName.citizens.url }, headers, body);
       console.log(
-        `  ${scenario.name.padEnd(44)} p50 ${via.latency.p50}/${direct.latency.p50} ms = ${(via.latency.p50 / Math.max(1, direct.latency.p50)).toFixed(2)}×,` +
-          ` req/s ${direct.requests.average.toFixed(0)}/${via.requests.average.toFixed(0)} = ${(direct.requests.average / via.requests.average).toFixed(2)}×`,
+        `  ${scenario.name.padEnd(44)} p50 ${ms(via.p50)}/${ms(direct.p50)} ms = ${(via.p50 / direct.p50).toFixed(2)}×,` +
+          ` p95 ${ms(via.p95)}/${ms(direct.p95)} ms = ${(via.p95 / direct.p95).toFixed(2)}×,` +
+          ` req/s ${direct.requestsPerSecond.toFixed(0)}/${via.requestsPerSecond.toFixed(0)} = ${(direct.requestsPerSecond / via.requestsPerSecond).toFixed(2)}×`,
       );
     }
     await peer.close();
@@ -162,6 +225,16 @@ async function main() {
     rmSync(parent, { recursive: true, force: true });
   }
 }
+
+interface Scenario {
+  name: string;
+  actor: Actor;
+  query: string;
+  variables?: Record<string, unknown>;
+  singleSubgraph?: boolean;
+}
+
+const run = promisify(execFile);
 
 main().catch((error) => {
   console.error(error);

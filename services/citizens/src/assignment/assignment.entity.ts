@@ -11,7 +11,9 @@ import { StaffRole } from '../staff/staff-role';
  */
 @Entity('assignment')
 @Index('ix_assignment_citizen', ['citizenId'])
-@Index('ix_assignment_staff', ['staffId'])
+// A caseload asks for a staff member's open assignments; with the end date in the index, the
+// ended ones (most of a long-serving caseworker's history) are skipped without a heap visit.
+@Index('ix_assignment_staff_to_date', ['staffId', 'to'])
 @ObjectType({ description: "A staff member's role for a citizen over a period (tilknytning)." })
 export class Assignment {
   @Field(() => ID)

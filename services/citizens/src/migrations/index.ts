@@ -1,6 +1,7 @@
 import { InitialCitizensSchema1795463969863 } from './1795463969863-InitialCitizensSchema';
 import { EmergencyAccess1795467560389 } from './1795467560389-EmergencyAccess';
 import { EncryptedCpr1795471966525 } from './1795471966525-EncryptedCpr';
+import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-AssignmentStaffOpenIndex';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialCitizensSchema1795463969863, EmergencyAccess1795467560389, EncryptedCpr1795471966525];
+export const migrations: Function[] = [InitialCitizensSchema1795463969863, EmergencyAccess1795467560389, EncryptedCpr1795471966525, AssignmentStaffOpenIndex1795473607003];
