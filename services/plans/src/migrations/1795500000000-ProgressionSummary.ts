@@ -1,18 +1,44 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * progression_summary: each citizen's first and latest score per dimension, kept by triggers on
+ * progression_summary: each citizen's first and latest score per dimension, and
+ * progression_total: per dimension, the citizens scored on it at least twice and the sums of
+ * their first and latest scores (what progressionStatistics reads: 11 rows). Kept by triggers on
  * progress_score and progress_assessment so every writer (recordProgress, demo data, seed:scale's
  * COPY) keeps it in step in its own transaction. Inserts merge incrementally (race-free under
  * READ COMMITTED: ON CONFLICT locks the row and merges with its latest version); the rare update,
- * delete or truncate recomputes the citizens concerned from the scores. Backfilled here.
+ * delete or truncate recomputes the citizens concerned from the scores; the totals follow the
+ * summary's changes by difference, in dimension order (one lock order, no deadlocks; writers of
+ * progress serialise on those 11 rows until commit, fine at a jobcenter's rate). Backfilled here.
  */
 export class ProgressionSummary1795500000000 implements MigrationInterface {
   name = 'ProgressionSummary1795500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "progression_summary" ("citizen_id" uuid NOT NULL, "dimension" character varying(32) NOT NULL, "first_assessed_at" date NOT NULL, "first_score" smallint NOT NULL, "latest_assessed_at" date NOT NULL, "latest_score" smallint NOT NULL, "assessments" integer NOT NULL, CONSTRAINT "PK_progression_summary" PRIMARY KEY ("citizen_id", "dimension"))`);
-    await queryRunner.query(`CREATE INDEX "ix_progression_summary_repeated" ON "progression_summary" ("dimension", "first_score", "latest_score") WHERE "assessments" >= 2`);
+    await queryRunner.query(`CREATE TABLE "progression_total" ("dimension" character varying(32) NOT NULL, "citizens" integer NOT NULL, "first_sum" bigint NOT NULL, "latest_sum" bigint NOT NULL, CONSTRAINT "PK_progression_total" PRIMARY KEY ("dimension"))`);
+
+    // progression_total follows progression_summary's rows with two or more scores, by difference.
+    for (const [fn, contributions] of [
+      ['progression_total_inserted', [['new_rows', 1]]],
+      ['progression_total_updated', [['new_rows', 1], ['old_rows', -1]]],
+      ['progression_total_deleted', [['old_rows', -1]]],
+    ] as const) {
+      const rows = contributions
+        .map(([table, sign]) => `SELECT dimension, ${sign} AS c, ${sign} * first_score AS f, ${sign} * latest_score AS l FROM ${table} WHERE assessments >= 2`)
+        .join(' UNION ALL ');
+      await queryRunner.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO progression_total AS t (dimension, citizens, first_sum, latest_sum)
+  SELECT dimension, SUM(c), SUM(f), SUM(l) FROM (${rows}) d GROUP BY dimension ORDER BY dimension
+  ON CONFLICT (dimension) DO UPDATE SET
+    citizens = t.citizens + EXCLUDED.citizens, first_sum = t.first_sum + EXCLUDED.first_sum, latest_sum = t.latest_sum + EXCLUDED.latest_sum;
+  RETURN NULL;
+END $$`);
+    }
+    await queryRunner.query(`CREATE TRIGGER progression_total_insert AFTER INSERT ON "progression_summary" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_inserted()`);
+    await queryRunner.query(`CREATE TRIGGER progression_total_update AFTER UPDATE ON "progression_summary" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_updated()`);
+    await queryRunner.query(`CREATE TRIGGER progression_total_delete AFTER DELETE ON "progression_summary" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_deleted()`);
 
     // Merges a batch of new scores (a COPY may bring several per citizen and dimension).
     await queryRunner.query(`CREATE FUNCTION progression_summary_add() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -67,6 +93,7 @@ END $$`);
     await queryRunner.query(`CREATE FUNCTION progression_summary_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   TRUNCATE progression_summary;
+  DELETE FROM progression_total;
   RETURN NULL;
 END $$`);
     await queryRunner.query(`CREATE TRIGGER progression_summary_score_insert AFTER INSERT ON "progress_score" REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_add()`);
@@ -77,10 +104,14 @@ END $$`);
     await queryRunner.query(`CREATE TRIGGER progression_summary_score_truncate AFTER TRUNCATE ON "progress_score" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`);
     await queryRunner.query(`CREATE TRIGGER progression_summary_assessment_truncate AFTER TRUNCATE ON "progress_assessment" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`);
     await queryRunner.query(`SELECT progression_summary_refresh(NULL)`);
+    await queryRunner.query(`ANALYZE progression_summary, progression_total`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const [trigger, table] of [
+      ['progression_total_delete', 'progression_summary'],
+      ['progression_total_update', 'progression_summary'],
+      ['progression_total_insert', 'progression_summary'],
       ['progression_summary_assessment_truncate', 'progress_assessment'],
       ['progression_summary_score_truncate', 'progress_score'],
       ['progression_summary_assessment_delete', 'progress_assessment'],
@@ -91,10 +122,10 @@ END $$`);
     ]) {
       await queryRunner.query(`DROP TRIGGER "${trigger}" ON "${table}"`);
     }
-    for (const fn of ['progression_summary_truncated()', 'progression_summary_assessments_changed()', 'progression_summary_scores_changed()', 'progression_summary_refresh(uuid[])', 'progression_summary_add()']) {
+    for (const fn of ['progression_total_deleted()', 'progression_total_updated()', 'progression_total_inserted()', 'progression_summary_truncated()', 'progression_summary_assessments_changed()', 'progression_summary_scores_changed()', 'progression_summary_refresh(uuid[])', 'progression_summary_add()']) {
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     }
-    await queryRunner.query(`DROP INDEX "public"."ix_progression_summary_repeated"`);
+    await queryRunner.query(`DROP TABLE "progression_total"`);
     await queryRunner.query(`DROP TABLE "progression_summary"`);
   }
 }

@@ -53,17 +53,17 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
 
 /**
  * Per dimension: the average of each citizen's first and latest score, over the citizens scored
- * on it at least twice. Reads progression_summary (first and latest per citizen and dimension,
- * kept by triggers on every write), an index-only scan of one row per citizen and dimension,
- * rather than sorting every score ever recorded. PROGRESSION_FROM_SCORES is the same figure from
- * the scores themselves; a test holds the two equal.
+ * on it at least twice. Reads progression_total (count and sums per dimension, kept by triggers
+ * on every write of progress through progression_summary): 11 rows, rather than sorting every
+ * score ever recorded (4 s at 50,000 citizens). sum::numeric / count is what AVG computes, so the
+ * figures are the same to the last digit: PROGRESSION_FROM_SCORES is the definition from the
+ * scores themselves, and a test holds the two equal.
  */
 export async function progressionStatistics(dataSource: DataSource): Promise<ProgressionStatistic[]> {
   const rows: { dimension: ProgressDimension; citizens: string; first: string; latest: string }[] = await dataSource.query(
-    `SELECT dimension, COUNT(*) AS citizens, AVG(first_score) AS first, AVG(latest_score) AS latest
-       FROM progression_summary
-      WHERE assessments >= 2
-      GROUP BY dimension`,
+    `SELECT dimension, citizens, first_sum::numeric / citizens AS first, latest_sum::numeric / citizens AS latest
+       FROM progression_total
+      WHERE citizens > 0`,
   );
   const order = Object.values(ProgressDimension);
   // Small-cell suppression: a dimension averaged over fewer than MIN_CELL_SIZE citizens is left out.
