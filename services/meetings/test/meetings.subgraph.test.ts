@@ -348,6 +348,15 @@ describe('statistics', () => {
     const later = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue suppressed } }`);
     expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(6);
     expect(later.data.meetingStatistics.suppressed).not.toContain('networkMeetingsOverdue');
+    // A network meeting held within 3 months of July 1 takes an open case off; one held earlier does not.
+    const heldNetworkMeeting = async (c: string, when: string) => {
+      const { id } = await scheduleMeeting(subgraph, anders, { citizenId: c, kind: 'NETWORK_MEETING', scheduledAt: new Date(when) });
+      await recordOutcome(subgraph, anders, id, { status: 'HELD' });
+    };
+    await heldNetworkMeeting(people[0], '2026-05-15T08:00:00Z');
+    await heldNetworkMeeting(people[1], '2026-03-20T08:00:00Z');
+    const after = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue } }`);
+    expect(after.data.meetingStatistics.networkMeetingsOverdue).toBe(5);
 
     expect(errorCode(await subgraph.as(citizen(per), `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") { held } }`))).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-01") { held } }`))).toBe('BAD_USER_INPUT');
