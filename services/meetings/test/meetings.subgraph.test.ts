@@ -317,10 +317,14 @@ describe('statistics', () => {
       return per;
     };
     // Five citizens' meetings held; one citizen's no-show, one excused, one cancelled.
-    for (let h = 0; h < 5; h += 1) await meet(h, 'HELD');
+    const people: string[] = [];
+    for (let h = 0; h < 5; h += 1) people.push(await meet(h, 'HELD'));
     const per = await meet(5, 'NO_SHOW');
-    await meet(6, 'EXCUSED');
-    await meet(7, 'CANCELLED');
+    people.push(per, await meet(6, 'EXCUSED'), await meet(7, 'CANCELLED'));
+    // Six of them have a meeting planned (an open case); the other two have none (closed cases).
+    for (const [n, c] of people.slice(0, 6).entries()) {
+      await scheduleMeeting(subgraph, anders, { citizenId: c, scheduledAt: new Date(Date.UTC(2030, 0, 7, 8 + n)) });
+    }
 
     const query = `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") {
         held noShow excused cancelled planned attendanceRate networkMeetingsOverdue suppressed } }`;
@@ -339,10 +343,20 @@ describe('statistics', () => {
         suppressed: ['noShow', 'excused', 'cancelled', 'attendanceRate'],
       });
     }
-    // By July, all eight (first seen 2026-03-10, no network meeting) are overdue: enough to show.
+    // By July, the six open cases (first seen 2026-03-10, no network meeting) are overdue: enough to show. The two
+    // without a planned meeting are not counted.
     const later = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue suppressed } }`);
-    expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(8);
+    expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(6);
     expect(later.data.meetingStatistics.suppressed).not.toContain('networkMeetingsOverdue');
+    // A network meeting held within 3 months of July 1 takes an open case off; one held earlier does not.
+    const heldNetworkMeeting = async (c: string, when: string) => {
+      const { id } = await scheduleMeeting(subgraph, anders, { citizenId: c, kind: 'NETWORK_MEETING', scheduledAt: new Date(when) });
+      await recordOutcome(subgraph, anders, id, { status: 'HELD' });
+    };
+    await heldNetworkMeeting(people[0], '2026-05-15T08:00:00Z');
+    await heldNetworkMeeting(people[1], '2026-03-20T08:00:00Z');
+    const after = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue } }`);
+    expect(after.data.meetingStatistics.networkMeetingsOverdue).toBe(5);
 
     expect(errorCode(await subgraph.as(citizen(per), `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") { held } }`))).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-01") { held } }`))).toBe('BAD_USER_INPUT');

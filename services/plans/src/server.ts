@@ -17,6 +17,7 @@ import { resolvePlanReference } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
 import { ProgressAssessment } from './progress/progress-assessment.entity';
 import { ProgressScore } from './progress/progress-score.entity';
+import { ProgressionSummary, ProgressionTotal } from './progress/progression-summary.entity';
 import { ProgressResolver } from './progress/progress.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 
@@ -40,7 +41,7 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     Plan: { __resolveReference: resolvePlanReference },
     Milestone: { __resolveReference: resolveMilestoneReference },
   },
-  entities: [Plan, Milestone, MilestoneUpdate, PlanPeriod, ProgressAssessment, ProgressScore],
+  entities: [Plan, Milestone, MilestoneUpdate, PlanPeriod, ProgressAssessment, ProgressScore, ProgressionSummary, ProgressionTotal],
   migrations,
   createLoaders,
   seedDemo: seedPlansDemo,

@@ -1,13 +1,17 @@
 import { DataSource } from 'typeorm';
-import { addDays, Cell, CellSuppression } from '@jobcenter/kit';
+import { addDays, Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
 import { startOfCopenhagenDay } from '../time/copenhagen';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
 /**
- * Counts by outcome over meetings starting in [from, to] (Copenhagen dates), in SQL on the time
- * index, each with the distinct citizens behind it: small-cell suppression judges people.
+ * Counts by outcome over meetings starting in [from, to] (Copenhagen dates), each with the
+ * citizens behind it, so small-cell suppression judges people. The counts are an index-only scan
+ * of ix_meeting_time_status. Suppression only asks whether a count concerns 1–4 people, so the
+ * people are counted up to MIN_CELL_SIZE (DISTINCT … LIMIT, which stops after 5 citizens) rather
+ * than exactly: an exact COUNT(DISTINCT) sorted every meeting of the period (0.4 s at 50,000
+ * citizens) for the same answer.
  */
 export async function meetingStatistics(dataSource: DataSource, from: string, to: string, today: string): Promise<MeetingStatistics> {
   const start = startOfCopenhagenDay(from);
@@ -22,27 +26,36 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
   };
   const columns = Object.entries(outcomes).flatMap(([name, where]) => [
     `COUNT(*) FILTER (WHERE ${where}) AS ${name}`,
-    `COUNT(DISTINCT citizen_id) FILTER (WHERE ${where}) AS ${name}_people`,
+    `(SELECT COUNT(*) FROM (SELECT DISTINCT citizen_id FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2 AND ${where} LIMIT ${MIN_CELL_SIZE}) p) AS ${name}_people`,
   ]);
   const [counts] = await dataSource.query(
     `SELECT ${columns.join(', ')} FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2`,
     [start, end],
   );
   const asOf = to < today ? to : today;
+  // Open cases: the meetings service does not know a citizen's status (the citizens service
+  // does), and most citizens in the data are closed or self-supporting. A citizen with a meeting
+  // still PLANNED is one the jobcenter is following, so those are the ones counted; a closed
+  // case has none. Per citizen, two index probes (ix_meeting_kind_status_citizen for the last
+  // held network meeting, ix_meeting_citizen_time for first contact) instead of scanning every
+  // meeting. Overdue when the last held network meeting (or, with none, first contact) is more
+  // than 3 months before the as-of day: `since` is the first day whose + 3 months reaches it,
+  // with PostgreSQL's month arithmetic, as before.
   const [overdue] = await dataSource.query(
-    `WITH seen AS (
-        SELECT citizen_id, MIN(scheduled_at) AS first_seen FROM meeting WHERE scheduled_at < $1 GROUP BY citizen_id
-        UNION ALL
-        SELECT citizen_id, MIN(enrolled_at) FROM enrollment WHERE enrolled_at < $1 GROUP BY citizen_id
-      ), citizens AS (
-        SELECT citizen_id, MIN(first_seen) AS first_seen FROM seen GROUP BY citizen_id
-      ), last_network AS (
-        SELECT citizen_id, MAX(scheduled_at) AS last_held
-          FROM meeting WHERE kind = 'NETWORK_MEETING' AND status = 'HELD' AND scheduled_at < $1 GROUP BY citizen_id
+    `WITH bounds AS (
+        SELECT (MIN(d)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS since
+          FROM generate_series($2::date - 100, $2::date, interval '1 day') d
+         WHERE (d::date + interval '3 months')::date >= $2::date
+      ), open_cases AS (
+        SELECT DISTINCT citizen_id FROM meeting WHERE status = 'PLANNED'
       )
       SELECT COUNT(*) AS overdue
-        FROM citizens c LEFT JOIN last_network l USING (citizen_id)
-       WHERE ((COALESCE(l.last_held, c.first_seen) AT TIME ZONE 'Europe/Copenhagen')::date + interval '3 months')::date < $2::date`,
+        FROM open_cases c, bounds b
+       WHERE COALESCE((SELECT MAX(m.scheduled_at) FROM meeting m
+                        WHERE m.kind = 'NETWORK_MEETING' AND m.status = 'HELD' AND m.citizen_id = c.citizen_id AND m.scheduled_at < $1),
+                      '-infinity') < b.since
+         AND (EXISTS (SELECT 1 FROM meeting m WHERE m.citizen_id = c.citizen_id AND m.scheduled_at < b.since)
+              OR EXISTS (SELECT 1 FROM enrollment e WHERE e.citizen_id = c.citizen_id AND e.enrolled_at < b.since))`,
     [startOfCopenhagenDay(addDays(asOf, 1)), asOf],
   );
   const cell = (key: string): Cell => ({ count: Number(counts[key]), people: Number(counts[`${key}_people`]) });

@@ -28,9 +28,10 @@ export class MeetingStatistics {
 
   @Field(() => Int, {
     description:
-      'Citizens overdue for a network meeting at the end of the period (or today, if earlier): last held network meeting more than ' +
-      '3 months before, or none while their first contact with this service is more than 3 months before. Counts only citizens this ' +
-      'service has met or enrolled; first contact stands in for the enrolment date, which the citizens service owns.' +
+      'Citizens with an open case overdue for a network meeting at the end of the period (or today, if earlier): last held network ' +
+      'meeting more than 3 months before, or none while their first contact with this service is more than 3 months before. An open ' +
+      'case is a citizen with a meeting still planned (the citizens service owns the case status; a closed case has no planned ' +
+      'meetings), judged as of today also for a past period; first contact stands in for the enrolment date.' +
       SUPPRESSIBLE,
   })
   networkMeetingsOverdue!: number;
