@@ -6,6 +6,7 @@
  * a query sent straight to a subgraph.
  *   BENCH_CITIZENS=2000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 npm run bench
  *   BENCH_ACCESS_LOG=off npm run bench     (reads not logged: the log's cost, by difference)
+ *   BENCH_SCENARIOS=Caseload,OwnView npm run bench   (only scenarios whose names contain these)
  * On generated municipal-scale data (seed:scale, made in the run's own databases with the run's
  * CPR keys), with actors picked from it:
  *   BENCH_DATA=scale BENCH_CITIZENS=50000 BENCH_SEED=42 npm run bench
@@ -55,6 +56,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 /** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
 const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
+/** BENCH_SCENARIOS=Caseload,OwnView: only the scenarios whose name contains one of these (comma-separated). */
+const ONLY = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 async function main() {
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
@@ -105,9 +109,11 @@ async function main() {
     const statements = () => running.reduce((n, r) => n + r.subgraph.dataSource.statements.count, 0);
     const peer = await startGatewayProcess('hive', { supergraphSdl, subgraphUrls });
 
-    const scenarios: Scenario[] = world
-      ? scaleScenarios(world)
-      : benchScenarios(CITIZENS).map((s) => ({ name: s.name, actor: demoActors[s.as], query: s.query, variables: s.variables, singleSubgraph: s.singleSubgraph }));
+    const scenarios: Scenario[] = (
+      world
+        ? scaleScenarios(world)
+        : benchScenarios(CITIZENS).map((s) => ({ name: s.name, actor: demoActors[s.as], query: s.query, variables: s.variables, singleSubgraph: s.singleSubgraph }))
+    ).filter((s) => selected(s.name));
 
     /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
     const headersFor = async (actor: Actor) => ({
