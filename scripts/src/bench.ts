@@ -6,7 +6,7 @@
  * a query sent straight to a subgraph.
  *   BENCH_CITIZENS=2000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 npm run bench
  *   BENCH_ACCESS_LOG=off npm run bench     (reads not logged: the log's cost, by difference)
- *   BENCH_SCENARIOS=dashboard npm run bench (only scenarios whose name contains one of these, comma-separated)
+ *   BENCH_SCENARIOS=Caseload,OwnView npm run bench   (only scenarios whose names contain these)
  * On generated municipal-scale data (seed:scale, made in the run's own databases with the run's
  * CPR keys), with actors picked from it:
  *   BENCH_DATA=scale BENCH_CITIZENS=50000 BENCH_SEED=42 npm run bench
@@ -56,8 +56,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 /** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
 const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
-/** BENCH_SCENARIOS=dashboard,caseload: only the scenarios whose name contains one of these (case-insensitive). */
-const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+/** BENCH_SCENARIOS=Caseload,OwnView: only the scenarios whose name contains one of these (comma-separated). */
+const ONLY = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 async function main() {
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
@@ -112,7 +113,7 @@ async function main() {
       world
         ? scaleScenarios(world)
         : benchScenarios(CITIZENS).map((s) => ({ name: s.name, actor: demoActors[s.as], query: s.query, variables: s.variables, singleSubgraph: s.singleSubgraph }))
-    ).filter((s) => !SCENARIOS || SCENARIOS.some((part) => s.name.toLowerCase().includes(part)));
+    ).filter((s) => selected(s.name));
 
     /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
     const headersFor = async (actor: Actor) => ({

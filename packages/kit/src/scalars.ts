@@ -47,12 +47,27 @@ export const DateTimeScalar = new GraphQLScalarType({
   description: 'An instant in time, in UTC, written as ISO 8601 (e.g. 2026-03-01T09:30:00.000Z).',
 });
 
-/** Today's date in Denmark, which is the date staff mean when they say "today". */
+/**
+ * Today's date in Denmark, which is the date staff mean when they say "today" (or the date any
+ * instant falls on there). Asked for every field that compares with today, so the last answer is
+ * kept for its UTC hour: Copenhagen's offset is a whole number of hours (+1, +2, switching on a
+ * whole hour), so its date changes only on a whole UTC hour.
+ */
 export function todayInCopenhagen(now: Date = new Date()): string {
-  return copenhagenDate.format(now);
+  const time = now.getTime();
+  const hour = Math.floor(time / HOUR_MS);
+  if (hour === lastHour) return lastDate;
+  const date = copenhagenDate.format(now);
+  // Before 1900 the zone's offset was not whole hours (local mean time): not kept.
+  if (time >= WHOLE_HOUR_OFFSETS_SINCE) [lastHour, lastDate] = [hour, date];
+  return date;
 }
 // Building an Intl.DateTimeFormat costs far more than using one: make it once.
 const copenhagenDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+const HOUR_MS = 3_600_000;
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1900, 0, 1);
+let lastHour = NaN;
+let lastDate = '';
 
 /** YYYY-MM-DD plus `days` (negative to go back), on the calendar, without time zones. */
 export function addDays(date: string, days: number): string {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { cadenceLoader } from './cadence/cadence.loader';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
 import { attendanceRate } from './course/course.rules';
@@ -103,6 +104,8 @@ export const createLoaders = (({ dataSource, actor }) => {
     /** The shared caseload policy for this request, batched per request. */
     access: createCitizenAccess(actor, grantCache, { kind: 'meetings, minutes and courses' }),
     meetingById: uniqueBy<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
+    /** The one meeting each cadence field needs (next, last network meeting, …), by `cadenceKey`. */
+    cadence: cadenceLoader(dataSource, meetingFromRow),
     /** All of a citizen's meetings, oldest first; fields filter them in memory. */
     meetingsByCitizen: groupedBy<Meeting>(
       (m) => m.citizenId,

@@ -5,6 +5,7 @@ import { followUpStatus, lastNetworkMeeting, networkMeetingOverdue, nextMeeting 
 import { attendanceRate, checkCapacity, checkFacilitators, decideEnrollment, sessionSpans } from '../src/course/course.rules';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../src/meeting/meeting.enums';
 import { decideCancel, decideOutcome, normalizeParticipants } from '../src/meeting/meeting.rules';
+import { addMonths, copenhagenDate } from '../src/time/copenhagen';
 
 const at = (iso: string) => new Date(iso);
 const copenhagen = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Copenhagen' });
@@ -176,5 +177,33 @@ describe('cadence', () => {
     expect(followUpStatus([held], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: true });
     const booked = m(MeetingKind.FOLLOW_UP, MeetingStatus.PLANNED, '2026-11-04T08:00:00Z');
     expect(followUpStatus([held, booked], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false });
+  });
+});
+
+describe('calendar helpers', () => {
+  it('adds months on the calendar, clamping to the end of a shorter month', () => {
+    expect(addMonths('2026-05-31', -3)).toBe('2026-02-28');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2026-08-02', 3)).toBe('2026-11-02');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
+    expect(addMonths('2026-01-31', -13)).toBe('2024-12-31');
+  });
+
+  it('gives the Copenhagen date of an instant, across midnight and both daylight-saving switches', () => {
+    // Winter (UTC+1): the day starts at 23:00 UTC.
+    expect(copenhagenDate(at('2026-11-23T22:59:59.999Z'))).toBe('2026-11-23');
+    expect(copenhagenDate(at('2026-11-23T23:00:00.000Z'))).toBe('2026-11-24');
+    // Summer (UTC+2): at 22:00 UTC.
+    expect(copenhagenDate(at('2026-07-01T21:59:59.999Z'))).toBe('2026-07-01');
+    expect(copenhagenDate(at('2026-07-01T22:00:00.000Z'))).toBe('2026-07-02');
+    // Around the switches (29 March and 25 October 2026, at 01:00 UTC), asked in time order and back.
+    for (const [iso, date] of [
+      ['2026-03-28T22:59:00Z', '2026-03-28'], ['2026-03-28T23:00:00Z', '2026-03-29'], ['2026-03-29T21:59:00Z', '2026-03-29'],
+      ['2026-03-29T22:00:00Z', '2026-03-30'], ['2026-10-24T21:59:00Z', '2026-10-24'], ['2026-10-24T22:00:00Z', '2026-10-25'],
+      ['2026-10-25T22:59:00Z', '2026-10-25'], ['2026-10-25T23:00:00Z', '2026-10-26'], ['2026-03-28T22:59:00Z', '2026-03-28'],
+    ]) {
+      expect(copenhagenDate(at(iso))).toBe(date);
+      expect(copenhagenDate(at(iso))).toBe(copenhagen(at(iso)).toISODate());
+    }
   });
 });

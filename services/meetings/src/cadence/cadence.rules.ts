@@ -55,11 +55,15 @@ export function lastFollowUp<T extends MeetingFact>(meetings: readonly T[]): T |
  * held. `due` is true once that date has come and no follow-up contact is booked ahead.
  */
 export function followUpStatus(meetings: readonly MeetingFact[], now: Date): { dueOn: string; due: boolean } {
-  const today = copenhagenDate(now);
-  const last = lastFollowUp(meetings);
-  const dueOn = last ? addDays(copenhagenDate(last.scheduledAt), CADENCE.followUpIntervalDays) : today;
   const booked = meetings.some(
     (m) => (CADENCE.followUpKinds as readonly MeetingKind[]).includes(m.kind) && m.status === MeetingStatus.PLANNED && m.scheduledAt >= now,
   );
+  return followUpStatusOf(lastFollowUp(meetings), booked, now);
+}
+
+/** `followUpStatus` from the last held follow-up contact and whether one is booked ahead. */
+export function followUpStatusOf(last: MeetingFact | null, booked: boolean, now: Date): { dueOn: string; due: boolean } {
+  const today = copenhagenDate(now);
+  const dueOn = last ? addDays(copenhagenDate(last.scheduledAt), CADENCE.followUpIntervalDays) : today;
   return { dueOn, due: dueOn <= today && !booked };
 }

@@ -7,14 +7,17 @@ import { MeetingsLoaders } from '../loaders';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind } from '../meeting/meeting.enums';
 import { copenhagenDate } from '../time/copenhagen';
-import { followUpStatus, lastFollowUp, lastNetworkMeeting, networkMeetingOverdue, nextMeeting } from './cadence.rules';
+import { CadenceSlot, cadenceKey } from './cadence.loader';
+import { followUpStatusOf, networkMeetingOverdue } from './cadence.rules';
 
 type Context = RequestContext<MeetingsLoaders>;
 
 /**
  * What this subgraph adds to the citizen: their meetings, the cadence of follow-up and network
- * meetings, and their group course places. Every field reads the same per-request batch of the
- * citizen's meetings, so a caseload of 50 citizens costs one statement, not 50.
+ * meetings, and their group course places. `meetings` reads the per-request batch of the
+ * citizens' meetings; the cadence fields read only the one meeting each needs (cadence.loader.ts),
+ * so a caseload of 60 citizens costs one statement for each, not 60, and hydrates some 120
+ * meetings rather than all 1,500 of their history.
  */
 @Resolver(() => MeetingsCitizen)
 export class CitizenMeetingsResolver {
@@ -22,6 +25,19 @@ export class CitizenMeetingsResolver {
     // Another citizen's record reads as that of an unknown id: no meetings.
     if (!(await mayReadCitizen(ctx, citizen.id))) return [];
     return ctx.loaders.meetingsByCitizen.load(citizen.id);
+  }
+
+  /** The one meeting a cadence field needs (null for another citizen, as for an unknown id). */
+  private async cadence(citizen: MeetingsCitizen, ctx: Context, slot: CadenceSlot): Promise<Meeting | null> {
+    if (!(await mayReadCitizen(ctx, citizen.id))) return null;
+    return ctx.loaders.cadence.load(cadenceKey(slot, citizen.id));
+  }
+
+  /** `followUpStatus` of cadence.rules.ts, from the last held follow-up and one booked ahead. */
+  private async followUp(citizen: MeetingsCitizen, ctx: Context): Promise<{ dueOn: string; due: boolean }> {
+    const now = new Date();
+    const [last, booked] = await Promise.all([this.cadence(citizen, ctx, 'lastFollowUp'), this.cadence(citizen, ctx, 'bookedFollowUp')]);
+    return followUpStatusOf(last, booked !== null && booked.scheduledAt >= now, now);
   }
 
   @FieldResolver(() => [Meeting], {
@@ -41,12 +57,12 @@ export class CitizenMeetingsResolver {
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The next planned meeting that has not started (næste møde).' })
   async nextMeeting(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
-    return nextMeeting(await this.meetingsOf(citizen, ctx), new Date());
+    return this.cadence(citizen, ctx, 'next');
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The latest network meeting that was held (seneste netværksmøde).' })
   async lastNetworkMeeting(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
-    return lastNetworkMeeting(await this.meetingsOf(citizen, ctx));
+    return this.cadence(citizen, ctx, 'lastNetwork');
   }
 
   @Directive('@requires(fields: "enrolledAt")')
@@ -56,9 +72,9 @@ export class CitizenMeetingsResolver {
       'more than 3 months ago (netværksmøde overskredet). The enrolment date comes from the citizens service.',
   })
   async networkMeetingOverdue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
-    const meetings = await this.meetingsOf(citizen, ctx);
+    const last = await this.cadence(citizen, ctx, 'lastNetwork');
     if (!citizen.enrolledAt) throw new Error(`networkMeetingOverdue: the gateway did not pass enrolledAt for citizen ${citizen.id}`);
-    return networkMeetingOverdue(lastNetworkMeeting(meetings), citizen.enrolledAt, copenhagenDate(new Date()));
+    return networkMeetingOverdue(last, citizen.enrolledAt, copenhagenDate(new Date()));
   }
 
   @FieldResolver(() => Meeting, {
@@ -66,21 +82,21 @@ export class CitizenMeetingsResolver {
     description: 'The latest held individual contact (follow-up, walk-and-talk, home visit or network meeting).',
   })
   async lastFollowUp(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Meeting | null> {
-    return lastFollowUp(await this.meetingsOf(citizen, ctx));
+    return this.cadence(citizen, ctx, 'lastFollowUp');
   }
 
   @FieldResolver(() => DateScalar, {
     description: 'When the next follow-up is due on the 14-day rhythm: 14 days after the last held contact; today if none was held.',
   })
   async followUpDueOn(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<string> {
-    return followUpStatus(await this.meetingsOf(citizen, ctx), new Date()).dueOn;
+    return (await this.followUp(citizen, ctx)).dueOn;
   }
 
   @FieldResolver(() => Boolean, {
     description: 'True when the 14-day follow-up is due or past (opfølgning mangler) and no follow-up contact is booked ahead.',
   })
   async followUpDue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
-    return followUpStatus(await this.meetingsOf(citizen, ctx), new Date()).due;
+    return (await this.followUp(citizen, ctx)).due;
   }
 
   @FieldResolver(() => [Enrollment], { description: "The citizen's group course places (gruppeforløb), first enrolled first." })
