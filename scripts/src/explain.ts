@@ -11,8 +11,6 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import {
   Actor,
   authJwtSecret,
-  PostgresServer,
-  resolveDatabase,
   RunningSubgraph,
   signUserToken,
   startSubgraph,
@@ -21,7 +19,7 @@ import {
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { operation } from '@jobcenter/gateway/dist/src/operations';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
-import { subgraphs } from './services';
+import { resolveAllDatabases, subgraphs } from './services';
 import { seedScale } from './seed-scale/index';
 import { plusDays } from './seed-scale/random';
 
@@ -39,13 +37,7 @@ interface Captured {
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
-  const urls: Record<string, string> = {};
-  let embedded: PostgresServer | undefined;
-  for (const definition of subgraphs) {
-    const resolved = await resolveDatabase(definition.name);
-    urls[definition.name] = resolved.url;
-    embedded ??= resolved.embedded;
-  }
+  const { urls, embedded } = await resolveAllDatabases();
   const running: Record<string, RunningSubgraph> = {};
   const closers: (() => Promise<void>)[] = [];
   try {

@@ -5,8 +5,8 @@
  * project's embedded PostgreSQL (started if it is not running), as `npm start` does.
  * The tables it fills are emptied first.
  */
-import { PostgresServer, resolveDatabase, todayInCopenhagen } from '@jobcenter/kit';
-import { subgraphs } from './services';
+import { todayInCopenhagen } from '@jobcenter/kit';
+import { resolveAllDatabases, subgraphs } from './services';
 import { seedScale } from './seed-scale/index';
 
 function argument(name: string): string | undefined {
@@ -20,13 +20,7 @@ async function main() {
   const today = argument('today') ?? todayInCopenhagen();
   if (!Number.isInteger(citizens) || citizens < 1) throw new Error('--citizens: a whole number of at least 1');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today: a date, YYYY-MM-DD');
-  const urls: Record<string, string> = {};
-  let embedded: PostgresServer | undefined;
-  for (const definition of subgraphs) {
-    const resolved = await resolveDatabase(definition.name);
-    urls[definition.name] = resolved.url;
-    embedded ??= resolved.embedded;
-  }
+  const { urls, embedded } = await resolveAllDatabases();
   console.log(`Generating ${citizens} citizens, seed ${seed}, today ${today}`);
   const started = performance.now();
   try {

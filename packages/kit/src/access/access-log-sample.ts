@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
+import { accessLogViewOf } from './access-log.rows';
 
 /**
  * A team lead's spot check draws a random sample of recent look-ups across the four domains.
@@ -96,15 +97,8 @@ export async function sampleAccessLog(
     // No row at all means none in the window: LIMIT is at least 1.
     count: rows.length ? Number(rows[0].population) : 0,
     entries: rows.map((r) => ({
-      at: r.at,
-      domain: r.domain,
-      kind: r.kind,
-      operation: r.operation,
-      purpose: r.purpose,
-      reason: r.reason,
+      ...accessLogViewOf(r),
       actorId: r.actor_id,
-      actorRole: r.actor_role,
-      operationName: r.operation_name,
       requestId: r.request_id,
       citizenId: r.citizen_id,
     })),

@@ -5,6 +5,7 @@ import { badUserInput, forbidden } from '../errors';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
 import { AccessLogSample, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from './access-log-sample';
+import { accessLogViewOf } from './access-log.rows';
 
 /** One line of "who has looked at my data", as the citizen and their team lead read it. */
 @ObjectType('AccessLogEntry', { description: "One look-up or change of a citizen's data (the citizen's access log)." })
@@ -46,17 +47,7 @@ export async function accessLogOf(dataSource: DataSource, citizenId: string, lim
        FROM kit_access_log WHERE citizen_id = $1 ORDER BY at DESC, seq DESC LIMIT $2`,
     [citizenId, limit],
   );
-  return rows.map((r) => ({
-    at: r.at,
-    domain: r.domain,
-    kind: r.kind,
-    operation: r.operation,
-    purpose: r.purpose,
-    reason: r.reason,
-    actorRole: r.actor_role,
-    actorId: r.actor_id,
-    operationName: r.operation_name,
-  }));
+  return rows.map(accessLogViewOf);
 }
 
 /**
