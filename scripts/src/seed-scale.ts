@@ -6,7 +6,7 @@
  * The tables it fills are emptied first.
  */
 import { todayInCopenhagen } from '@jobcenter/kit';
-import { resolveAllDatabases, subgraphs } from './services';
+import { resolveAllDatabases } from './services';
 import { seedScale } from './seed-scale/index';
 
 function argument(name: string): string | undefined {
