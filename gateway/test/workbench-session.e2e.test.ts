@@ -311,7 +311,11 @@ describe('the workbench pages', () => {
     const page = await fetch(federation.url, { headers: html });
     expect(page.status).toBe(200);
     expect(await page.text()).toBe(readFileSync(path.join(workbench, 'graphiql.html'), 'utf8'));
-    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    // Scripts from this origin only; its editor (Monaco) needs inline styles, this page alone.
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/style-src 'self' 'unsafe-inline';/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
     // Reachable only through /graphql, where the explorer setting applies.
     expect((await fetch(`${origin}/graphiql.html`)).status).toBe(404);
     const { authorization } = { authorization: `Bearer ${await signUserToken(lone, authJwtSecret())}` };
