@@ -49,6 +49,7 @@ export class WorkbenchSessions {
     this.publicOrigin = options.publicOrigin ?? (process.env.PUBLIC_ORIGIN || undefined);
     this.development = options.development ?? process.env.NODE_ENV !== 'production';
     const seconds = options.seconds ?? Number(process.env.SESSION_SECONDS ?? DEFAULT_SESSION_SECONDS);
+    if (!Number.isInteger(seconds) || seconds < 60) throw new Error('SESSION_SECONDS must be a whole number of seconds, at least 60');
     this.revocations = options.revocations ?? revocationsFromEnv(options.logger);
     this.sealer = new SessionSealer(this.keys.cookie, this.revocations, seconds);
   }
