@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunningHttpServer } from '@jobcenter/kit/http';
-import { devSignInUrl } from '../src/session';
+import { devSignInLines, devSignInUrl } from '../src/session';
 import { startGateway } from '../src/server';
 
 /**
@@ -50,6 +50,7 @@ describe('the workbench in production', () => {
       expect(signIn.status).toBe(404);
       expect(signIn.headers.get('set-cookie')).toBeNull();
       expect((await fetch(`${origin}/auth/dev/users`)).status).toBe(404);
+      expect(await devSignInLines(`${origin}/`)).toEqual([]);
       // Neither GraphiQL nor Apollo's landing page from its CDN.
       const explorer = await fetch(`${origin}/graphql`, { headers: html });
       expect(explorer.status).toBe(404);

@@ -8,7 +8,7 @@ import type { Actor } from '@jobcenter/kit';
 import { authJwtSecret, signUserToken } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { devSignInUrl, SESSION_COOKIE } from '../src/session';
+import { devSignInLines, devSignInUrl, SESSION_COOKIE } from '../src/session';
 import { startTestFederation, TestFederation } from '../src/testing';
 
 /**
@@ -167,6 +167,21 @@ describe('signing in with a development link', () => {
     const { setCookie } = await openLink(analyst.url);
     const session = (await (await fetch(`${origin}/auth/session`, { headers: { cookie: setCookie.split(';')[0] } })).json()) as any;
     expect(session.actor).toMatchObject({ role: 'ANALYST', name: analyst.name });
+  });
+});
+
+describe("npm start's sign-in links", () => {
+  it('prints a heading naming the workbench, then "  <ROLE> <Name>: <url>" per demo user, each link signing that person in', async () => {
+    const [heading, ...users] = await devSignInLines(`${origin}/`);
+    expect(heading).toMatch(/workbench/i);
+    expect(users).toHaveLength(6);
+    const parsed = users.map((line) => /^ {2}([A-Z_]+) ([^:]+): (\S+)$/.exec(line));
+    expect(parsed.every(Boolean)).toBe(true);
+    expect(parsed.map((m) => m![1])).toEqual(['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD', 'ANALYST', 'CITIZEN']);
+    const [, role, name, url] = parsed[2]!;
+    const { setCookie } = await openLink(url);
+    const session = (await (await fetch(`${origin}/auth/session`, { headers: { cookie: setCookie.split(';')[0] } })).json()) as any;
+    expect(session.actor).toMatchObject({ role, name });
   });
 });
 

@@ -19,7 +19,7 @@ import { DEFAULT_SESSION_SECONDS, Session, SessionSealer } from './sessions';
 import { devSignInUrl, verifyTicket } from './tickets';
 
 export { SESSION_COOKIE } from './cookie';
-export { demoUsers } from './demo-users';
+export { demoUsers, devSignInLines } from './demo-users';
 export { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 export type { Session } from './sessions';
 export { devSignInUrl, signTicket, TICKET_SECONDS } from './tickets';
