@@ -1,0 +1,30 @@
+import type { Actor } from '@jobcenter/kit/identity';
+import { devSignInUrl, TICKET_SECONDS } from './tickets';
+
+/**
+ * The demo people one can sign in as in development: one per role, from the demo cast. Read
+ * only by development code (the dev routes, `npm start`), so the production image, which has no
+ * development dependencies, never loads the cast.
+ */
+export function demoUsers(): Actor[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DEMO_TEAM, demoCitizens, demoStaff } = require('@jobcenter/demo-cast') as typeof import('@jobcenter/demo-cast');
+  const staff = (['inger', 'anders', 'jens', 'lone', 'karin'] as const).map((key): Actor => {
+    const s = demoStaff[key];
+    return { id: s.id, role: s.role, name: s.name, team: DEMO_TEAM };
+  });
+  const svend = demoCitizens.svend;
+  return [...staff, { id: svend.id, role: 'CITIZEN', name: `${svend.firstName} ${svend.lastName}` }];
+}
+
+/**
+ * `npm start`'s sign-in block for the workbench at `workbench` (its URL, ending in /): a heading
+ * that names the workbench, then one `  <ROLE> <Name>: <url>` line per demo user. Nothing with
+ * NODE_ENV=production, where the sign-in route does not exist.
+ */
+export async function devSignInLines(workbench: string): Promise<string[]> {
+  if (process.env.NODE_ENV === 'production') return [];
+  const lines = [`Sign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`];
+  for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
+  return lines;
+}
