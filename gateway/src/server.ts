@@ -8,7 +8,7 @@ import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
-import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
+import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
@@ -76,10 +76,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           gateway,
           logger,
           plugins,
-          // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
+          // Hardening (gateway/src/limits.ts): depth, aliases, cost, directives and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no
           // field suggestions ("did you mean …") and no limits echoed.
-          validationRules: [operationLimitsRule()],
+          validationRules: operationLimitRules(),
           parseOptions: { maxTokens: GATEWAY_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
