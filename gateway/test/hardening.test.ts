@@ -112,6 +112,48 @@ describe('operation limits', () => {
   });
 });
 
+describe('token lifetime', () => {
+  it('refuses a 100-year token with UNAUTHENTICATED and a message that names no value', async () => {
+    const century = await signUserToken(lone, authJwtSecret(), '100y');
+    const res = await federation.request('{ citizenStatistics { total } }', {}, { authorization: `Bearer ${century}` });
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.errors![0].message).toBe('The token is valid for longer than allowed; sign in again.');
+    expect(res.data ?? undefined).toBeUndefined();
+    const day = await federation.request('{ citizenStatistics { total } }', {}, { authorization: `Bearer ${await signUserToken(lone, authJwtSecret(), '12h')}` });
+    expect(day.errors).toBeUndefined();
+  });
+
+  it('takes the maximum from AUTH_MAX_TOKEN_LIFETIME_SECONDS when the gateway starts', async () => {
+    const saved = process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+    process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS = '3600';
+    const gateway = await startGateway({
+      port: 0,
+      subgraphUrls: { citizens: federation.subgraphs.citizens.url },
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+    }).finally(() => {
+      if (saved === undefined) delete process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+      else process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS = saved;
+    });
+    try {
+      const ask = async (expiresIn: string) => {
+        const token = await signUserToken(lone, authJwtSecret(), expiresIn);
+        const res = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ citizenStatistics { total } }' }),
+        });
+        return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+      };
+      const twoHours = await ask('2h');
+      expect(twoHours.status).toBe(401);
+      expect(twoHours.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await ask('30m')).body.errors).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('in production mode', () => {
   const saved = { ...process.env };
   afterAll(() => {
