@@ -6,15 +6,20 @@ import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
 import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
-import { traceHeaders } from '@jobcenter/kit/observability';
+import { createServerMetrics, knownOperationLabels, OPERATION_LABEL_HEADER, OperationLabeller, traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
+import { knownOperationNames } from './operations';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0]) {
+  constructor(
+    private readonly serviceName: string,
+    private readonly operationLabel: OperationLabeller,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+  ) {
     super(config);
   }
 
@@ -36,6 +41,9 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.assertion);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The subgraph labels its metrics with the gateway's bounded label, never the client's name.
+    const clientOperation = 'incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined;
+    request.http?.headers.set(OPERATION_LABEL_HEADER, this.operationLabel(clientOperation));
     // W3C trace context: the active gateway span's when tracing is on, else the caller's own.
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('traceparent') : undefined;
     for (const [name, value] of Object.entries(traceHeaders(incoming))) request.http?.headers.set(name, value);
@@ -48,18 +56,22 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
   logger?: Logger;
+  /** Operation names labelled as themselves in metrics, besides those in gateway/operations; others are "other". */
+  knownOperations?: Iterable<string>;
 }
 
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
+  // Metrics label an operation by name only when clients are known to run it (operation-label.ts).
+  const operationLabel = knownOperationLabels([...knownOperationNames(), ...(options.knownOperations ?? [])]);
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
     supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource(name, {
+      new AuthenticatedDataSource(name, operationLabel, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
         // No subgraph sets cache hints (and the gateway has no response cache to honour them).
         honorSubgraphCacheControlHeader: false,
@@ -71,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     {
       logger,
       service: 'gateway',
+      metrics: createServerMetrics('gateway', { operationLabel }),
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
           gateway,
