@@ -9,6 +9,7 @@ import { startTestFederation, TestFederation } from '../src/testing';
 /**
  * Operation names are the client's choice; metric series are every process's memory. Made-up
  * names must not add series, on the gateway or behind it, while the client operations keep theirs.
+ * (3,000 names through the metrics plugin itself: packages/kit/test/operation-label.test.ts.)
  */
 let federation: TestFederation;
 const lone: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: 'Team Metrics' };
@@ -34,7 +35,7 @@ describe('the operation label', () => {
     expect(knownOperationNames()).toEqual(expect.arrayContaining(['CaseworkerCaseload', 'CitizenOwnView', 'JobConsultantDay', 'MunicipalDashboard']));
   });
 
-  it('3,000 made-up operation names add no series on the gateway or the subgraph; a client operation keeps its name', async () => {
+  it('500 made-up operation names add no series on the gateway or the subgraph; a client operation keeps its name', async () => {
     const headers = await bearerFor(lone);
     // Every tenth name goes on to the citizens subgraph; the others the gateway answers alone.
     const query = (name: string, i: number) => (i % 10 === 0 ? `query ${name}($id: ID!) { staffMember(id: $id) { id } }` : `query ${name} { __typename }`);
@@ -47,14 +48,14 @@ describe('the operation label', () => {
     await ask('Warmup', 0);
     await ask('Warmup', 1);
     const before = { gateway: await metricsOf(federation.url), citizens: await metricsOf(federation.subgraphs.citizens.url) };
-    await inBatches(3000, 50, (i) => ask(`Probe${i}_${randomUUID().replace(/-/g, '')}`, i));
+    await inBatches(500, 25, (i) => ask(`Probe${i}_${randomUUID().replace(/-/g, '')}`, i));
     const after = { gateway: await metricsOf(federation.url), citizens: await metricsOf(federation.subgraphs.citizens.url) };
     for (const service of ['gateway', 'citizens'] as const) {
       expect({ service, series: seriesOf(after[service]).length }).toEqual({ service, series: seriesOf(before[service]).length });
       expect(labelsOf(after[service])).toEqual(new Set(['CaseworkerCaseload', 'other']));
       expect(after[service]).not.toContain('Probe');
       const others = Number(new RegExp(`graphql_requests_total\\{operation="other",type="query",outcome="ok",service="${service}"\\} (\\d+)`).exec(after[service])![1]);
-      expect({ service, others }).toEqual({ service, others: service === 'gateway' ? 3002 : 301 });
+      expect({ service, others }).toEqual({ service, others: service === 'gateway' ? 502 : 51 });
     }
   }, 180_000);
 

@@ -1,3 +1,5 @@
+import { ApolloServer } from '@apollo/server';
+import { createServerMetrics, ServerMetrics } from '../src/observability/metrics';
 import {
   boundedOperationLabels,
   clientOperationName,
@@ -31,5 +33,48 @@ describe('operation labels', () => {
     expect(label('Anything__citizens__0', 'CaseworkerCaseload')).toBe('other'); // a new value past the bound
     expect(boundedOperationLabels()('Anything__citizens__0', 'CaseworkerCaseload')).toBe('CaseworkerCaseload');
     expect(boundedOperationLabels()('x'.repeat(65))).toBe('other');
+  });
+});
+
+/**
+ * 3,000 made-up names through a real Apollo Server and its metrics (no HTTP, so it stays quick on
+ * a busy machine; the gateway's and the subgraphs' wiring over HTTP is in gateway/test/metrics.test.ts).
+ */
+describe('metric series under 3,000 made-up operation names', () => {
+  const series = (text: string) => text.split('\n').filter((l) => /^graphql_(requests_total|request_duration_seconds_bucket)\{/.test(l));
+  const labels = (text: string) => new Set(series(text).map((l) => /operation="([^"]*)"/.exec(l)![1]));
+
+  async function withServer(metrics: ServerMetrics, run: (ask: (name: string) => Promise<unknown>) => Promise<void>) {
+    const server = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } }, plugins: [metrics.plugin()] });
+    await server.start();
+    try {
+      await run((name) => server.executeOperation({ query: `query ${name} { hello }` }));
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('add no series where the client operations are known (the gateway)', async () => {
+    const metrics = createServerMetrics('test', { operationLabel: knownOperationLabels(['Known']) });
+    await withServer(metrics, async (ask) => {
+      await ask('Known');
+      await ask('Warmup');
+      const before = await metrics.registry.metrics();
+      for (let i = 0; i < 3000; i += 1) await ask(`Made${i}_${Math.random().toString(36).slice(2)}`);
+      const after = await metrics.registry.metrics();
+      expect(series(after)).toHaveLength(series(before).length);
+      expect(labels(after)).toEqual(new Set(['Known', 'other']));
+      expect(after).toMatch(/graphql_requests_total\{operation="other",type="query",outcome="ok",service="test"\} 3001/);
+    });
+  });
+
+  it(`make at most ${MAX_OPERATION_LABELS} labels and "other" where none are known (a subgraph asked directly)`, async () => {
+    const metrics = createServerMetrics('test');
+    await withServer(metrics, async (ask) => {
+      for (let i = 0; i < 3000; i += 1) await ask(`Made${i}`);
+      const found = labels(await metrics.registry.metrics());
+      expect(found.size).toBe(MAX_OPERATION_LABELS + 1);
+      expect(found.has('other')).toBe(true);
+    });
   });
 });
