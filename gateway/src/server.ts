@@ -36,16 +36,16 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { request, context } = options;
     if (!('assertion' in context) || !context.assertion) return;
+    const incomingRequest = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
     // A client's Idempotency-Key goes to the subgraph that runs the mutation (kit idempotency).
-    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
+    const idempotencyKey = incomingRequest?.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
     if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.assertion);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     // The subgraph labels its metrics with the gateway's bounded label, never the client's name.
-    const clientOperation = 'incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined;
-    request.http?.headers.set(OPERATION_LABEL_HEADER, this.operationLabel(clientOperation));
+    request.http?.headers.set(OPERATION_LABEL_HEADER, this.operationLabel(incomingRequest?.operationName));
     // W3C trace context: the active gateway span's when tracing is on, else the caller's own.
-    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('traceparent') : undefined;
+    const incoming = incomingRequest?.request.http?.headers.get('traceparent');
     for (const [name, value] of Object.entries(traceHeaders(incoming))) request.http?.headers.set(name, value);
   }
 }
