@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Actor, authJwtSecret, cacheVerified, gatewayAssertionSecret, signGatewayAssertion, verifyUserToken } from '@jobcenter/kit/identity';
+import {
+  Actor,
+  authJwtSecret,
+  cacheVerified,
+  gatewayAssertionSecret,
+  maxTokenLifetimeSeconds,
+  signGatewayAssertion,
+  verifyUserToken,
+} from '@jobcenter/kit/identity';
 import { unauthenticated } from '@jobcenter/kit/errors';
 import type { Logger } from '@jobcenter/kit/logger';
 import type { WorkbenchSessions } from './session';
@@ -16,15 +24,17 @@ export interface GatewayContext {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /**
- * Verifies the caller's bearer token (HS256, AUTH_JWT_SECRET, claims sub/role/name/team/exp)
- * or, without an Authorization header, the workbench's session cookie (session/), and signs the
- * assertion the subgraphs require. No valid token or session, no request.
+ * Verifies the caller's bearer token (HS256, AUTH_JWT_SECRET, claims sub/role/name/team/exp,
+ * living no longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS) or, without an Authorization header, the
+ * workbench's session cookie (session/), and signs the assertion the subgraphs require. No valid
+ * token or session, no request.
  */
 export function createGatewayContext(logger: Logger, sessions?: WorkbenchSessions) {
   const userSecret = authJwtSecret();
   const assertionSecret = gatewayAssertionSecret();
+  const maxLifetime = maxTokenLifetimeSeconds();
   // A client sends the same token with every request until it expires: verify it once.
-  const verify = cacheVerified((token: string) => verifyUserToken(token, userSecret));
+  const verify = cacheVerified((token: string) => verifyUserToken(token, userSecret, maxLifetime));
   return async ({ req }: { req: IncomingMessage }): Promise<GatewayContext> => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

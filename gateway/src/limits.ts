@@ -1,37 +1,75 @@
-import { ASTVisitor, FieldNode, GraphQLError, GraphQLFormattedError, Kind, ValidationContext } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
 
 /**
  * Limits on what one operation may ask of the federation, checked at the gateway before any
- * subgraph is called (GraphQL Armor's rules, written out: no extra dependency). Set from the
- * four client operations (gateway/operations), which they pass with room to spare:
+ * subgraph is called, by GraphQL Armor's rules. Every rule follows fragment spreads, also
+ * fragments spread inside fragments, and counts a fragment at each place it is spread; depth and
+ * cost flatten fragments (a spread adds its fields at the level where it stands, not one deeper).
+ * Set from the client operations (gateway/operations), which pass with room to spare:
  *
- *   operation           depth  aliases  fields  tokens
- *   CaseworkerCaseload    5       0        30      63
- *   JobConsultantDay      6       0        21      52
- *   MunicipalDashboard    3       0        45     119
- *   CitizenOwnView        4       0        32      67
+ *   operation           depth  aliases  cost  directives  tokens
+ *   CaseworkerCaseload    5       0      108      0          63
+ *   JobConsultantDay      6       0      105      0          52
+ *   MunicipalDashboard    3       0       80      0         119
+ *   CitizenOwnView        4       0       88      0          67
  *
- * Depth 8 (Armor's 6 would leave the job consultant's day no headroom), 15 aliases, 1,000
- * tokens and 150 fields (a cost: each selected field costs 1, wherever it sits). Batched HTTP
- * requests stay off (Apollo's default), so a batch of operations is refused outright.
+ * Cost is Armor's: a leaf costs 1, an object 2 plus 1.5 × its selections, times a literal
+ * `first`/`last`; so 150 leaves under one field cost 227, and the same deeper down cost more.
+ * Depth 8 (Armor's 6 would leave the job consultant's day no headroom), 15 aliases, cost 500,
+ * 50 directives, 1,000 tokens (graphql-js's own parser limit; Armor's token rule is for Envelop).
+ * Batched HTTP requests stay off (Apollo's default), so a batch of operations is refused outright.
  */
 export const GATEWAY_LIMITS = {
   maxDepth: 8,
   maxAliases: 15,
+  maxCost: 500,
+  maxDirectives: 50,
   maxTokens: 1000,
-  maxFields: 150,
 };
+
+export type GatewayLimits = typeof GATEWAY_LIMITS;
 
 const production = () => process.env.NODE_ENV === 'production';
 
 /** What a client is told in production when an operation breaks any limit: no number, no limit named. */
 export const TOO_COMPLEX = 'The operation is too complex.';
 
-/** In production the limit is not echoed (it would help tune an attack); in development it is. */
-function tooComplex(detail: string): GraphQLError {
-  return new GraphQLError(production() ? TOO_COMPLEX : `${TOO_COMPLEX.slice(0, -1)}: ${detail}.`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+/** Validations that have already refused their operation (production says it once). */
+const reported = new WeakSet<ValidationContext>();
+
+/**
+ * Armor's rules report through this instead of throwing: in production the client learns only
+ * that the operation is too complex (a limit or a count would help tune an attack); in
+ * development Armor's message, with the limit and the count found, helps whoever writes a query.
+ */
+function reportTooComplex(context: ValidationContext | null, error: GraphQLError): void {
+  if (!context) return;
+  const detail = error.message.replace(/^Syntax Error: /, '');
+  if (production()) {
+    // One refusal, however many limits the operation breaks: the same sentence twice says nothing.
+    if (reported.has(context)) return;
+    reported.add(context);
+  }
+  context.reportError(
+    new GraphQLError(production() ? TOO_COMPLEX : `${TOO_COMPLEX.slice(0, -1)}: ${detail}`, { extensions: { code: 'BAD_USER_INPUT' } }),
+  );
+}
+
+const reject = { exposeLimits: true, propagateOnRejection: false, onReject: [reportTooComplex] };
+
+/** The validation rules that hold an operation to `limits` (tokens are the parser's: `parseOptions`). */
+export function operationLimitRules(limits: GatewayLimits = GATEWAY_LIMITS): ValidationRule[] {
+  return [
+    // Introspection (development only) is not counted: its type references nest deeply by design.
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reject }),
+    maxAliasesRule({ n: limits.maxAliases, ...reject }),
+    costLimitRule({ maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true, ...reject }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reject }),
+  ];
 }
 
 /** graphql-js's own message when the parser stops at `maxTokens`: it names the limit. */
@@ -50,74 +88,5 @@ export function hideLimitsInProduction(
     const result = format(formatted, error);
     if (!production() || !TOKEN_LIMIT.test(result.message)) return result;
     return { message: TOO_COMPLEX, extensions: { code: result.extensions?.code ?? 'GRAPHQL_PARSE_FAILED' } };
-  };
-}
-
-/** Introspection (development only) is not counted: its type references nest deeply by design. */
-const isIntrospection = (node: FieldNode) => node.name.value.startsWith('__');
-
-/** Depth, aliases and field count of the operation, each reported once. */
-export function operationLimitsRule(limits = GATEWAY_LIMITS) {
-  return (context: ValidationContext): ASTVisitor => {
-    let depth = 0;
-    let aliases = 0;
-    let fields = 0;
-    let introspection = 0;
-    const reported = new Set<string>();
-    const report = (key: string, detail: string) => {
-      if (reported.has(key)) return;
-      reported.add(key);
-      context.reportError(tooComplex(detail));
-    };
-    return {
-      OperationDefinition: {
-        enter() {
-          depth = 0;
-        },
-      },
-      Field: {
-        enter(node) {
-          if (isIntrospection(node)) introspection += 1;
-          if (introspection > 0) return;
-          depth += 1;
-          fields += 1;
-          if (node.alias) aliases += 1;
-          if (depth > limits.maxDepth) report('depth', `it nests deeper than ${limits.maxDepth} levels`);
-          if (aliases > limits.maxAliases) report('aliases', `it uses more than ${limits.maxAliases} aliases`);
-          if (fields > limits.maxFields) report('fields', `it selects more than ${limits.maxFields} fields`);
-        },
-        leave(node) {
-          if (introspection > 0) {
-            if (isIntrospection(node)) introspection -= 1;
-            return;
-          }
-          depth -= 1;
-        },
-      },
-      // Fragments spread the same selections again: count them where they are used.
-      FragmentDefinition: () => false,
-      FragmentSpread(node) {
-        const fragment = context.getFragment(node.name.value);
-        if (!fragment) return;
-        // A cheap bound: a spread costs its fragment's field count at this depth.
-        let count = 0;
-        let inner = 0;
-        const walk = (selections: readonly any[], level: number) => {
-          for (const s of selections) {
-            if (s.kind === Kind.FIELD) {
-              count += 1;
-              inner = Math.max(inner, level);
-              if (s.alias) aliases += 1;
-              if (s.selectionSet) walk(s.selectionSet.selections, level + 1);
-            } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet.selections, level);
-          }
-        };
-        walk(fragment.selectionSet.selections, 1);
-        fields += count;
-        if (depth + inner > limits.maxDepth) report('depth', `it nests deeper than ${limits.maxDepth} levels`);
-        if (aliases > limits.maxAliases) report('aliases', `it uses more than ${limits.maxAliases} aliases`);
-        if (fields > limits.maxFields) report('fields', `it selects more than ${limits.maxFields} fields`);
-      },
-    };
   };
 }

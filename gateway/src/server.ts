@@ -7,9 +7,10 @@ import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
 import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
-import { traceHeaders } from '@jobcenter/kit/observability';
+import { createServerMetrics, knownOperationLabels, OPERATION_LABEL_HEADER, OperationLabeller, traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
-import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
+import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
+import { knownOperationNames } from './operations';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 import { RevocationStore, WorkbenchSessions } from './session';
@@ -19,7 +20,11 @@ export { devSignInUrl, SESSION_COOKIE } from './session';
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0]) {
+  constructor(
+    private readonly serviceName: string,
+    private readonly operationLabel: OperationLabeller,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0],
+  ) {
     super(config);
   }
 
@@ -36,13 +41,16 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { request, context } = options;
     if (!('assertion' in context) || !context.assertion) return;
+    const incomingRequest = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
     // A client's Idempotency-Key goes to the subgraph that runs the mutation (kit idempotency).
-    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
+    const idempotencyKey = incomingRequest?.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
     if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.assertion);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The subgraph labels its metrics with the gateway's bounded label, never the client's name.
+    request.http?.headers.set(OPERATION_LABEL_HEADER, this.operationLabel(incomingRequest?.operationName));
     // W3C trace context: the active gateway span's when tracing is on, else the caller's own.
-    const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get('traceparent') : undefined;
+    const incoming = incomingRequest?.request.http?.headers.get('traceparent');
     for (const [name, value] of Object.entries(traceHeaders(incoming))) request.http?.headers.set(name, value);
   }
 }
@@ -57,18 +65,22 @@ export interface GatewayOptions {
   workbenchDir?: string;
   /** Where sign-outs are kept (session/revocations.ts); else SESSION_DATABASE_URL's PostgreSQL, else memory. */
   revocations?: RevocationStore;
+  /** Operation names labelled as themselves in metrics, besides those in gateway/operations; others are "other". */
+  knownOperations?: Iterable<string>;
 }
 
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
+  // Metrics label an operation by name only when clients are known to run it (operation-label.ts).
+  const operationLabel = knownOperationLabels([...knownOperationNames(), ...(options.knownOperations ?? [])]);
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
     supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource(name, {
+      new AuthenticatedDataSource(name, operationLabel, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
         // No subgraph sets cache hints (and the gateway has no response cache to honour them).
         honorSubgraphCacheControlHeader: false,
@@ -92,16 +104,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         sessions.routes(app);
         workbenchRoutes(app, { dir: options.workbenchDir });
       },
+      metrics: createServerMetrics('gateway', { operationLabel }),
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
           gateway,
           logger,
           // No landing page from Apollo's CDN: browsers get the self-hosted GraphiQL (workbench/).
           plugins: [...plugins, ApolloServerPluginLandingPageDisabled()],
-          // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
+          // Hardening (gateway/src/limits.ts): depth, aliases, cost, directives and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no
           // field suggestions ("did you mean …") and no limits echoed.
-          validationRules: [operationLimitsRule()],
+          validationRules: operationLimitRules(),
           parseOptions: { maxTokens: GATEWAY_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

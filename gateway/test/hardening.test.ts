@@ -6,6 +6,7 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { GATEWAY_LIMITS } from '../src/limits';
 import { startGateway } from '../src/server';
 import { startTestFederation, TestFederation } from '../src/testing';
+import { aliasesThroughFragments, deepThroughFragments, doublingFragments } from './builders';
 
 /** What the gateway refuses before any subgraph is asked: oversized, deep, wide or batched requests. */
 let federation: TestFederation;
@@ -48,6 +49,19 @@ describe('operation limits', () => {
     await healthy();
   });
 
+  it('refuses depth 23, 40 aliases and 2^12 fields hidden in fragments spread inside fragments, before any subgraph runs them', async () => {
+    const statements = await federation.countStatements(async () => {
+      for (const query of [deepThroughFragments(23), aliasesThroughFragments(40), doublingFragments(12)]) {
+        const res = await federation.as(lone, query, { id: randomUUID() });
+        expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(res.errors![0].message).toMatch(/too complex/);
+        expect(res.data).toBeUndefined();
+      }
+    });
+    expect(statements).toBe(0);
+    await healthy();
+  });
+
   it('refuses 1,000 aliases (over the token limit) and 20 aliases (over the alias limit)', async () => {
     const many = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
     const res = await federation.as(lone, many);
@@ -55,7 +69,7 @@ describe('operation limits', () => {
     const twenty = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
     const aliased = await federation.as(lone, twenty);
     expect(errorCode(aliased)).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(aliased.errors![0].message).toMatch(/aliases/);
+    expect(aliased.errors![0].message).toMatch(/Aliases limit/);
     await healthy();
   });
 
@@ -63,9 +77,9 @@ describe('operation limits', () => {
     const many = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
     expect((await federation.as(lone, many)).errors![0].message).toContain(String(GATEWAY_LIMITS.maxTokens));
     const twenty = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
-    expect((await federation.as(lone, twenty)).errors![0].message).toContain(`more than ${GATEWAY_LIMITS.maxAliases} aliases`);
+    expect((await federation.as(lone, twenty)).errors![0].message).toContain(`Aliases limit of ${GATEWAY_LIMITS.maxAliases} exceeded`);
     const deep = await federation.as(lone, deepQuery(20), { id: randomUUID() });
-    expect(deep.errors![0].message).toContain(`deeper than ${GATEWAY_LIMITS.maxDepth} levels`);
+    expect(deep.errors![0].message).toContain(`depth limit of ${GATEWAY_LIMITS.maxDepth} exceeded`);
   });
 
   it(`lets through what the client operations need (depth ${GATEWAY_LIMITS.maxDepth}, ${GATEWAY_LIMITS.maxAliases} aliases)`, async () => {
@@ -95,6 +109,48 @@ describe('operation limits', () => {
     expect(typo.errors![0].message).toMatch(/Did you mean/);
     const intro = await federation.as(lone, '{ __schema { queryType { name } } }');
     expect(intro.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('token lifetime', () => {
+  it('refuses a 100-year token with UNAUTHENTICATED and a message that names no value', async () => {
+    const century = await signUserToken(lone, authJwtSecret(), '100y');
+    const res = await federation.request('{ citizenStatistics { total } }', {}, { authorization: `Bearer ${century}` });
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.errors![0].message).toBe('The token is valid for longer than allowed; sign in again.');
+    expect(res.data ?? undefined).toBeUndefined();
+    const day = await federation.request('{ citizenStatistics { total } }', {}, { authorization: `Bearer ${await signUserToken(lone, authJwtSecret(), '12h')}` });
+    expect(day.errors).toBeUndefined();
+  });
+
+  it('takes the maximum from AUTH_MAX_TOKEN_LIFETIME_SECONDS when the gateway starts', async () => {
+    const saved = process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+    process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS = '3600';
+    const gateway = await startGateway({
+      port: 0,
+      subgraphUrls: { citizens: federation.subgraphs.citizens.url },
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+    }).finally(() => {
+      if (saved === undefined) delete process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+      else process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS = saved;
+    });
+    try {
+      const ask = async (expiresIn: string) => {
+        const token = await signUserToken(lone, authJwtSecret(), expiresIn);
+        const res = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ citizenStatistics { total } }' }),
+        });
+        return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+      };
+      const twoHours = await ask('2h');
+      expect(twoHours.status).toBe(401);
+      expect(twoHours.body.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await ask('30m')).body.errors).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
   });
 });
 
@@ -146,17 +202,21 @@ describe('in production mode', () => {
         fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
       const ask = async (query: string) => (await (await post(JSON.stringify({ query }))).json()) as { errors?: { message: string; locations?: unknown; extensions?: { code?: string } }[] };
       const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
-      const fields = `{ citizenStatistics { ${Array.from({ length: GATEWAY_LIMITS.maxFields + 1 }, () => 'total').join(' ')} } }`;
+      // 340 leaves under one field cost 2 + 1.5 × 340 = 512 (within the token limit).
+      const cost = `{ citizenStatistics { ${Array.from({ length: 340 }, () => 'total').join(' ')} } }`;
       const refused = {
         tokens: await ask(aliases(1000)),
         aliases: await ask(aliases(GATEWAY_LIMITS.maxAliases + 5)),
         depth: await ask(deepQuery(GATEWAY_LIMITS.maxDepth + 1, `"${randomUUID()}"`)),
-        fields: await ask(fields),
+        cost: await ask(cost),
+        fragments: await ask(deepThroughFragments(23)),
+        fragmentAliases: await ask(aliasesThroughFragments(40)),
       };
       const configured = Object.values(GATEWAY_LIMITS).map(String);
       for (const [limit, res] of Object.entries(refused)) {
         const error = res.errors![0];
         expect({ limit, message: error.message }).toEqual({ limit, message: 'The operation is too complex.' });
+        expect(res.errors).toHaveLength(1);
         expect(error.locations).toBeUndefined();
         for (const value of configured) expect(JSON.stringify(res)).not.toContain(value);
       }

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { createServerMetrics, ServerMetrics } from './observability/metrics';
 import { GraphQLContextArgument, graphqlPostHandler, MAX_BODY_BYTES } from './graphql-post';
 import { traceIdOf, traceRequests, traceServerRequest } from './observability/tracing';
+import { API_PATH, setApiSecurityHeaders } from './security-headers';
 
 const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
@@ -56,6 +57,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
   const service = options.service ?? 'service';
   const httpServer = http.createServer((req, res) => {
+    // Hardening headers on every API answer, set before any path can answer (security-headers.ts).
+    if (API_PATH.test(req.url ?? '')) setApiSecurityHeaders(res);
     if (graphqlPost && req.method === 'POST' && GRAPHQL_PATH.test(req.url ?? '')) {
       const handle = graphqlPost;
       traceServerRequest(service, '/graphql', req, res, () => void handle(req, res));
@@ -151,3 +154,4 @@ export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>):
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+export { API_PATH, API_SECURITY_HEADERS, setApiSecurityHeaders } from './security-headers';

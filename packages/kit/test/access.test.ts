@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccessGrant, createCitizenAccess, decideCitizenAccess, GrantCache, grantTtlMs, MAX_GRANT_TTL_MS } from '../src/access';
+import { AccessGrant, createCitizenAccess, decideCitizenAccess, GrantCache, grantTtlMs, MAX_CACHED_CITIZENS, MAX_GRANT_TTL_MS } from '../src/access';
 import type { Actor } from '../src/identity';
 
 const TEAM = 'Team Ryslinge';
@@ -64,6 +64,16 @@ describe('a request’s access decisions over the grant cache', () => {
     const decisions = await Promise.all(ids.map((id) => access.decide(id)));
     expect(decisions.every((d) => d === 'ALLOW')).toBe(true);
     expect(state.calls).toHaveLength(1);
+  });
+
+  it(`holds at most ${MAX_CACHED_CITIZENS} citizens however many ids callers make up within the time to live`, async () => {
+    const { load } = source(grants);
+    const cache = new GrantCache(load, () => 30_000);
+    expect(await createCitizenAccess(inger, cache).decide(citizen)).toBe('ALLOW');
+    for (let batch = 0; batch < 25; batch += 1) await cache.grantsFor(Array.from({ length: 1000 }, () => randomUUID()));
+    expect(cache.size).toBe(MAX_CACHED_CITIZENS);
+    // The newest stay; the first citizen, pushed out, is asked at the source again and still allowed.
+    expect(await createCitizenAccess(inger, cache).decide(citizen)).toBe('ALLOW');
   });
 
   it('gives access at once when an assignment starts (a refusal is re-checked at the source)', async () => {

@@ -10,6 +10,8 @@ export type GrantSource = (citizenIds: readonly string[]) => Promise<AccessGrant
 /** Upper bound of the grant cache: an ended assignment stops giving access within this time. */
 export const MAX_GRANT_TTL_MS = 60_000;
 const DEFAULT_GRANT_TTL_MS = 30_000;
+/** Upper bound of the grant cache's size: about 2 MB of ids and grants per process. */
+export const MAX_CACHED_CITIZENS = 10_000;
 
 /** The cache's time to live: ACCESS_GRANT_TTL_MS, at most 60 s (default 30 s). */
 export function grantTtlMs(): number {
@@ -45,6 +47,8 @@ export class GrantCache {
       for (const id of missing) {
         const grants = loaded.filter((g) => g.citizenId === id);
         result.set(id, grants);
+        // Deleted first, so the map's order stays oldest-loaded first (the order prune() drops in).
+        this.entries.delete(id);
         this.entries.set(id, { grants, expires });
       }
       this.prune(now);
@@ -52,9 +56,22 @@ export class GrantCache {
     return result;
   }
 
+  /** Citizens held now; never more than MAX_CACHED_CITIZENS. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Expired entries go; if the ids asked within the time to live are still too many (they are
+   * the callers' choice: any id, existing or not, gets an entry), the oldest go too.
+   */
   private prune(now: number): void {
-    if (this.entries.size < 10_000) return;
+    if (this.entries.size <= MAX_CACHED_CITIZENS) return;
     for (const [id, entry] of this.entries) if (entry.expires <= now) this.entries.delete(id);
+    for (const id of this.entries.keys()) {
+      if (this.entries.size <= MAX_CACHED_CITIZENS) break;
+      this.entries.delete(id);
+    }
   }
 }
 

@@ -7,16 +7,44 @@ const key = (secret: string) => encoder.encode(secret);
 /** Why a token was refused; the message is safe to show a client. */
 export class TokenError extends Error {}
 
+/** The longest a user token may live (exp − iat) unless AUTH_MAX_TOKEN_LIFETIME_SECONDS says otherwise: 12 h, a working day. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+
+/**
+ * AUTH_MAX_TOKEN_LIFETIME_SECONDS, read here only (the gateway reads it once, at start): a whole
+ * number of seconds above 0; anything else stops the gateway rather than accept any lifetime.
+ */
+export function maxTokenLifetimeSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS?.trim();
+  if (!configured) return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const seconds = Number(configured);
+  if (!Number.isInteger(seconds) || seconds <= 0) {
+    throw new Error('AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a whole number of seconds above 0');
+  }
+  return seconds;
+}
+
 /**
  * Verifies a user's bearer token as the contract describes: HS256 with AUTH_JWT_SECRET, claims
- * sub, role, name, team (staff) and exp. Anything else is a TokenError.
+ * sub, role, name, team (staff) and exp. A token that lives longer than `maxLifetimeSeconds`
+ * (exp − iat, or exp − now when iat is missing or in the future) is refused too: a stolen
+ * long-lived token would open every citizen's case to its holder for as long as it says.
+ * Anything else is a TokenError.
  */
-export async function verifyUserToken(token: string, secret: string): Promise<Actor> {
+export async function verifyUserToken(
+  token: string,
+  secret: string,
+  maxLifetimeSeconds: number = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Promise<Actor> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       algorithms: ['HS256'],
       requiredClaims: ['sub', 'exp'],
     });
+    const now = Math.floor(Date.now() / 1000);
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    // The message names no value: the lifetime a forger should aim under is nobody's business.
+    if (payload.exp! - issued > maxLifetimeSeconds) throw new TokenError('The token is valid for longer than allowed; sign in again.');
     return actorFromClaims(payload);
   } catch (error) {
     throw toTokenError(error);

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { boundedOperationLabels, OPERATION_LABEL_HEADER, OperationLabeller } from './operation-label';
 
 /**
  * Prometheus metrics of one server (gateway or subgraph), served at GET /metrics: GraphQL
@@ -20,7 +21,16 @@ export interface PoolLike {
   waitingCount: number;
 }
 
-export function createServerMetrics(service: string): ServerMetrics {
+export interface ServerMetricsOptions {
+  /**
+   * Turns an operation into its `operation` label, bounded (operation-label.ts): the gateway
+   * passes its known operations; the default, for subgraphs, takes the gateway's label header.
+   */
+  operationLabel?: OperationLabeller;
+}
+
+export function createServerMetrics(service: string, options: ServerMetricsOptions = {}): ServerMetrics {
+  const operationLabel = options.operationLabel ?? boundedOperationLabels();
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -60,12 +70,15 @@ export function createServerMetrics(service: string): ServerMetrics {
     observePool: (pool) => void pools.push(pool),
     plugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
       return {
-        async requestDidStart() {
+        async requestDidStart({ request }) {
           const started = process.hrtime.bigint();
           return {
             async willSendResponse({ operationName, operation, errors }) {
-              // Names are client-chosen: cap their length so a client cannot blow up the labels.
-              const labels = { operation: (operationName ?? 'anonymous').slice(0, 64), type: operation?.operation ?? 'unknown' };
+              // Names are client-chosen: only a bounded set of them become labels, the rest "other".
+              const labels = {
+                operation: operationLabel(operationName, request.http?.headers.get(OPERATION_LABEL_HEADER)),
+                type: operation?.operation ?? 'unknown',
+              };
               const code = errors?.[0]?.extensions?.code;
               requests.inc({ ...labels, outcome: errors?.length ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
               duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
