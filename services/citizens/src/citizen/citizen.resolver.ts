@@ -10,6 +10,7 @@ import {
   pageSize,
   RequestContext,
   requireCaseStaff,
+  requireRole,
   staleVersion,
   todayInCopenhagen,
 } from '@jobcenter/kit';
@@ -77,9 +78,13 @@ export class CitizenResolver {
     return citizenStatistics(ctx.dataSource);
   }
 
-  @Mutation(() => Citizen, { description: 'Registers a citizen. A CPR number already registered is a CONFLICT.' })
+  @Mutation(() => Citizen, {
+    description:
+      'Registers a citizen (caseworkers and team leads: the authority role). A CPR number already registered is a CONFLICT. ' +
+      'Nobody holds the new citizen yet: the registering caseworker, or a team lead, makes the first assignment.',
+  })
   async registerCitizen(@Arg('input') input: RegisterCitizenInput, @Ctx() ctx: Context): Promise<Citizen> {
-    requireCaseStaff(ctx.actor, 'register citizens');
+    requireRole(ctx.actor, ['CASEWORKER', 'TEAM_LEAD'], 'register citizens (the caseworker or the team lead does)');
     const cpr = cprFromInput(input.cpr, 'cpr');
     const repo = ctx.dataSource.getRepository(Citizen);
     const phone = optionalText(input.phone);
@@ -94,6 +99,7 @@ export class CitizenResolver {
       targetGroup: input.targetGroup,
       status: CitizenStatus.ACTIVE,
       enrolledAt: input.enrolledAt ?? todayInCopenhagen(),
+      registeredBy: ctx.actor.id.slice(0, 80),
     });
     if (citizen.enrolledAt < cpr.birthDate) {
       throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');
