@@ -67,7 +67,7 @@ export async function accessLogOf(
        FROM kit_access_log
       WHERE citizen_id = $1
         ${after ? 'AND (at < $3 OR (at = $3 AND (domain > $4 OR (domain = $4 AND seq < $5::bigint))))' : ''}
-      ORDER BY at DESC, domain ASC, seq DESC LIMIT $2`,
+      ORDER BY at DESC, domain ASC, kit_access_log.seq DESC LIMIT $2`,
     after ? [citizenId, first, after.at, after.domain, after.seq] : [citizenId, first],
   );
   return rows.map((r) => ({ ...accessLogViewOf(r), seq: r.seq }));
