@@ -35,7 +35,11 @@ export class CitizenResolver {
   })
   async citizen(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Citizen | null> {
     assertMayLookUpCitizens(ctx.actor);
-    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') return null;
+    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') {
+      // Another citizen: answered as an unknown id, and the try is on that id's log (written after the answer).
+      ctx.loaders.access.refuse(id);
+      return null;
+    }
     const citizen = await ctx.loaders.citizenById.load(id);
     // Services read non-personal fields (guarded per field); staff need the citizen in their caseload.
     if (citizen && ctx.actor.role !== 'SERVICE') await ctx.loaders.access.assert(id);

@@ -33,7 +33,7 @@ registerEnumType(HandoverStatus, {
 @Index('uq_case_handover_pending', ['citizenId', 'staffId', 'role'], { unique: true, where: `"status" = 'PENDING'` })
 @ObjectType('CaseHandover', { description: 'A request to take a citizen on in another team, or a case nobody holds (sagsoverdragelse).' })
 export class CaseHandover {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id.' })
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_case_handover' })
   id!: string;
 
@@ -68,11 +68,11 @@ export class CaseHandover {
   @Column({ type: 'varchar', length: 200 })
   toTeam!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was asked for.' })
   @CreateDateColumn({ type: 'timestamptz' })
   requestedAt!: Date;
 
-  @Field(() => HandoverStatus)
+  @Field(() => HandoverStatus, { description: 'Where the request stands.' })
   @Column({ type: 'varchar', length: 16 })
   status!: HandoverStatus;
 
@@ -100,7 +100,7 @@ export class CaseHandover {
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The team lead who reviewed a forced handover.' })
   @Column({ type: 'varchar', length: 80, nullable: true })
   reviewedBy!: string | null;
 

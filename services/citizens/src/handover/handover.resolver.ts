@@ -16,7 +16,7 @@ const HANDOVER_KIND = 'handover request (the citizen’s team)';
 
 @InputType({ description: 'Who is to take the citizen on, from when, and why.' })
 export class HandoverRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The citizen to take on.' })
   citizenId!: string;
 
   @Field(() => ID, { description: 'The staff member of your team to be assigned (yourself, unless you are the team lead).' })
