@@ -8,6 +8,8 @@ import { Citizen } from './citizen/citizen.entity';
 import { CitizenAccessLogResolver } from './citizen/citizen.access-log';
 import { EmergencyAccess } from './emergency/emergency-access.entity';
 import { EmergencyAccessResolver } from './emergency/emergency-access.resolver';
+import { CaseHandover } from './handover/handover.entity';
+import { HandoverResolver } from './handover/handover.resolver';
 import { CitizenFieldsResolver } from './citizen/citizen.fields';
 import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
@@ -35,6 +37,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     CitizenAccessLogResolver,
     AccessLogSpotCheckResolver,
     EmergencyAccessResolver,
+    HandoverResolver,
     NetworkContactResolver,
     ResourceProfileResolver,
   ],
@@ -42,7 +45,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffMemberReference },
   },
-  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess],
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover],
   migrations,
   createLoaders,
   seedDemo: seedCitizensDemo,

@@ -120,12 +120,14 @@ describe('a change and its access-log entry', () => {
     expect(await entriesOf(requestId)).toEqual([]);
   });
 
-  it('writes no entry for a mutation refused by the caseload policy', async () => {
+  it('writes a refused CHANGE, and nothing else, for a mutation refused by the caseload policy', async () => {
     const citizen = await citizenOfInger();
     const requestId = randomUUID();
     const res = await send(outsider, ADD_CONTACT, { c: citizen.id, n: 'Not Allowed' }, { requestId });
     expect(errorCode(res)).toBe('FORBIDDEN');
-    expect(await entriesOf(requestId)).toEqual([]);
+    // Written after the answer (not awaited, so the answer cannot tell a refusal from an unknown id).
+    for (let i = 0; i < 40 && (await entriesOf(requestId)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await entriesOf(requestId)).map((e) => [e.citizen_id, e.operation])).toEqual([[citizen.id, 'CHANGE_REFUSED']]);
     expect(await contactsNamed('Not Allowed')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearerFor, errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
-import { subgraphClient } from '@jobcenter/kit';
+import { addDays, subgraphClient } from '@jobcenter/kit';
 import { citizensSubgraph } from '../src/server';
 import { analyst, assign, CITIZEN_FIELDS, citizenActor, createStaff, nextCpr, registerCitizen, staffActor, teamLead, TEAM } from './builders';
 
@@ -163,16 +163,27 @@ describe('assignments and the team', () => {
     expect(errorCode(await assign(anders.id, 'JOB_CONSULTANT', '2026-02-01'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await assign(randomUUID(), 'CASEWORKER', '2026-02-01'))).toBe('NOT_FOUND');
 
-    const handover = await assign(outsider.id, 'CASEWORKER', '2026-03-01');
+    // Another team's caseworker is not Inger's to assign: the receiving lead asks, Inger agrees.
+    expect(errorCode(await assign(outsider.id, 'CASEWORKER', '2026-03-01'))).toBe('FORBIDDEN');
+    const vestLead = { id: randomUUID(), role: 'TEAM_LEAD' as const, name: 'Vera Vest', team: 'Team Vest' };
+    const asked = await subgraph.as(vestLead, `mutation($i: HandoverRequestInput!) { requestHandover(input: $i) { id status } }`, {
+      i: { citizenId: c.id, staffId: outsider.id, role: 'CASEWORKER', from: '2026-03-01', reason: 'Borgeren er flyttet til Vest-distriktet' },
+    });
+    expect(asked.data.requestHandover.status).toBe('PENDING');
+    const handover = await subgraph.as(caseworker(), `mutation($id: ID!) { approveHandover(id: $id) { status assignment { from } } }`, {
+      id: asked.data.requestHandover.id,
+    });
     expect(handover.errors).toBeUndefined();
+    const handoverDay = handover.data.approveHandover.assignment.from;
+    expect(handoverDay >= '2026-03-01').toBe(true);
     // Inger handed over: her own access ended with her assignment.
     expect(errorCode(await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id }))).toBe('FORBIDDEN');
     const team = await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) {
         cpr all: assignments(activeOnly: false) { role from to staff { name } } active: assignments { staff { name } } } }`, { id: c.id });
     expect(team.data.citizen.all).toEqual(
       expect.arrayContaining([
-        { role: 'CASEWORKER', from: '2026-01-05', to: '2026-02-28', staff: { name: 'Inger Holm' } },
-        { role: 'CASEWORKER', from: '2026-03-01', to: null, staff: { name: 'Ole Vest' } },
+        { role: 'CASEWORKER', from: '2026-01-05', to: addDays(handoverDay, -1), staff: { name: 'Inger Holm' } },
+        { role: 'CASEWORKER', from: handoverDay, to: null, staff: { name: 'Ole Vest' } },
       ]),
     );
     expect(team.data.citizen.active.map((a: { staff: { name: string } }) => a.staff.name).sort()).toEqual(['Anders Lund', 'Ole Vest']);

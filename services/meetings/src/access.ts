@@ -60,3 +60,13 @@ export function assertMayReadStatistics(actor: Actor): void {
   if (isCaseStaff(actor) || actor.role === 'ANALYST') return;
   throw forbidden('Statistics are for staff.');
 }
+
+/**
+ * May the caller be told which meeting a double booking clashes with? Only if they may see its
+ * citizen (the shared policy; a look-up that is then logged). A group session is no one
+ * citizen's data.
+ */
+export async function maySeeClash(ctx: Context, clash: { kind: string; citizenId?: string }): Promise<boolean> {
+  if (clash.kind !== 'MEETING' || !clash.citizenId) return true;
+  return (await ctx.loaders.access.decide(clash.citizenId)) === 'ALLOW';
+}

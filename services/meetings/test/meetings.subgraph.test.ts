@@ -87,11 +87,30 @@ describe('scheduleMeeting', () => {
     expect((m as any).participants).toEqual([{ role: 'RESOURCE_CONSULTANT', name: 'Sofie Berg', staff: { id: sofie.id } }]);
   });
 
+  it("is a CONFLICT that says only 'busy then' when the clashing meeting is of a citizen the booker may not see", async () => {
+    const anders = consultant();
+    const ole = { ...caseworker('Ole Vest'), team: 'Team Vest' };
+    const theirs = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date('2027-03-09T09:00:00Z') });
+    const res = await subgraph.as(ole, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+      input: {
+        citizenId: person(ole),
+        kind: 'HOME_VISIT',
+        scheduledAt: '2027-03-09T09:30:00Z',
+        durationMinutes: 60,
+        participants: [{ role: 'CASEWORKER', staffId: ole.id }, { role: 'RESOURCE_CONSULTANT', staffId: anders.id }],
+      },
+    });
+    expect(errorCode(res)).toBe('CONFLICT');
+    expect(res.errors![0].message).toBe(`Staff member ${anders.id} is already booked at that time. Choose another time or another participant.`);
+    expect(JSON.stringify(res)).not.toContain(theirs.id);
+    expect(JSON.stringify(res)).not.toMatch(/follow-up|Copenhagen/);
+  });
+
   it('is a CONFLICT when a participant is already in an overlapping meeting, naming it and its Copenhagen time', async () => {
     const anders = consultant();
     const inger = caseworker();
-    // 2 March 2027 09:00 UTC is 10:00 in Copenhagen (winter time).
-    const first = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date('2027-03-02T09:00:00Z') });
+    // 2 March 2027 09:00 UTC is 10:00 in Copenhagen (winter time). Inger works with that citizen too, so she may see it.
+    const first = await scheduleMeeting(subgraph, anders, { citizenId: person(anders, inger), scheduledAt: new Date('2027-03-02T09:00:00Z') });
     const res = await subgraph.as(inger, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
       input: {
         citizenId: person(inger),

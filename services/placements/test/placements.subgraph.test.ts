@@ -81,6 +81,20 @@ describe('companies', () => {
     expect(ok(found).companyByCvr).toEqual({ name: 'Ringe Anlægsgartner ApS' });
   });
 
+  it("refuses a company's contact persons through _entities to whoever company(id) refuses (a citizen, a service)", async () => {
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Company { name contacts { name phone } } } }`;
+    const r = [{ __typename: 'Company', id: company.id }];
+    const service: Actor = { id: 'plans', role: 'SERVICE', name: 'plans' };
+    for (const actor of [citizenActor(randomUUID()), service]) {
+      const byId = await placements.as(actor, `query($id: ID!) { company(id: $id) { name } }`, { id: company.id });
+      expect(errorCode(byId)).toBe('FORBIDDEN');
+      const res = await placements.as(actor, ENTITIES, { r });
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      expect(JSON.stringify(res)).not.toContain('Kværndrup');
+    }
+    expect(ok(await placements.as(analyst, ENTITIES, { r }))._entities[0].name).toBe('Kværndrup Kro');
+  });
+
   it('is a CONFLICT for a CVR number already registered', async () => {
     const res = await placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "Igen" }) { id } }`, { c: company.cvr });
     expect(errorCode(res)).toBe('CONFLICT');

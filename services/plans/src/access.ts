@@ -38,11 +38,15 @@ export function assertCaseStaff(actor: Actor, what: string): void {
   if (!isCaseStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
 }
 
-/** Case staff, or the citizen themselves for the few things a citizen writes in their own plan. */
-export function assertCaseStaffOrOwner(actor: Actor, citizenId: string, what: string): void {
-  if (actor.role === 'CITIZEN' && actor.id === citizenId) return;
-  if (actor.role === 'CITIZEN') throw forbidden('You can only write in your own plan.');
-  assertCaseStaff(actor, what);
+/**
+ * Case staff, or the citizen themselves for the few things a citizen writes in their own plan.
+ * Another citizen's plan answers exactly as an unknown id does (`unknown()`, the same NOT_FOUND),
+ * so a citizen cannot learn that someone else's plan or milestone exists; the try is logged under
+ * that citizen as refused.
+ */
+export async function assertCaseStaffOrOwner(ctx: RequestContext<PlansLoaders>, citizenId: string, what: string, unknown: () => Error): Promise<void> {
+  if (ctx.actor.role === 'CITIZEN') return ctx.loaders.access.assert(citizenId, unknown);
+  assertCaseStaff(ctx.actor, what);
 }
 
 /** Statistics are for staff (analysts included); not for citizens or other services. */

@@ -169,15 +169,29 @@ describe('who may see and change a plan', () => {
     expect(errorCode(await subgraph.as(me, `mutation { createPlan(citizenId: "${me.id}", input: { longTermGoal: "x" }) { id } }`))).toBe('FORBIDDEN');
   });
 
-  it("gives a citizen asking for another citizen's plan what an unknown id gives, and FORBIDDEN on writing it", async () => {
-    const plan = await createPlan(subgraph, person());
+  it("gives a citizen asking for or writing in another citizen's plan what an unknown id gives, and logs the try", async () => {
+    const owner = person();
+    const plan = await createPlan(subgraph, owner);
     const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
     const stranger = citizen();
     const read = await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id longTermGoal } }`, { id: plan.id });
     expect(read).toEqual(await subgraph.as(stranger, `query($id: ID!) { plan(id: $id) { id longTermGoal } }`, { id: randomUUID() }));
     expect(read.data).toEqual({ plan: null });
-    expect(errorCode(await subgraph.as(stranger, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'x' } }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(stranger, ADD_UPDATE, { id: m.id, note: 'x' }))).toBe('FORBIDDEN');
+    // Writing: the same NOT_FOUND, word for word, as for an id that names nothing (no existence oracle).
+    const unknownPlan = randomUUID();
+    const write = await subgraph.as(stranger, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'x' } });
+    const writeUnknown = await subgraph.as(stranger, UPDATE_PLAN, { id: unknownPlan, v: 1, i: { citizenPerspective: 'x' } });
+    expect(JSON.stringify(write).replaceAll(plan.id, 'ID')).toEqual(JSON.stringify(writeUnknown).replaceAll(unknownPlan, 'ID'));
+    expect(errorCode(write)).toBe('NOT_FOUND');
+    const unknownMilestone = randomUUID();
+    const note = await subgraph.as(stranger, ADD_UPDATE, { id: m.id, note: 'x' });
+    const noteUnknown = await subgraph.as(stranger, ADD_UPDATE, { id: unknownMilestone, note: 'x' });
+    expect(JSON.stringify(note).replaceAll(m.id, 'ID')).toEqual(JSON.stringify(noteUnknown).replaceAll(unknownMilestone, 'ID'));
+    // The tries are on the owner's log, refused, by a citizen (NONE: no purpose here).
+    const refused = async () =>
+      subgraph.dataSource.query(`SELECT operation, purpose, actor_role FROM kit_access_log WHERE citizen_id = $1 AND actor_id = $2`, [owner, stranger.id]);
+    for (let i = 0; i < 40 && (await refused()).length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await refused()).toContainEqual({ operation: 'CHANGE_REFUSED', purpose: 'NONE', actor_role: 'CITIZEN' });
     const entities = await subgraph.as(stranger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
       r: [{ __typename: 'Milestone', id: m.id }],
     });

@@ -28,6 +28,9 @@ export class AccessLogSampleEntry {
   @Field()
   operation!: string;
 
+  @Field({ description: 'ALLOWED or REFUSED.' })
+  outcome!: string;
+
   @Field()
   purpose!: string;
 

@@ -19,13 +19,24 @@ export interface AccessLogRow {
   citizenId: string;
   domain: string;
   kind: string;
-  operation: 'READ' | 'SEARCH' | 'CHANGE';
+  /** As stored: a refused look-up or change is `READ_REFUSED` / `CHANGE_REFUSED` (see `accessLogOperation`). */
+  operation: 'READ' | 'SEARCH' | 'CHANGE' | 'READ_REFUSED' | 'CHANGE_REFUSED';
   purpose: string;
   reason: string | null;
   operationName: string | null;
   requestId: string;
   /** As stored: encrypted (`cprCipher()`, context `access_log.searched_cpr`); never the plain number. */
   searchedCpr: string | null;
+}
+
+/**
+ * A refused look-up or change (FORBIDDEN, or a citizen's try at another citizen's data) is stored
+ * with the operation `READ_REFUSED` or `CHANGE_REFUSED`: no new column, so the table, its owner
+ * role and the hash content of every existing entry stay as they were. The API shows the stored
+ * value as an operation (READ, SEARCH, CHANGE) and an outcome (ALLOWED, REFUSED).
+ */
+export function accessLogOperation(stored: string): { operation: string; outcome: 'ALLOWED' | 'REFUSED' } {
+  return stored.endsWith('_REFUSED') ? { operation: stored.slice(0, -'_REFUSED'.length), outcome: 'REFUSED' } : { operation: stored, outcome: 'ALLOWED' };
 }
 
 /** The context a searched CPR number is encrypted under (bound as additional authenticated data). */

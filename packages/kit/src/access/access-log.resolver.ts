@@ -5,7 +5,7 @@ import { badUserInput, forbidden } from '../errors';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
 import { AccessLogSample, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from './access-log-sample';
-import { accessLogViewOf } from './access-log.rows';
+import { AccessLogPosition, accessLogViewOf, decodeAccessLogCursor } from './access-log.rows';
 
 /** One line of "who has looked at my data", as the citizen and their team lead read it. */
 @ObjectType('AccessLogEntry', { description: "One look-up or change of a citizen's data (the citizen's access log)." })
@@ -23,7 +23,10 @@ export class AccessLogView {
   @Field({ description: 'READ, SEARCH or CHANGE.' })
   operation!: string;
 
-  @Field({ description: "CASE_WORK, OWN_ACCESS (the citizen's own) or EMERGENCY (with its reason)." })
+  @Field({ description: 'ALLOWED, or REFUSED: someone tried to read or change the data and was refused (no data was given).' })
+  outcome!: string;
+
+  @Field({ description: "CASE_WORK, OWN_ACCESS (the citizen's own), EMERGENCY (with its reason), or NONE (a refused try by someone with no purpose here)." })
   purpose!: string;
 
   @Field(() => String, { nullable: true, description: 'The stated reason of an emergency access.' })
@@ -37,17 +40,37 @@ export class AccessLogView {
 
   @Field(() => String, { nullable: true, description: 'The client operation, for the team lead’s review.' })
   operationName!: string | null;
+
+  @Field({ description: 'Pass as `after` to continue with the entries older than this one.' })
+  cursor!: string;
 }
 
-/** This service's entries about a citizen, newest first. */
-export async function accessLogOf(dataSource: DataSource, citizenId: string, limit = 1000): Promise<AccessLogView[]> {
+/** The largest page of a citizen's log one service returns. */
+export const MAX_ACCESS_LOG_PAGE = 1000;
+
+/**
+ * This service's entries about a citizen, newest first, `first` of them after the cursor (which
+ * may come from any domain: the log's order is at, then domain, then seq, so each domain can
+ * continue a page merged from all four). Old and new pages never overlap or skip, however many
+ * routine reads come in between.
+ */
+export async function accessLogOf(
+  dataSource: DataSource,
+  citizenId: string,
+  page: { first?: number; after?: AccessLogPosition | null } = {},
+): Promise<(AccessLogView & AccessLogPosition)[]> {
   if (!isUuid(citizenId)) return [];
+  const first = Math.max(1, Math.min(MAX_ACCESS_LOG_PAGE + 1, Math.floor(page.first ?? MAX_ACCESS_LOG_PAGE)));
+  const after = page.after ?? null;
   const rows: Record<string, any>[] = await dataSource.query(
-    `SELECT at, domain, kind, operation, purpose, reason, actor_role, actor_id, operation_name
-       FROM kit_access_log WHERE citizen_id = $1 ORDER BY at DESC, seq DESC LIMIT $2`,
-    [citizenId, limit],
+    `SELECT seq::text, at, domain, kind, operation, purpose, reason, actor_role, actor_id, operation_name
+       FROM kit_access_log
+      WHERE citizen_id = $1
+        ${after ? 'AND (at < $3 OR (at = $3 AND (domain > $4 OR (domain = $4 AND seq < $5::bigint))))' : ''}
+      ORDER BY at DESC, domain ASC, kit_access_log.seq DESC LIMIT $2`,
+    after ? [citizenId, first, after.at, after.domain, after.seq] : [citizenId, first],
   );
-  return rows.map(accessLogViewOf);
+  return rows.map((r) => ({ ...accessLogViewOf(r), seq: r.seq }));
 }
 
 /**
@@ -59,10 +82,17 @@ export async function accessLogOf(dataSource: DataSource, citizenId: string, lim
 export class AccessLogResolver {
   @Directive('@inaccessible')
   @Directive('@shareable')
-  @Query(() => [AccessLogView], { description: "This service's access log entries about a citizen, newest first (services only)." })
-  async accessLogEntries(@Arg('citizenId', () => ID) citizenId: string, @Ctx() ctx: RequestContext<unknown>): Promise<AccessLogView[]> {
+  @Query(() => [AccessLogView], {
+    description: "This service's access log entries about a citizen, newest first, `first` after the cursor `after` (services only).",
+  })
+  async accessLogEntries(
+    @Arg('citizenId', () => ID) citizenId: string,
+    @Ctx() ctx: RequestContext<unknown>,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<AccessLogView[]> {
     if (ctx.actor.role !== 'SERVICE') throw forbidden('The access log is read through Citizen.accessLog.');
-    return accessLogOf(ctx.dataSource, citizenId);
+    return accessLogOf(ctx.dataSource, citizenId, { first: first ?? undefined, after: after ? decodeAccessLogCursor(after) : null });
   }
 
   /** This service's part of a team lead's spot check (Query.accessLogSpotCheck in citizens). */

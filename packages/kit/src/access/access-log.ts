@@ -57,7 +57,7 @@ export function accessLogRows(
     citizenId: r.citizenId,
     domain: request.domain,
     kind: r.kind,
-    operation: r.search ? 'SEARCH' : request.change ? 'CHANGE' : 'READ',
+    operation: r.refused ? (request.change ? 'CHANGE_REFUSED' : 'READ_REFUSED') : r.search ? 'SEARCH' : request.change ? 'CHANGE' : 'READ',
     purpose: r.purpose,
     reason: r.reason?.slice(0, 500) ?? null,
     // The gateway names its subgraph fetches `<Operation>__<service>__<n>`: log the client's name.
@@ -66,6 +66,21 @@ export function accessLogRows(
     // Encrypted here already: the plain number never reaches the database (nor the hash).
     searchedCpr: storedSearchedCpr(r.search),
   }));
+}
+
+/**
+ * Refused look-ups and changes go on the log too, under the citizen asked for, so a team lead's
+ * spot check and the citizen's own list show who tried. They are written through the same writer
+ * but not awaited: the refused actor's answer must not depend on the write (its time or its
+ * failure), or logging a refusal would tell whether the citizen exists, e.g. a citizen's try at
+ * another citizen's plan against an unknown id. A refusal that cannot be written is in the
+ * service log; no data was given, so nothing is withheld.
+ */
+function logRefusals(ctx: RequestContext<any>, rows: AccessLogRow[]): void {
+  if (rows.length === 0) return;
+  appendAccessLog(ctx.dataSource, rows).catch((error) =>
+    ctx.logger.error({ err: error, requestId: ctx.requestId, refusals: rows.length }, 'access log: refusals could not be written'),
+  );
 }
 
 let readLogOn = true;
@@ -93,14 +108,17 @@ export function accessLogPlugin<TContext extends RequestContext<any>>(domain: st
         async willSendResponse({ contextValue, response, operation, operationName }) {
           const access = (contextValue.loaders as { access?: CitizenAccess } | undefined)?.access;
           const records = access?.drain() ?? [];
+          const rowsOf = (list: AccessRecord[]) =>
+            accessLogRows(list, {
+              actor: contextValue.actor,
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              domain,
+              change: operation?.operation === 'mutation',
+            });
+          logRefusals(contextValue, rowsOf(access?.drainRefusals() ?? []));
           if (records.length === 0 || !readLogOn) return;
-          const rows = accessLogRows(records, {
-            actor: contextValue.actor,
-            requestId: contextValue.requestId,
-            operationName: operationName ?? null,
-            domain,
-            change: operation?.operation === 'mutation',
-          });
+          const rows = rowsOf(records);
           try {
             await appendAccessLog(contextValue.dataSource, rows);
           } catch (error) {

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
 import type { Actor } from '../identity';
 import { forbidden } from '../errors';
+import { isUuid } from '../pagination';
 import { subgraphClient } from '../subgraph-client';
 import { AccessDecision, accessDeniedMessage, AccessGrant, decideCitizenAccess, emergencyReason, readsNoPersonalData } from './policy';
 
@@ -106,12 +108,23 @@ export interface CitizenAccess {
   assert(citizenId: string, hidden?: () => Error): Promise<void>;
   /** The ids among these that the actor may read; throws FORBIDDEN for roles that read none. */
   filter(citizenIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Notes a refusal the service decided by a rule of its own (e.g. who may assign staff) and
+   * returns the FORBIDDEN error to throw: logged under the citizen like the policy's refusals.
+   */
+  refuse(citizenId: string, message?: string): GraphQLError;
+  /**
+   * The citizens this request was refused (FORBIDDEN, or answered as unknown for another
+   * citizen), for the access log with the outcome REFUSED; empties the list. A refusal is
+   * logged whether or not a change transaction rolled back.
+   */
+  drainRefusals(): AccessRecord[];
   /** Notes a CPR search that found this citizen (logged with the number searched for). */
   recordSearch(citizenId: string, cpr: string): void;
   /** Notes that the actor opened the citizen in an emergency, with the reason (logged as EMERGENCY). */
   recordEmergency(citizenId: string, reason: string): void;
   /** Notes a citizen whose record this request creates (a registration), with no decision to make. */
-  recordChange(citizenId: string): void;
+  recordChange(citizenId: string, kind?: string): void;
   /** The citizens whose data this request was allowed to touch, for the access log; empties the list. */
   drain(): AccessRecord[];
   /**
@@ -125,10 +138,13 @@ export interface CitizenAccess {
 export interface AccessRecord {
   citizenId: string;
   kind: string;
-  purpose: 'CASE_WORK' | 'OWN_ACCESS' | 'EMERGENCY';
+  /** NONE: a refused try by someone with no purpose here (another citizen, an analyst). */
+  purpose: 'CASE_WORK' | 'OWN_ACCESS' | 'EMERGENCY' | 'NONE';
   /** The emergency grant's reason, for purpose EMERGENCY. */
   reason?: string | null;
   search?: string;
+  /** The actor was refused (logged with the outcome REFUSED). */
+  refused?: boolean;
 }
 
 export interface CitizenAccessOptions {
@@ -157,6 +173,14 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     const reason = emergencies.get(citizenId);
     reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: reason ? 'EMERGENCY' : purpose, reason: reason ?? null });
   };
+  /** Citizens this request was refused, once each. */
+  const refusals = new Map<string, AccessRecord>();
+  const noteRefusal = (citizenId: string) => {
+    // A refusal is logged under the id asked for; only an id can name a citizen (the column is a uuid).
+    if (!isUuid(citizenId) || refusals.has(citizenId)) return;
+    const staffPurpose = actor.role !== 'CITIZEN' && !readsNoPersonalData(actor);
+    refusals.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: staffPurpose ? 'CASE_WORK' : 'NONE', refused: true });
+  };
   const loader = new DataLoader<string, AccessDecision>(async (ids) => {
     if (actor.role === 'CITIZEN' || readsNoPersonalData(actor)) return ids.map((id) => decideCitizenAccess(actor, id, []));
     if (!cache) {
@@ -184,6 +208,7 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     async mayRead(citizenId) {
       const decision = await loader.load(citizenId);
       note(citizenId, decision);
+      if (decision !== 'ALLOW') noteRefusal(citizenId);
       if (decision === 'DENY') throw forbidden(accessDeniedMessage(actor));
       return decision === 'ALLOW';
     },
@@ -191,6 +216,7 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
       const decision = await loader.load(citizenId);
       note(citizenId, decision);
       if (decision === 'ALLOW') return;
+      noteRefusal(citizenId);
       if (decision === 'HIDDEN' && hidden) throw hidden();
       throw forbidden(accessDeniedMessage(actor));
     },
@@ -200,6 +226,15 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
       citizenIds.forEach((id, i) => note(id, decisions[i] as AccessDecision));
       return new Set(citizenIds.filter((_, i) => decisions[i] === 'ALLOW'));
     },
+    refuse(citizenId, message) {
+      noteRefusal(citizenId);
+      return forbidden(message ?? accessDeniedMessage(actor));
+    },
+    drainRefusals() {
+      const records = [...refusals.values()];
+      refusals.clear();
+      return records;
+    },
     recordSearch(citizenId, cpr) {
       const record = reached.get(citizenId);
       if (record) record.search = cpr;
@@ -208,8 +243,10 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     recordEmergency(citizenId, reason) {
       reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: 'EMERGENCY', reason });
     },
-    recordChange(citizenId) {
-      if (!reached.has(citizenId)) reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose });
+    recordChange(citizenId, kind) {
+      const record = reached.get(citizenId);
+      if (!record) reached.set(citizenId, { citizenId, kind: kind ?? options.kind ?? 'personal data', purpose });
+      else if (kind) record.kind = kind;
     },
     drain() {
       const records = [...reached.values()];

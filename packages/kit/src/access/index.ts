@@ -8,3 +8,4 @@ export * from './access-log.retention';
 export * from './access-log.entity';
 export * from './access-log.resolver';
 export * from './access-log-sample';
+export * from './access-log.rows';

@@ -24,7 +24,7 @@ const PEERS = ['plans', 'meetings', 'placements'];
 
 const SAMPLE = `query AccessLogSample($citizenIds: [ID!]!, $since: DateTime!, $until: DateTime!, $size: Int!) {
   accessLogSample(citizenIds: $citizenIds, since: $since, until: $until, size: $size) {
-    count entries { at domain kind operation purpose reason actorId actorRole operationName requestId citizenId } } }`;
+    count entries { at domain kind operation outcome purpose reason actorId actorRole operationName requestId citizenId } } }`;
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 365;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
 import {
   badUserInput,
   changeTransaction,
@@ -15,19 +16,47 @@ import { CitizensLoaders } from '../loaders';
 import { StaffMember } from '../staff/staff-member.entity';
 import { StaffRole } from '../staff/staff-role';
 import { Assignment } from './assignment.entity';
-import { decideAssignment, decideEnd } from './assignment.rules';
+import { decideAssignment, decideEnd, Holder, refuseAssignment, refuseEnd } from './assignment.rules';
 
 type Context = RequestContext<CitizensLoaders>;
 
+/** What an assignment change is on the citizen's access log. */
+export const ASSIGNMENT_KIND = 'assignment (the citizen’s team)';
+
+/** The citizen's holders today (active assignments with their staff's team; emergency access is none). */
+export function holdersOf(assignments: readonly Assignment[], today: string): Holder[] {
+  return assignments
+    .filter((a) => a.from <= today && (a.to === null || a.to >= today))
+    .map((a) => ({ staffId: a.staffId, team: a.staff?.team ?? null, role: a.role }));
+}
+
 /**
- * Who may assign staff to a citizen: a team lead; staff who already work with the citizen (a
- * handover); or anyone of the case staff for a citizen nobody holds yet (a new registration),
- * since otherwise a freshly registered citizen could not be taken on.
+ * Assigns `staff` in `role` from `from`, inside `tx`, with the citizen locked so two changes of
+ * one citizen's team are decided one after the other. `refuse` decides on the citizen's team as
+ * it is under the lock (a message refuses: FORBIDDEN, logged as a refused change); the change is
+ * a CHANGE on the citizen's access log in the same transaction.
  */
-async function assertMayAssign(ctx: Context, citizenId: string): Promise<void> {
-  if (ctx.actor.role === 'TEAM_LEAD' || !isUuid(citizenId)) return;
-  if ((await ctx.loaders.activeAssignmentsByCitizen.load(citizenId)).length === 0) return;
-  await ctx.loaders.access.assert(citizenId);
+export async function assignInTransaction(
+  ctx: Context,
+  tx: EntityManager,
+  a: { citizenId: string; staff: StaffMember; role: StaffRole; from: string; refuse: (holders: Holder[], citizen: Citizen, all: Assignment[]) => string | null },
+): Promise<Assignment> {
+  const citizen = isUuid(a.citizenId)
+    ? await tx.getRepository(Citizen).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :citizenId', { citizenId: a.citizenId }).getOne()
+    : null;
+  if (!citizen) throw notFound('Citizen', a.citizenId);
+  const repo = tx.getRepository(Assignment);
+  const existing = await repo.find({ where: { citizenId: a.citizenId }, relations: { staff: true } });
+  const refusal = a.refuse(holdersOf(existing, todayInCopenhagen()), citizen, existing);
+  if (refusal) throw ctx.loaders.access.refuse(a.citizenId, refusal);
+  const decision = decideAssignment(existing, a.staff, a.role, a.from);
+  if (!decision.ok) {
+    throw decision.kind === 'CONFLICT' ? conflict(decision.message) : badUserInput(decision.message, 'role');
+  }
+  for (const end of decision.end) await repo.update({ id: end.id }, { to: end.to });
+  const saved = await repo.save(repo.create({ citizenId: a.citizenId, staffId: a.staff.id, role: a.role, from: a.from, to: null }));
+  ctx.loaders.access.recordChange(a.citizenId, ASSIGNMENT_KIND);
+  return Object.assign(saved, { staff: a.staff });
 }
 
 @Resolver(() => Assignment)
@@ -39,7 +68,9 @@ export class AssignmentResolver {
 
   @Mutation(() => Assignment, {
     description:
-      'Assigns a staff member to a citizen in a role from a date (default today). A previous holder of the role hands over: their assignment ends the day before.',
+      'Assigns a staff member to a citizen in a role from a date (default today). A previous holder of the role hands over: their assignment ends the day before. ' +
+      'A team lead assigns staff of their own team to citizens their team holds or nobody holds; the citizen’s caseworker does the same within their team; ' +
+      'the caseworker who registered a citizen makes the first assignment. Another team’s citizen, or a case nobody holds, needs requestHandover (FORBIDDEN otherwise).',
   })
   async assignStaff(
     @Arg('citizenId', () => ID) citizenId: string,
@@ -49,29 +80,24 @@ export class AssignmentResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from?: string,
   ): Promise<Assignment> {
     requireCaseStaff(ctx.actor, 'assign staff to citizens');
-    await assertMayAssign(ctx, citizenId);
     const start = from ?? todayInCopenhagen();
     const staff = await ctx.loaders.staffById.load(staffId);
     if (!staff) throw notFound('Staff member', staffId);
-    return changeTransaction(ctx, async (tx) => {
-      // Lock the citizen so two assignments for the same citizen are decided one after the other.
-      const citizen = isUuid(citizenId)
-        ? await tx.getRepository(Citizen).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :citizenId', { citizenId }).getOne()
-        : null;
-      if (!citizen) throw notFound('Citizen', citizenId);
-      const repo = tx.getRepository(Assignment);
-      const existing = await repo.findBy({ citizenId });
-      const decision = decideAssignment(existing, staff, role, start);
-      if (!decision.ok) {
-        throw decision.kind === 'CONFLICT' ? conflict(decision.message) : badUserInput(decision.message, 'role');
-      }
-      for (const end of decision.end) await repo.update({ id: end.id }, { to: end.to });
-      const saved = await repo.save(repo.create({ citizenId, staffId, role, from: start, to: null }));
-      return Object.assign(saved, { staff });
-    });
+    return changeTransaction(ctx, (tx) =>
+      assignInTransaction(ctx, tx, {
+        citizenId,
+        staff,
+        role,
+        from: start,
+        refuse: (holders, citizen, all) =>
+          refuseAssignment(ctx.actor, { holders, staff, registeredBy: citizen.registeredBy, everAssigned: all.length > 0 }),
+      }),
+    );
   }
 
-  @Mutation(() => Assignment, { description: 'Ends an assignment on a date (default today); the history is kept.' })
+  @Mutation(() => Assignment, {
+    description: 'Ends an assignment on a date (default today); the history is kept. A team lead, or the citizen’s caseworker, for staff of their own team.',
+  })
   async endAssignment(
     @Arg('assignmentId', () => ID) assignmentId: string,
     @Ctx() ctx: Context,
@@ -81,8 +107,12 @@ export class AssignmentResolver {
     const repo = ctx.dataSource.getRepository(Assignment);
     const assignment = isUuid(assignmentId) ? await repo.findOne({ where: { id: assignmentId }, relations: { staff: true } }) : null;
     if (!assignment) throw notFound('Assignment', assignmentId);
-    if (ctx.actor.role !== 'TEAM_LEAD') await ctx.loaders.access.assert(assignment.citizenId);
     const today = todayInCopenhagen();
+    const notAllowed = refuseEnd(ctx.actor, {
+      holders: holdersOf(await ctx.loaders.activeAssignmentsByCitizen.load(assignment.citizenId), today),
+      staffTeam: assignment.staff!.team,
+    });
+    if (notAllowed) throw ctx.loaders.access.refuse(assignment.citizenId, notAllowed);
     const end = to ?? today;
     const refusal = decideEnd(assignment, end, today);
     if (refusal === 'CONFLICT') throw conflict(`This assignment already ended on ${assignment.to}.`);
@@ -96,6 +126,7 @@ export class AssignmentResolver {
         .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
         .execute();
       if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
+      ctx.loaders.access.recordChange(assignment.citizenId, ASSIGNMENT_KIND);
       return Object.assign(assignment, { to: end });
     });
   }

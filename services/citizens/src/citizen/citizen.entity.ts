@@ -57,23 +57,31 @@ export class Citizen {
   @Column({ type: 'varchar', length: 16 })
   preferredContact!: ContactChannel;
 
+  @CitizenData({ services: true })
   @Field(() => TargetGroup)
   @Index('ix_citizen_target_group')
   @Column({ type: 'varchar', length: 32 })
   targetGroup!: TargetGroup;
 
+  @CitizenData({ services: true })
   @Field(() => CitizenStatus)
   @Index('ix_citizen_status')
   @Column({ type: 'varchar', length: 16 })
   status!: CitizenStatus;
 
+  @CitizenData({ services: true })
   @Field(() => DateScalar, { description: 'Date the citizen entered the programme (indskrevet).' })
   @Column({ type: 'date' })
   enrolledAt!: string;
 
+  @CitizenData({ services: true })
   @Field(() => Int, { description: 'Increases on every change; pass it back as `expectedVersion` when updating.' })
   @VersionColumn()
   version!: number;
+
+  /** The staff member who registered the citizen: they may make the first assignment (assignment.rules.ts). */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  registeredBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -30,21 +30,31 @@ export function isMaskedHit(citizen: object): boolean {
   return (citizen as Record<symbol, unknown>)[MASKED] === true;
 }
 
-const CitizenDataGuard: MiddlewareFn<RequestContext<CitizensLoaders>> = async ({ root, context, info }, next) => {
-  const { actor } = context;
-  if (readsNoPersonalData(actor)) {
-    throw forbidden(`${info.parentType.name}.${info.fieldName} is personal data; ${accessDeniedMessage(actor)}`);
-  }
-  if (isOwnRegistration(root) && info.parentType.name === 'Citizen') return next();
-  if (isMaskedHit(root) && MASKED_FIELDS.has(info.fieldName)) return next();
-  const citizenId = (root as { citizenId?: string; id: string }).citizenId ?? (root as { id: string }).id;
-  if ((await context.loaders.access.decide(citizenId)) !== 'ALLOW') throw forbidden(accessDeniedMessage(actor));
-  return next();
-};
+const citizenDataGuard =
+  (options: { services?: boolean }): MiddlewareFn<RequestContext<CitizensLoaders>> =>
+  async ({ root, context, info }, next) => {
+    const { actor } = context;
+    if (options.services && actor.role === 'SERVICE') return next();
+    if (readsNoPersonalData(actor)) {
+      throw forbidden(`${info.parentType.name}.${info.fieldName} is personal data; ${accessDeniedMessage(actor)}`);
+    }
+    if (isOwnRegistration(root) && info.parentType.name === 'Citizen') return next();
+    if (isMaskedHit(root) && MASKED_FIELDS.has(info.fieldName)) return next();
+    const citizenId = (root as { citizenId?: string; id: string }).citizenId ?? (root as { id: string }).id;
+    if ((await context.loaders.access.decide(citizenId)) !== 'ALLOW') throw context.loaders.access.refuse(citizenId);
+    return next();
+  };
 
 /**
  * A field of a citizen's personal data: readable by the citizen themselves and by staff the
  * shared access policy lets in (their caseload, their team's for a team lead); FORBIDDEN to
- * everyone else however the citizen was reached (query, list, caseload or `_entities`).
+ * everyone else however the citizen was reached (query, list, caseload, a masked CPR hit or
+ * `_entities`), and the refusal is on the citizen's access log.
+ *
+ * `services: true` marks a fact of the case that other services need for their rules and that
+ * names nobody (the target group, for a placement's legal maximum; the status): a SERVICE
+ * identity may read it, staff only with access. A masked CPR hit shows none of these: target
+ * group ("sickness benefit", "family support") and status say more about a person than a name.
  */
-export const CitizenData = (): MethodDecorator & PropertyDecorator => UseMiddleware(CitizenDataGuard);
+export const CitizenData = (options: { services?: boolean } = {}): MethodDecorator & PropertyDecorator =>
+  UseMiddleware(citizenDataGuard(options));

@@ -10,6 +10,7 @@ import {
   pageSize,
   RequestContext,
   requireCaseStaff,
+  requireRole,
   staleVersion,
   todayInCopenhagen,
 } from '@jobcenter/kit';
@@ -34,7 +35,11 @@ export class CitizenResolver {
   })
   async citizen(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Citizen | null> {
     assertMayLookUpCitizens(ctx.actor);
-    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') return null;
+    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') {
+      // Another citizen: answered as an unknown id, and the try is on that id's log (written after the answer).
+      ctx.loaders.access.refuse(id);
+      return null;
+    }
     const citizen = await ctx.loaders.citizenById.load(id);
     // Services read non-personal fields (guarded per field); staff need the citizen in their caseload.
     if (citizen && ctx.actor.role !== 'SERVICE') await ctx.loaders.access.assert(id);
@@ -77,9 +82,13 @@ export class CitizenResolver {
     return citizenStatistics(ctx.dataSource);
   }
 
-  @Mutation(() => Citizen, { description: 'Registers a citizen. A CPR number already registered is a CONFLICT.' })
+  @Mutation(() => Citizen, {
+    description:
+      'Registers a citizen (caseworkers and team leads: the authority role). A CPR number already registered is a CONFLICT. ' +
+      'Nobody holds the new citizen yet: the registering caseworker, or a team lead, makes the first assignment.',
+  })
   async registerCitizen(@Arg('input') input: RegisterCitizenInput, @Ctx() ctx: Context): Promise<Citizen> {
-    requireCaseStaff(ctx.actor, 'register citizens');
+    requireRole(ctx.actor, ['CASEWORKER', 'TEAM_LEAD'], 'register citizens (the caseworker or the team lead does)');
     const cpr = cprFromInput(input.cpr, 'cpr');
     const repo = ctx.dataSource.getRepository(Citizen);
     const phone = optionalText(input.phone);
@@ -94,6 +103,7 @@ export class CitizenResolver {
       targetGroup: input.targetGroup,
       status: CitizenStatus.ACTIVE,
       enrolledAt: input.enrolledAt ?? todayInCopenhagen(),
+      registeredBy: ctx.actor.id.slice(0, 80),
     });
     if (citizen.enrolledAt < cpr.birthDate) {
       throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');

@@ -9,6 +9,8 @@ export interface BusySpan {
   endsAt: Date;
   /** What it is, for the message: "network meeting", "session 3 of 'Trivsel i hverdagen'". */
   label: string;
+  /** Whose meeting it is (meetings only): the message names it only to someone who may see that citizen. */
+  citizenId?: string;
 }
 
 export interface Span {
@@ -33,8 +35,16 @@ export function findClash(wanted: readonly Span[], staffIds: readonly string[], 
   return clashes[0] ?? null;
 }
 
-/** The CONFLICT message: who is taken, by what, when (Copenhagen time). */
-export function describeClash(clash: BusySpan): string {
+/**
+ * The CONFLICT message: who is taken, by what, when (Copenhagen time). A meeting is named (id,
+ * kind, time) only when `visible`: the caller may see that citizen. Otherwise the message says
+ * only that the staff member is busy then, so a double booking tells nothing about another
+ * team's citizens. Group sessions are no one citizen's data and are always named.
+ */
+export function describeClash(clash: BusySpan, visible = true): string {
+  if (clash.kind === 'MEETING' && !visible) {
+    return `Staff member ${clash.staffId} is already booked at that time. Choose another time or another participant.`;
+  }
   const what = clash.kind === 'MEETING' ? `meeting ${clash.id} (${clash.label})` : `${clash.label} (session ${clash.id})`;
   return (
     `Staff member ${clash.staffId} is already booked at that time: ${what} on ${formatSpan(clash.startsAt, clash.endsAt)}. ` +

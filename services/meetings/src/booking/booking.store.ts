@@ -30,8 +30,8 @@ export async function busySpans(
   exceptMeetingId?: string,
 ): Promise<BusySpan[]> {
   if (staffIds.length === 0) return [];
-  const meetings: { id: string; staff_id: string; kind: string; scheduled_at: Date; ends_at: Date }[] = await tx.query(
-    `SELECT m.id, p.staff_id, m.kind, m.scheduled_at, m.ends_at
+  const meetings: { id: string; staff_id: string; kind: string; scheduled_at: Date; ends_at: Date; citizen_id: string }[] = await tx.query(
+    `SELECT m.id, p.staff_id, m.kind, m.citizen_id, m.scheduled_at, m.ends_at
        FROM meeting m JOIN meeting_participant p ON p.meeting_id = m.id
       WHERE p.staff_id = ANY($1::uuid[]) AND m.status <> 'CANCELLED'
         AND m.scheduled_at < $3 AND m.ends_at > $2 AND m.id IS DISTINCT FROM $4::uuid`,
@@ -53,6 +53,7 @@ export async function busySpans(
       startsAt: m.scheduled_at,
       endsAt: m.ends_at,
       label: KIND_TEXT[m.kind] ?? m.kind,
+      citizenId: m.citizen_id,
     })),
     ...sessions.map((s): BusySpan => ({
       kind: 'GROUP_SESSION',

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { badUserInput, changeTransaction, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
-import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen } from '../access';
+import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen, maySeeClash } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
@@ -25,12 +25,15 @@ async function lockMeeting(tx: EntityManager, id: string): Promise<Meeting> {
   return meeting;
 }
 
-/** CONFLICT naming the clash when one of the staff is already booked in one of the spans. */
-async function assertCalendarsFree(tx: EntityManager, staffIds: string[], start: Date, end: Date, exceptMeetingId?: string) {
+/**
+ * CONFLICT when one of the staff is already booked in the span: naming the clashing meeting only
+ * if the caller may see its citizen (describeClash), else saying only that they are busy then.
+ */
+async function assertCalendarsFree(ctx: Context, tx: EntityManager, staffIds: string[], start: Date, end: Date, exceptMeetingId?: string) {
   await lockStaffCalendars(tx, staffIds);
   const busy = await busySpans(tx, staffIds, start, end, exceptMeetingId);
   const clash = findClash([{ startsAt: start, endsAt: end }], staffIds, busy);
-  if (clash) throw conflict(describeClash(clash));
+  if (clash) throw conflict(describeClash(clash, await maySeeClash(ctx, clash)));
 }
 
 function checkDuration(minutes: number, field = 'durationMinutes') {
@@ -69,7 +72,7 @@ export class MeetingResolver {
     const staffIds = staffOf(decided.participants);
 
     return changeTransaction(ctx, async (tx) => {
-      await assertCalendarsFree(tx, staffIds, start, end);
+      await assertCalendarsFree(ctx, tx, staffIds, start, end);
       const meeting = await tx.getRepository(Meeting).save(
         tx.getRepository(Meeting).create({
           citizenId: input.citizenId,
@@ -113,7 +116,7 @@ export class MeetingResolver {
       const minutes = durationMinutes ?? meeting.durationMinutes;
       const end = addMinutes(scheduledAt, minutes);
       const participants = await tx.getRepository(MeetingParticipant).findBy({ meetingId: meeting.id });
-      await assertCalendarsFree(tx, staffOf(participants), scheduledAt, end, meeting.id);
+      await assertCalendarsFree(ctx, tx, staffOf(participants), scheduledAt, end, meeting.id);
       Object.assign(meeting, { scheduledAt, durationMinutes: minutes, endsAt: end });
       return tx.getRepository(Meeting).save(meeting);
     });

@@ -127,7 +127,7 @@ export class MilestoneResolver {
     assertMayReadPersonalData(ctx.actor);
     return changeTransaction(ctx, async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);
-      assertCaseStaffOrOwner(ctx.actor, plan.citizenId, 'write in plans');
+      await assertCaseStaffOrOwner(ctx, plan.citizenId, 'write in plans', () => notFound('Milestone', id));
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add notes to it');
       await tx.getRepository(MilestoneUpdate).insert({

@@ -69,7 +69,7 @@ export class PlanResolver {
     assertMayReadPersonalData(ctx.actor);
     const current = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!current) throw notFound('Plan', id);
-    assertCaseStaffOrOwner(ctx.actor, current.citizenId, 'change plans');
+    await assertCaseStaffOrOwner(ctx, current.citizenId, 'change plans', () => notFound('Plan', id));
     await assertMayWriteCitizenPlans(ctx, current.citizenId);
     if (ctx.actor.role === 'CITIZEN' && (input.longTermGoal !== undefined || input.status !== undefined)) {
       throw forbidden('You can change your own words in the plan (citizenPerspective); the goal and status are changed with your caseworker.');
