@@ -8,6 +8,7 @@ import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
+import { userInputRefusal, valueCompletionPlugin, withInputScalars } from './input';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
@@ -26,6 +27,12 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (error instanceof SubgraphConnectionError) throw subgraphUnavailable(this.serviceName);
       throw error;
     }
+  }
+
+  /** A subgraph's own BAD_USER_INPUT (HTTP 400) reaches the client as it is (gateway/src/input.ts). */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    return userInputRefusal(response.status, (error.extensions.response as { body?: unknown } | undefined)?.body) ?? error;
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -73,9 +80,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       service: 'gateway',
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
-          gateway,
+          gateway: withInputScalars(gateway),
           logger,
-          plugins,
+          plugins: [...plugins, valueCompletionPlugin(logger)],
           // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no
           // field suggestions ("did you mean …") and no limits echoed.

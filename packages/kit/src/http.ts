@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { createServerMetrics, ServerMetrics } from './observability/metrics';
 import { GraphQLContextArgument, graphqlPostHandler, MAX_BODY_BYTES } from './graphql-post';
 import { traceIdOf, traceRequests, traceServerRequest } from './observability/tracing';
+import { controlCharacterPlugin } from './input/text';
 
 const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
@@ -81,6 +82,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin<TContext>(),
     metrics.plugin<TContext>(),
+    // A NUL (or other control character) in any text is the client's error (input/text.ts).
+    controlCharacterPlugin<TContext>(),
     // Nothing here sets cache hints: no per-field cache policy work on any request. No usage or
     // schema reports to Apollo Studio, whatever the environment holds: citizens' data stays here.
     ApolloServerPluginCacheControlDisabled(),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse, postGraphQL, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
+import { ProgressDimension } from '../src/progress/progress.enums';
+import { publishProgression } from '../src/statistics/statistics.queries';
 import { plansSubgraph } from '../src/server';
 import { addMilestone, analyst, caseworker, citizen, consultant, createPlan, MILESTONE_FIELDS, ok, PLAN_FIELDS, teamLead } from './builders';
 import { parseDocument } from './html';
@@ -460,8 +462,12 @@ describe('statistics', () => {
     });
     expect(statements).toBe(1);
     const network = res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'NETWORK');
-    // 2..6 → 6..10; the citizen assessed once is left out.
-    expect(network).toEqual({ dimension: 'NETWORK', citizens: 5, averageFirst: 4, averageLatest: 8, averageChange: 4 });
+    // 2..6 → 6..10 (averages 4 and 8); the citizen assessed once is left out. Published protected
+    // against differencing: within 9/5 of the exact average (what one person can move it), on 0.1 steps.
+    expect(network).toEqual(publishProgression({ dimension: ProgressDimension.NETWORK, citizens: 5, firstSum: 20, latestSum: 40 }));
+    expect(Math.abs(network.averageFirst - 4)).toBeLessThanOrEqual(9 / 5 + 0.05);
+    expect(Math.abs(network.averageLatest - 8)).toBeLessThanOrEqual(9 / 5 + 0.05);
+    expect(network.citizens).toBe(5);
     // Two citizens on BASIC_SKILLS: fewer than 5, so the dimension is withheld.
     expect(res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'BASIC_SKILLS')).toBeUndefined();
     for (const s of res!.data.progressionStatistics) expect(s.citizens).toBeGreaterThanOrEqual(5);
@@ -522,5 +528,30 @@ describe('errors from inside', () => {
     } finally {
       await subgraph.dataSource.query('ALTER TABLE plan_period_away RENAME TO plan_period');
     }
+  });
+});
+
+describe('progressionStatistics against differencing (issue 13)', () => {
+  it("does not give one person's new score away between two answers", async () => {
+    const rec = (c: string, at: string, score: number) =>
+      subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: at, scores: [{ dimension: 'COPING', score }] } });
+    const people = Array.from({ length: 12 }, () => person());
+    for (const [i, c] of people.entries()) {
+      ok(await rec(c, day(-300), 2 + (i % 5)));
+      ok(await rec(c, day(-100), 4 + (i % 6)));
+    }
+    const coping = async () =>
+      ok(await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest } }`))
+        .progressionStatistics.find((s: { dimension: string }) => s.dimension === 'COPING');
+    const before = await coping();
+    // One person's latest score goes from 4 to 10: +6 on the sum of latest scores.
+    ok(await rec(people[0], day(-1), 10));
+    const after = await coping();
+    const n = before.citizens;
+    const read = Math.round((after.averageLatest - before.averageLatest) * n);
+    // Exact averages would give +6 (6/12 = 0.5 exactly); the protected ones say something else.
+    expect(read).not.toBe(6);
+    expect(before.citizens % 5).toBe(0);
+    expect(after.averageFirst).toBe(before.averageFirst);
   });
 });

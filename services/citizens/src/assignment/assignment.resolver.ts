@@ -3,9 +3,11 @@ import {
   badUserInput,
   changeTransaction,
   conflict,
+  boundedDate,
   DateScalar,
   isUuid,
   notFound,
+  unknownReference,
   RequestContext,
   requireCaseStaff,
   todayInCopenhagen,
@@ -50,9 +52,10 @@ export class AssignmentResolver {
   ): Promise<Assignment> {
     requireCaseStaff(ctx.actor, 'assign staff to citizens');
     await assertMayAssign(ctx, citizenId);
-    const start = from ?? todayInCopenhagen();
-    const staff = await ctx.loaders.staffById.load(staffId);
-    if (!staff) throw notFound('Staff member', staffId);
+    const start = boundedDate(from ?? todayInCopenhagen(), 'from', 'assignment');
+    const staffRef = { kind: 'staff' as const, id: staffId, field: 'staffId' };
+    const staff = isUuid(staffId) ? await ctx.loaders.staffById.load(staffId) : null;
+    if (!staff) throw unknownReference(staffRef);
     return changeTransaction(ctx, async (tx) => {
       // Lock the citizen so two assignments for the same citizen are decided one after the other.
       const citizen = isUuid(citizenId)
@@ -83,7 +86,7 @@ export class AssignmentResolver {
     if (!assignment) throw notFound('Assignment', assignmentId);
     if (ctx.actor.role !== 'TEAM_LEAD') await ctx.loaders.access.assert(assignment.citizenId);
     const today = todayInCopenhagen();
-    const end = to ?? today;
+    const end = boundedDate(to ?? today, 'to', 'assignment', today);
     const refusal = decideEnd(assignment, end, today);
     if (refusal === 'CONFLICT') throw conflict(`This assignment already ended on ${assignment.to}.`);
     if (refusal === 'BAD_USER_INPUT') throw badUserInput(`to: the assignment cannot end before it began (${assignment.from}).`, 'to');

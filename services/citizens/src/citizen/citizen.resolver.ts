@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
+  boundedDate,
   changeTransaction,
   conflict,
   forbidden,
@@ -93,7 +94,7 @@ export class CitizenResolver {
       preferredContact: input.preferredContact ?? defaultContactChannel(phone),
       targetGroup: input.targetGroup,
       status: CitizenStatus.ACTIVE,
-      enrolledAt: input.enrolledAt ?? todayInCopenhagen(),
+      enrolledAt: boundedDate(input.enrolledAt ?? todayInCopenhagen(), 'enrolledAt', 'enrolment'),
     });
     if (citizen.enrolledAt < cpr.birthDate) {
       throw badUserInput('enrolledAt: the enrolment date is before the citizen was born.', 'enrolledAt');
