@@ -116,10 +116,19 @@ export function withoutEchoedInput(message: string): string {
   return redactCprNumbers(reason);
 }
 
-/** True for a validation error whose cause is a scalar refusing the value as BAD_USER_INPUT. */
+/**
+ * True for a validation error whose cause is a scalar refusing a literal as BAD_USER_INPUT:
+ * graphql-js words it `Expected value of type "Date", found …` and keeps the scalar's error as
+ * its cause (other validation rules, e.g. the gateway's limits, are left as they are).
+ */
 function scalarRefused(error: unknown): boolean {
-  const cause = (error as { originalError?: { extensions?: { code?: unknown } } } | undefined)?.originalError;
-  return cause?.extensions?.code === ErrorCode.BAD_USER_INPUT;
+  type Chain = { message?: string; originalError?: Chain; extensions?: { code?: unknown } };
+  const e = error as Chain | undefined;
+  if (!e?.message?.startsWith('Expected value of type ')) return false;
+  for (let cause = e.originalError, depth = 0; cause && depth < 3; cause = cause.originalError, depth += 1) {
+    if (cause.extensions?.code === ErrorCode.BAD_USER_INPUT && !cause.message?.startsWith('Expected value of type ')) return true;
+  }
+  return false;
 }
 
 /**
