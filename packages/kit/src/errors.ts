@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactCprNumbers } from './crypto/cpr-redaction';
+import { isScalarRefusal } from './scalars';
 
 /** The error codes the client contract lists. */
 export const ErrorCode = {
@@ -117,21 +118,6 @@ export function withoutEchoedInput(message: string): string {
 }
 
 /**
- * True for a validation error whose cause is a scalar refusing a literal as BAD_USER_INPUT:
- * graphql-js words it `Expected value of type "Date", found …` and keeps the scalar's error as
- * its cause (other validation rules, e.g. the gateway's limits, are left as they are).
- */
-function scalarRefused(error: unknown): boolean {
-  type Chain = { message?: string; originalError?: Chain; extensions?: { code?: unknown } };
-  const e = error as Chain | undefined;
-  if (!e?.message?.startsWith('Expected value of type ')) return false;
-  for (let cause = e.originalError, depth = 0; cause && depth < 3; cause = cause.originalError, depth += 1) {
-    if (cause.extensions?.code === ErrorCode.BAD_USER_INPUT && !cause.message?.startsWith('Expected value of type ')) return true;
-  }
-  return false;
-}
-
-/**
  * The input field a variable's coercion error is about, as resolvers name fields: graphql-js
  * says `Variable "$i" got invalid value … at "i.participants[0].staffId"`, which is the field
  * `participants.0.staffId` of the input (a plain argument is named by its variable).
@@ -175,7 +161,7 @@ export function createErrorFormatter(logger: Logger) {
     let code = formatted.extensions?.code;
     // A literal argument a scalar refused (`from: "2026-02-30"`) fails validation, but it is the
     // input at fault, exactly as the same value in a variable: BAD_USER_INPUT either way.
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && scalarRefused(error)) code = ErrorCode.BAD_USER_INPUT;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && isScalarRefusal(error)) code = ErrorCode.BAD_USER_INPUT;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       const field = code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined ? variableField(formatted.message) : undefined;

@@ -19,7 +19,25 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** The input is at fault: BAD_USER_INPUT (a scalar's own errors carry no code otherwise). */
-const notA = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+function notA(message: string): GraphQLError {
+  const error = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  refusals.add(error);
+  return error;
+}
+const refusals = new WeakSet<object>();
+
+/**
+ * True for an error a Date or DateTime scalar threw about the value it was given, also when
+ * graphql-js reports it as a validation error (a literal in the query text) and Apollo wraps it.
+ */
+export function isScalarRefusal(error: unknown): boolean {
+  let e = error as { originalError?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    if (refusals.has(e)) return true;
+    e = e.originalError as typeof e;
+  }
+  return false;
+}
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {

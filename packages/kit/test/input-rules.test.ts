@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import pino from 'pino';
 import { createErrorFormatter, variableField } from '../src/errors';
 import { boundedDate, EARLIEST_RECORD_DATE, latestDate } from '../src/input/date-bounds';
@@ -86,10 +86,14 @@ describe('input errors from graphql-js', () => {
   });
 
   it('report a literal a scalar refused as BAD_USER_INPUT, and leave other validation errors alone', () => {
-    const scalarError = new GraphQLError('"2026-02-30" is not a date', { extensions: { code: 'BAD_USER_INPUT' } });
-    const literal = new GraphQLError('Expected value of type "Date", found "2026-02-30"; "2026-02-30" is not a date', {
-      originalError: scalarError, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-    });
+    let refusal: unknown;
+    try {
+      DateScalar.parseLiteral({ kind: Kind.STRING, value: '2026-02-30' });
+    } catch (error) {
+      refusal = error;
+    }
+    // As Apollo reports it: a validation error whose cause is the scalar's refusal.
+    const literal = new GraphQLError('"2026-02-30" is not a date', { originalError: refusal as Error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(format({ message: literal.message, extensions: literal.extensions }, literal).extensions?.code).toBe('BAD_USER_INPUT');
     const limit = new GraphQLError('This query is too complex: depth 50.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     const wrapped = new GraphQLError(limit.message, { originalError: new GraphQLError(limit.message, { extensions: { code: 'BAD_USER_INPUT' } }) });
