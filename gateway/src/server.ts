@@ -9,6 +9,7 @@ import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { createServerMetrics, knownOperationLabels, OPERATION_LABEL_HEADER, OperationLabeller, traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
+import { userInputRefusal, valueCompletionPlugin, withInputScalars } from './input';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
 import { knownOperationNames } from './operations';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
@@ -36,6 +37,12 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (error instanceof SubgraphConnectionError) throw subgraphUnavailable(this.serviceName);
       throw error;
     }
+  }
+
+  /** A subgraph's own BAD_USER_INPUT (HTTP 400) reaches the client as it is (gateway/src/input.ts). */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    return userInputRefusal(response.status, (error.extensions.response as { body?: unknown } | undefined)?.body) ?? error;
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -107,10 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       metrics: createServerMetrics('gateway', { operationLabel }),
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
-          gateway,
+          gateway: withInputScalars(gateway),
           logger,
           // No landing page from Apollo's CDN: browsers get the self-hosted GraphiQL (workbench/).
-          plugins: [...plugins, ApolloServerPluginLandingPageDisabled()],
+          plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), valueCompletionPlugin(logger)],
           // Hardening (gateway/src/limits.ts): depth, aliases, cost, directives and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no
           // field suggestions ("did you mean …") and no limits echoed.

@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactCprNumbers } from './crypto/cpr-redaction';
+import { isScalarRefusal } from './scalars';
 
 /** The error codes the client contract lists. */
 export const ErrorCode = {
@@ -46,6 +47,12 @@ export const subgraphUnavailable = (service: string) =>
     extensions: { code: SUBGRAPH_UNAVAILABLE, service },
   });
 
+/**
+ * An answer refers to an entity its owning subgraph does not know, in a place that cannot be null
+ * (gateway/src/input.ts): that part of the answer is left out, and the client is told so.
+ */
+export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
+
 /** The service's database cannot be reached or did not answer in time (see kit timeouts). */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 const DATABASE_UNAVAILABLE_MESSAGE =
@@ -79,6 +86,7 @@ const PUBLIC_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   SUBGRAPH_UNAVAILABLE,
   SERVICE_UNAVAILABLE,
+  DANGLING_REFERENCE,
 ]);
 
 interface ValidationErrorLike {
@@ -109,6 +117,20 @@ export function withoutEchoedInput(message: string): string {
   return redactCprNumbers(reason);
 }
 
+/**
+ * The input field a variable's coercion error is about, as resolvers name fields: graphql-js
+ * says `Variable "$i" got invalid value … at "i.participants[0].staffId"`, which is the field
+ * `participants.0.staffId` of the input (a plain argument is named by its variable).
+ */
+export function variableField(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)" got /.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = / at "([\w.[\]]+)"; /.exec(message)?.[1];
+  if (!at) return variable;
+  const path = at.replace(/\[(\d+)\]/g, '.$1').split('.');
+  return (path[0] === variable ? path.slice(1) : path).join('.') || variable;
+}
+
 /** Apollo `formatError` for the gateway and every subgraph. */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -136,10 +158,14 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: SERVICE_UNAVAILABLE },
       };
     }
-    const code = formatted.extensions?.code;
+    let code = formatted.extensions?.code;
+    // A literal argument a scalar refused (`from: "2026-02-30"`) fails validation, but it is the
+    // input at fault, exactly as the same value in a variable: BAD_USER_INPUT either way.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && isScalarRefusal(error)) code = ErrorCode.BAD_USER_INPUT;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, message: withoutEchoedInput(formatted.message), extensions };
+      const field = code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined ? variableField(formatted.message) : undefined;
+      return { ...formatted, message: withoutEchoedInput(formatted.message), extensions: { ...extensions, code, ...(field ? { field } : {}) } };
     }
     // A subgraph's own masked internal error passes through the gateway unchanged.
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {

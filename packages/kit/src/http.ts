@@ -14,6 +14,7 @@ import { createServerMetrics, ServerMetrics } from './observability/metrics';
 import { GraphQLContextArgument, graphqlPostHandler, MAX_BODY_BYTES } from './graphql-post';
 import { traceIdOf, traceRequests, traceServerRequest } from './observability/tracing';
 import { API_PATH, setApiSecurityHeaders } from './security-headers';
+import { controlCharacterPlugin } from './input/text';
 
 const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
@@ -87,6 +88,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin<TContext>(),
     metrics.plugin<TContext>(),
+    // A NUL (or other control character) in any text is the client's error (input/text.ts).
+    controlCharacterPlugin<TContext>(),
     // Nothing here sets cache hints: no per-field cache policy work on any request. No usage or
     // schema reports to Apollo Studio, whatever the environment holds: citizens' data stays here.
     ApolloServerPluginCacheControlDisabled(),

@@ -21,3 +21,4 @@ export * from './loaders';
 export * from './housekeeping';
 export * from './transaction';
 export * from './statistics';
+export * from './input';

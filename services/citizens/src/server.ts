@@ -16,6 +16,7 @@ import { CitizenResolver } from './citizen/citizen.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { migrations } from './migrations';
+import { KnownReferencesResolver } from './references/known-references.resolver';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
@@ -34,6 +35,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     StaffResolver,
     AssignmentResolver,
     AccessGrantResolver,
+    KnownReferencesResolver,
     CitizenAccessLogResolver,
     AccessLogSpotCheckResolver,
     EmergencyAccessResolver,

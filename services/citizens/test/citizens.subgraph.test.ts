@@ -161,7 +161,7 @@ describe('assignments and the team', () => {
 
     expect(errorCode(await assign(inger.id, 'CASEWORKER', '2026-02-01'))).toBe('CONFLICT');
     expect(errorCode(await assign(anders.id, 'JOB_CONSULTANT', '2026-02-01'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await assign(randomUUID(), 'CASEWORKER', '2026-02-01'))).toBe('NOT_FOUND');
+    expect(errorCode(await assign(randomUUID(), 'CASEWORKER', '2026-02-01'))).toBe('BAD_USER_INPUT');
 
     // Another team's caseworker is not Inger's to assign: the receiving lead asks, Inger agrees.
     expect(errorCode(await assign(outsider.id, 'CASEWORKER', '2026-03-01'))).toBe('FORBIDDEN');

@@ -74,6 +74,17 @@ describe('createGroupCourse', () => {
     expect(res.errors![0].message).toContain('Wednesday 17 February 2027, 10:30–11:30 (Copenhagen time)');
   });
 
+  it('refuses a facilitator the citizens service does not know, naming the field, and stores nothing', async () => {
+    const ghost = randomUUID();
+    grants.forget(ghost);
+    const count = async () => Number((await subgraph.dataSource.query('SELECT count(*)::int AS n FROM group_session'))[0].n);
+    const before = await count();
+    const res = await subgraph.as(consultant(), COURSE_MUTATION, { input: courseInput([randomUUID(), ghost]) });
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'facilitatorIds' });
+    expect(res.errors![0].message).toContain(ghost);
+    expect(await count()).toBe(before);
+  });
+
   it('is FORBIDDEN for citizens', async () => {
     const res = await subgraph.as(citizen(), COURSE_MUTATION, { input: courseInput([randomUUID(), randomUUID()]) });
     expect(errorCode(res)).toBe('FORBIDDEN');

@@ -171,17 +171,17 @@ describe('proposePlacement', () => {
     expect(errorCode(claim)).toBe('BAD_USER_INPUT');
   });
 
-  it('is NOT_FOUND for a citizen the citizens service does not know, a company or a job consultant that does not exist', async () => {
+  it('is BAD_USER_INPUT naming the field for a citizen the citizens service does not know, a company or a job consultant that does not exist', async () => {
     const c = await registerCitizen(citizens);
     const base = { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-10' };
-    for (const [input, what] of [
-      [{ ...base, citizenId: randomUUID() }, 'Citizen'],
-      [{ ...base, companyId: randomUUID() }, 'Company'],
-      [{ ...base, jobConsultantId: randomUUID() }, 'Staff member'],
+    for (const [input, field, what] of [
+      [{ ...base, citizenId: randomUUID() }, 'citizenId', 'citizen'],
+      [{ ...base, companyId: randomUUID() }, 'companyId', 'company'],
+      [{ ...base, jobConsultantId: randomUUID() }, 'jobConsultantId', 'staff member'],
     ] as const) {
       const res = await proposePlacement(placements, caseworker, input);
-      expect(errorCode(res)).toBe('NOT_FOUND');
-      expect(res.errors![0].message).toMatch(new RegExp(`^${what} `));
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(res.errors![0].message).toMatch(new RegExp(`^${field}: there is no ${what} with id `));
     }
   });
 

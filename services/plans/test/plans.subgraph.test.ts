@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse, postGraphQL, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
+import { ProgressDimension } from '../src/progress/progress.enums';
+import { publishProgression } from '../src/statistics/statistics.queries';
 import { plansSubgraph } from '../src/server';
 import { addMilestone, analyst, caseworker, citizen, consultant, createPlan, MILESTONE_FIELDS, ok, PLAN_FIELDS, teamLead } from './builders';
 import { parseDocument } from './html';
@@ -474,8 +476,12 @@ describe('statistics', () => {
     });
     expect(statements).toBe(1);
     const network = res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'NETWORK');
-    // 2..6 → 6..10; the citizen assessed once is left out.
-    expect(network).toEqual({ dimension: 'NETWORK', citizens: 5, averageFirst: 4, averageLatest: 8, averageChange: 4 });
+    // 2..6 → 6..10 (averages 4 and 8); the citizen assessed once is left out. Published protected
+    // against differencing: within 9/5 of the exact average (what one person can move it), on 0.1 steps.
+    expect(network).toEqual(publishProgression({ dimension: ProgressDimension.NETWORK, citizens: 5, firstSum: 20, latestSum: 40 }));
+    expect(Math.abs(network.averageFirst - 4)).toBeLessThanOrEqual(9 / 5 + 0.05);
+    expect(Math.abs(network.averageLatest - 8)).toBeLessThanOrEqual(9 / 5 + 0.05);
+    expect(network.citizens).toBe(5);
     // Two citizens on BASIC_SKILLS: fewer than 5, so the dimension is withheld.
     expect(res!.data.progressionStatistics.find((s: { dimension: string }) => s.dimension === 'BASIC_SKILLS')).toBeUndefined();
     for (const s of res!.data.progressionStatistics) expect(s.citizens).toBeGreaterThanOrEqual(5);
@@ -536,5 +542,34 @@ describe('errors from inside', () => {
     } finally {
       await subgraph.dataSource.query('ALTER TABLE plan_period_away RENAME TO plan_period');
     }
+  });
+});
+
+describe('progressionStatistics against differencing (issue 13)', () => {
+  it("does not give one person's new score away between two answers", async () => {
+    const rec = (c: string, at: string, score: number) =>
+      subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: at, scores: [{ dimension: 'DAILY_STRUCTURE', score }] } });
+    const people = Array.from({ length: 12 }, () => person());
+    for (const [i, c] of people.entries()) {
+      ok(await rec(c, day(-300), 2 + (i % 5)));
+      ok(await rec(c, day(-100), 4 + (i % 6)));
+    }
+    const cell = async () =>
+      ok(await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest } }`))
+        .progressionStatistics.find((s: { dimension: string }) => s.dimension === 'DAILY_STRUCTURE');
+    // Six times, one person's latest score goes up to 10 (by 6, 5, 4, 3, 2, 1), and the attacker
+    // reads the change from the answers before and after: n × (after − before).
+    const reads: { truth: number; read: number }[] = [];
+    let before = await cell();
+    for (const [i, c] of people.slice(0, 6).entries()) {
+      ok(await rec(c, day(-1 - i), 10));
+      const after = await cell();
+      reads.push({ truth: 6 - i, read: Math.round((after.averageLatest - before.averageLatest) * 12) });
+      expect(after.averageFirst).toBe(before.averageFirst);
+      expect(after.citizens % 5).toBe(0);
+      before = after;
+    }
+    // Exact averages would give every change exactly; protected, most readings are wrong.
+    expect(reads.filter((r) => r.read === r.truth).length).toBeLessThanOrEqual(2);
   });
 });

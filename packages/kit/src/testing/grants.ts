@@ -15,6 +15,11 @@ export interface TestGrants {
   assign(staff: { id: string; team?: string }, citizenId: string): void;
   /** Ends the staff member's assignment to the citizen. */
   end(staff: { id: string }, citizenId: string): void;
+  /**
+   * Makes the stand-in say this citizen or staff id names nobody (`knownReferences`); every other
+   * well-formed id is taken to exist, so tests need not register the people they make up.
+   */
+  forget(id: string): void;
   /** How many look-ups reached the stub (to prove batching and caching). */
   calls: number;
   stop(): Promise<void>;
@@ -23,6 +28,7 @@ export interface TestGrants {
 /** Starts the stub and points CITIZENS_URL at it until `stop()`. */
 export async function startTestGrants(): Promise<TestGrants> {
   const grants: AccessGrant[] = [];
+  const unknown = new Set<string>();
   const secret = gatewayAssertionSecret();
   const state = { calls: 0 };
   const server = createServer((req, res) => {
@@ -37,7 +43,11 @@ export async function startTestGrants(): Promise<TestGrants> {
         const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
         const { actor } = await verifyGatewayAssertion(String(assertion), secret);
         if (actor.role !== 'SERVICE') return reply(200, { errors: [{ message: 'services only', extensions: { code: 'FORBIDDEN' } }] });
-        const { variables } = JSON.parse(body) as { variables: { citizenIds: string[] } };
+        const { query, variables } = JSON.parse(body) as { query: string; variables: { citizenIds: string[]; staffIds?: string[] } };
+        if (query.includes('knownReferences')) {
+          const known = (ids: string[] = []) => ids.filter((id) => !unknown.has(id));
+          return reply(200, { data: { knownReferences: { citizenIds: known(variables.citizenIds), staffIds: known(variables.staffIds) } } });
+        }
         state.calls += 1;
         const ids = new Set(variables.citizenIds);
         reply(200, { data: { accessGrants: grants.filter((g) => ids.has(g.citizenId)) } });
@@ -59,6 +69,9 @@ export async function startTestGrants(): Promise<TestGrants> {
       for (let i = grants.length - 1; i >= 0; i -= 1) {
         if (grants[i].citizenId === citizenId && grants[i].staffId === staff.id) grants.splice(i, 1);
       }
+    },
+    forget(id) {
+      unknown.add(id);
     },
     get calls() {
       return state.calls;

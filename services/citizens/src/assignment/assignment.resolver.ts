@@ -4,9 +4,11 @@ import {
   badUserInput,
   changeTransaction,
   conflict,
+  boundedDate,
   DateScalar,
   isUuid,
   notFound,
+  unknownReference,
   RequestContext,
   requireCaseStaff,
   todayInCopenhagen,
@@ -80,9 +82,10 @@ export class AssignmentResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from?: string,
   ): Promise<Assignment> {
     requireCaseStaff(ctx.actor, 'assign staff to citizens');
-    const start = from ?? todayInCopenhagen();
-    const staff = await ctx.loaders.staffById.load(staffId);
-    if (!staff) throw notFound('Staff member', staffId);
+    const start = boundedDate(from ?? todayInCopenhagen(), 'from', 'assignment');
+    const staffRef = { kind: 'staff' as const, id: staffId, field: 'staffId' };
+    const staff = isUuid(staffId) ? await ctx.loaders.staffById.load(staffId) : null;
+    if (!staff) throw unknownReference(staffRef);
     return changeTransaction(ctx, (tx) =>
       assignInTransaction(ctx, tx, {
         citizenId,
@@ -113,7 +116,7 @@ export class AssignmentResolver {
       staffTeam: assignment.staff!.team,
     });
     if (notAllowed) throw ctx.loaders.access.refuse(assignment.citizenId, notAllowed);
-    const end = to ?? today;
+    const end = boundedDate(to ?? today, 'to', 'assignment', today);
     const refusal = decideEnd(assignment, end, today);
     if (refusal === 'CONFLICT') throw conflict(`This assignment already ended on ${assignment.to}.`);
     if (refusal === 'BAD_USER_INPUT') throw badUserInput(`to: the assignment cannot end before it began (${assignment.from}).`, 'to');

@@ -58,7 +58,7 @@ export async function listCitizens(
     .addOrderBy('c.id', 'ASC')
     .take(first + 1);
   if (after) {
-    const [lastName, firstName, id] = decodeCursor(after, 3);
+    const [lastName, firstName, id] = decodeCursor(after, ['text', 'text', 'uuid']);
     page.andWhere('(c.last_name, c.first_name, c.id) > (:lastName, :firstName, CAST(:id AS uuid))', {
       lastName,
       firstName,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
+  boundedDate,
   changeTransaction,
   conflict,
   forbidden,
@@ -102,7 +103,7 @@ export class CitizenResolver {
       preferredContact: input.preferredContact ?? defaultContactChannel(phone),
       targetGroup: input.targetGroup,
       status: CitizenStatus.ACTIVE,
-      enrolledAt: input.enrolledAt ?? todayInCopenhagen(),
+      enrolledAt: boundedDate(input.enrolledAt ?? todayInCopenhagen(), 'enrolledAt', 'enrolment'),
       registeredBy: ctx.actor.id.slice(0, 80),
     });
     if (citizen.enrolledAt < cpr.birthDate) {

@@ -1,5 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import {
+  assertReferencesExist,
+  badUserInput,
+  boundedInstant,
+  changeTransaction,
+  conflict,
+  DateScalar,
+  isUniqueViolation,
+  isUuid,
+  notFound,
+  RequestContext,
+} from '@jobcenter/kit';
 import { assertMayWrite, assertMayWriteFor, maySeeClash } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
@@ -51,7 +62,10 @@ export class GroupCourseResolver {
     if (!facilitators.ok) throw badUserInput(facilitators.message, facilitators.field);
     const capacity = checkCapacity(input.capacity);
     if (!capacity.ok) throw badUserInput(capacity.message, capacity.field);
+    boundedInstant(input.firstSessionAt, 'firstSessionAt', 'course');
     const spans = sessionSpans(input.firstSessionAt);
+    // Both facilitators must be staff members before the course and its sessions are stored.
+    await assertReferencesExist('meetings', facilitators.ids.map((id) => ({ kind: 'staff', id, field: 'facilitatorIds' })), ctx.requestId);
 
     return changeTransaction(ctx, async (tx) => {
       await lockStaffCalendars(tx, facilitators.ids);
@@ -95,6 +109,7 @@ export class GroupCourseResolver {
   ): Promise<Enrollment> {
     assertMayWrite(ctx.actor, 'enrol citizens in courses');
     if (!isUuid(citizenId)) throw badUserInput(`citizenId: "${citizenId}" is not a citizen id.`, 'citizenId');
+    await assertReferencesExist('meetings', [{ kind: 'citizen', id: citizenId, field: 'citizenId' }], ctx.requestId);
     try {
       return await changeTransaction(ctx, async (tx) => {
         // The course row lock queues concurrent enrolments: each sees the count the previous one left.

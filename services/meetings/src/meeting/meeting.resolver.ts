@@ -1,6 +1,16 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { badUserInput, changeTransaction, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import {
+  assertReferencesExist,
+  badUserInput,
+  boundedDate,
+  boundedInstant,
+  changeTransaction,
+  conflict,
+  isUuid,
+  notFound,
+  RequestContext,
+} from '@jobcenter/kit';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen, maySeeClash } from '../access';
 import { describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
@@ -63,10 +73,16 @@ export class MeetingResolver {
   async scheduleMeeting(@Arg('input') input: ScheduleMeetingInput, @Ctx() ctx: Context): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'book meetings');
     if (!isUuid(input.citizenId)) throw badUserInput(`citizenId: "${input.citizenId}" is not a citizen id.`, 'citizenId');
-    await assertMayWriteFor(ctx, input.citizenId, 'book meetings');
+    boundedInstant(input.scheduledAt, 'scheduledAt', 'meeting');
     checkDuration(input.durationMinutes);
     const decided = normalizeParticipants(input.participants, ctx.actor);
     if (!decided.ok) throw refusalError(decided);
+    // Everyone named must exist before anything is booked (the booking staff member is the actor).
+    await assertReferencesExist('meetings', [
+      { kind: 'citizen', id: input.citizenId, field: 'citizenId' },
+      ...(input.participants ?? []).flatMap((p, i) => (p.staffId ? [{ kind: 'staff' as const, id: p.staffId.trim(), field: `participants.${i}.staffId` }] : [])),
+    ], ctx.requestId);
+    await assertMayWriteFor(ctx, input.citizenId, 'book meetings');
     const start = input.scheduledAt;
     const end = addMinutes(start, input.durationMinutes);
     const staffIds = staffOf(decided.participants);
@@ -107,6 +123,7 @@ export class MeetingResolver {
     durationMinutes?: number | null,
   ): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'move meetings');
+    boundedInstant(scheduledAt, 'scheduledAt', 'meeting');
     if (durationMinutes != null) checkDuration(durationMinutes);
     return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
@@ -135,6 +152,7 @@ export class MeetingResolver {
     assertMayWrite(ctx.actor, 'record meeting outcomes');
     const agreements = cleanAgreements(input.agreements);
     if (!agreements.ok) throw refusalError(agreements);
+    agreements.agreements.forEach((a, i) => a.deadline && boundedDate(a.deadline, `agreements.${i}.deadline`, 'agreement'));
     return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'record meeting outcomes');

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput, boundedDate, changeTransaction, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen, unknownReference } from '@jobcenter/kit';
 import { assertCaseStaff, mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
@@ -55,19 +55,23 @@ export class PlacementResolver {
   })
   async proposePlacement(@Arg('input') input: ProposePlacementInput, @Ctx() ctx: Context): Promise<Placement> {
     assertCaseStaff(ctx.actor, 'propose placements');
-    if (!isUuid(input.citizenId)) throw notFound('Citizen', input.citizenId);
-    if (!isUuid(input.companyId)) throw notFound('Company', input.companyId);
+    // The citizen, company and consultant are references the placement stores: unknown ones are the input at fault.
+    if (!isUuid(input.citizenId)) throw unknownReference({ kind: 'citizen', id: input.citizenId, field: 'citizenId' });
+    if (!isUuid(input.companyId)) throw unknownCompany(input.companyId);
+    boundedDate(input.startDate, 'startDate', 'placement');
+    boundedDate(input.endDate, 'endDate', 'placement');
     if (input.endDate < input.startDate) {
       throw badUserInput(`endDate: the end date (${input.endDate}) is before the start date (${input.startDate}).`, 'endDate');
     }
     const jobConsultantId = input.jobConsultantId ?? (ctx.actor.role === 'JOB_CONSULTANT' ? ctx.actor.id : undefined);
-    if (jobConsultantId !== undefined && !isUuid(jobConsultantId)) throw notFound('Staff member', jobConsultantId);
+    const consultant = jobConsultantId === undefined ? undefined : { kind: 'staff' as const, id: jobConsultantId, field: 'jobConsultantId' };
+    if (consultant && !isUuid(consultant.id)) throw unknownReference(consultant);
     const company = await ctx.loaders.companyById.load(input.companyId);
-    if (!company) throw notFound('Company', input.companyId);
+    if (!company) throw unknownCompany(input.companyId);
 
     const facts = await fetchCitizenFacts(input.citizenId, ctx.requestId, jobConsultantId);
     await ctx.loaders.access.assert(input.citizenId);
-    if (jobConsultantId !== undefined && !facts.staffMember) throw notFound('Staff member', jobConsultantId);
+    if (consultant && !facts.staffMember) throw unknownReference(consultant);
     const check = checkProposedLength(input.kind, facts.targetGroup, input.startDate, input.endDate);
     if (!check.ok) throw badUserInput(check.message, 'endDate');
 
@@ -128,6 +132,7 @@ export class PlacementResolver {
     const note = requiredText(input.note, 'note');
     const date = input.date ?? todayInCopenhagen();
     notInFuture(date, 'date', 'a follow-up');
+    boundedDate(date, 'date', 'record');
     const placement = await existing(ctx, id);
     if (!FOLLOW_UP_STATUSES.includes(placement.status)) {
       throw conflict(`A ${placement.status} placement takes no follow-ups; only ${FOLLOW_UP_STATUSES.join(', ')} ones do.`);
@@ -147,6 +152,7 @@ export class PlacementResolver {
     @Ctx() ctx: Context,
   ): Promise<Placement> {
     assertCaseStaff(ctx.actor, 'extend placements');
+    boundedDate(endDate, 'endDate', 'placement');
     const reason = requiredText(justification, 'justification');
     const current = await existing(ctx, id);
     return changeTransaction(ctx, async (tx) => {
@@ -187,6 +193,7 @@ export class PlacementResolver {
     assertCaseStaff(ctx.actor, 'complete placements');
     const day = endedOn ?? todayInCopenhagen();
     notInFuture(day, 'endedOn', 'the end of a placement');
+    boundedDate(day, 'endedOn', 'record');
     const placement = await existing(ctx, id);
     if (day < placement.startDate) {
       throw badUserInput(`endedOn: ${day} is before the placement started (${placement.startDate}).`, 'endedOn');
@@ -202,3 +209,7 @@ export class PlacementResolver {
     return changeTransaction(ctx, (tx) => transition(tx, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() }));
   }
 }
+
+/** A company id that names no company here: the input at fault. */
+const unknownCompany = (id: string) =>
+  badUserInput(`companyId: there is no company with id ${id}. Register the company first, or check the id; nothing was saved.`, 'companyId');

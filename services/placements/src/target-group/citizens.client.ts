@@ -1,4 +1,4 @@
-import { notFound, subgraphClient } from '@jobcenter/kit';
+import { subgraphClient, unknownReference } from '@jobcenter/kit';
 import { TargetGroup } from './target-group';
 
 /**
@@ -24,7 +24,7 @@ export interface CitizenFacts {
   staffMember?: { id: string; role: string } | null;
 }
 
-/** The target group of the citizen (NOT_FOUND when unknown), and optionally checks a staff member. */
+/** The target group of the citizen (BAD_USER_INPUT on `citizenId` when unknown), and optionally checks a staff member. */
 export async function fetchCitizenFacts(citizenId: string, requestId: string, staffId?: string): Promise<CitizenFacts> {
   const client = subgraphClient('placements', 'citizens', 'http://127.0.0.1:4001/graphql');
   const data = await client.query<{ citizen: { targetGroup: TargetGroup } | null; staffMember?: { id: string; role: string } | null }>(
@@ -32,6 +32,6 @@ export async function fetchCitizenFacts(citizenId: string, requestId: string, st
     { citizenId, staffId: staffId ?? citizenId, withStaff: staffId !== undefined },
     requestId,
   );
-  if (!data.citizen) throw notFound('Citizen', citizenId);
+  if (!data.citizen) throw unknownReference({ kind: 'citizen', id: citizenId, field: 'citizenId' });
   return { targetGroup: data.citizen.targetGroup, staffMember: data.staffMember };
 }

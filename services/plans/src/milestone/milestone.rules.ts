@@ -1,4 +1,4 @@
-import { badUserInput, conflict } from '@jobcenter/kit';
+import { badUserInput, boundedDate, conflict } from '@jobcenter/kit';
 import { MilestoneStatus } from './milestone.enums';
 
 const { PLANNED, IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED } = MilestoneStatus;
@@ -67,8 +67,12 @@ export function decideStatusChange(
   return { status: ACHIEVED, achievedAt: on };
 }
 
-/** A deadline is not before the plan's start. Past deadlines are fine (recorded after the fact). */
-export function checkDeadline(deadline: string, planStart: string, field = 'deadline'): string {
+/**
+ * A deadline is not before the plan's start. Past deadlines are fine (recorded after the fact),
+ * within the domain's bounds (kit date-bounds: at most 5 years ahead).
+ */
+export function checkDeadline(deadline: string, planStart: string, field = 'deadline', today?: string): string {
+  boundedDate(deadline, field, 'milestone', today);
   if (deadline < planStart) {
     throw badUserInput(`${field}: the deadline ${deadline} is before the plan starts (${planStart}).`, field);
   }

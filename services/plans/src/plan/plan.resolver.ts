@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
+import { assertReferencesExist, badUserInput, boundedDate, changeTransaction, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { optionalText, requiredText } from '../text.rules';
@@ -32,6 +32,8 @@ export class PlanResolver {
   ): Promise<Plan> {
     assertCaseStaff(ctx.actor, 'create plans');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
+    if (input.startDate) boundedDate(input.startDate, 'startDate', 'plan');
+    await assertReferencesExist('plans', [{ kind: 'citizen', id: citizenId, field: 'citizenId' }], ctx.requestId);
     await assertMayWriteCitizenPlans(ctx, citizenId);
     const status = input.status ?? PlanStatus.ACTIVE;
     checkInitialStatus(status);

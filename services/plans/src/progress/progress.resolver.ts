@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { assertReferencesExist, badUserInput, boundedDate, changeTransaction, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
 import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { notInFuture, optionalText } from '../text.rules';
@@ -22,10 +22,11 @@ export class ProgressResolver {
   ): Promise<ProgressAssessment> {
     assertCaseStaff(ctx.actor, 'record progress');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
+    await assertReferencesExist('plans', [{ kind: 'citizen', id: citizenId, field: 'citizenId' }], ctx.requestId);
     await assertMayWriteCitizenPlans(ctx, citizenId);
     const scores = checkScores(input.scores);
     const today = todayInCopenhagen();
-    const assessedAt = notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment');
+    const assessedAt = boundedDate(notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment'), 'assessedAt', 'record', today);
     try {
       return await changeTransaction(ctx, async (tx) => {
         const assessment = await tx.getRepository(ProgressAssessment).save(

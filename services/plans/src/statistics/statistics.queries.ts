@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
+import { AVERAGE_STEP, Cell, CellSuppression, MIN_CELL_SIZE, protectedAverage, roundedCount, roundTo } from '@jobcenter/kit';
 import { ProgressDimension } from '../progress/progress.enums';
 import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
 
@@ -55,28 +55,50 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
  * Per dimension: the average of each citizen's first and latest score, over the citizens scored
  * on it at least twice. Reads progression_total (count and sums per dimension, kept by triggers
  * on every write of progress through progression_summary): 11 rows, rather than sorting every
- * score ever recorded (4 s at 50,000 citizens). sum::numeric / count is what AVG computes, so the
- * figures are the same to the last digit: PROGRESSION_FROM_SCORES is the definition from the
- * scores themselves, and a test holds the two equal.
+ * score ever recorded (4 s at 50,000 citizens). PROGRESSION_FROM_SCORES is the definition from
+ * the scores themselves, and a test holds the two equal. What is published is protected against
+ * differencing (publishProgression).
  */
 export async function progressionStatistics(dataSource: DataSource): Promise<ProgressionStatistic[]> {
-  const rows: { dimension: ProgressDimension; citizens: string; first: string; latest: string }[] = await dataSource.query(
-    `SELECT dimension, citizens, first_sum::numeric / citizens AS first, latest_sum::numeric / citizens AS latest
+  const rows: ProgressionCell[] = await dataSource.query(
+    `SELECT dimension, citizens, first_sum AS "firstSum", latest_sum AS "latestSum"
        FROM progression_total
       WHERE citizens > 0`,
   );
   const order = Object.values(ProgressDimension);
-  // Small-cell suppression: a dimension averaged over fewer than MIN_CELL_SIZE citizens is left out.
   return rows
-    .filter((r) => Number(r.citizens) >= MIN_CELL_SIZE)
-    .map((r) => ({
-      dimension: r.dimension,
-      citizens: Number(r.citizens),
-      averageFirst: Number(r.first),
-      averageLatest: Number(r.latest),
-      averageChange: Number(r.latest) - Number(r.first),
-    }))
+    .map(publishProgression)
+    .filter((r): r is ProgressionStatistic => r !== null)
     .sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension));
+}
+
+/** One dimension's exact figures: citizens assessed at least twice, and the sums of their first and latest scores. */
+export interface ProgressionCell {
+  dimension: ProgressDimension;
+  citizens: number | string;
+  firstSum: number | string;
+  latestSum: number | string;
+}
+
+/**
+ * What a dashboard may see of one dimension: nothing under MIN_CELL_SIZE citizens (small-cell
+ * suppression); else the count rounded to a multiple of 5 and each average perturbed by the cell's
+ * key and rounded to 0.1 (kit statistics/perturbation.ts), so polling before and after one
+ * person's assessment does not give their score. One person moves a sum by at most 9 (1 → 10).
+ */
+export function publishProgression(cell: ProgressionCell): ProgressionStatistic | null {
+  const [n, first, latest] = [Number(cell.citizens), Number(cell.firstSum), Number(cell.latestSum)];
+  if (n < MIN_CELL_SIZE) return null;
+  const protect = (sum: number, which: string) =>
+    protectedAverage(sum, n, { cell: `progression.${cell.dimension}.${which}`, maxContribution: 9, min: 1, max: 10 });
+  const [averageFirst, averageLatest] = [protect(first, 'first'), protect(latest, 'latest')];
+  return {
+    dimension: cell.dimension,
+    citizens: roundedCount(n),
+    averageFirst,
+    averageLatest,
+    averageChange: roundTo(averageLatest - averageFirst, AVERAGE_STEP),
+  };
 }
 
 /** The definition progression_summary stands in for: first and latest score per citizen and dimension, from the scores. */

@@ -1,0 +1,3 @@
+export * from './date-bounds';
+export * from './references';
+export * from './text';
