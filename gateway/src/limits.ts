@@ -25,7 +25,7 @@ export const GATEWAY_LIMITS = {
 const production = () => process.env.NODE_ENV === 'production';
 
 /** What a client is told in production when an operation breaks any limit: no number, no limit named. */
-export const TOO_COMPLEX = 'The operation is too complex.';
+const TOO_COMPLEX = 'The operation is too complex.';
 
 /** In production the limit is not echoed (it would help tune an attack); in development it is. */
 function tooComplex(detail: string): GraphQLError {
