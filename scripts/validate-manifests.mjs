@@ -24,7 +24,7 @@ function readYaml(file) {
   }).filter(Boolean);
 }
 
-export function render(dir) {
+function render(dir) {
   const k = readYaml(path.join(dir, 'kustomization.yaml'))[0];
   let objects = [];
   for (const resource of k.resources ?? []) {

@@ -36,7 +36,7 @@ export type GatewayLimits = typeof GATEWAY_LIMITS;
 const production = () => process.env.NODE_ENV === 'production';
 
 /** What a client is told in production when an operation breaks any limit: no number, no limit named. */
-export const TOO_COMPLEX = 'The operation is too complex.';
+const TOO_COMPLEX = 'The operation is too complex.';
 
 /** Validations that have already refused their operation (production says it once). */
 const reported = new WeakSet<ValidationContext>();

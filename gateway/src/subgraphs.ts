@@ -14,6 +14,6 @@ export function subgraphUrl(name: string, fallback: string): string {
 }
 
 export const gatewayRoot = path.resolve(__dirname, '../..');
-export const projectRootDir = path.resolve(gatewayRoot, '..');
+const projectRootDir = path.resolve(gatewayRoot, '..');
 export const SUPERGRAPH_FILE = path.join(gatewayRoot, 'supergraph.graphql');
 export const schemaFileOf = (name: string) => path.join(projectRootDir, 'services', name, 'schema.graphql');

@@ -27,7 +27,7 @@ export async function interleaved(
 }
 
 /** One result from several runs of one target. */
-export function combine(runs: LoadResult[], seconds: number): LoadResult {
+function combine(runs: LoadResult[], seconds: number): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((x, y) => x - y);
   const total = runs.reduce((n, r) => n + r.total, 0);
   return {

@@ -6,7 +6,7 @@ import { buildSubgraphSchemaOf } from '@jobcenter/kit';
 import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
 import { schemaFileOf, SUBGRAPHS, SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
 import { subgraphs } from '../src/services';
-import { contractGaps, loadContract } from './contract';
+import { contractGaps, loadContract } from '../src/contract';
 
 const definitions = Object.fromEntries(subgraphs.map((s) => [s.name, s]));
 const REGENERATE = 'run `npm run build && npm run print-schemas` and commit the result';

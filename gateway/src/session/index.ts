@@ -155,6 +155,7 @@ function revocationsFromEnv(logger: Logger): RevocationStore {
 
 /** `returnTo` when it is a path on this origin (never `//other.site` or a full URL), else undefined. */
 export function localPath(returnTo: unknown): string | undefined {
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this test
   if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || /^\/[/\\]/.test(returnTo) || /[\u0000-\u001f\\]/.test(returnTo)) return undefined;
   const base = 'http://workbench.invalid';
   const url = new URL(returnTo, base);

@@ -77,7 +77,7 @@ export function createDataSource(options: DatabaseOptions): DataSource & { state
     migrationsTransactionMode: 'each',
     logger: statements,
     maxQueryExecutionTime: 1000,
-    // Fail fast when PostgreSQL is away or stuck, rather than hang a request (see README).
+    // Fail fast when PostgreSQL is away or stuck, rather than hang a request (see docs/running.md, faults).
     connectTimeoutMS: DATABASE_TIMEOUTS.connectMs,
     extra: {
       max: options.poolSize ?? 10,

@@ -55,14 +55,13 @@ export async function serveGraphQL<TContext extends BaseContext>(
   app.disable('etag');
   // POST /graphql, every GraphQL call, goes straight to Apollo Server (graphql-post.ts); health,
   // metrics and GET /graphql go through Express.
-  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
   const service = options.service ?? 'service';
   const httpServer = http.createServer((req, res) => {
     // Hardening headers on every API answer, set before any path can answer (security-headers.ts).
     if (API_PATH.test(req.url ?? '')) setApiSecurityHeaders(res);
-    if (graphqlPost && req.method === 'POST' && GRAPHQL_PATH.test(req.url ?? '')) {
-      const handle = graphqlPost;
-      traceServerRequest(service, '/graphql', req, res, () => void handle(req, res));
+    // graphqlPost is set below, before the server listens, so it exists for every request.
+    if (req.method === 'POST' && GRAPHQL_PATH.test(req.url ?? '')) {
+      traceServerRequest(service, '/graphql', req, res, () => void graphqlPost(req, res));
       return;
     }
     app(req, res);
@@ -98,7 +97,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   ]);
   await server.start();
   app.use('/graphql', traceRequests(service), express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
-  graphqlPost = graphqlPostHandler(server, options.context, options.logger);
+  const graphqlPost = graphqlPostHandler(server, options.context, options.logger);
 
   await new Promise<void>((resolve) => httpServer.listen(port, process.env.HOST ?? '127.0.0.1', resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;

@@ -57,7 +57,7 @@ async function expectOnlySelectInsertAndPurge(ds: DataSource, owner: string): Pr
     await expect(ds.query(sql)).rejects.toThrow(/permission denied for table kit_access_log/);
   }
   await expect(ds.query('ALTER TABLE kit_access_log DISABLE TRIGGER kit_access_log_append_only')).rejects.toThrow(/must be owner/);
-  // (DROP TABLE is still open to the schema's owner, which a database's owner is: see README.)
+  // (DROP TABLE is still open to the schema's owner, which a database's owner is: see docs/security-and-access-log.md.)
   await expect(ds.query(`SET ROLE ${owner}`)).rejects.toThrow(/permission denied/);
   // Deleting goes only through the purge function, old entries only, never younger than 183 days.
   const old = new AccessLogWriter(() => rawPool(ds)); // a stream of its own, as an earlier process wrote it

@@ -107,7 +107,7 @@ export const dayNumber = (date: string): number => {
   if (n === undefined) numbers.set(date, (n = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000));
   return n;
 };
-export const dateOf = (day: number): string => {
+const dateOf = (day: number): string => {
   let d = dates.get(day);
   if (d === undefined) dates.set(day, (d = new Date(day * 86_400_000).toISOString().slice(0, 10)));
   return d;
@@ -115,15 +115,10 @@ export const dateOf = (day: number): string => {
 export const plusDays = (date: string, days: number): string => dateOf(dayNumber(date) + days);
 /** 0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday). */
 export const weekday = (date: string): number => (((dayNumber(date) + 3) % 7) + 7) % 7;
-/** The date itself on a weekday, else the Monday after. */
-export const onWeekday = (date: string): string => {
-  const w = weekday(date);
-  return w < 5 ? date : plusDays(date, 7 - w);
-};
 
 /** Copenhagen's offset from UTC in hours on a date: +2 from the last Sunday of March to the last Sunday of October. */
 const offsets = new Map<string, number>();
-export function copenhagenOffset(date: string): number {
+function copenhagenOffset(date: string): number {
   let offset = offsets.get(date);
   if (offset === undefined) offsets.set(date, (offset = computeOffset(date)));
   return offset;

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
 import { authJwtSecret, signGatewayAssertion, signUserToken } from '@jobcenter/kit';
-import { errorCode, gatewayHeadersFor, GraphQLResponse, postGraphQL } from '@jobcenter/kit/testing';
+import { errorCode, GraphQLResponse, postGraphQL } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
 import { subgraphs } from '../../src/services';

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createCitizenAccess, groupedBy, isUuid, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import { createCitizenAccess, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { localGrantSource } from './assignment/assignment.grants';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';

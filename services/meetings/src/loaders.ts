@@ -43,7 +43,7 @@ function byStaffAndWindow<T>(staffOf: (row: T) => string, load: (staffIds: strin
 }
 
 /** A `meeting` row from raw SQL as the entity (pg gives Date for timestamptz, objects for jsonb). */
-export function meetingFromRow(row: Record<string, any>): Meeting {
+function meetingFromRow(row: Record<string, any>): Meeting {
   return Object.assign(new Meeting(), {
     id: row.id,
     citizenId: row.citizen_id,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';

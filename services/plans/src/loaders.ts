@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { Milestone } from './milestone/milestone.entity';
 import { MilestoneUpdate } from './milestone/milestone-update.entity';
 import { PlanPeriod } from './period/plan-period.entity';

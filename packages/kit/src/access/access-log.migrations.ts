@@ -97,7 +97,7 @@ async function ownerRoleName(queryRunner: QueryRunner): Promise<string> {
  * To hand the table over it grants itself SET on the owner role for this transaction and
  * revokes that again. Its ADMIN OPTION stays: a holder of the service's credentials could grant
  * itself the owner role back on purpose (two statements, visible in the server's log), which a
- * role without it could not; README says how to separate the migrating role for that. Later
+ * role without it could not; docs/security-and-access-log.md says how to separate the migrating role for that. Later
  * kit migrations that alter this table take the owner role the same way.
  */
 export class KitAccessLogPrivileges1795900000300 implements MigrationInterface {
@@ -139,7 +139,7 @@ export class KitAccessLogPrivileges1795900000300 implements MigrationInterface {
       await queryRunner.query(`GRANT EXECUTE ON FUNCTION kit_access_log_purge(integer) TO ${ident(me)}`);
       queryRunner.connection.logger.log(
         'warn',
-        `kit_access_log stays owned by ${me}: ${why}. Only its trigger refuses UPDATE, DELETE and TRUNCATE; see README (access log privileges).`,
+        `kit_access_log stays owned by ${me}: ${why}. Only its trigger refuses UPDATE, DELETE and TRUNCATE; see docs/security-and-access-log.md (privileges).`,
       );
     };
     if (!self.owner_exists) {

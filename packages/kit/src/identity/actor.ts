@@ -6,7 +6,6 @@ export const STAFF_ROLES = [
   'TEAM_LEAD',
   'ANALYST',
 ] as const;
-export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
 /** Every role a token may carry: a staff role, or CITIZEN for a citizen reading their own data. */
 export const ACTOR_ROLES = [...STAFF_ROLES, 'CITIZEN'] as const;

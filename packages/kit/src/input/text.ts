@@ -7,6 +7,7 @@ import { GraphQLError, Kind, visit } from 'graphql';
  * other C0 control characters but tab, line feed and carriage return, which PostgreSQL stores
  * but no person types), so the request is refused before any resolver runs, naming where it was.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this rule's purpose
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** True when the text holds a control character no field accepts (NUL above all). */

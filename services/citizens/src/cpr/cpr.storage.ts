@@ -1,7 +1,7 @@
 import { cprCipher } from '@jobcenter/kit';
 
 /**
- * How a CPR number is kept at rest (see the README, "CPR numbers at rest"): encrypted under the
+ * How a CPR number is kept at rest (see docs/cpr-at-rest.md): encrypted under the
  * active key, bound to this context, and found again by its blind index. Plain digits never
  * reach the database.
  */

@@ -16,7 +16,7 @@ export interface ParticipantDraft {
 }
 
 /** The participant role a staff member's own role maps to when they book a meeting for themselves. */
-export function participantRoleOf(actor: Actor): ParticipantRole {
+function participantRoleOf(actor: Actor): ParticipantRole {
   const role = actor.role as string;
   return (STAFF_PARTICIPANT_ROLES as readonly string[]).includes(role) ? (role as ParticipantRole) : ParticipantRole.OTHER;
 }

@@ -5,7 +5,7 @@ import { todayInCopenhagen } from '@jobcenter/kit';
 export const ZONE = 'Europe/Copenhagen';
 
 /** "Monday 2 November 2026, 10:00" in Copenhagen wall-clock time. */
-export function formatCopenhagen(instant: Date): string {
+function formatCopenhagen(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: ZONE }).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm');
 }
 

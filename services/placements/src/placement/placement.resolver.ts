@@ -76,17 +76,17 @@ export class PlacementResolver {
     if (!check.ok) throw badUserInput(check.message, 'endDate');
 
     const placement = ctx.dataSource.getRepository(Placement).create({
-    citizenId: input.citizenId,
-    companyId: company.id,
-    kind: input.kind,
-    purpose: input.purpose ?? null,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    hoursPerWeek: input.hoursPerWeek ?? null,
-    mentor: input.mentor?.trim() || null,
-    status: PlacementStatus.PROPOSED,
-    jobConsultantId: jobConsultantId ?? null,
-    targetGroupAtStart: facts.targetGroup,
+      citizenId: input.citizenId,
+      companyId: company.id,
+      kind: input.kind,
+      purpose: input.purpose ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      hoursPerWeek: input.hoursPerWeek ?? null,
+      mentor: input.mentor?.trim() || null,
+      status: PlacementStatus.PROPOSED,
+      jobConsultantId: jobConsultantId ?? null,
+      targetGroupAtStart: facts.targetGroup,
     });
     return changeTransaction(ctx, (tx) => tx.getRepository(Placement).save(placement));
   }

@@ -32,7 +32,7 @@ export function overlaps(a: { startDate: string; endDate: string }, b: { startDa
 }
 
 /** Days without a follow-up, and days before the end, that make a placement need attention. */
-export const ATTENTION_DAYS = { followUp: 14, endingWithin: 14 } as const;
+const ATTENTION_DAYS = { followUp: 14, endingWithin: 14 } as const;
 
 /**
  * Why an ACTIVE placement needs the job consultant now: no follow-up for 14 days (counting from

@@ -160,7 +160,7 @@ export function ruleFor(
 }
 
 /** The last day of `length` counted from `start`, both included. */
-export function endOfLength(start: string, length: Length): string {
+function endOfLength(start: string, length: Length): string {
   return length.unit === 'WEEKS' ? lastDayOfWeeks(start, length.amount) : lastDayOfMonths(start, length.amount);
 }
 

@@ -4,7 +4,7 @@ import { PlansLoaders } from '../loaders';
 import { Milestone } from './milestone.entity';
 
 /** A milestone the actor may read (same rules as its plan); null if there is none. */
-export async function readableMilestone(id: string, ctx: RequestContext<PlansLoaders>): Promise<Milestone | null> {
+async function readableMilestone(id: string, ctx: RequestContext<PlansLoaders>): Promise<Milestone | null> {
   assertMayReadPersonalData(ctx.actor);
   const milestone = await ctx.loaders.milestoneById.load(id);
   if (milestone) {

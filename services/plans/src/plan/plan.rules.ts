@@ -2,7 +2,7 @@ import { badUserInput, conflict } from '@jobcenter/kit';
 import { PlanStatus } from './plan.enums';
 
 /** Where each plan status may go. COMPLETED and ABANDONED are final: there is no way back. */
-export const PLAN_TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
+const PLAN_TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
   DRAFT: [PlanStatus.ACTIVE, PlanStatus.ABANDONED],
   ACTIVE: [PlanStatus.COMPLETED, PlanStatus.ABANDONED],
   COMPLETED: [],

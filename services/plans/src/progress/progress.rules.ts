@@ -1,8 +1,8 @@
 import { badUserInput } from '@jobcenter/kit';
 import { ProgressDimension } from './progress.enums';
 
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 10;
+const SCORE_MIN = 1;
+const SCORE_MAX = 10;
 const ORDER = Object.values(ProgressDimension);
 
 /**

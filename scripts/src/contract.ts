@@ -3,13 +3,15 @@ import path from 'node:path';
 import { buildSchema, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from 'graphql';
 import { gatewayRoot } from '@jobcenter/gateway/dist/src/subgraphs';
 
+const CONTRACT_FILE = path.join(gatewayRoot, 'contract.graphql');
+
 /**
  * The client contract (a copy of shared/contract.graphql) and which subgraph owns each name,
  * read from its own sections ("# ---- citizens", "# ---- plans", ...). Root fields are
  * grouped by blank lines in the same order as the sections.
  */
-export function loadContract(): { schema: GraphQLSchema; ownerOf(type: string, field?: string): string } {
-  const text = readFileSync(path.join(gatewayRoot, 'contract.graphql'), 'utf8');
+export function loadContract(file = CONTRACT_FILE): { schema: GraphQLSchema; ownerOf(type: string, field?: string): string } {
+  const text = readFileSync(file, 'utf8');
   const schema = buildSchema(text, { assumeValidSDL: true });
   const sections = text
     .split(/^# -{10,} /m)
@@ -36,8 +38,8 @@ export function loadContract(): { schema: GraphQLSchema; ownerOf(type: string, f
 }
 
 /** Every contract name missing from `api` or typed differently there, skipping unbuilt owners. */
-export function contractGaps(api: GraphQLSchema, built: Set<string>): string[] {
-  const { schema, ownerOf } = loadContract();
+export function contractGaps(api: GraphQLSchema, built: Set<string>, file = CONTRACT_FILE): string[] {
+  const { schema, ownerOf } = loadContract(file);
   const gaps: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
