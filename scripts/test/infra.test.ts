@@ -21,8 +21,11 @@ const portOf = (name: string) => {
   return definition.defaultPort;
 };
 const SERVICE_NAMES = subgraphs.map((d) => d.name);
-/** Subgraphs that call another subgraph directly (subgraphClient), not through the gateway. */
-const DIRECT_CALLS: Record<string, string[]> = { placements: ['citizens'] };
+/** Whom each subgraph calls directly (subgraphClient), as its definition declares (`calls`). */
+const DIRECT_CALLS: Record<string, readonly string[]> = Object.fromEntries(subgraphs.map((d) => [d.name, d.calls ?? []]));
+/** The `<NAME>_URL` variables in an environment (not the database URLs). */
+const peerUrlNames = (names: string[]) => names.filter((n) => /^[A-Z]+_URL$/.test(n) && !n.endsWith('_DATABASE_URL')).sort();
+const expectedPeerUrls = (name: string) => DIRECT_CALLS[name].map((t) => `${t.toUpperCase()}_URL`).sort();
 /** The CPR keys (kit/crypto/field-cipher.ts): only the citizens service stores CPR numbers. */
 const CPR_KEYS = ['CPR_ENCRYPTION_KEYS', 'CPR_ENCRYPTION_KEY_ID', 'CPR_BLIND_INDEX_KEY'];
 const holdsCprKeys = (name: string) => name === 'citizens';
@@ -42,6 +45,17 @@ describe('the code and the deployment files agree', () => {
   it('the gateway composes exactly the defined subgraphs, each on its default port', () => {
     expect(SUBGRAPHS.map((s) => s.name).sort()).toEqual([...SERVICE_NAMES].sort());
     for (const s of SUBGRAPHS) expect(new URL(s.defaultUrl).port).toBe(String(portOf(s.name)));
+  });
+
+  it('every declared call is to another defined subgraph', () => {
+    for (const [caller, targets] of Object.entries(DIRECT_CALLS)) {
+      for (const target of targets) {
+        expect(SERVICE_NAMES).toContain(target);
+        expect(target).not.toBe(caller);
+      }
+    }
+    // The access log asks every other domain, and every domain with a caseload asks citizens.
+    expect([...DIRECT_CALLS.citizens].sort()).toEqual(SERVICE_NAMES.filter((n) => n !== 'citizens').sort());
   });
 
   describe('docker-compose.yml', () => {
@@ -74,9 +88,10 @@ describe('the code and the deployment files agree', () => {
       } else {
         for (const k of CPR_KEYS) expect(env).not.toHaveProperty(k);
       }
-      for (const target of DIRECT_CALLS[name] ?? []) {
+      // Exactly the declared callees' URLs: none missing (no default points anywhere), none extra.
+      expect(peerUrlNames(Object.keys(env))).toEqual(expectedPeerUrls(name));
+      for (const target of DIRECT_CALLS[name]) {
         expect(env[`${target.toUpperCase()}_URL`]).toBe(`http://${target}:${portOf(target)}/graphql`);
-        expect(service.depends_on[target]).toEqual({ condition: 'service_healthy' });
       }
     });
 
@@ -167,7 +182,8 @@ describe('the code and the deployment files agree', () => {
           }
           if (holdsCprKeys(name)) expect(find('Secret', 'jobcenter-cpr').stringData).toHaveProperty(k);
         }
-        for (const target of DIRECT_CALLS[name] ?? []) {
+        expect(peerUrlNames(Object.keys(env))).toEqual(expectedPeerUrls(name));
+        for (const target of DIRECT_CALLS[name]) {
           expect(env[`${target.toUpperCase()}_URL`].value).toBe(`http://${target}:${portOf(target)}/graphql`);
         }
         const cluster = find('Cluster', `${name}-db`);
@@ -189,7 +205,9 @@ describe('the code and the deployment files agree', () => {
         expect(callers).toEqual(expected);
         for (const rule of policy.spec.ingress) expect(rule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) }]);
         const egressPods = policy.spec.egress.flatMap((rule: any) => rule.to).map((t: any) => t.podSelector.matchLabels);
-        expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...(DIRECT_CALLS[name] ?? []).map((t) => ({ 'app.kubernetes.io/name': t }))]);
+        expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...DIRECT_CALLS[name].map((t) => ({ 'app.kubernetes.io/name': t }))]);
+        const egressPorts = policy.spec.egress.slice(1).map((rule: any) => rule.ports);
+        expect(egressPorts).toEqual(DIRECT_CALLS[name].map((t) => [{ protocol: 'TCP', port: portOf(t) }]));
       }
       const gatewayEgress = find('NetworkPolicy', 'gateway').spec.egress[0];
       expect(gatewayEgress.ports.map((p: any) => p.port).sort()).toEqual(SERVICE_NAMES.map(portOf).sort());

@@ -6,17 +6,22 @@ export interface SubgraphClient {
   query<T>(query: string, variables?: Record<string, unknown>, requestId?: string): Promise<T>;
 }
 
+/** The variable that holds a subgraph's URL, e.g. CITIZENS_URL. */
+export const subgraphUrlVariable = (name: string) => `${name.toUpperCase()}_URL`;
+
 /**
  * A call from one subgraph straight to another, with the calling service's own signed identity
  * (role SERVICE: no personal data). The target's URL is read at call time from
- * `<TARGET>_URL` (e.g. CITIZENS_URL), so tests and deployments point it anywhere. Node's fetch
- * keeps connections alive between calls.
+ * `<TARGET>_URL` (e.g. CITIZENS_URL), so tests and deployments point it anywhere; there is no
+ * default (127.0.0.1 in a pod is the pod itself), and the caller must declare the target in its
+ * definition's `calls`. Node's fetch keeps connections alive between calls.
  */
-export function subgraphClient(from: string, target: string, defaultUrl: string): SubgraphClient {
+export function subgraphClient(from: string, target: string): SubgraphClient {
   const secret = gatewayAssertionSecret();
   return {
     async query<T>(query: string, variables: Record<string, unknown> = {}, requestId = randomUUID()): Promise<T> {
-      const url = process.env[`${target.toUpperCase()}_URL`] ?? defaultUrl;
+      const url = process.env[subgraphUrlVariable(target)];
+      if (!url) throw new Error(`${subgraphUrlVariable(target)} is not set: ${from} cannot reach ${target}`);
       const response = await fetch(url, {
         method: 'POST',
         headers: {

@@ -21,6 +21,13 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
   /** Short name: the database is `jobcenter_<name>`, the URL env var `<NAME>_DATABASE_URL`. */
   name: string;
   defaultPort: number;
+  /**
+   * The other subgraphs this one calls itself (subgraphClient), by name. Each needs `<NAME>_URL`
+   * set when the process starts (there is no default: 127.0.0.1 in a pod is the pod itself).
+   * Compose, the Kubernetes env and the NetworkPolicies are checked against this list
+   * (scripts/test/infra.test.ts), so the call graph cannot drift from the code.
+   */
+  calls?: readonly string[];
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   createLoaders: LoaderFactory<Loaders>;

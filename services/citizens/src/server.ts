@@ -13,6 +13,7 @@ import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
+import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
@@ -26,6 +27,8 @@ import { StaffResolver } from './staff/staff.resolver';
 export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   name: 'citizens',
   defaultPort: 4001,
+  // The access log and its spot check ask the other domains for their part.
+  calls: ACCESS_LOG_PEERS,
   resolvers: [
     CitizenResolver,
     CitizenFieldsResolver,

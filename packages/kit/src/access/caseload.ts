@@ -65,7 +65,7 @@ const GRANTS_QUERY = `query AccessGrants($citizenIds: [ID!]!) { accessGrants(cit
  * SERVICE identity (the `accessGrants` query answers only services). URL from CITIZENS_URL.
  */
 export function citizensGrantSource(from: string): GrantSource {
-  const client = subgraphClient(from, 'citizens', 'http://127.0.0.1:4001/graphql');
+  const client = subgraphClient(from, 'citizens');
   return async (citizenIds) => {
     const ids = citizenIds.filter((id) => UUID.test(id));
     if (ids.length === 0) return [];

@@ -1,10 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { accessLogOf, AccessLogView, forbidden, RequestContext, subgraphClient } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
+import { ACCESS_LOG_PEERS } from '../peers';
 import { Citizen } from './citizen.entity';
-
-/** The other subgraphs that keep access logs; each is asked where `<NAME>_URL` is configured. */
-const PEERS = ['plans', 'meetings', 'placements'];
 
 const ENTRIES = `query AccessLogEntries($citizenId: ID!) { accessLogEntries(citizenId: $citizenId) {
   at domain kind operation purpose reason actorRole actorId operationName } }`;
@@ -30,11 +28,10 @@ export class CitizenAccessLogResolver {
       (actor.role === 'CITIZEN' && actor.id === citizen.id) ||
       (actor.role === 'TEAM_LEAD' && (await ctx.loaders.access.decide(citizen.id)) === 'ALLOW');
     if (!allowed) throw forbidden("The access log is for the citizen and their team lead.");
-    const peers = PEERS.filter((name) => process.env[`${name.toUpperCase()}_URL`]);
     const lists = await Promise.all([
       accessLogOf(ctx.dataSource, citizen.id),
-      ...peers.map(async (name) => {
-        const data = await subgraphClient('citizens', name, 'unused').query<{ accessLogEntries: (AccessLogView & { at: string })[] }>(
+      ...ACCESS_LOG_PEERS.map(async (name) => {
+        const data = await subgraphClient('citizens', name).query<{ accessLogEntries: (AccessLogView & { at: string })[] }>(
           ENTRIES,
           { citizenId: citizen.id },
           ctx.requestId,
