@@ -9,7 +9,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
-import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
+import { createSubgraphFetcher, DEFAULT_SUBGRAPH_TIMEOUT_MS, SubgraphConnectionError } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
@@ -48,11 +48,14 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
   logger?: Logger;
+  /** How long a subgraph call may take before its part of the answer is SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeoutMs?: number;
 }
 
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
+  const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
@@ -64,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         // No subgraph sets cache hints (and the gateway has no response cache to honour them).
         honorSubgraphCacheControlHeader: false,
         // Keep-alive connections, no general-purpose fetch in between (subgraph-fetch.ts).
-        fetcher: subgraphFetcher,
+        fetcher,
       }),
   });
   return serveGraphQL<GatewayContext>(

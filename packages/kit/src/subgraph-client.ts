@@ -6,6 +6,10 @@ export interface SubgraphClient {
   query<T>(query: string, variables?: Record<string, unknown>, requestId?: string): Promise<T>;
 }
 
+/** Subgraph to subgraph, whole call: PEER_CALL_TIMEOUT_MS (below the gateway's 10 s for its own call). */
+export const DEFAULT_PEER_CALL_TIMEOUT_MS = 5_000;
+const peerCallTimeoutMs = () => Number(process.env.PEER_CALL_TIMEOUT_MS ?? DEFAULT_PEER_CALL_TIMEOUT_MS);
+
 /** The variable that holds a subgraph's URL, e.g. CITIZENS_URL. */
 export const subgraphUrlVariable = (name: string) => `${name.toUpperCase()}_URL`;
 
@@ -22,6 +26,7 @@ export function subgraphClient(from: string, target: string): SubgraphClient {
     async query<T>(query: string, variables: Record<string, unknown> = {}, requestId = randomUUID()): Promise<T> {
       const url = process.env[subgraphUrlVariable(target)];
       if (!url) throw new Error(`${subgraphUrlVariable(target)} is not set: ${from} cannot reach ${target}`);
+      const timeoutMs = peerCallTimeoutMs();
       const response = await fetch(url, {
         method: 'POST',
         headers: {
@@ -30,9 +35,15 @@ export function subgraphClient(from: string, target: string): SubgraphClient {
           [REQUEST_ID_HEADER]: requestId,
         },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(5000),
+        signal: AbortSignal.timeout(timeoutMs),
+      }).catch((error: Error) => {
+        if (error.name !== 'TimeoutError') throw error;
+        throw new Error(`${target} did not answer ${from} within ${timeoutMs} ms`);
       });
-      const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+      const body = (await response.json().catch((error: Error) => {
+        if (error.name !== 'TimeoutError') throw error;
+        throw new Error(`${target} did not finish answering ${from} within ${timeoutMs} ms`);
+      })) as { data?: T; errors?: { message: string }[] };
       if (body.errors?.length || !body.data) {
         throw new Error(`${target} answered ${from} with: ${body.errors?.map((e) => e.message).join('; ') ?? response.status}`);
       }
