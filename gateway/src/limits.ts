@@ -1,3 +1,4 @@
+import { setting } from '@jobcenter/kit/config';
 import { ASTVisitor, FieldNode, GraphQLError, GraphQLFormattedError, Kind, ValidationContext } from 'graphql';
 
 /**
@@ -22,7 +23,7 @@ export const GATEWAY_LIMITS = {
   maxFields: 150,
 };
 
-const production = () => process.env.NODE_ENV === 'production';
+const production = () => setting('NODE_ENV') === 'production';
 
 /** What a client is told in production when an operation breaks any limit: no number, no limit named. */
 export const TOO_COMPLEX = 'The operation is too complex.';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { setting } from '@jobcenter/kit/config';
 import { createErrorFormatter, subgraphUnavailable } from '@jobcenter/kit/errors';
 import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
@@ -9,7 +10,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
 import { traceHeaders } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
-import { createSubgraphFetcher, DEFAULT_SUBGRAPH_TIMEOUT_MS, SubgraphConnectionError } from './subgraph-fetch';
+import { createSubgraphFetcher, SubgraphConnectionError } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
@@ -55,12 +56,12 @@ export interface GatewayOptions {
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
-  const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? setting('SUBGRAPH_TIMEOUT_MS'));
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
-    supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl: options.supergraphSdl ?? readFileSync(setting('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource(name, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
@@ -86,8 +87,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           parseOptions: { maxTokens: GATEWAY_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
-          introspection: process.env.NODE_ENV !== 'production',
-          hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
+          introspection: setting('NODE_ENV') !== 'production',
+          hideSchemaDetailsFromClientErrors: setting('NODE_ENV') === 'production',
           formatError: hideLimitsInProduction(createErrorFormatter(logger)),
           includeStacktraceInErrorResponses: false,
           // Signals are handled once, by onShutdownSignal, which stops everything in order.

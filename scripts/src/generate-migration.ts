@@ -17,6 +17,7 @@ import {
   withDatabase,
 } from '@jobcenter/kit';
 import { serviceDir, subgraphs } from './services';
+import { setting } from '@jobcenter/kit/config';
 
 async function main() {
   const [service, name] = process.argv.slice(2);
@@ -25,8 +26,9 @@ async function main() {
     console.error(`usage: migration:generate <${subgraphs.map((s) => s.name).join('|')}> <PascalCaseName>`);
     process.exit(2);
   }
-  const server = process.env.DATABASE_URL
-    ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
+  const given = setting('DATABASE_URL');
+  const server = given
+    ? { adminUrl: given, stop: async () => undefined }
     : await startEmbeddedPostgres(defaultEmbeddedOptions());
   const scratch = `scratch_${service}_${Date.now()}`;
   await ensureDatabase(server.adminUrl, scratch);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { setting } from './config';
 
 /** A running PostgreSQL server and how to reach it as its superuser. */
 export interface PostgresServer {
@@ -128,8 +129,8 @@ export const DEFAULT_EMBEDDED_PORT = 54320;
 
 export function defaultEmbeddedOptions(logger?: Logger): EmbeddedPostgresOptions {
   return {
-    dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? path.join(projectRoot(), '.data', 'postgres'),
-    port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+    dataDir: setting('EMBEDDED_PG_DATA_DIR') ?? path.join(projectRoot(), '.data', 'postgres'),
+    port: setting('EMBEDDED_PG_PORT'),
     logger,
   };
 }

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { createServerMetrics, ServerMetrics } from './observability/metrics';
 import { GraphQLContextArgument, graphqlPostHandler, MAX_BODY_BYTES } from './graphql-post';
 import { traceIdOf, traceRequests, traceServerRequest } from './observability/tracing';
+import { setting } from './config';
 
 const GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 
@@ -91,7 +92,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   app.use('/graphql', traceRequests(service), express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
   graphqlPost = graphqlPostHandler(server, options.context, options.logger);
 
-  await new Promise<void>((resolve) => httpServer.listen(port, process.env.HOST ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(port, setting('HOST'), resolve));
   const actualPort = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actualPort}/graphql`,
@@ -133,7 +134,7 @@ export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>):
     logger.info({ signal }, 'shutting down');
     // Bounded: whatever still runs after SHUTDOWN_TIMEOUT_MS (default 25 s, under Kubernetes'
     // 30 s grace period) is cut off, so a stuck request cannot keep the process alive.
-    const limit = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+    const limit = setting('SHUTDOWN_TIMEOUT_MS');
     setTimeout(() => {
       logger.error({ ms: limit }, 'shutdown took too long; exiting');
       process.exit(1);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER, signServiceAssertion } from './identity';
+import { setting, settingOf, subgraphUrlSetting } from './config';
 
 export interface SubgraphClient {
   /** Runs an operation against the other subgraph as this service; throws on any error. */
@@ -8,7 +9,7 @@ export interface SubgraphClient {
 
 /** Subgraph to subgraph, whole call: PEER_CALL_TIMEOUT_MS (below the gateway's 10 s for its own call). */
 export const DEFAULT_PEER_CALL_TIMEOUT_MS = 5_000;
-const peerCallTimeoutMs = () => Number(process.env.PEER_CALL_TIMEOUT_MS ?? DEFAULT_PEER_CALL_TIMEOUT_MS);
+const peerCallTimeoutMs = () => setting('PEER_CALL_TIMEOUT_MS');
 
 /** The variable that holds a subgraph's URL, e.g. CITIZENS_URL. */
 export const subgraphUrlVariable = (name: string) => `${name.toUpperCase()}_URL`;
@@ -24,7 +25,7 @@ export function subgraphClient(from: string, target: string): SubgraphClient {
   const secret = gatewayAssertionSecret();
   return {
     async query<T>(query: string, variables: Record<string, unknown> = {}, requestId = randomUUID()): Promise<T> {
-      const url = process.env[subgraphUrlVariable(target)];
+      const url = settingOf(subgraphUrlVariable(target), subgraphUrlSetting(target, false));
       if (!url) throw new Error(`${subgraphUrlVariable(target)} is not set: ${from} cannot reach ${target}`);
       const timeoutMs = peerCallTimeoutMs();
       const response = await fetch(url, {

@@ -3,6 +3,7 @@ import type { Actor } from '../identity';
 import { forbidden } from '../errors';
 import { subgraphClient } from '../subgraph-client';
 import { AccessDecision, accessDeniedMessage, AccessGrant, decideCitizenAccess, emergencyReason, readsNoPersonalData } from './policy';
+import { setting } from '../config';
 
 /** Loads the active grants of these citizens (any order; citizens without grants simply absent). */
 export type GrantSource = (citizenIds: readonly string[]) => Promise<AccessGrant[]>;
@@ -13,9 +14,7 @@ const DEFAULT_GRANT_TTL_MS = 30_000;
 
 /** The cache's time to live: ACCESS_GRANT_TTL_MS, at most 60 s (default 30 s). */
 export function grantTtlMs(): number {
-  const configured = Number(process.env.ACCESS_GRANT_TTL_MS ?? DEFAULT_GRANT_TTL_MS);
-  if (!Number.isFinite(configured) || configured < 0) return DEFAULT_GRANT_TTL_MS;
-  return Math.min(configured, MAX_GRANT_TTL_MS);
+  return Math.min(setting('ACCESS_GRANT_TTL_MS'), MAX_GRANT_TTL_MS);
 }
 
 /**

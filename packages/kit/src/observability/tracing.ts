@@ -3,6 +3,7 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } f
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { NextFunction, Request, Response } from 'express';
+import { setting } from '../config';
 
 /**
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (or a test passes an
@@ -19,7 +20,7 @@ export function tracingEnabled(): boolean {
 
 export function initTracing(options: { exporter?: SpanExporter } = {}): boolean {
   if (provider) return true;
-  if (!options.exporter && !process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
+  if (!options.exporter && !setting('OTEL_EXPORTER_OTLP_ENDPOINT')) return false;
   // Loaded only when tracing is on, so a process without it pays nothing at start.
   const { BatchSpanProcessor, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
