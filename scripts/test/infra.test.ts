@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
 import { createFieldCipher, fieldCipherKeysFromEnv } from '@jobcenter/kit';
 import { subgraphs } from '../src/services';
 import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from '../src/k8s-supergraph';
+import { ensureDebianCommand } from '../src/system-tools';
 
 /**
  * No Docker engine and no cluster run here, so this checks what can be checked offline: that
@@ -61,6 +62,29 @@ describe('the code and the deployment files agree', () => {
   describe('docker-compose.yml', () => {
     const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
     const initSql = readFileSync(path.join(root, 'infra/postgres/init.sql'), 'utf8');
+
+    describe('docker-compose config -q (Debian docker-compose, offline: no engine needed)', () => {
+      let dockerCompose: string;
+      beforeAll(() => {
+        dockerCompose = ensureDebianCommand('docker-compose');
+      }, 600_000);
+      const check = (file: string) => spawnSync(dockerCompose, ['-f', file, 'config', '-q'], { cwd: root, encoding: 'utf8' });
+
+      it('accepts docker-compose.yml', () => {
+        const result = check(path.join(root, 'docker-compose.yml'));
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+      });
+
+      it('rejects a misspelt option (the check can fail)', () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'compose-'));
+        const file = path.join(dir, 'docker-compose.yml');
+        writeFileSync(file, readFileSync(path.join(root, 'docker-compose.yml'), 'utf8').replace('    healthcheck:\n', '    healthchek:\n'));
+        const result = check(file);
+        expect(result.status).not.toBe(0);
+        expect(result.stderr).toMatch(/Unsupported config option for services\.\w+: 'healthchek'/);
+      });
+    });
 
     it('runs postgres (official image, init script), every subgraph and the gateway', () => {
       expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'postgres', ...SERVICE_NAMES].sort());
@@ -133,6 +157,22 @@ describe('the code and the deployment files agree', () => {
         'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: bad }\nspec: { replicas: "two", selector: {}, template: { spec: { containers: [{ image: x }] } } }\n',
       );
       expect(renderManifests(dir).errors.join('\n')).toMatch(/Deployment\/bad/);
+    });
+
+    it('unknown fields are errors, as with kubectl apply --validate=strict (typos do not pass)', () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-'));
+      writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [typos.yaml]\n');
+      const gateway = readFileSync(path.join(root, 'infra/k8s/base/gateway.yaml'), 'utf8')
+        .replace('  replicas: 2\n', '  replica: 2\n')
+        .replace('          readinessProbe:\n', '          readinessProbes:\n')
+        .replace('  minAvailable: 1\n', '  minAvailabe: 1\n');
+      writeFileSync(path.join(dir, 'typos.yaml'), gateway);
+      const errors = renderManifests(dir).errors;
+      expect(errors).toEqual([
+        expect.stringMatching(/Deployment\/gateway: spec\.replica: unknown field$/),
+        expect.stringMatching(/Deployment\/gateway: spec\.template\.spec\.containers\[0\]\.readinessProbes: unknown field$/),
+        expect.stringMatching(/PodDisruptionBudget\/gateway: spec\.minAvailabe: unknown field$/),
+      ]);
     });
 
     it('the supergraph ConfigMap is the committed supergraph (npm run k8s:supergraph)', () => {
