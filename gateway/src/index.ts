@@ -7,7 +7,7 @@ import { SUBGRAPHS } from './subgraphs';
 
 checkConfigOrExit({ service: 'gateway', kind: 'gateway', subgraphUrls: SUBGRAPHS.map((s) => s.name), subgraphUrlsRequired: 'production' });
 const logger = createLogger('gateway');
-if (initTracing()) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
+if (initTracing({ service: 'gateway' })) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
 startGateway({ port: setting('PORT') ?? 4000, logger })
   .then((running) => {
     logger.info({ url: running.url }, 'gateway ready');

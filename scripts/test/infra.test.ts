@@ -185,9 +185,13 @@ describe('the code and the deployment files agree', () => {
       const pod = deployment.spec.template.spec;
       const container = pod.containers.find((c: any) => c.name === name);
       expect(container.image).toMatch(new RegExp(`/jobcenter/${name}:`));
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      // /metrics on a port of its own (METRICS_PORT), scraped there, never on the public port.
+      const metricsPort = port + 5000;
+      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, { name: 'metrics', containerPort: metricsPort }]);
       const env = envOf(container);
       expect(env.PORT.value).toBe(String(port));
+      expect(env.METRICS_PORT.value).toBe(String(metricsPort));
+      expect(deployment.spec.template.metadata.annotations['prometheus.io/port']).toBe(String(metricsPort));
       expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
@@ -243,12 +247,18 @@ describe('the code and the deployment files agree', () => {
           .sort();
         const expected = ['gateway', ...Object.entries(DIRECT_CALLS).filter(([, targets]) => targets.includes(name)).map(([caller]) => caller)].sort();
         expect(callers).toEqual(expected);
-        for (const rule of policy.spec.ingress) expect(rule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) }]);
+        const [callersRule, monitoringRule, ...others] = policy.spec.ingress;
+        expect(others).toEqual([]);
+        expect(callersRule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) }]);
+        expect(monitoringRule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+        expect(monitoringRule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) + 5000 }]);
         const egressPods = policy.spec.egress.flatMap((rule: any) => rule.to).map((t: any) => t.podSelector.matchLabels);
         expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...DIRECT_CALLS[name].map((t) => ({ 'app.kubernetes.io/name': t }))]);
         const egressPorts = policy.spec.egress.slice(1).map((rule: any) => rule.ports);
         expect(egressPorts).toEqual(DIRECT_CALLS[name].map((t) => [{ protocol: 'TCP', port: portOf(t) }]));
       }
+      expect(find('NetworkPolicy', 'gateway').spec.ingress).toEqual([{ ports: [{ protocol: 'TCP', port: GATEWAY_PORT }] }]);
+      expect(find('NetworkPolicy', 'gateway-metrics').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: GATEWAY_PORT + 5000 }]);
       const gatewayEgress = find('NetworkPolicy', 'gateway').spec.egress[0];
       expect(gatewayEgress.ports.map((p: any) => p.port).sort()).toEqual(SERVICE_NAMES.map(portOf).sort());
     });

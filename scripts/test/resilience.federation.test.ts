@@ -204,12 +204,15 @@ describe('observability', () => {
     expect(String(sql.attributes['db.statement'])).toMatch(/SELECT/);
   });
 
-  it('/metrics on the gateway and each subgraph: requests by operation and outcome, latency, pool', async () => {
+  it('/metrics on the gateway and each subgraph, on their own ports: requests by operation and outcome, latency, pool', async () => {
     await federation.as(caseworker, `query Probe { staffMember(id: "${jens.id}") { name } }`);
-    const gatewayMetrics = await (await fetch(federation.url.replace('/graphql', '/metrics'))).text();
+    // Not on the public port.
+    expect((await fetch(federation.url.replace('/graphql', '/metrics'))).status).toBe(404);
+    expect(new URL(federation.metricsUrl).port).not.toBe(new URL(federation.url).port);
+    const gatewayMetrics = await (await fetch(federation.metricsUrl)).text();
     expect(gatewayMetrics).toMatch(/graphql_requests_total\{operation="Probe",type="query",outcome="ok",service="gateway"\} \d+/);
     expect(gatewayMetrics).toContain('graphql_request_duration_seconds_bucket');
-    const citizensMetrics = await (await fetch(federation.subgraphs.citizens.url.replace('/graphql', '/metrics'))).text();
+    const citizensMetrics = await (await fetch(federation.subgraphs.citizens.metricsUrl)).text();
     expect(citizensMetrics).toMatch(/graphql_requests_total\{operation="Probe[^"]*",type="query",outcome="ok",service="citizens"\} \d+/);
     expect(citizensMetrics).toMatch(/db_pool_connections\{state="total",service="citizens"\} \d+/);
   });

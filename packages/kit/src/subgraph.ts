@@ -145,7 +145,7 @@ export async function runSubgraph<Loaders>(
 ): Promise<void> {
   checkConfigOrExit({ service: definition.name, kind: 'subgraph', subgraphUrls: definition.calls, checks: options.checks });
   const logger = createLogger(definition.name);
-  if (initTracing()) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
+  if (initTracing({ service: definition.name })) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
   const database = await resolveDatabase(definition.name, logger);
   if (setting('MIGRATE_ONLY')) {
     // A release's migration step (Kubernetes init container): migrate under the lock, exit.
