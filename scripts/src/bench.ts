@@ -48,6 +48,7 @@ import { scaleScenarios } from './bench-scale';
 import { seedScale } from './seed-scale/index';
 import { freePort } from '@jobcenter/kit/testing';
 import { checkScriptConfig, setting } from '@jobcenter/kit/config';
+import { commandLine } from './cli';
 
 // Checked at start with every other variable the benchmark reads (kit config: one message for all).
 checkScriptConfig(['BENCH_DATA', 'BENCH_CITIZENS', 'BENCH_SEED', 'BENCH_SECONDS', 'BENCH_CONNECTIONS', 'BENCH_WARM_UP_SECONDS', 'BENCH_ACCESS_LOG', 'BENCH_SCENARIOS', 'BENCH_GATEWAY_NODE_OPTIONS', 'DATABASE_URL']);
@@ -64,6 +65,7 @@ const ONLY = setting('BENCH_SCENARIOS').split(',').map((s) => s.trim().toLowerCa
 const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 async function main() {
+  commandLine('npm run bench   (settings: BENCH_* variables, docs/configuration.md)', {});
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
   provideCprKeys();
   // Request logs at info would flood the figures; warnings and errors still show.

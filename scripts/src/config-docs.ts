@@ -6,15 +6,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { configMarkdown } from '@jobcenter/kit/config';
+import { commandLine } from './cli';
 import { subgraphs } from './services';
 
 export const CONFIGURATION_DOC = path.resolve(__dirname, '../../../docs/configuration.md');
 export const configurationDoc = () => configMarkdown(subgraphs);
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+  const { values } = commandLine('npm run docs:config [-- --check]', { check: { type: 'boolean', default: false } });
   if (values.check) {
     const stale = readFileSync(CONFIGURATION_DOC, 'utf8') !== configurationDoc();
     if (stale) console.error('docs/configuration.md is stale: run npm run docs:config');

@@ -20,6 +20,7 @@ import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
+import { commandLine } from './cli';
 
 checkScriptConfig(['SOAK_SECONDS', 'SOAK_WORKERS']);
 const SECONDS = setting('SOAK_SECONDS');
@@ -45,6 +46,7 @@ function nextCpr(): string {
 }
 
 async function main() {
+  commandLine('npm run soak   (settings: SOAK_SECONDS, SOAK_WORKERS)', {});
   provideCprKeys();
   const started = Date.now();
   const deadline = started + SECONDS * 1000;

@@ -19,8 +19,10 @@ import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { subgraphs } from './services';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
+import { commandLine } from './cli';
 
 async function main() {
+  commandLine('npm start', {});
   const logger = createLogger('federation');
   const given = setting('DATABASE_URL');
   const server = given
