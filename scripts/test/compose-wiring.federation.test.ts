@@ -40,7 +40,8 @@ beforeAll(async () => {
   const localise = (value: string) =>
     value.replace(/^http:\/\/([a-z]+):\d+/, (whole, host: string) => (host in ports ? `http://127.0.0.1:${ports[host]}` : whole));
   const envOf = async (name: string) => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' };
+    // Besides Compose's own: a free metrics port (PORT + 5000 may be taken on a shared machine).
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', METRICS_PORT: '0' };
     for (const [key, value] of Object.entries<string>(compose.services[name].environment)) {
       if (key.endsWith('_DATABASE_URL')) {
         const database = await createTestDatabase(`compose_${name}`);
