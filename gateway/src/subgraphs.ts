@@ -10,11 +10,12 @@ export const SUBGRAPHS = [
 ] as const;
 
 /**
- * `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql
- * (required in production: the supergraph's 127.0.0.1 URLs are only for one machine).
+ * `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql.
+ * The gateway process requires them in production (index.ts checks at start): the
+ * supergraph's 127.0.0.1 URLs are only for one machine.
  */
 export function subgraphUrl(name: string, fallback: string): string {
-  return settingOf(`${name.toUpperCase()}_URL`, subgraphUrlSetting(name, 'production')) ?? fallback;
+  return settingOf(`${name.toUpperCase()}_URL`, subgraphUrlSetting(name, false)) ?? fallback;
 }
 
 export const gatewayRoot = path.resolve(__dirname, '../..');
