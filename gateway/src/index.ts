@@ -1,11 +1,14 @@
+import { checkConfigOrExit, setting } from '@jobcenter/kit/config';
 import { onShutdownSignal } from '@jobcenter/kit/http';
 import { createLogger } from '@jobcenter/kit/logger';
 import { initTracing } from '@jobcenter/kit/observability';
 import { startGateway } from './server';
+import { SUBGRAPHS } from './subgraphs';
 
+checkConfigOrExit({ service: 'gateway', kind: 'gateway', subgraphUrls: SUBGRAPHS.map((s) => s.name), subgraphUrlsRequired: 'production' });
 const logger = createLogger('gateway');
-if (initTracing()) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing on (OTLP)');
-startGateway({ port: Number(process.env.PORT ?? 4000), logger })
+if (initTracing({ service: 'gateway' })) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
+startGateway({ port: setting('PORT') ?? 4000, logger })
   .then((running) => {
     logger.info({ url: running.url, workbench: new URL('/', running.url).toString() }, 'gateway ready');
     onShutdownSignal(logger, running.close);

@@ -2,6 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { setting } from '@jobcenter/kit/config';
 import { GraphQLError, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
 
 /**
@@ -33,7 +34,7 @@ export const GATEWAY_LIMITS = {
 
 export type GatewayLimits = typeof GATEWAY_LIMITS;
 
-const production = () => process.env.NODE_ENV === 'production';
+const production = () => setting('NODE_ENV') === 'production';
 
 /** What a client is told in production when an operation breaks any limit: no number, no limit named. */
 const TOO_COMPLEX = 'The operation is too complex.';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { setting } from '@jobcenter/kit/config';
 import { createErrorFormatter, subgraphUnavailable } from '@jobcenter/kit/errors';
 import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
@@ -12,7 +13,7 @@ import { createGatewayContext, GatewayContext } from './auth';
 import { userInputRefusal, valueCompletionPlugin, withInputScalars } from './input';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
 import { knownOperationNames } from './operations';
-import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
+import { createSubgraphFetcher, SubgraphConnectionError } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 import { RevocationStore, WorkbenchSessions } from './session';
 import { securityHeaders, workbenchRoutes } from './workbench';
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   revocations?: RevocationStore;
   /** Operation names labelled as themselves in metrics, besides those in gateway/operations; others are "other". */
   knownOperations?: Iterable<string>;
+  /** How long a subgraph call may take before its part of the answer is SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeoutMs?: number;
 }
 
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
@@ -81,18 +84,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const logger = options.logger ?? createLogger('gateway');
   // Metrics label an operation by name only when clients are known to run it (operation-label.ts).
   const operationLabel = knownOperationLabels([...knownOperationNames(), ...(options.knownOperations ?? [])]);
+  const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? setting('SUBGRAPH_TIMEOUT_MS'));
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
-    supergraphSdl: options.supergraphSdl ?? readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl: options.supergraphSdl ?? readFileSync(setting('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource(name, operationLabel, {
         url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
         // No subgraph sets cache hints (and the gateway has no response cache to honour them).
         honorSubgraphCacheControlHeader: false,
         // Keep-alive connections, no general-purpose fetch in between (subgraph-fetch.ts).
-        fetcher: subgraphFetcher,
+        fetcher,
       }),
   });
   const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
@@ -125,8 +129,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           parseOptions: { maxTokens: GATEWAY_LIMITS.maxTokens },
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
-          introspection: process.env.NODE_ENV !== 'production',
-          hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
+          introspection: setting('NODE_ENV') !== 'production',
+          hideSchemaDetailsFromClientErrors: setting('NODE_ENV') === 'production',
           formatError: hideLimitsInProduction(createErrorFormatter(logger)),
           includeStacktraceInErrorResponses: false,
           // Signals are handled once, by onShutdownSignal, which stops everything in order.

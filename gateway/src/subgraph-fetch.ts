@@ -10,27 +10,35 @@ import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 const agentOptions = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 30_000 };
 const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
-/** Could not reach the subgraph at all (refused, reset, DNS): not an answer with a status. */
+/**
+ * Could not reach the subgraph at all (refused, reset, DNS), or it did not answer in time: not
+ * an answer with a status. The gateway turns either into SUBGRAPH_UNAVAILABLE naming the service.
+ */
 export class SubgraphConnectionError extends Error {
   override name = 'SubgraphConnectionError';
 }
 
+/** Gateway to subgraph, whole call (connect, send, complete answer): SUBGRAPH_TIMEOUT_MS. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
 /**
  * A fetcher for RemoteGraphQLDataSource, which only ever POSTs a string body with plain headers
- * and reads status, headers, and the body as text or JSON.
+ * and reads status, headers, and the body as text or JSON. A call that has not got its whole
+ * answer after `timeoutMs` is abandoned (its socket destroyed), as if the connection had failed.
  */
-export const subgraphFetcher = (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
-  const response = await post(url, init.method ?? 'POST', init.headers ?? {}, init.body ?? '');
-  return {
-    url,
-    status: response.status,
-    statusText: response.statusText,
-    ok: response.status >= 200 && response.status < 300,
-    headers: { get: (name: string) => headerValue(response.headers[name.toLowerCase()]) },
-    text: async () => response.body,
-    json: async () => JSON.parse(response.body),
-  };
-}) as unknown as RemoteGraphQLDataSource['fetcher'];
+export const createSubgraphFetcher = (timeoutMs = DEFAULT_SUBGRAPH_TIMEOUT_MS) =>
+  (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
+    const response = await post(url, init.method ?? 'POST', init.headers ?? {}, init.body ?? '', timeoutMs);
+    return {
+      url,
+      status: response.status,
+      statusText: response.statusText,
+      ok: response.status >= 200 && response.status < 300,
+      headers: { get: (name: string) => headerValue(response.headers[name.toLowerCase()]) },
+      text: async () => response.body,
+      json: async () => JSON.parse(response.body),
+    };
+  }) as unknown as RemoteGraphQLDataSource['fetcher'];
 
 interface RawResponse {
   status: number;
@@ -39,10 +47,17 @@ interface RawResponse {
   body: string;
 }
 
-function post(url: string, method: string, headers: Record<string, string>, body: string): Promise<RawResponse> {
+function post(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
+  return new Promise((settle, fail) => {
+    const resolve = (value: RawResponse) => (clearTimeout(timer), settle(value));
+    const reject = (error: Error) => (clearTimeout(timer), fail(error));
+    // Whichever comes first settles the promise; the others are ignored.
+    const timer = setTimeout(() => {
+      reject(new SubgraphConnectionError(`no complete answer within ${timeoutMs} ms`));
+      request.destroy();
+    }, timeoutMs);
     const request = client.request(
       target,
       {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { settingOf, subgraphUrlSetting } from '@jobcenter/kit/config';
 
 /** The subgraphs the gateway composes, with their local default URLs. Add a new service here. */
 export const SUBGRAPHS = [
@@ -8,9 +9,13 @@ export const SUBGRAPHS = [
   { name: 'placements', defaultUrl: 'http://127.0.0.1:4004/graphql' },
 ] as const;
 
-/** `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql. */
+/**
+ * `<NAME>_URL` overrides a subgraph's URL, e.g. CITIZENS_URL=http://citizens:4001/graphql.
+ * The gateway process requires them in production (index.ts checks at start): the
+ * supergraph's 127.0.0.1 URLs are only for one machine.
+ */
 export function subgraphUrl(name: string, fallback: string): string {
-  return process.env[`${name.toUpperCase()}_URL`] ?? fallback;
+  return settingOf(`${name.toUpperCase()}_URL`, subgraphUrlSetting(name, false)) ?? fallback;
 }
 
 export const gatewayRoot = path.resolve(__dirname, '../..');

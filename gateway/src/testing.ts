@@ -7,6 +7,8 @@ import { startGateway } from './server';
 export interface TestFederation {
   /** The gateway's /graphql URL. */
   url: string;
+  /** The gateway's /metrics URL (its own port). */
+  metricsUrl: string;
   subgraphs: Record<string, TestSubgraph>;
   /** Sends an operation to the gateway with a fresh bearer token for `actor`. */
   as<T = any>(actor: Actor, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -39,6 +41,7 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
   const total = () => started.reduce((sum, s) => sum + s.dataSource.statements.count, 0);
   return {
     url: gateway.url,
+    metricsUrl: gateway.metricsUrl,
     subgraphs,
     async as(actor, query, variables = {}) {
       return postGraphQL(gateway.url, query, variables, await bearerFor(actor));

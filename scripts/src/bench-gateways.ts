@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { GatewayKind, GatewayProcessRequest } from './bench-gateway-process';
+import { setting } from '@jobcenter/kit/config';
 
 export interface GatewayProcess {
   url: string;
@@ -16,7 +17,7 @@ export interface GatewayProcess {
  * BENCH_GATEWAY_NODE_OPTIONS adds Node flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
  */
 export function startGatewayProcess(kind: GatewayKind, options: Omit<GatewayProcessRequest, 'kind'>): Promise<GatewayProcess> {
-  const execArgv = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  const execArgv = setting('BENCH_GATEWAY_NODE_OPTIONS').split(/\s+/).filter(Boolean);
   const child = fork(path.join(__dirname, 'bench-gateway-process.js'), [], { execArgv, stdio: 'inherit' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

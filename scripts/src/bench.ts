@@ -47,28 +47,34 @@ import { interleaved } from './bench-interleave';
 import { scaleScenarios } from './bench-scale';
 import { seedScale } from './seed-scale/index';
 import { freePort } from '@jobcenter/kit/testing';
+import { checkScriptConfig, setting } from '@jobcenter/kit/config';
+import { commandLine } from './cli';
 
-const SCALE = process.env.BENCH_DATA === 'scale';
-const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (SCALE ? 50_000 : 2000));
-const SEED = process.env.BENCH_SEED ?? '42';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
+// Checked at start with every other variable the benchmark reads (kit config: one message for all).
+checkScriptConfig(['BENCH_DATA', 'BENCH_CITIZENS', 'BENCH_SEED', 'BENCH_SECONDS', 'BENCH_CONNECTIONS', 'BENCH_WARM_UP_SECONDS', 'BENCH_ACCESS_LOG', 'BENCH_SCENARIOS', 'BENCH_GATEWAY_NODE_OPTIONS', 'DATABASE_URL']);
+const SCALE = setting('BENCH_DATA') === 'scale';
+const CITIZENS = setting('BENCH_CITIZENS') ?? (SCALE ? 50_000 : 2000);
+const SEED = setting('BENCH_SEED');
+const SECONDS = setting('BENCH_SECONDS');
+const CONNECTIONS = setting('BENCH_CONNECTIONS');
+const WARM_UP_SECONDS = setting('BENCH_WARM_UP_SECONDS');
 /** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
-const ACCESS_LOG = process.env.BENCH_ACCESS_LOG === 'off' ? 'off' : 'on';
+const ACCESS_LOG = setting('BENCH_ACCESS_LOG');
 /** BENCH_SCENARIOS=Caseload,OwnView: only the scenarios whose name contains one of these (comma-separated). */
-const ONLY = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const ONLY = setting('BENCH_SCENARIOS').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 async function main() {
+  commandLine('npm run bench   (settings: BENCH_* variables, docs/configuration.md)', {});
   if (ACCESS_LOG === 'off') disableReadLogForBenchmark();
   provideCprKeys();
   // Request logs at info would flood the figures; warnings and errors still show.
   process.env.LOG_LEVEL ??= 'warn';
   const parent = mkdtempSync(path.join(tmpdir(), 'jobcenter-bench-'));
   chmodSync(parent, 0o755);
-  const server = process.env.DATABASE_URL
-    ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
+  const given = setting('DATABASE_URL');
+  const server = given
+    ? { adminUrl: given, stop: async () => undefined }
     : await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: await freePort() });
   const running: { name: string; subgraph: RunningSubgraph; database: string }[] = [];
   try {

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, defaultEmbeddedOptions, ensureDatabase, projectRoot, startEmbeddedPostgres, withDatabase } from '@jobcenter/kit';
 import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 
 interface Unit {
   name: string;
@@ -40,17 +41,19 @@ function newest(target: string): number {
 
 async function main() {
   const logger = createLogger('dev');
-  const server = process.env.DATABASE_URL
-    ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
+  const given = setting('DATABASE_URL');
+  const server = given
+    ? { adminUrl: given, stop: async () => undefined }
     : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
 
   const urls: Record<string, string> = {};
   const units: Unit[] = [];
   for (const { name, defaultUrl } of SUBGRAPHS) {
-    const port = process.env[`${name.toUpperCase()}_PORT`] ?? new URL(defaultUrl).port;
+    const port = String(settingOf(`${name.toUpperCase()}_PORT`, servicePortSetting(name)) ?? new URL(defaultUrl).port);
     urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
     const database = `jobcenter_${name}`;
-    if (!process.env[`${name.toUpperCase()}_DATABASE_URL`]) await ensureDatabase(server.adminUrl, database);
+    const own = settingOf(`${name.toUpperCase()}_DATABASE_URL`, databaseUrlSetting(name));
+    if (!own) await ensureDatabase(server.adminUrl, database);
     units.push({
       name,
       watches: [`services/${name}/dist/src`, ...SHARED],
@@ -59,7 +62,7 @@ async function main() {
         PORT: port,
         SEED_DEMO: 'true',
         [`${name.toUpperCase()}_DATABASE_URL`]:
-          process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? withDatabase(server.adminUrl, database),
+          own ?? withDatabase(server.adminUrl, database),
       },
       startedAt: 0,
     });
@@ -68,7 +71,7 @@ async function main() {
     name: 'gateway',
     watches: ['gateway/dist/src', 'gateway/supergraph.graphql', ...SHARED],
     script: 'gateway/dist/src/index.js',
-    env: { PORT: process.env.PORT ?? '4000' },
+    env: { PORT: String(setting('PORT') ?? 4000) },
     startedAt: 0,
   });
 
@@ -133,7 +136,7 @@ async function main() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  logger.info(`gateway on http://127.0.0.1:${process.env.PORT ?? 4000}/graphql once compiled; \`npm run token\` mints a token`);
+  logger.info(`gateway on http://127.0.0.1:${setting('PORT') ?? 4000}/graphql once compiled; \`npm run token\` mints a token`);
 }
 
 main().catch((error) => {

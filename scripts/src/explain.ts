@@ -20,13 +20,10 @@ import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { operation } from '@jobcenter/gateway/dist/src/operations';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { resolveAllDatabases, subgraphs } from './services';
+import { commandLine, confirmEmptying } from './cli';
 import { seedScale } from './seed-scale/index';
 import { plusDays } from './seed-scale/random';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
 
 interface Captured {
   operation: string;
@@ -35,16 +32,29 @@ interface Captured {
   parameters: unknown[];
 }
 
+const USAGE = 'npm run explain -- [--citizens N [--seed 42] [--yes]]   (--citizens first refills the databases with seed:scale)';
+
 async function main() {
+  const { values } = commandLine(
+    USAGE,
+    { citizens: { type: 'string' }, seed: { type: 'string', default: '42' }, yes: { type: 'boolean', default: false } },
+    { check: ({ values: v }) => (v.citizens !== undefined && (!/^\d+$/.test(v.citizens) || Number(v.citizens) < 1) ? '--citizens: a whole number of at least 1' : undefined) },
+  );
   process.env.LOG_LEVEL ??= 'warn';
   const { urls, embedded } = await resolveAllDatabases();
+  if (values.citizens) {
+    if (!(await confirmEmptying(Object.keys(urls).map((name) => `jobcenter_${name}: every table seed:scale fills (TRUNCATE … CASCADE)`), values.yes))) {
+      await embedded?.stop();
+      process.exit(2);
+    }
+  }
   const running: Record<string, RunningSubgraph> = {};
   const closers: (() => Promise<void>)[] = [];
   try {
-    if (argument('citizens')) {
-      const citizens = Number(argument('citizens'));
+    if (values.citizens) {
+      const citizens = Number(values.citizens);
       console.log(`Generating ${citizens} citizens first (seed:scale)…`);
-      await seedScale({ citizens, seed: argument('seed') ?? '42', today: todayInCopenhagen(), urls, progress: process.stderr.isTTY });
+      await seedScale({ citizens, seed: values.seed, today: todayInCopenhagen(), urls, progress: process.stderr.isTTY });
     }
     for (const definition of subgraphs) {
       const subgraph = await startSubgraph(definition, { databaseUrl: urls[definition.name], port: 0 });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { commandLine } from './cli';
 
 /** The committed ConfigMap that carries gateway/supergraph.graphql into the cluster. */
 export const SUPERGRAPH_CONFIGMAP = path.resolve(__dirname, '../../../infra/k8s/base/supergraph-configmap.yaml');
@@ -22,6 +23,7 @@ export function supergraphConfigMap(): string {
 }
 
 if (require.main === module) {
+  commandLine('npm run k8s:supergraph', {});
   writeFileSync(SUPERGRAPH_CONFIGMAP, supergraphConfigMap());
   console.log(`wrote ${SUPERGRAPH_CONFIGMAP}`);
 }

@@ -10,8 +10,10 @@ import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
 import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
 import { serviceDir, subgraphs } from './services';
 import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from './k8s-supergraph';
+import { commandLine } from './cli';
 
 async function main() {
+  commandLine('npm run print-schemas', {});
   for (const definition of subgraphs) {
     const sdl = printSubgraphSchema(await buildSubgraphSchemaOf(definition));
     const file = path.join(projectRoot(), serviceDir(definition.name), 'schema.graphql');

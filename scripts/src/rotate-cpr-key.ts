@@ -7,7 +7,9 @@
  *   CPR_ENCRYPTION_KEYS=k1:…,k2:… CPR_ENCRYPTION_KEY_ID=k2 CITIZENS_DATABASE_URL=… npm run rotate:cpr-key
  */
 import { runCprKeyRotation } from '@jobcenter/citizens/dist/src/rotate-cpr-key';
+import { commandLine } from './cli';
 
+commandLine('npm run rotate:cpr-key   (keys and database from the environment: docs/configuration.md)', {});
 runCprKeyRotation()
   .then((ok) => process.exit(ok ? 0 : 1))
   .catch((error) => {

@@ -1,26 +1,46 @@
 /**
- * `npm run seed:scale -- --citizens 50000 --seed 42 [--today 2026-11-23]`: fills the four
+ * `npm run seed:scale -- --citizens 50000 --seed 42 [--today 2026-11-23] [--yes]`: fills the four
  * subgraphs' databases with a generated municipality (see seed-scale/). The databases are found
  * the way the services find theirs: <SERVICE>_DATABASE_URL, else DATABASE_URL, else the
  * project's embedded PostgreSQL (started if it is not running), as `npm start` does.
- * The tables it fills are emptied first.
+ * The tables it fills are emptied first: it says which databases and asks (or needs --yes).
  */
 import { todayInCopenhagen } from '@jobcenter/kit';
+import { commandLine, confirmEmptying } from './cli';
 import { resolveAllDatabases } from './services';
 import { seedScale } from './seed-scale/index';
 
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : undefined;
-}
+const USAGE = 'npm run seed:scale -- [--citizens 50000] [--seed 42] [--today YYYY-MM-DD] [--yes]';
 
 async function main() {
-  const citizens = Number(argument('citizens') ?? 50_000);
-  const seed = argument('seed') ?? '42';
-  const today = argument('today') ?? todayInCopenhagen();
-  if (!Number.isInteger(citizens) || citizens < 1) throw new Error('--citizens: a whole number of at least 1');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today: a date, YYYY-MM-DD');
+  const { values } = commandLine(
+    USAGE,
+    { citizens: { type: 'string', default: '50000' }, seed: { type: 'string', default: '42' }, today: { type: 'string' }, yes: { type: 'boolean', default: false } },
+    {
+      check: ({ values: v }) =>
+        !/^\d+$/.test(v.citizens) || Number(v.citizens) < 1
+          ? '--citizens: a whole number of at least 1'
+          : v.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.today)
+            ? '--today: a date, YYYY-MM-DD'
+            : undefined,
+    },
+  );
+  const citizens = Number(values.citizens);
+  const seed = values.seed;
+  const today = values.today ?? todayInCopenhagen();
   const { urls, embedded } = await resolveAllDatabases();
+  const where = (url: string) => {
+    const u = new URL(url);
+    return `${u.pathname.slice(1)} on ${u.hostname}:${u.port || 5432}`;
+  };
+  const confirmed = await confirmEmptying(
+    Object.entries(urls).map(([name, url]) => `${where(url)}: every ${name} table seed:scale fills, and rows referencing them (TRUNCATE … CASCADE)`),
+    values.yes,
+  );
+  if (!confirmed) {
+    await embedded?.stop();
+    process.exit(2);
+  }
   console.log(`Generating ${citizens} citizens, seed ${seed}, today ${today}`);
   const started = performance.now();
   try {

@@ -14,14 +14,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { Actor, authJwtSecret, ensureDatabase, IDEMPOTENCY_KEY_HEADER, RunningSubgraph, signUserToken, startSubgraph, SubgraphDefinition, withDatabase } from '@jobcenter/kit';
+import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { freePort, PostgresProcess, startPostgresProcess } from '@jobcenter/kit/testing';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
+import { commandLine } from './cli';
 
-const SECONDS = Math.min(600, Number(process.env.SOAK_SECONDS ?? 90));
-const WORKERS = Number(process.env.SOAK_WORKERS ?? 4);
+checkScriptConfig(['SOAK_SECONDS', 'SOAK_WORKERS']);
+const SECONDS = setting('SOAK_SECONDS');
+const WORKERS = setting('SOAK_WORKERS');
 const TEAM = 'Team Soak';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,6 +46,7 @@ function nextCpr(): string {
 }
 
 async function main() {
+  commandLine('npm run soak   (settings: SOAK_SECONDS, SOAK_WORKERS)', {});
   provideCprKeys();
   const started = Date.now();
   const deadline = started + SECONDS * 1000;

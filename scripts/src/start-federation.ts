@@ -18,20 +18,24 @@ import {
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { demoUsers, devSignInLines } from '@jobcenter/gateway/dist/src/session';
 import { subgraphs } from './services';
+import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
+import { commandLine } from './cli';
 
 async function main() {
+  commandLine('npm start', {});
   const logger = createLogger('federation');
-  const server = process.env.DATABASE_URL
-    ? { adminUrl: process.env.DATABASE_URL, stop: async () => undefined }
+  const given = setting('DATABASE_URL');
+  const server = given
+    ? { adminUrl: given, stop: async () => undefined }
     : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
 
   const running: RunningSubgraph[] = [];
   const urls: Record<string, string> = {};
   for (const definition of subgraphs) {
-    const own = process.env[`${definition.name.toUpperCase()}_DATABASE_URL`];
+    const own = settingOf(`${definition.name.toUpperCase()}_DATABASE_URL`, databaseUrlSetting(definition.name));
     const database = `jobcenter_${definition.name}`;
     if (!own) await ensureDatabase(server.adminUrl, database);
-    const port = Number(process.env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
+    const port = settingOf(`${definition.name.toUpperCase()}_PORT`, servicePortSetting(definition.name)) ?? definition.defaultPort;
     const subgraph = await startSubgraph(definition, {
       databaseUrl: own ?? withDatabase(server.adminUrl, database),
       port,
@@ -45,7 +49,7 @@ async function main() {
     // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
     process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
   }
-  const gateway = await startGateway({ port: Number(process.env.PORT ?? 4000), subgraphUrls: urls });
+  const gateway = await startGateway({ port: setting('PORT') ?? 4000, subgraphUrls: urls });
 
   onShutdownSignal(logger, async () => {
     await gateway.close();

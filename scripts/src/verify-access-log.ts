@@ -9,10 +9,20 @@
  * are found as the services find them (<NAME>_DATABASE_URL, DATABASE_URL or embedded).
  */
 import { createDataSource, resolveDatabase, verifyAccessLog } from '@jobcenter/kit';
+import { commandLine } from './cli';
 import { subgraphs } from './services';
 
+const NAMES: string[] = subgraphs.map((s) => s.name);
+
 async function main() {
-  const only = process.argv.slice(2);
+  // A misspelt service (`citizen`) is an error, never a check of nothing that exits 0.
+  const { positionals: only } = commandLine(`npm run verify:access-log [-- <${NAMES.join('|')}>...]`, {}, {
+    positionals: NAMES.length,
+    check: ({ positionals }) => {
+      const unknown = positionals.filter((p) => !NAMES.includes(p));
+      return unknown.length ? `unknown service: ${unknown.join(', ')} (services: ${NAMES.join(', ')})` : undefined;
+    },
+  });
   let broken = 0;
   for (const definition of subgraphs.filter((s) => only.length === 0 || only.includes(s.name))) {
     const database = await resolveDatabase(definition.name);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
 import { createFieldCipher, fieldCipherKeysFromEnv } from '@jobcenter/kit';
 import { subgraphs } from '../src/services';
 import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from '../src/k8s-supergraph';
+import { ensureDebianCommand } from '../src/system-tools';
 
 /**
  * No Docker engine and no cluster run here, so this checks what can be checked offline: that
@@ -21,8 +22,11 @@ const portOf = (name: string) => {
   return definition.defaultPort;
 };
 const SERVICE_NAMES = subgraphs.map((d) => d.name);
-/** Subgraphs that call another subgraph directly (subgraphClient), not through the gateway. */
-const DIRECT_CALLS: Record<string, string[]> = { placements: ['citizens'] };
+/** Whom each subgraph calls directly (subgraphClient), as its definition declares (`calls`). */
+const DIRECT_CALLS: Record<string, readonly string[]> = Object.fromEntries(subgraphs.map((d) => [d.name, d.calls ?? []]));
+/** The `<NAME>_URL` variables in an environment (not the database URLs). */
+const peerUrlNames = (names: string[]) => names.filter((n) => /^[A-Z]+_URL$/.test(n) && !n.endsWith('_DATABASE_URL')).sort();
+const expectedPeerUrls = (name: string) => DIRECT_CALLS[name].map((t) => `${t.toUpperCase()}_URL`).sort();
 /** The CPR keys (kit/crypto/field-cipher.ts): only the citizens service stores CPR numbers. */
 const CPR_KEYS = ['CPR_ENCRYPTION_KEYS', 'CPR_ENCRYPTION_KEY_ID', 'CPR_BLIND_INDEX_KEY'];
 const holdsCprKeys = (name: string) => name === 'citizens';
@@ -44,9 +48,43 @@ describe('the code and the deployment files agree', () => {
     for (const s of SUBGRAPHS) expect(new URL(s.defaultUrl).port).toBe(String(portOf(s.name)));
   });
 
+  it('every declared call is to another defined subgraph', () => {
+    for (const [caller, targets] of Object.entries(DIRECT_CALLS)) {
+      for (const target of targets) {
+        expect(SERVICE_NAMES).toContain(target);
+        expect(target).not.toBe(caller);
+      }
+    }
+    // The access log asks every other domain, and every domain with a caseload asks citizens.
+    expect([...DIRECT_CALLS.citizens].sort()).toEqual(SERVICE_NAMES.filter((n) => n !== 'citizens').sort());
+  });
+
   describe('docker-compose.yml', () => {
     const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
     const initSql = readFileSync(path.join(root, 'infra/postgres/init.sql'), 'utf8');
+
+    describe('docker-compose config -q (Debian docker-compose, offline: no engine needed)', () => {
+      let dockerCompose: string;
+      beforeAll(() => {
+        dockerCompose = ensureDebianCommand('docker-compose');
+      }, 600_000);
+      const check = (file: string) => spawnSync(dockerCompose, ['-f', file, 'config', '-q'], { cwd: root, encoding: 'utf8' });
+
+      it('accepts docker-compose.yml', () => {
+        const result = check(path.join(root, 'docker-compose.yml'));
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+      });
+
+      it('rejects a misspelt option (the check can fail)', () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'compose-'));
+        const file = path.join(dir, 'docker-compose.yml');
+        writeFileSync(file, readFileSync(path.join(root, 'docker-compose.yml'), 'utf8').replace('    healthcheck:\n', '    healthchek:\n'));
+        const result = check(file);
+        expect(result.status).not.toBe(0);
+        expect(result.stderr).toMatch(/Unsupported config option for services\.\w+: 'healthchek'/);
+      });
+    });
 
     it('runs postgres (official image, init script), every subgraph and the gateway', () => {
       expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'postgres', ...SERVICE_NAMES].sort());
@@ -74,9 +112,10 @@ describe('the code and the deployment files agree', () => {
       } else {
         for (const k of CPR_KEYS) expect(env).not.toHaveProperty(k);
       }
-      for (const target of DIRECT_CALLS[name] ?? []) {
+      // Exactly the declared callees' URLs: none missing (no default points anywhere), none extra.
+      expect(peerUrlNames(Object.keys(env))).toEqual(expectedPeerUrls(name));
+      for (const target of DIRECT_CALLS[name]) {
         expect(env[`${target.toUpperCase()}_URL`]).toBe(`http://${target}:${portOf(target)}/graphql`);
-        expect(service.depends_on[target]).toEqual({ condition: 'service_healthy' });
       }
     });
 
@@ -120,6 +159,22 @@ describe('the code and the deployment files agree', () => {
       expect(renderManifests(dir).errors.join('\n')).toMatch(/Deployment\/bad/);
     });
 
+    it('unknown fields are errors, as with kubectl apply --validate=strict (typos do not pass)', () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-'));
+      writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [typos.yaml]\n');
+      const gateway = readFileSync(path.join(root, 'infra/k8s/base/gateway.yaml'), 'utf8')
+        .replace('  replicas: 2\n', '  replica: 2\n')
+        .replace('          readinessProbe:\n', '          readinessProbes:\n')
+        .replace('  minAvailable: 1\n', '  minAvailabe: 1\n');
+      writeFileSync(path.join(dir, 'typos.yaml'), gateway);
+      const errors = renderManifests(dir).errors;
+      expect(errors).toEqual([
+        expect.stringMatching(/Deployment\/gateway: spec\.replica: unknown field$/),
+        expect.stringMatching(/Deployment\/gateway: spec\.template\.spec\.containers\[0\]\.readinessProbes: unknown field$/),
+        expect.stringMatching(/PodDisruptionBudget\/gateway: spec\.minAvailabe: unknown field$/),
+      ]);
+    });
+
     it('the supergraph ConfigMap is the committed supergraph (npm run k8s:supergraph)', () => {
       expect(readFileSync(SUPERGRAPH_CONFIGMAP, 'utf8')).toBe(supergraphConfigMap());
     });
@@ -130,9 +185,13 @@ describe('the code and the deployment files agree', () => {
       const pod = deployment.spec.template.spec;
       const container = pod.containers.find((c: any) => c.name === name);
       expect(container.image).toMatch(new RegExp(`/jobcenter/${name}:`));
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      // /metrics on a port of its own (METRICS_PORT), scraped there, never on the public port.
+      const metricsPort = port + 5000;
+      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, { name: 'metrics', containerPort: metricsPort }]);
       const env = envOf(container);
       expect(env.PORT.value).toBe(String(port));
+      expect(env.METRICS_PORT.value).toBe(String(metricsPort));
+      expect(deployment.spec.template.metadata.annotations['prometheus.io/port']).toBe(String(metricsPort));
       expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
@@ -167,7 +226,8 @@ describe('the code and the deployment files agree', () => {
           }
           if (holdsCprKeys(name)) expect(find('Secret', 'jobcenter-cpr').stringData).toHaveProperty(k);
         }
-        for (const target of DIRECT_CALLS[name] ?? []) {
+        expect(peerUrlNames(Object.keys(env))).toEqual(expectedPeerUrls(name));
+        for (const target of DIRECT_CALLS[name]) {
           expect(env[`${target.toUpperCase()}_URL`].value).toBe(`http://${target}:${portOf(target)}/graphql`);
         }
         const cluster = find('Cluster', `${name}-db`);
@@ -187,10 +247,18 @@ describe('the code and the deployment files agree', () => {
           .sort();
         const expected = ['gateway', ...Object.entries(DIRECT_CALLS).filter(([, targets]) => targets.includes(name)).map(([caller]) => caller)].sort();
         expect(callers).toEqual(expected);
-        for (const rule of policy.spec.ingress) expect(rule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) }]);
+        const [callersRule, monitoringRule, ...others] = policy.spec.ingress;
+        expect(others).toEqual([]);
+        expect(callersRule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) }]);
+        expect(monitoringRule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+        expect(monitoringRule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) + 5000 }]);
         const egressPods = policy.spec.egress.flatMap((rule: any) => rule.to).map((t: any) => t.podSelector.matchLabels);
-        expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...(DIRECT_CALLS[name] ?? []).map((t) => ({ 'app.kubernetes.io/name': t }))]);
+        expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...DIRECT_CALLS[name].map((t) => ({ 'app.kubernetes.io/name': t }))]);
+        const egressPorts = policy.spec.egress.slice(1).map((rule: any) => rule.ports);
+        expect(egressPorts).toEqual(DIRECT_CALLS[name].map((t) => [{ protocol: 'TCP', port: portOf(t) }]));
       }
+      expect(find('NetworkPolicy', 'gateway').spec.ingress).toEqual([{ ports: [{ protocol: 'TCP', port: GATEWAY_PORT }] }]);
+      expect(find('NetworkPolicy', 'gateway-metrics').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: GATEWAY_PORT + 5000 }]);
       const gatewayEgress = find('NetworkPolicy', 'gateway').spec.egress[0];
       expect(gatewayEgress.ports.map((p: any) => p.port).sort()).toEqual(SERVICE_NAMES.map(portOf).sort());
     });

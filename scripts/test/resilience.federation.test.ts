@@ -204,13 +204,16 @@ describe('observability', () => {
     expect(String(sql.attributes['db.statement'])).toMatch(/SELECT/);
   });
 
-  it('/metrics on the gateway and each subgraph: requests by operation and outcome, latency, pool', async () => {
+  it('/metrics on the gateway and each subgraph, on their own ports: requests by operation and outcome, latency, pool', async () => {
     // "Probe" is no client operation (gateway/operations): its label is "other", on the subgraph too.
     await federation.as(caseworker, `query Probe { staffMember(id: "${jens.id}") { name } }`);
-    const gatewayMetrics = await (await fetch(federation.url.replace('/graphql', '/metrics'))).text();
+    // Not on the public port.
+    expect((await fetch(federation.url.replace('/graphql', '/metrics'))).status).toBe(404);
+    expect(new URL(federation.metricsUrl).port).not.toBe(new URL(federation.url).port);
+    const gatewayMetrics = await (await fetch(federation.metricsUrl)).text();
     expect(gatewayMetrics).toMatch(/graphql_requests_total\{operation="other",type="query",outcome="ok",service="gateway"\} \d+/);
     expect(gatewayMetrics).toContain('graphql_request_duration_seconds_bucket');
-    const citizensMetrics = await (await fetch(federation.subgraphs.citizens.url.replace('/graphql', '/metrics'))).text();
+    const citizensMetrics = await (await fetch(federation.subgraphs.citizens.metricsUrl)).text();
     expect(citizensMetrics).toMatch(/graphql_requests_total\{operation="other",type="query",outcome="ok",service="citizens"\} \d+/);
     expect(citizensMetrics).toMatch(/db_pool_connections\{state="total",service="citizens"\} \d+/);
   });

@@ -1,5 +1,6 @@
 import type { Actor } from '@jobcenter/kit/identity';
 import { devSignInUrl, TICKET_SECONDS } from './tickets';
+import { setting } from '@jobcenter/kit/config';
 
 /**
  * The demo people one can sign in as in development: one per role, from the demo cast. Read
@@ -23,7 +24,7 @@ export function demoUsers(): Actor[] {
  * NODE_ENV=production, where the sign-in route does not exist.
  */
 export async function devSignInLines(workbench: string): Promise<string[]> {
-  if (process.env.NODE_ENV === 'production') return [];
+  if (setting('NODE_ENV') === 'production') return [];
   const lines = [`Sign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`];
   for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
   return lines;

@@ -15,8 +15,9 @@ import { demoUsers } from './demo-users';
 import { sessionKeys } from './keys';
 import { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 import { crossOriginReason } from './same-origin';
-import { DEFAULT_SESSION_SECONDS, Session, SessionSealer } from './sessions';
+import { Session, SessionSealer } from './sessions';
 import { devSignInUrl, verifyTicket } from './tickets';
+import { setting } from '@jobcenter/kit/config';
 
 export { SESSION_COOKIE } from './cookie';
 export { demoUsers, devSignInLines } from './demo-users';
@@ -46,9 +47,9 @@ export class WorkbenchSessions {
 
   constructor(options: WorkbenchSessionOptions) {
     this.logger = options.logger;
-    this.publicOrigin = options.publicOrigin ?? (process.env.PUBLIC_ORIGIN || undefined);
-    this.development = options.development ?? process.env.NODE_ENV !== 'production';
-    const seconds = options.seconds ?? Number(process.env.SESSION_SECONDS ?? DEFAULT_SESSION_SECONDS);
+    this.publicOrigin = options.publicOrigin ?? setting('PUBLIC_ORIGIN');
+    this.development = options.development ?? setting('NODE_ENV') !== 'production';
+    const seconds = options.seconds ?? setting('SESSION_SECONDS');
     if (!Number.isInteger(seconds) || seconds < 60) throw new Error('SESSION_SECONDS must be a whole number of seconds, at least 60');
     this.revocations = options.revocations ?? revocationsFromEnv(options.logger);
     this.sealer = new SessionSealer(this.keys.cookie, this.revocations, seconds);
@@ -145,9 +146,9 @@ export class WorkbenchSessions {
 
 /** Sign-outs in PostgreSQL when SESSION_DATABASE_URL is set (several replicas), else in memory. */
 function revocationsFromEnv(logger: Logger): RevocationStore {
-  const url = process.env.SESSION_DATABASE_URL;
+  const url = setting('SESSION_DATABASE_URL');
   if (url) return new PostgresRevocationStore(url);
-  if (process.env.NODE_ENV === 'production') {
+  if (setting('NODE_ENV') === 'production') {
     logger.warn('SESSION_DATABASE_URL is not set: a sign-out is known to this gateway replica only');
   }
   return new MemoryRevocationStore();

@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { authJwtSecret } from '@jobcenter/kit/identity';
+import { setting } from '@jobcenter/kit/config';
 
 /**
  * The workbench's keys, each derived with HKDF-SHA256 from one secret: SESSION_SECRET when set
@@ -20,7 +21,7 @@ export function sessionKeys(secret = rootSecret()): SessionKeys {
 }
 
 function rootSecret(): string {
-  const own = process.env.SESSION_SECRET;
+  const own = setting('SESSION_SECRET');
   if (own && own.length > 0) {
     if (own.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
     return own;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { setting } from '@jobcenter/kit/config';
 
 export interface WorkbenchOptions {
   /** The built web app (index.html, graphiql.html, assets/). */
@@ -54,8 +55,8 @@ export const securityHeaders = helmet({
 const graphiqlPolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] } });
 
 export function workbenchRoutes(app: Express, options: WorkbenchOptions = {}): void {
-  const dir = path.resolve(options.dir ?? process.env.WORKBENCH_DIR ?? DEFAULT_DIR);
-  const explorer = options.explorer ?? (process.env.NODE_ENV !== 'production' || process.env.GRAPHQL_EXPLORER === 'true');
+  const dir = path.resolve(options.dir ?? setting('WORKBENCH_DIR') ?? DEFAULT_DIR);
+  const explorer = options.explorer ?? (setting('NODE_ENV') !== 'production' || setting('GRAPHQL_EXPLORER'));
 
   // GET /graphql from a browser (it asks for HTML, sends no query): GraphiQL, same origin, so it
   // runs as the signed-in session. Any other GET /graphql goes on to Apollo Server.

@@ -5,6 +5,7 @@ import { KIT_ENTITIES, KIT_MIGRATIONS } from './idempotency/entity';
 import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './access/access-log.entity';
 import { DATABASE_TIMEOUTS, guardPoolClients, listOf, runMigrationsLocked, traceQueries } from './migration-lock';
 import { defaultEmbeddedOptions, ensureDatabase, PostgresServer, startEmbeddedPostgres, withDatabase } from './embedded-postgres';
+import { ConfigError, databaseUrlSetting, setting, settingOf } from './config';
 
 /** Column and table names in snake_case, so SQL reads as SQL. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -110,13 +111,16 @@ export interface ResolvedDatabase {
  * 3. neither: the project's embedded PostgreSQL (started if not already running), same naming.
  */
 export async function resolveDatabase(service: string, logger?: Logger): Promise<ResolvedDatabase> {
-  const own = process.env[`${service.toUpperCase()}_DATABASE_URL`];
+  const own = settingOf(`${service.toUpperCase()}_DATABASE_URL`, databaseUrlSetting(service));
   if (own) return { url: own };
   const database = `jobcenter_${service}`;
-  const shared = process.env.DATABASE_URL;
+  const shared = setting('DATABASE_URL');
   if (shared) {
     await ensureDatabase(shared, database);
     return { url: withDatabase(shared, database) };
+  }
+  if (setting('NODE_ENV') === 'production') {
+    throw new ConfigError([`${service.toUpperCase()}_DATABASE_URL (or DATABASE_URL) must be set in production`], service);
   }
   const embedded = await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
   await ensureDatabase(embedded.adminUrl, database);

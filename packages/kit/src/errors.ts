@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactCprNumbers } from './crypto/cpr-redaction';
 import { isScalarRefusal } from './scalars';
+import { currentRequest } from './observability/request-scope';
 
 /** The error codes the client contract lists. */
 export const ErrorCode = {
@@ -149,8 +150,10 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [...new Set(reasons.map((r) => r.split(':')[0]))] },
       };
     }
+    // The request's own logger (with its request id) when there is one: the id the client got.
+    const log = currentRequest()?.logger ?? logger;
     if (isDatabaseUnavailable(original)) {
-      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      log.warn({ err: original, path: formatted.path }, 'database unavailable');
       return {
         message: DATABASE_UNAVAILABLE_MESSAGE,
         path: formatted.path,
@@ -171,7 +174,7 @@ export function createErrorFormatter(logger: Logger) {
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {
       return { message: INTERNAL_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, 'internal error masked for the client');
+    log.error({ err: original, path: formatted.path }, 'internal error masked for the client');
     return {
       message: INTERNAL_MESSAGE,
       path: formatted.path,

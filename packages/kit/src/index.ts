@@ -3,6 +3,21 @@ import 'reflect-metadata';
 export * from './access';
 export * from './authz';
 export * from './context';
+export {
+  checkConfig,
+  checkConfigOrExit,
+  checkScriptConfig,
+  ConfigError,
+  configMarkdown,
+  configTable,
+  databaseUrlSetting,
+  ProcessConfig,
+  setting,
+  servicePortSetting,
+  settingOf,
+  SETTINGS,
+  subgraphUrlSetting,
+} from './config';
 export * from './crypto';
 export * from './database';
 export * from './embedded-postgres';

@@ -1,6 +1,7 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { DestinationStream, Logger } from 'pino';
 import { CPR_REDACTED, redactCprNumbers } from './crypto/cpr-redaction';
+import { setting } from './config';
 
 /** Credentials: left out of the line altogether. */
 const SECRET_PATHS = ['req.headers.authorization', `req.headers["x-gateway-assertion"]`];
@@ -54,7 +55,7 @@ export interface LoggerOptions {
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   const settings: pino.LoggerOptions = {
     name: service,
-    level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    level: options.level ?? setting('LOG_LEVEL'),
     base: { service },
     redact: {
       paths: [...SECRET_PATHS, ...CPR_PATHS],

@@ -1,5 +1,6 @@
 import type { DataSource, MixedList, QueryRunner } from 'typeorm';
 import { inSpan, tracingEnabled } from './observability/tracing';
+import { setting } from './config';
 
 /**
  * How long the kit waits on PostgreSQL before a request fails with an error instead of
@@ -7,8 +8,12 @@ import { inSpan, tracingEnabled } from './observability/tracing';
  * Override with DB_CONNECT_TIMEOUT_MS / DB_STATEMENT_TIMEOUT_MS.
  */
 export const DATABASE_TIMEOUTS = {
-  connectMs: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 3000),
-  statementMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15000),
+  get connectMs() {
+    return setting('DB_CONNECT_TIMEOUT_MS');
+  },
+  get statementMs() {
+    return setting('DB_STATEMENT_TIMEOUT_MS');
+  },
   idleInTransactionMs: 60000,
 };
 

@@ -5,6 +5,7 @@ import { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { RequestContext, LoaderFactory } from './context';
+import { checkConfigOrExit, Env, setting } from './config';
 import { createDataSource, openDatabase, resolveDatabase } from './database';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
@@ -21,6 +22,13 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
   /** Short name: the database is `jobcenter_<name>`, the URL env var `<NAME>_DATABASE_URL`. */
   name: string;
   defaultPort: number;
+  /**
+   * The other subgraphs this one calls itself (subgraphClient), by name. Each needs `<NAME>_URL`
+   * set when the process starts (there is no default: 127.0.0.1 in a pod is the pod itself).
+   * Compose, the Kubernetes env and the NetworkPolicies are checked against this list
+   * (scripts/test/infra.test.ts), so the call graph cannot drift from the code.
+   */
+  calls?: readonly string[];
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   createLoaders: LoaderFactory<Loaders>;
@@ -126,12 +134,20 @@ export async function startSubgraph<Loaders>(
   };
 }
 
-/** The whole life of a subgraph process: find its database, serve, stop cleanly on a signal. */
-export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+/**
+ * The whole life of a subgraph process: check its configuration (every variable it reads, the
+ * URLs of the subgraphs it calls, and `checks` across variables), find its database, serve,
+ * stop cleanly on a signal.
+ */
+export async function runSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: { checks?: ((env: Env) => string | undefined)[] } = {},
+): Promise<void> {
+  checkConfigOrExit({ service: definition.name, kind: 'subgraph', subgraphUrls: definition.calls, checks: options.checks });
   const logger = createLogger(definition.name);
-  if (initTracing()) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing on (OTLP)');
+  if (initTracing({ service: definition.name })) logger.info({ endpoint: setting('OTEL_EXPORTER_OTLP_ENDPOINT') }, 'tracing on (OTLP)');
   const database = await resolveDatabase(definition.name, logger);
-  if (process.env.MIGRATE_ONLY === 'true') {
+  if (setting('MIGRATE_ONLY')) {
     // A release's migration step (Kubernetes init container): migrate under the lock, exit.
     const dataSource = createDataSource({ url: database.url, entities: definition.entities, migrations: definition.migrations, logger });
     await openDatabase(dataSource);
@@ -140,9 +156,9 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     logger.info('migrations applied');
     return;
   }
-  const port = Number(process.env.PORT ?? definition.defaultPort);
+  const port = setting('PORT') ?? definition.defaultPort;
   const running = await startSubgraph(definition, { databaseUrl: database.url, port, logger });
-  if (process.env.SEED_DEMO === 'true' && (await definition.seedDemo?.(running.dataSource))) {
+  if (setting('SEED_DEMO') && (await definition.seedDemo?.(running.dataSource))) {
     logger.info('demo data loaded');
   }
   logger.info({ url: running.url }, `${definition.name} subgraph ready`);

@@ -4,7 +4,7 @@
  * cluster with the citizens image: `node dist/src/rotate-cpr-key.js` with the service's env.
  * Exits 1 if a value could not be decrypted.
  */
-import { createDataSource, createLogger, cprCipher, resolveDatabase } from '@jobcenter/kit';
+import { createDataSource, createLogger, cprCipher, resolveDatabase, setting } from '@jobcenter/kit';
 import { rotateCprKeys } from './cpr/cpr.rotation';
 
 export async function runCprKeyRotation(print: (line: string) => void = console.log): Promise<boolean> {
@@ -15,7 +15,7 @@ export async function runCprKeyRotation(print: (line: string) => void = console.
   const dataSource = createDataSource({ url: database.url, entities: [], migrations: [], logger });
   await dataSource.initialize();
   try {
-    const report = await rotateCprKeys(dataSource, Number(process.env.ROTATE_BATCH_SIZE ?? 500));
+    const report = await rotateCprKeys(dataSource, setting('ROTATE_BATCH_SIZE'));
     const before = Object.entries(report.before).map(([key, n]) => `${key || '(none)'}: ${n}`).join(', ') || 'no citizens';
     print(`active key: ${cipher.activeKeyId}`);
     print(`citizens by key before: ${before}`);

@@ -15,6 +15,7 @@ import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
+import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
 import { KnownReferencesResolver } from './references/known-references.resolver';
 import { NetworkContact } from './network/network-contact.entity';
@@ -29,6 +30,8 @@ import { StaffResolver } from './staff/staff.resolver';
 export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   name: 'citizens',
   defaultPort: 4001,
+  // The access log and its spot check ask the other domains for their part.
+  calls: ACCESS_LOG_PEERS,
   resolvers: [
     CitizenResolver,
     CitizenFieldsResolver,

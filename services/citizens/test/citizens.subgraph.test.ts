@@ -349,7 +349,7 @@ describe('a service calling the citizens subgraph on its own behalf', () => {
     const previous = process.env.CITIZENS_URL;
     process.env.CITIZENS_URL = subgraph.url;
     try {
-      const client = subgraphClient('placements', 'citizens', 'http://unused');
+      const client = subgraphClient('placements', 'citizens');
       const data = await client.query<{ citizen: { targetGroup: string } }>(`query($id: ID!) { citizen(id: $id) { targetGroup } }`, { id: c.id });
       expect(data.citizen.targetGroup).toBe('SICKNESS_BENEFIT');
       await expect(client.query(`query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id })).rejects.toThrow(/personal data/);

@@ -26,6 +26,8 @@ import { StatisticsResolver } from './statistics/statistics.resolver';
 export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
   name: 'meetings',
   defaultPort: 4003,
+  // Caseload grants (who may read which citizen) come from citizens.
+  calls: ['citizens'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,

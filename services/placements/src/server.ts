@@ -20,6 +20,8 @@ import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   name: 'placements',
   defaultPort: 4004,
+  // Caseload grants (who may read which citizen) come from citizens, and the target group for the legal maximum.
+  calls: ['citizens'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,

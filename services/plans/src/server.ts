@@ -25,6 +25,8 @@ import { StatisticsResolver } from './statistics/statistics.resolver';
 export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
   defaultPort: 4002,
+  // Caseload grants (who may read which citizen) come from citizens.
+  calls: ['citizens'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,

@@ -247,7 +247,7 @@ describe('who may see and change a plan', () => {
     const previous = process.env.PLANS_URL;
     process.env.PLANS_URL = subgraph.url;
     try {
-      const client = subgraphClient('placements', 'plans', 'http://unused');
+      const client = subgraphClient('placements', 'plans');
       await expect(client.query(`query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: plan.id })).rejects.toThrow(/personal data/);
       await expect(
         client.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { id } } } }`, { r: [{ __typename: 'Citizen', id: c }] }),

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { AccessLogRow, accessLogHash, isEncryptedField, storedSearchedCpr } from './access-log.chain';
+import { setting } from '../config';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -73,7 +74,7 @@ async function encryptPlainSearches(queryRunner: QueryRunner): Promise<void> {
  * are per server, databases share a server, so one per database).
  */
 async function ownerRoleName(queryRunner: QueryRunner): Promise<string> {
-  const configured = process.env.ACCESS_LOG_OWNER_ROLE?.trim();
+  const configured = setting('ACCESS_LOG_OWNER_ROLE');
   if (configured) return configured;
   const [{ db }] = await queryRunner.query('SELECT current_database() AS db');
   return `${String(db).slice(0, 48)}_access_log`;

@@ -1,15 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { schedulePurge } from '../housekeeping';
 import { rawPool } from '../housekeeping';
+import { setting } from '../config';
 
 /** Retention: at least 6 months; 2 years unless ACCESS_LOG_RETENTION_DAYS says otherwise. */
 export const MIN_ACCESS_LOG_RETENTION_DAYS = 183;
 export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 730;
 
 export function accessLogRetentionDays(): number {
-  const configured = Number(process.env.ACCESS_LOG_RETENTION_DAYS ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS);
-  if (!Number.isFinite(configured)) return DEFAULT_ACCESS_LOG_RETENTION_DAYS;
-  return Math.max(MIN_ACCESS_LOG_RETENTION_DAYS, Math.floor(configured));
+  return Math.max(MIN_ACCESS_LOG_RETENTION_DAYS, setting('ACCESS_LOG_RETENTION_DAYS'));
 }
 
 /**

@@ -5,21 +5,19 @@ import { forbidden } from '../errors';
 import { isUuid } from '../pagination';
 import { subgraphClient } from '../subgraph-client';
 import { AccessDecision, accessDeniedMessage, AccessGrant, decideCitizenAccess, emergencyReason, readsNoPersonalData } from './policy';
+import { setting } from '../config';
 
 /** Loads the active grants of these citizens (any order; citizens without grants simply absent). */
 export type GrantSource = (citizenIds: readonly string[]) => Promise<AccessGrant[]>;
 
 /** Upper bound of the grant cache: an ended assignment stops giving access within this time. */
 export const MAX_GRANT_TTL_MS = 60_000;
-const DEFAULT_GRANT_TTL_MS = 30_000;
 /** Upper bound of the grant cache's size: about 2 MB of ids and grants per process. */
 export const MAX_CACHED_CITIZENS = 10_000;
 
 /** The cache's time to live: ACCESS_GRANT_TTL_MS, at most 60 s (default 30 s). */
 export function grantTtlMs(): number {
-  const configured = Number(process.env.ACCESS_GRANT_TTL_MS ?? DEFAULT_GRANT_TTL_MS);
-  if (!Number.isFinite(configured) || configured < 0) return DEFAULT_GRANT_TTL_MS;
-  return Math.min(configured, MAX_GRANT_TTL_MS);
+  return Math.min(setting('ACCESS_GRANT_TTL_MS'), MAX_GRANT_TTL_MS);
 }
 
 /**
@@ -84,7 +82,7 @@ const GRANTS_QUERY = `query AccessGrants($citizenIds: [ID!]!) { accessGrants(cit
  * SERVICE identity (the `accessGrants` query answers only services). URL from CITIZENS_URL.
  */
 export function citizensGrantSource(from: string): GrantSource {
-  const client = subgraphClient(from, 'citizens', 'http://127.0.0.1:4001/graphql');
+  const client = subgraphClient(from, 'citizens');
   return async (citizenIds) => {
     const ids = citizenIds.filter((id) => UUID.test(id));
     if (ids.length === 0) return [];

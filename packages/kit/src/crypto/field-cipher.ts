@@ -105,6 +105,16 @@ export function fieldCipherKeysFromEnv(env: NodeJS.ProcessEnv = process.env): Fi
   return { keys, activeKeyId, indexKey: Buffer.from(indexKey, 'utf8') };
 }
 
+/** For the citizens service's start-up check: what is wrong with its CPR keys, if anything. */
+export function cprKeysProblem(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    createFieldCipher(fieldCipherKeysFromEnv(env));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 let fromEnv: FieldCipher | undefined;
 
 /** The process's CPR cipher, from the environment (read once). */

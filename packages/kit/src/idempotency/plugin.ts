@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../database';
 import { badUserInput, conflict, ErrorCode, isDatabaseUnavailable, SERVICE_UNAVAILABLE } from '../errors';
 import { rawPool, schedulePurge } from '../housekeeping';
 import { onChangeCommit } from '../transaction';
+import { setting } from '../config';
 
 /** An answer without running the operation (thrown errors here would be masked as internal). */
 function refuse(code: ErrorCode | typeof SERVICE_UNAVAILABLE, message: string) {
@@ -41,8 +42,7 @@ export const DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
 /** How long a key is remembered: IDEMPOTENCY_KEY_TTL_HOURS (default 24); afterwards it is unknown. */
 export function idempotencyKeyTtlHours(): number {
-  const configured = Number(process.env.IDEMPOTENCY_KEY_TTL_HOURS ?? DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS);
-  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_IDEMPOTENCY_KEY_TTL_HOURS;
+  return setting('IDEMPOTENCY_KEY_TTL_HOURS');
 }
 
 /**

@@ -1,3 +1,5 @@
+import { setting } from '../config';
+
 /**
  * Secrets for the two kinds of token. Development defaults let a fresh clone run; production
  * (NODE_ENV=production) refuses to start without real secrets, so a default can never sign
@@ -6,16 +8,9 @@
 const DEV_AUTH_SECRET = 'development-only-auth-secret-change-me-0123456789';
 const DEV_GATEWAY_SECRET = 'development-only-gateway-secret-change-me-0123456789';
 
-function secretFromEnv(name: string, devDefault: string): string {
-  const value = process.env[name];
-  if (value && value.length > 0) {
-    if (value.length < 32) throw new Error(`${name} must be at least 32 characters`);
-    return value;
-  }
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error(`${name} must be set in production`);
-  }
-  return devDefault;
+/** The secret when set (32+ characters; required in production: config.ts), else the development one. */
+function secretFromEnv(name: 'AUTH_JWT_SECRET' | 'GATEWAY_ASSERTION_SECRET', devDefault: string): string {
+  return setting(name) ?? devDefault;
 }
 
 /** Secret that signs users' bearer tokens (HS256), shared by the identity provider and the gateway. */

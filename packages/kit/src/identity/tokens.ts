@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { Actor, isActorRole, isStaff, SERVICE_ROLE } from './actor';
+import { Env, setting } from '../config';
 
 const encoder = new TextEncoder();
 const key = (secret: string) => encoder.encode(secret);
@@ -10,18 +11,9 @@ export class TokenError extends Error {}
 /** The longest a user token may live (exp − iat) unless AUTH_MAX_TOKEN_LIFETIME_SECONDS says otherwise: 12 h, a working day. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
-/**
- * AUTH_MAX_TOKEN_LIFETIME_SECONDS, read here only (the gateway reads it once, at start): a whole
- * number of seconds above 0; anything else stops the gateway rather than accept any lifetime.
- */
-export function maxTokenLifetimeSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS?.trim();
-  if (!configured) return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-  const seconds = Number(configured);
-  if (!Number.isInteger(seconds) || seconds <= 0) {
-    throw new Error('AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a whole number of seconds above 0');
-  }
-  return seconds;
+/** AUTH_MAX_TOKEN_LIFETIME_SECONDS (kit config; the gateway reads it once, at start). */
+export function maxTokenLifetimeSeconds(env: Env = process.env): number {
+  return setting('AUTH_MAX_TOKEN_LIFETIME_SECONDS', env);
 }
 
 /**

@@ -39,7 +39,7 @@ export async function assertReferencesExist(from: string, references: readonly R
   const idsOf = (kind: Reference['kind']) => [...new Set(references.filter((r) => r.kind === kind).map((r) => r.id))];
   let known: { citizenIds: string[]; staffIds: string[] };
   try {
-    const client = subgraphClient(from, 'citizens', 'http://127.0.0.1:4001/graphql');
+    const client = subgraphClient(from, 'citizens');
     known = (await client.query<{ knownReferences: typeof known }>(
       KNOWN_REFERENCES, { citizenIds: idsOf('citizen'), staffIds: idsOf('staff') }, requestId,
     )).knownReferences;

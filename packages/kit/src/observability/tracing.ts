@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { NextFunction, Request, Response } from 'express';
+import { setting } from '../config';
 
 /**
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (or a test passes an
@@ -17,9 +20,35 @@ export function tracingEnabled(): boolean {
   return provider !== undefined;
 }
 
-export function initTracing(options: { exporter?: SpanExporter } = {}): boolean {
+/**
+ * The version of the program this process runs: the `version` of the package.json nearest to
+ * the entry script (the service's own, in its image and in a checkout).
+ */
+export function runningVersion(entry = require.main?.filename): string | undefined {
+  for (let dir = entry ? path.dirname(entry) : undefined; dir && dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
+  }
+  return undefined;
+}
+
+/** The resource every span carries: who wrote it (OTEL_SERVICE_NAME, else `service`) and which version. */
+export function tracingResourceAttributes(options: { service?: string; version?: string } = {}): Record<string, string> {
+  return {
+    'service.name': setting('OTEL_SERVICE_NAME') ?? options.service ?? 'jobcenter',
+    'service.version': options.version ?? runningVersion() ?? 'unknown',
+    'service.namespace': 'jobcenter',
+  };
+}
+
+/**
+ * Turns tracing on (when OTEL_EXPORTER_OTLP_ENDPOINT is set or an exporter is given). Every span
+ * names its process through the OpenTelemetry resource: `service.name` (OTEL_SERVICE_NAME, else
+ * `service`) and `service.version` (the running package's), instead of `unknown_service:node`.
+ */
+export function initTracing(options: { exporter?: SpanExporter; service?: string; version?: string } = {}): boolean {
   if (provider) return true;
-  if (!options.exporter && !process.env.OTEL_EXPORTER_OTLP_ENDPOINT) return false;
+  if (!options.exporter && !setting('OTEL_EXPORTER_OTLP_ENDPOINT')) return false;
   // Loaded only when tracing is on, so a process without it pays nothing at start.
   const { BatchSpanProcessor, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
@@ -29,7 +58,9 @@ export function initTracing(options: { exporter?: SpanExporter } = {}): boolean 
         // endpoint and headers from the OTEL_EXPORTER_OTLP_* environment variables
         new (require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(),
       );
-  provider = new NodeTracerProvider({ spanProcessors: [processor] });
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const resource = resourceFromAttributes(tracingResourceAttributes(options));
+  provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register(); // W3C trace context + baggage propagators, AsyncLocalStorage context
   return true;
 }

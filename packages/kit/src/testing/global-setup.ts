@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { freePort } from './ports';
+import { setting } from '../config';
 
 /**
  * Jest global setup: one real PostgreSQL for the whole run. With TEST_DATABASE_URL (or
@@ -10,7 +11,7 @@ import { freePort } from './ports';
  * folder. Each test file then makes its own fresh database on it.
  */
 export default async function globalSetup(): Promise<void> {
-  const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const given = setting('TEST_DATABASE_URL') ?? setting('DATABASE_URL');
   if (given) {
     process.env.JOBCENTER_TEST_PG_URL = given;
     return;

@@ -13,14 +13,12 @@ import {
 } from '@jobcenter/kit';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
+import { ACCESS_LOG_PEERS } from '../peers';
 import { allocateSample } from './spot-check.allocation';
 import { teamCitizenIds } from './spot-check.queries';
 import { AccessLogSpotCheck, AccessLogSpotCheckEntry } from './spot-check.types';
 
 type Context = RequestContext<CitizensLoaders>;
-
-/** The other subgraphs that keep access logs; each is asked where `<NAME>_URL` is configured. */
-const PEERS = ['plans', 'meetings', 'placements'];
 
 const SAMPLE = `query AccessLogSample($citizenIds: [ID!]!, $since: DateTime!, $until: DateTime!, $size: Int!) {
   accessLogSample(citizenIds: $citizenIds, since: $since, until: $until, size: $size) {
@@ -66,15 +64,14 @@ export class AccessLogSpotCheckResolver {
     const until = new Date();
     const since = new Date(until.getTime() - window * DAY_MS);
     const citizenIds = actor.team ? await teamCitizenIds(ctx.dataSource, actor.team) : [];
-    const peers = PEERS.filter((name) => process.env[`${name.toUpperCase()}_URL`]);
-    const domains = ['citizens', ...peers];
+    const domains = ['citizens', ...ACCESS_LOG_PEERS];
     const samples: AccessLogSample[] =
       citizenIds.length === 0
         ? domains.map(() => ({ count: 0, entries: [] }))
         : await Promise.all([
             sampleAccessLog(ctx.dataSource, { citizenIds, since, until, size: n }),
-            ...peers.map(async (name) => {
-              const data = await subgraphClient('citizens', name, 'unused').query<{ accessLogSample: AccessLogSample }>(
+            ...ACCESS_LOG_PEERS.map(async (name) => {
+              const data = await subgraphClient('citizens', name).query<{ accessLogSample: AccessLogSample }>(
                 SAMPLE,
                 { citizenIds, since: since.toISOString(), until: until.toISOString(), size: n },
                 ctx.requestId,

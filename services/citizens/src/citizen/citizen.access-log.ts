@@ -11,11 +11,9 @@ import {
   subgraphClient,
 } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
+import { ACCESS_LOG_PEERS } from '../peers';
 import { Citizen } from './citizen.entity';
 import { PageInfo } from './citizen.inputs';
-
-/** The other subgraphs that keep access logs; each is asked where `<NAME>_URL` is configured. */
-const PEERS = ['plans', 'meetings', 'placements'];
 
 const ENTRIES = `query AccessLogEntries($citizenId: ID!, $first: Int, $after: String) { accessLogEntries(citizenId: $citizenId, first: $first, after: $after) {
   at domain kind operation outcome purpose reason actorRole actorId operationName cursor } }`;
@@ -53,11 +51,10 @@ async function accessLogPage(ctx: Context, citizen: Citizen, first: number, afte
     (actor.role === 'TEAM_LEAD' && (await ctx.loaders.access.decide(citizen.id)) === 'ALLOW');
   if (!allowed) throw ctx.loaders.access.refuse(citizen.id, 'The access log is for the citizen and their team lead.');
   const cursor = after ? decodeAccessLogCursor(after) : null;
-  const peers = PEERS.filter((name) => process.env[`${name.toUpperCase()}_URL`]);
   const lists = await Promise.all([
     accessLogOf(ctx.dataSource, citizen.id, { first: first + 1, after: cursor }),
-    ...peers.map(async (name) => {
-      const data = await subgraphClient('citizens', name, 'unused').query<{ accessLogEntries: (AccessLogView & { at: string })[] }>(
+    ...ACCESS_LOG_PEERS.map(async (name) => {
+      const data = await subgraphClient('citizens', name).query<{ accessLogEntries: (AccessLogView & { at: string })[] }>(
         ENTRIES,
         { citizenId: citizen.id, first: first + 1, after: after ?? null },
         ctx.requestId,

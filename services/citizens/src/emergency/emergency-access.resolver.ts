@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, CASELOAD_ROLES, changeTransaction, conflict, isUuid, notFound, RequestContext, requireRole } from '@jobcenter/kit';
+import { badUserInput, CASELOAD_ROLES, changeTransaction, conflict, isUuid, notFound, RequestContext, requireRole, setting } from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
 import { EmergencyAccess } from './emergency-access.entity';
 
@@ -7,8 +7,7 @@ type Context = RequestContext<CitizensLoaders>;
 
 /** How long an emergency access lasts: EMERGENCY_ACCESS_HOURS, 1 to 12 (default 4). */
 export function emergencyAccessHours(): number {
-  const hours = Number(process.env.EMERGENCY_ACCESS_HOURS ?? 4);
-  return Number.isFinite(hours) ? Math.min(12, Math.max(1, hours)) : 4;
+  return setting('EMERGENCY_ACCESS_HOURS');
 }
 
 @Resolver(() => EmergencyAccess)

@@ -26,7 +26,7 @@ export interface CitizenFacts {
 
 /** The target group of the citizen (BAD_USER_INPUT on `citizenId` when unknown), and optionally checks a staff member. */
 export async function fetchCitizenFacts(citizenId: string, requestId: string, staffId?: string): Promise<CitizenFacts> {
-  const client = subgraphClient('placements', 'citizens', 'http://127.0.0.1:4001/graphql');
+  const client = subgraphClient('placements', 'citizens');
   const data = await client.query<{ citizen: { targetGroup: TargetGroup } | null; staffMember?: { id: string; role: string } | null }>(
     CITIZEN_FACTS,
     { citizenId, staffId: staffId ?? citizenId, withStaff: staffId !== undefined },
