@@ -1,0 +1,5 @@
+import { Page } from '../../ui/Page';
+
+export default function Citizen() {
+  return <Page title="Citizen">{null}</Page>;
+}

@@ -1,0 +1,8 @@
+import { useT } from '../../i18n/I18n';
+import { Page } from '../../ui/Page';
+
+/** Placeholder: helper `web2` builds this view. */
+export default function MyDay() {
+  const t = useT();
+  return <Page title={t('myDay.title')}>{null}</Page>;
+}
