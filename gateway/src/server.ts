@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createErrorFormatter, subgraphUnavailable } from '@jobcenter/kit/errors';
 import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
@@ -11,6 +12,10 @@ import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
+import { RevocationStore, WorkbenchSessions } from './session';
+import { securityHeaders, workbenchRoutes } from './workbench';
+
+export { devSignInUrl, SESSION_COOKIE } from './session';
 
 /** Forwards the gateway's signed actor assertion and the request id to every subgraph call. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -48,6 +53,10 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
   logger?: Logger;
+  /** The built workbench (WORKBENCH_DIR, default the repo's web/dist). */
+  workbenchDir?: string;
+  /** Where sign-outs are kept (session/revocations.ts); this process's memory unless given. */
+  revocations?: RevocationStore;
 }
 
 /** Starts the gateway over the static, composed supergraph (no introspection of live services). */
@@ -67,15 +76,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         fetcher: subgraphFetcher,
       }),
   });
+  const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
+  const ready = async () => true;
   return serveGraphQL<GatewayContext>(
     {
       logger,
       service: 'gateway',
+      // The workbench (docs/workbench-server.md): its pages, sign-in and GraphiQL, same origin as /graphql.
+      routes: (app) => {
+        app.get('/health', async (_req, res) => {
+          const ok = await ready().catch(() => false);
+          res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
+        });
+        app.use(securityHeaders);
+        sessions.routes(app);
+        workbenchRoutes(app, { dir: options.workbenchDir });
+      },
       createServer: (plugins) =>
         new ApolloServer<GatewayContext>({
           gateway,
           logger,
-          plugins,
+          // No landing page from Apollo's CDN: browsers get the self-hosted GraphiQL (workbench/).
+          plugins: [...plugins, ApolloServerPluginLandingPageDisabled()],
           // Hardening (gateway/src/limits.ts): depth, aliases, fields and tokens are bounded;
           // batches stay refused; CSRF prevention stays on; in production no introspection, no
           // field suggestions ("did you mean …") and no limits echoed.
@@ -90,8 +112,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,
         }),
-      context: createGatewayContext(logger),
-      ready: async () => true,
+      context: createGatewayContext(logger, sessions),
+      ready,
     },
     options.port,
   );

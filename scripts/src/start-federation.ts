@@ -15,8 +15,8 @@ import {
   startSubgraph,
   withDatabase,
 } from '@jobcenter/kit';
-import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { demoUsers, devSignInUrl, TICKET_SECONDS } from '@jobcenter/gateway/dist/src/session';
 import { subgraphs } from './services';
 
 async function main() {
@@ -54,24 +54,19 @@ async function main() {
   });
 
   const secret = authJwtSecret();
-  const staffToken = (s: (typeof demoStaff)[keyof typeof demoStaff]) =>
-    signUserToken({ id: s.id, role: s.role, name: s.name, team: DEMO_TEAM }, secret, '12h');
+  const workbench = new URL('/', gateway.url).toString();
   const lines = [
     `\nThe federation is running. Gateway: ${gateway.url}`,
     ...Object.entries(urls).map(([name, url]) => `  subgraph ${name}: ${url}`),
-    '\nDevelopment tokens (12 h), paste as "Authorization: Bearer <token>":',
+    `\nWorkbench: ${workbench}`,
   ];
-  for (const key of ['inger', 'anders', 'jens', 'lone', 'karin'] as const) {
-    const s = demoStaff[key];
-    lines.push(`  ${s.role.padEnd(19)} ${s.name}: ${await staffToken(s)}`);
+  if (process.env.NODE_ENV !== 'production') {
+    lines.push(`\nSign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`);
+    for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
   }
-  const svend = demoCitizens.svend;
+  lines.push('\nDevelopment tokens (12 h), paste as "Authorization: Bearer <token>":');
+  for (const actor of demoUsers()) lines.push(`  ${actor.role.padEnd(19)} ${actor.name}: ${await signUserToken(actor, secret, '12h')}`);
   lines.push(
-    `  ${'CITIZEN'.padEnd(19)} ${svend.firstName} ${svend.lastName}: ${await signUserToken(
-      { id: svend.id, role: 'CITIZEN', name: `${svend.firstName} ${svend.lastName}` },
-      secret,
-      '12h',
-    )}`,
     `\nTry: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
     `       -d '{"query":"{ citizens { totalCount nodes { firstName lastName cpr assignments { role staff { name } } } } }"}'`,
     '\nCtrl-C stops the federation and its database.\n',

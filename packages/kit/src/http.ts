@@ -28,6 +28,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   metrics?: ServerMetrics;
   /** Service name on metrics and spans. */
   service?: string;
+  /** The server's own routes (e.g. the gateway's workbench and sign-in), mounted before GET /graphql. */
+  routes?: (app: express.Express) => void;
 }
 
 export interface RunningHttpServer {
@@ -76,6 +78,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  options.routes?.(app);
 
   const server = options.createServer([
     ApolloServerPluginDrainHttpServer({ httpServer }),

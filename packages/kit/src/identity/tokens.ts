@@ -91,7 +91,8 @@ export async function signServiceAssertion(service: string, requestId: string, s
     .sign(key(secret));
 }
 
-function actorFromClaims(payload: Record<string, unknown>, options: { allowService?: boolean } = {}): Actor {
+/** The actor that verified claims (sub, role, name, team) name; a TokenError when they name none. */
+export function actorFromClaims(payload: Record<string, unknown>, options: { allowService?: boolean } = {}): Actor {
   const { sub, role, name, team } = payload;
   if (typeof sub !== 'string' || sub.length === 0) throw new TokenError('The token has no subject.');
   if (options.allowService && role === SERVICE_ROLE && typeof name === 'string') return { id: sub, role, name };

@@ -1,0 +1,149 @@
+/**
+ * Sign-in for the workbench (backend-for-frontend): the browser holds only an HttpOnly session
+ * cookie; the gateway turns it into the actor, as it does a bearer token. Everything about how a
+ * person signs in lives in this folder, so the identity provider's sign-in (OpenID Connect,
+ * issue 16) replaces the development tickets here and nowhere else. docs/workbench-server.md.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Express, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Actor } from '@jobcenter/kit/identity';
+import { unauthenticated } from '@jobcenter/kit/errors';
+import type { Logger } from '@jobcenter/kit/logger';
+import { clearedSessionCookie, readSessionCookie, sessionCookie } from './cookie';
+import { demoUsers } from './demo-users';
+import { sessionKeys } from './keys';
+import { MemoryRevocationStore, RevocationStore } from './revocations';
+import { crossOriginReason } from './same-origin';
+import { DEFAULT_SESSION_SECONDS, Session, SessionSealer } from './sessions';
+import { devSignInUrl, verifyTicket } from './tickets';
+
+export { SESSION_COOKIE } from './cookie';
+export { demoUsers } from './demo-users';
+export { MemoryRevocationStore, RevocationStore } from './revocations';
+export type { Session } from './sessions';
+export { devSignInUrl, signTicket, TICKET_SECONDS } from './tickets';
+
+export interface WorkbenchSessionOptions {
+  logger: Logger;
+  /** Where sign-outs are kept; one process's memory unless given. */
+  revocations?: RevocationStore;
+  /** Session length in seconds (SESSION_SECONDS, default 8 hours). */
+  seconds?: number;
+  /** The workbench's public origin (PUBLIC_ORIGIN); pins the same-origin check when set. */
+  publicOrigin?: string;
+  /** Development routes (ticket sign-in, demo users); never with NODE_ENV=production. */
+  development?: boolean;
+}
+
+export class WorkbenchSessions {
+  private readonly keys = sessionKeys();
+  private readonly sealer: SessionSealer;
+  private readonly logger: Logger;
+  private readonly publicOrigin?: string;
+  private readonly development: boolean;
+
+  constructor(options: WorkbenchSessionOptions) {
+    this.logger = options.logger;
+    this.publicOrigin = options.publicOrigin ?? (process.env.PUBLIC_ORIGIN || undefined);
+    this.development = options.development ?? process.env.NODE_ENV !== 'production';
+    const seconds = options.seconds ?? Number(process.env.SESSION_SECONDS ?? DEFAULT_SESSION_SECONDS);
+    this.sealer = new SessionSealer(this.keys.cookie, options.revocations ?? new MemoryRevocationStore(), seconds);
+  }
+
+  /**
+   * The session behind a request's cookie, for the GraphQL context: undefined without a cookie;
+   * an error when the cookie came from another origin or its session is over.
+   */
+  async authenticate(req: IncomingMessage): Promise<Session | undefined> {
+    const sealed = readSessionCookie(req);
+    if (!sealed) return undefined;
+    const reason = crossOriginReason(req, this.publicOrigin);
+    if (reason) {
+      this.logger.info({ reason }, 'cross-origin request with the session cookie refused');
+      throw new GraphQLError('Signed-in requests must come from the workbench itself; this one came from another site.', {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+    const session = await this.sealer.open(sealed);
+    if (!session) throw unauthenticated('Your session has ended; sign in again.');
+    return session;
+  }
+
+  /** Starts a session for a person the sign-in step vouched for, setting the cookie on `res`. */
+  async signIn(req: IncomingMessage, res: Response, actor: Actor): Promise<Session> {
+    const { session, sealed } = await this.sealer.start(actor);
+    res.append('Set-Cookie', sessionCookie(req, sealed, session.expiresAt));
+    this.logger.info({ actor: actor.id, role: actor.role, session: session.id }, 'signed in');
+    return session;
+  }
+
+  /** GET /auth/session, POST /auth/sign-out and, in development, /auth/dev/*. */
+  routes(app: Express): void {
+    app.use('/auth', (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+    app.get('/auth/session', async (req, res) => {
+      const sealed = readSessionCookie(req);
+      const session = sealed ? await this.sealer.open(sealed) : undefined;
+      if (!session) {
+        res.status(401).json({ error: 'UNAUTHENTICATED' });
+        return;
+      }
+      const { id, role, name, team } = session.actor;
+      res.json({ actor: { id, role, name, team: team ?? null }, expiresAt: session.expiresAt.toISOString() });
+    });
+    app.post('/auth/sign-out', async (req, res) => {
+      const reason = crossOriginReason(req, this.publicOrigin);
+      if (reason) {
+        res.status(403).json({ error: 'FORBIDDEN' });
+        return;
+      }
+      const sealed = readSessionCookie(req);
+      const session = sealed ? await this.sealer.open(sealed) : undefined;
+      if (session) {
+        await this.sealer.end(session);
+        this.logger.info({ actor: session.actor.id, session: session.id }, 'signed out');
+      }
+      res.append('Set-Cookie', clearedSessionCookie(req));
+      res.status(204).end();
+    });
+    if (this.development) this.developmentRoutes(app);
+    app.use('/auth', (_req, res) => {
+      res.status(404).json({ error: 'NOT_FOUND' });
+    });
+  }
+
+  private developmentRoutes(app: Express): void {
+    app.get('/auth/dev/sign-in', async (req, res) => {
+      const ticket = typeof req.query.ticket === 'string' ? req.query.ticket : '';
+      const actor = ticket ? await verifyTicket(ticket, this.keys.ticket) : undefined;
+      if (!actor) {
+        res
+          .status(401)
+          .type('text/plain')
+          .send('This sign-in link is not valid or has expired. Get a fresh one on the sign-in page: /sign-in\n');
+        return;
+      }
+      await this.signIn(req, res, actor);
+      res.redirect(303, localPath(req.query.returnTo) ?? '/');
+    });
+    app.get('/auth/dev/users', async (req, res) => {
+      const origin = originOf(req);
+      res.json(await Promise.all(demoUsers().map(async (actor) => ({ role: actor.role, name: actor.name, url: await devSignInUrl(origin, actor) }))));
+    });
+  }
+}
+
+/** `returnTo` when it is a path on this origin (never `//other.site` or a full URL), else undefined. */
+export function localPath(returnTo: unknown): string | undefined {
+  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || /^\/[/\\]/.test(returnTo) || /[\u0000-\u001f\\]/.test(returnTo)) return undefined;
+  const base = 'http://workbench.invalid';
+  const url = new URL(returnTo, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : undefined;
+}
+
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
