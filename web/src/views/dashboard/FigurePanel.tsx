@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/I18n';
+import { formatDay } from '../../ui/dates';
 import { BarChart } from './charts/BarChart';
 import { ProgressionChart } from './charts/ProgressionChart';
 import { downloadCsv, toCsv } from './csv';
@@ -17,9 +18,9 @@ export function FigurePanel({ figure, period, today }: { figure: FigureSpec; per
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const title = t(figure.title);
-  const scope = figure.scope === 'now' ? t('dashboard.scope.now', { today: fmtDate(t.intl, today) }) : t('dashboard.scope.period', {
-    from: fmtDate(t.intl, period.from),
-    to: fmtDate(t.intl, period.to),
+  const scope = figure.scope === 'now' ? t('dashboard.scope.now', { today: formatDay(t.intl, today) }) : t('dashboard.scope.period', {
+    from: formatDay(t.intl, period.from),
+    to: formatDay(t.intl, period.to),
   });
   const download = () => {
     const header = [t('dashboard.column.figure'), ...figure.columns.map((c) => t(c))];
@@ -102,8 +103,4 @@ function FigureTable({ figure, caption }: { figure: FigureSpec; caption: string 
       </table>
     </div>
   );
-}
-
-function fmtDate(intl: ReturnType<typeof useT>['intl'], day: string): string {
-  return intl.formatDate(new Date(`${day}T12:00:00Z`), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Copenhagen' });
 }

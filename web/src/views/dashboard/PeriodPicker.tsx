@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useT } from '../../i18n/I18n';
 import { Field } from '../../ui/Field';
-import { isDate, Period, PRESETS, presetOf, presetPeriod, type Preset } from './period';
+import { isDay } from '../../ui/dates';
+import { Period, PRESETS, presetOf, presetPeriod, type Preset } from './period';
 
 /** The period of the counts: a preset or two dates. The chosen period lives in the address. */
 export function PeriodPicker({ period, today, onChange }: { period: Period; today: string; onChange(p: Period): void }) {
@@ -20,9 +21,9 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems: { from?: string; to?: string } = {};
-    if (!isDate(from)) problems.from = t('dashboard.period.invalidDate');
-    if (!isDate(to)) problems.to = t('dashboard.period.invalidDate');
-    else if (isDate(from) && to < from) problems.to = t('dashboard.period.toBeforeFrom');
+    if (!isDay(from)) problems.from = t('dashboard.period.invalidDate');
+    if (!isDay(to)) problems.to = t('dashboard.period.invalidDate');
+    else if (isDay(from) && to < from) problems.to = t('dashboard.period.toBeforeFrom');
     setError(problems);
     if (!problems.from && !problems.to) onChange({ from, to });
   };

@@ -1,3 +1,5 @@
+import { isDay, todayInCopenhagen } from '../../ui/dates';
+
 /** Dates of the dashboard's period: plain `YYYY-MM-DD` strings, as the API takes them, in Copenhagen time. */
 
 export interface Period {
@@ -8,19 +10,9 @@ export interface Period {
 export type Preset = 'last12Months' | 'thisYear' | 'lastYear' | 'last3Months';
 export const PRESETS: readonly Preset[] = ['last12Months', 'last3Months', 'thisYear', 'lastYear'];
 
-const copenhagen = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in Copenhagen (the municipality's day, whatever the browser's zone). */
-export function today(now: Date = new Date()): string {
-  return copenhagen.format(now);
-}
+export const today = todayInCopenhagen;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export function isDate(value: string | null | undefined): value is string {
-  if (!value || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** The same calendar day `months` earlier, the day after (so 12 months is exactly a year, both ends included). */
 function monthsBefore(day: string, months: number): string {
@@ -47,7 +39,7 @@ export function presetPeriod(preset: Preset, day: string = today()): Period {
 export function periodFromSearch(params: URLSearchParams, day: string = today()): Period {
   const from = params.get('from');
   const to = params.get('to');
-  if (isDate(from) && isDate(to) && from <= to) return { from, to };
+  if (isDay(from) && isDay(to) && from <= to) return { from, to };
   return presetPeriod('last12Months', day);
 }
 

@@ -5,7 +5,7 @@ import { Value } from '../Value';
 /**
  * Horizontal bars, one per row, drawn in SVG inside a list: the label and the value are text (read
  * by a screen reader as "Active: 3"), the bar itself is decoration. A withheld cell has no bar and
- * reads "<5". Percentages are drawn on a 0–100 % scale, counts against the largest count.
+ * reads "<5" (the number cannot be drawn). Percentages are drawn on a 0–100 % scale, counts against the largest count.
  */
 export function BarChart({ rows, label }: { rows: FigureRow[]; label: string }) {
   const t = useT();
@@ -20,11 +20,7 @@ export function BarChart({ rows, label }: { rows: FigureRow[]; label: string }) 
           <li key={row.key} className="bar-row">
             <span className="bar-label">{t(row.label)}</span>
             <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-              {value.suppressed ? (
-                <rect className="bar-withheld" x="0" y="1" width="100" height="8" />
-              ) : (
-                <rect className="bar" x="0" y="1" width={share * 100} height="8" />
-              )}
+              {!value.suppressed && <rect className="bar" x="0" y="1" width={share * 100} height="8" />}
             </svg>
             <span className="bar-value">
               <Value value={value} />
