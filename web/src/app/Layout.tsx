@@ -1,5 +1,5 @@
 import { ReactNode, useEffect, useRef } from 'react';
-import { NavLink, useLocation, useNavigate } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useLanguage, useT, type MessageKey } from '../i18n/I18n';
 import { useSession, type Role } from '../session/session';
 
@@ -20,7 +20,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
   const { actor, signOut } = useSession();
   const { language, setLanguage } = useLanguage();
-  const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -67,13 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {actor && (
             <>
               <span className="who">{t('app.signedInAs', { name: actor.name, role: t(`role.${actor.role}`) })}</span>
-              <button
-                type="button"
-                onClick={async () => {
-                  await signOut();
-                  navigate('/sign-in?signedOut=1');
-                }}
-              >
+              <button type="button" onClick={signOut}>
                 {t('app.signOut')}
               </button>
             </>
