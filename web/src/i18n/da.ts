@@ -142,7 +142,8 @@ export const da = {
     printedPeriod: 'Periode {from} – {to}. Udskrevet {today}.',
     showTable: 'Vis som tabel',
     downloadCsv: 'Hent CSV',
-    downloadCsvOf: 'Hent {title} som CSV',
+    downloadCsvOf: 'Hent CSV: {title}',
+    showTableOf: 'Vis som tabel: {title}',
     noData: 'Ingen data i perioden',
     scope: {
       now: 'Status i dag ({today})',

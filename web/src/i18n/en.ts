@@ -140,7 +140,8 @@ export const en: Messages = {
     printedPeriod: 'Period {from} – {to}. Printed {today}.',
     showTable: 'Show as table',
     downloadCsv: 'Download CSV',
-    downloadCsvOf: 'Download {title} as CSV',
+    downloadCsvOf: 'Download CSV: {title}',
+    showTableOf: 'Show as table: {title}',
     noData: 'No data in the period',
     scope: {
       now: 'As of today ({today})',

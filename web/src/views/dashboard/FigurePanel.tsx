@@ -44,7 +44,7 @@ export function FigurePanel({ figure, period, today }: { figure: FigureSpec; per
       )}
       <div className="panel-tools no-print">
         {figure.chart !== 'keys' && (
-          <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+          <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} aria-label={t('dashboard.showTableOf', { title })}>
             {t('dashboard.showTable')}
           </button>
         )}
