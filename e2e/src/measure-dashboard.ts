@@ -24,6 +24,8 @@ const RUNS = Number(process.env.MEASURE_RUNS ?? 5);
 interface Sample {
   drawnMs: number;
   graphqlMs: number;
+  /** Where the time went, each from the start of the navigation (ms). */
+  steps: { html: number; scripts: number; session: number; chunk: number; queryStart: number; queryEnd: number };
 }
 
 async function signInLink(origin: string): Promise<string> {
@@ -45,8 +47,23 @@ async function load(context: BrowserContext, origin: string): Promise<Sample> {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 120_000 });
   return page.evaluate((mark) => {
     const drawn = performance.getEntriesByName(mark)[0].startTime;
-    const graphql = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('/graphql'));
-    return { drawnMs: Math.round(drawn), graphqlMs: Math.round(graphql.reduce((max, r) => Math.max(max, r.duration), 0)) };
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const last = (test: (name: string) => boolean) => resources.filter((r) => test(new URL(r.name).pathname)).pop();
+    const graphql = last((p) => p === '/graphql');
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const round = (n: number | undefined) => Math.round(n ?? 0);
+    return {
+      drawnMs: round(drawn),
+      graphqlMs: round(graphql?.duration),
+      steps: {
+        html: round(nav.responseEnd),
+        scripts: round(nav.domContentLoadedEventEnd),
+        session: round(last((p) => p === '/auth/session')?.responseEnd),
+        chunk: round(last((p) => /\/assets\/Dashboard-.*\.js$/.test(p))?.responseEnd),
+        queryStart: round(graphql?.startTime),
+        queryEnd: round(graphql?.responseEnd),
+      },
+    };
   }, MARK);
 }
 
@@ -73,16 +90,20 @@ function summary(name: string, samples: Sample[]): string {
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
   const drawn = samples.map((s) => s.drawnMs);
+  const step = (k: keyof Sample['steps']) => median(samples.map((s) => s.steps[k]));
   return (
     `${name.padEnd(5)} drawn median ${median(drawn)} ms (min ${Math.min(...drawn)}, max ${Math.max(...drawn)}), ` +
-    `dashboard query median ${median(samples.map((s) => s.graphqlMs))} ms; runs: ${drawn.join(', ')}`
+    `dashboard query median ${median(samples.map((s) => s.graphqlMs))} ms; runs: ${drawn.join(', ')}\n` +
+    `      median steps from navigation start: HTML ${step('html')}, scripts run ${step('scripts')}, session ${step('session')}, ` +
+    `dashboard chunk ${step('chunk')}, query ${step('queryStart')} → ${step('queryEnd')}, drawn ${median(drawn)} ms`
   );
 }
 
 async function main() {
   const run = async (browser: Browser, origin: string) => {
     const { cold, warm } = await measure(browser, origin);
-    console.log(`Navigation → dashboard drawn at ${origin}, ${RUNS} runs each (target ≤ 1500 ms):`);
+    const load = (await import('node:os')).loadavg()[0].toFixed(1);
+    console.log(`Navigation → dashboard drawn at ${origin}, ${RUNS} runs each (target ≤ 1500 ms; load average ${load}):`);
     console.log(summary('cold', cold));
     console.log(summary('warm', warm));
   };
