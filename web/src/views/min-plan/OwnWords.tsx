@@ -5,6 +5,7 @@ import { useMutation } from '../../graphql/hooks';
 import { useT } from '../../i18n/I18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 import type { MyPlan } from './types';
 
 const MAX = 4000;
@@ -65,22 +66,16 @@ export function OwnWords({ plan, onSaved }: { plan: MyPlan; onSaved(): Promise<v
               </button>
             )}
           </ErrorNotice>
-          <div className="form-actions">
-            <button type="submit" disabled={state.loading}>
-              {t('minPlan.ownWords.save')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                clear();
-                state.reset();
-                requestAnimationFrame(() => editButton.current?.focus());
-              }}
-            >
-              {t('minPlan.ownWords.cancel')}
-            </button>
-          </div>
+          <FormActions
+            save={t('minPlan.ownWords.save')}
+            cancel={t('minPlan.ownWords.cancel')}
+            busy={state.loading}
+            onCancel={() => {
+              clear();
+              state.reset();
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
+          />
         </form>
       )}
       <p role="status" className="saved-message">

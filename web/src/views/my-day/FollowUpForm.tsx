@@ -6,6 +6,7 @@ import { useT } from '../../i18n/I18n';
 import { todayInCopenhagen } from '../../ui/dates';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 import { fieldMessages } from './field-errors';
 
 /** Records a dated follow-up (opfølgning) on one placement; opens on demand under its row. */
@@ -52,22 +53,16 @@ export function FollowUpForm({ placementId, who, onRecorded }: { placementId: st
         <textarea value={values.note} onChange={(e) => update({ note: e.target.value })} autoFocus />
       </Field>
       <ErrorNotice error={state.error} onRetry={() => void send()} />
-      <div className="form-actions">
-        <button type="submit" disabled={state.loading}>
-          {t('myDay.followUp.save')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            clear();
-            state.reset();
-            setOpen(false);
-          }}
-        >
-          {t('myDay.followUp.cancel')}
-        </button>
-      </div>
+      <FormActions
+        save={t('myDay.followUp.save')}
+        cancel={t('myDay.followUp.cancel')}
+        busy={state.loading}
+        onCancel={() => {
+          clear();
+          state.reset();
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }
