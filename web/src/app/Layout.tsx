@@ -2,6 +2,7 @@ import { ReactNode, useEffect, useRef } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useLanguage, useT, type MessageKey } from '../i18n/I18n';
 import { useSession, type Role } from '../session/session';
+import { focusNextHeading } from '../ui/Page';
 
 const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/caseload', label: 'nav.caseload', roles: ['CASEWORKER', 'RESOURCE_CONSULTANT', 'TEAM_LEAD'] },
@@ -28,12 +29,9 @@ export function Layout({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    const heading = main.current?.querySelector('h1');
-    const target = (heading as HTMLElement | null) ?? main.current;
-    if (target) {
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus();
-    }
+    // The new view may still be loading: focus the main landmark now, its heading once drawn (ui/Page).
+    main.current?.focus();
+    focusNextHeading();
   }, [location.pathname]);
 
   return (

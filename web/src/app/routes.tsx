@@ -9,6 +9,7 @@ import { SignIn } from '../views/sign-in/SignIn';
 // One lazily loaded chunk per role's views: a person downloads only what their work needs.
 const Caseload = lazy(() => import('../views/caseload/Caseload'));
 const Citizen = lazy(() => import('../views/citizen/Citizen'));
+const PrintPlan = lazy(() => import('../views/citizen/print/PrintPlan'));
 const Team = lazy(() => import('../views/team/Team'));
 const Dashboard = lazy(() => import('../views/dashboard/Dashboard'));
 const MyDay = lazy(() => import('../views/my-day/MyDay'));
@@ -32,6 +33,7 @@ export function AppRoutes() {
       <Route path="/my-day" element={guarded(['JOB_CONSULTANT'], <MyDay />)} />
       <Route path="/caseload" element={guarded(['CASEWORKER', 'RESOURCE_CONSULTANT', 'TEAM_LEAD'], <Caseload />)} />
       <Route path="/citizens/:id" element={guarded(STAFF_ROLES, <Citizen />)} />
+      <Route path="/citizens/:id/print" element={guarded(STAFF_ROLES, <PrintPlan />)} />
       <Route path="/team" element={guarded(['TEAM_LEAD'], <Team />)} />
       <Route path="/min-plan" element={guarded(['CITIZEN'], <MinPlan />)} />
       <Route path="*" element={<NotFound />} />

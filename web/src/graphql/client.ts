@@ -21,12 +21,17 @@ export class GraphQLFailure extends Error {
     super(message);
   }
 
-  /** BAD_USER_INPUT messages by `extensions.field`, to show at the field. */
+  /**
+   * BAD_USER_INPUT messages by field, to show at the field: `extensions.field` (a rule the service
+   * checked), or each of `extensions.fields` (the input's shape, checked before the resolver).
+   */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.errors) {
-      const field = e.extensions?.field;
-      if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string') out[field] ??= e.message;
+      if (e.extensions?.code !== 'BAD_USER_INPUT') continue;
+      const { field, fields } = e.extensions;
+      const names = typeof field === 'string' ? [field] : Array.isArray(fields) ? fields.filter((f) => typeof f === 'string') : [];
+      for (const name of names) out[name] ??= e.message;
     }
     return out;
   }

@@ -5,12 +5,24 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  * when a request comes back UNAUTHENTICATED, `keepOpenDrafts()` writes them to sessionStorage
  * before the person is sent to sign in, and the form picks them up again when it opens after.
  */
-const open = new Map<string, () => unknown>();
+const open = new Map<string, { read: () => unknown; initial: unknown }>();
 const PREFIX = 'jc.draft:';
 
+/** Saves every open form someone has typed into; returns how many. */
 export function keepOpenDrafts(): number {
-  for (const [key, read] of open) sessionStorage.setItem(PREFIX + key, JSON.stringify(read()));
-  return open.size;
+  let kept = 0;
+  for (const [key, { read, initial }] of open) {
+    const values = JSON.stringify(read());
+    if (values === JSON.stringify(initial)) continue;
+    sessionStorage.setItem(PREFIX + key, values);
+    kept++;
+  }
+  return kept;
+}
+
+/** Whether a draft waits for the form `key` (so the page can open that form again). */
+export function hasDraft(key: string): boolean {
+  return sessionStorage.getItem(PREFIX + key) != null;
 }
 
 function takeDraft<T>(key: string): T | undefined {
@@ -34,7 +46,7 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (patch:
   const ref = useRef(values);
   ref.current = values;
   useEffect(() => {
-    open.set(key, () => ref.current);
+    open.set(key, { read: () => ref.current, initial: first.current });
     return () => {
       open.delete(key);
     };

@@ -55,6 +55,10 @@ type Values = Record<string, string | number | Date | null | undefined>;
 /** `t('caseload.title')`: a typed message lookup; plus react-intl's date and number formatting. */
 export function useT() {
   const intl = useIntl();
-  const t = useCallback((id: MessageKey, values?: Values) => intl.formatMessage({ id }, values as never) as string, [intl]);
-  return Object.assign(t, { intl });
+  return useMemo(() => {
+    const t = (id: MessageKey, values?: Values) => intl.formatMessage({ id }, values as never) as string;
+    /** The label of a value the services send (an enum, a role, a domain): `label('enum.meetingKind', kind)`; the value itself if unknown. */
+    const label = (group: string, value: string) => (`${group}.${value}` in intl.messages ? t(`${group}.${value}` as MessageKey) : value);
+    return Object.assign(t, { intl, label });
+  }, [intl]);
 }

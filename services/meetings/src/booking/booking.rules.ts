@@ -9,6 +9,8 @@ export interface BusySpan {
   endsAt: Date;
   /** What it is, for the message: "network meeting", "session 3 of 'Trivsel i hverdagen'". */
   label: string;
+  /** The meeting's kind (MeetingKind) when it is a meeting. */
+  meetingKind?: string;
 }
 
 export interface Span {
@@ -31,6 +33,24 @@ export function findClash(wanted: readonly Span[], staffIds: readonly string[], 
     .filter((b) => staff.has(b.staffId) && wanted.some((w) => overlaps(w, b)))
     .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
   return clashes[0] ?? null;
+}
+
+/**
+ * What a client shows of the clash (CONFLICT `extensions.clash`): the booking in the way, so the
+ * workbench can name it and link to it instead of parsing the message.
+ */
+export function clashExtension(clash: BusySpan) {
+  return {
+    clash: {
+      kind: clash.kind,
+      id: clash.id,
+      staffId: clash.staffId,
+      startsAt: clash.startsAt.toISOString(),
+      endsAt: clash.endsAt.toISOString(),
+      meetingKind: clash.meetingKind ?? null,
+      label: clash.label,
+    },
+  };
 }
 
 /** The CONFLICT message: who is taken, by what, when (Copenhagen time). */

@@ -53,6 +53,7 @@ export async function busySpans(
       startsAt: m.scheduled_at,
       endsAt: m.ends_at,
       label: KIND_TEXT[m.kind] ?? m.kind,
+      meetingKind: m.kind,
     })),
     ...sessions.map((s): BusySpan => ({
       kind: 'GROUP_SESSION',

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext } from '@jobcenter/kit';
 import { assertMayWrite, assertMayWriteFor } from '../access';
-import { describeClash, findClash } from '../booking/booking.rules';
+import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
 import { copenhagenDate } from '../time/copenhagen';
@@ -57,7 +57,7 @@ export class GroupCourseResolver {
       await lockStaffCalendars(tx, facilitators.ids);
       const busy = await busySpans(tx, facilitators.ids, spans[0].startsAt, spans[spans.length - 1].endsAt);
       const clash = findClash(spans, facilitators.ids, busy);
-      if (clash) throw conflict(describeClash(clash));
+      if (clash) throw conflict(describeClash(clash), clashExtension(clash));
       const course = await tx.getRepository(GroupCourse).save(
         tx.getRepository(GroupCourse).create({
           title,

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { badUserInput, changeTransaction, conflict, isUuid, notFound, RequestContext } from '@jobcenter/kit';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen } from '../access';
-import { describeClash, findClash } from '../booking/booking.rules';
+import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
 import { addMinutes } from '../time/copenhagen';
@@ -30,7 +30,7 @@ async function assertCalendarsFree(tx: EntityManager, staffIds: string[], start:
   await lockStaffCalendars(tx, staffIds);
   const busy = await busySpans(tx, staffIds, start, end, exceptMeetingId);
   const clash = findClash([{ startsAt: start, endsAt: end }], staffIds, busy);
-  if (clash) throw conflict(describeClash(clash));
+  if (clash) throw conflict(describeClash(clash), clashExtension(clash));
 }
 
 function checkDuration(minutes: number, field = 'durationMinutes') {
