@@ -50,7 +50,7 @@ describe("the analyst's municipal dashboard", () => {
 
     // Four of them are active: withheld by the service, "<5" on the page (and explained), not 0.
     expect(stats.citizenStatistics.suppressed).toContain('byStatus.ACTIVE');
-    const active = await barValue(page, 'Borgere efter status', 'I forløb').innerText();
+    const active = await barValue(page, 'Borgere efter status', 'Aktiv').innerText();
     expect(active).toMatch(/^<5/);
     expect(active).not.toMatch(/^0/);
     await expect(page.locator('#suppression-note').innerText()).resolves.toMatch(/"<5" og ikke som 0/);
@@ -82,7 +82,7 @@ describe("the analyst's municipal dashboard", () => {
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.querySelector('th')!.textContent, (tr.querySelector('td [aria-hidden="true"]') ?? tr.querySelector('td'))!.textContent]),
     );
-    expect(rows).toContainEqual(['I forløb', '<5']);
+    expect(rows).toContainEqual(['Aktiv', '<5']);
     expect(rows).toContainEqual(['Afsluttet', '0']);
     expect(await byStatus.getByRole('button', { name: /^Vis som tabel/ }).getAttribute('aria-pressed')).toBe('true');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -92,7 +92,7 @@ describe("the analyst's municipal dashboard", () => {
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Opgørelse,Antal');
-    expect(lines).toContain('I forløb,<5');
+    expect(lines).toContain('Aktiv,<5');
     expect(lines).toContain('Afsluttet,0');
     expect(lines).toHaveLength(5);
     await context.close();

@@ -31,7 +31,7 @@ describe('the citizen\'s "Min plan"', () => {
     expect(await section(page, 'Mine møder').getByRole('heading', { level: 3, name: 'Kommende' }).count()).toBe(1);
     const placement = await section(page, 'Min praktik eller mit job').innerText();
     expect(placement).toContain('Ringe Anlægsgartner ApS');
-    expect(placement).toContain('Løntilskud, privat');
+    expect(placement).toContain('Løntilskud (privat)');
     expect(await section(page, 'Min udvikling').innerText()).toMatch(/fra \d+ til \d+/);
     expect(await section(page, 'Mit team').innerText()).toContain('Jens Kjær');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -73,7 +73,7 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
 
   const progressionRows: FigureRow[] = DIMENSIONS.map((dimension) => {
     const s = data.progressionStatistics.find((x) => x.dimension === dimension);
-    const label = `enums.ProgressDimension.${dimension}` as MessageKey;
+    const label = `enum.progressDimension.${dimension}` as MessageKey;
     // A dimension with fewer than 5 citizens assessed twice is left out by the service.
     if (!s) return { key: dimension, label, values: [withheld(), withheld('score'), withheld('score'), withheld('change')] };
     return {
@@ -86,11 +86,11 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
   const panels: FigureSpec[] = [
     {
       id: 'citizens-by-status', title: 'dashboard.citizensByStatus.title', scope: 'now', chart: 'bars', columns: countCol,
-      rows: enumRows('byStatus', c.byStatus, CITIZEN_STATUSES, 'enums.CitizenStatus', c),
+      rows: enumRows('byStatus', c.byStatus, CITIZEN_STATUSES, 'enum.citizenStatus', c),
     },
     {
       id: 'citizens-by-target-group', title: 'dashboard.citizensByTargetGroup.title', scope: 'now', chart: 'bars', columns: countCol,
-      rows: enumRows('byTargetGroup', c.byTargetGroup, TARGET_GROUPS, 'enums.TargetGroup', c),
+      rows: enumRows('byTargetGroup', c.byTargetGroup, TARGET_GROUPS, 'enum.targetGroup', c),
     },
     {
       id: 'milestones', title: 'dashboard.milestones.title', scope: 'period', chart: 'bars', columns: countCol,
@@ -131,7 +131,7 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
     {
       id: 'placements-by-kind', title: 'dashboard.placementsByKind.title', scope: 'period', chart: 'bars', columns: countCol,
       note: 'dashboard.placementsByKind.note',
-      rows: enumRows('byKind', p.byKind, PLACEMENT_KINDS, 'enums.PlacementKind', p),
+      rows: enumRows('byKind', p.byKind, PLACEMENT_KINDS, 'enum.placementKind', p),
     },
     {
       id: 'placement-outcomes', title: 'dashboard.outcomes.title', scope: 'period', chart: 'keys', columns: ['dashboard.column.value'],

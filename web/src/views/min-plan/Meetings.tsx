@@ -11,9 +11,9 @@ export function Meetings({ meetings, now = new Date() }: { meetings: MyMeeting[]
     <li key={m.id}>
       <strong>{formatDateTime(t.intl, m.scheduledAt)}</strong>
       <span>
-        {t(`enums.MeetingKind.${m.kind}`)}
+        {t(`enum.meetingKind.${m.kind}`)}
         {m.location ? ` · ${m.location}` : ''}
-        {m.status !== 'PLANNED' ? ` · ${t(`enums.MeetingStatus.${m.status}`)}` : ''}
+        {m.status !== 'PLANNED' ? ` · ${t(`enum.meetingStatus.${m.status}`)}` : ''}
       </span>
     </li>
   );

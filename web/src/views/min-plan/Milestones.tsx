@@ -14,10 +14,10 @@ export function Milestones({ milestones }: { milestones: MyPlan['milestones'] })
     <li key={m.id} className={`milestone milestone-${m.status.toLowerCase()}${m.overdue ? ' milestone-overdue' : ''}`}>
       <span className="milestone-title">{m.title}</span>
       <span className="milestone-meta">
-        <span className="badge">{t(`enums.MilestoneStatus.${m.status}`)}</span>{' '}
+        <span className="badge">{t(`enum.milestoneStatus.${m.status}`)}</span>{' '}
         {m.overdue && <span className="badge badge-danger">{t('minPlan.milestones.overdue')}</span>}{' '}
         {t('minPlan.milestones.deadline', { date: formatDay(t.intl, m.deadline) })} ·{' '}
-        {t('minPlan.milestones.responsible', { who: t(`enums.MilestoneResponsible.${m.responsible}`) })}
+        {t('minPlan.milestones.responsible', { who: t(`minPlan.milestones.responsibleWho.${m.responsible}`) })}
       </span>
       {m.description && <span className="milestone-description">{m.description}</span>}
     </li>

@@ -15,7 +15,7 @@ export function Placement({ placement }: { placement: Me['activePlacement'] }) {
           <dt>{t('minPlan.placement.company')}</dt>
           <dd>{placement.company.name}</dd>
           <dt>{t('minPlan.placement.kind')}</dt>
-          <dd>{t(`enums.PlacementKind.${placement.kind}`)}</dd>
+          <dd>{t(`enum.placementKind.${placement.kind}`)}</dd>
           <dt>{t('minPlan.placement.period')}</dt>
           <dd>
             {formatDay(t.intl, placement.startDate)} – {formatDay(t.intl, placement.endDate)}

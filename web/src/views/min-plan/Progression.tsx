@@ -39,7 +39,7 @@ export function Progression({ assessments }: { assessments: MyAssessment[] }) {
           const start = first.get(dimension)!;
           return (
             <li key={dimension}>
-              <span className="progress-label">{t(`enums.ProgressDimension.${dimension}` as 'enums.ProgressDimension.COPING')}</span>
+              <span className="progress-label">{t(`enum.progressDimension.${dimension}` as 'enum.progressDimension.COPING')}</span>
               <span className="progress-value">
                 {assessments.length > 1 ? t('minPlan.progress.fromTo', { first: start, latest: score }) : t('minPlan.progress.score', { score })}
               </span>

@@ -25,14 +25,14 @@ export function AttentionList({ items, onRecorded }: { items: Attention[]; onRec
                 <ul className="reasons" aria-label={t('myDay.attention.reasons')}>
                   {reasons.map((r) => (
                     <li key={r} className="badge badge-danger">
-                      {t(`enums.PlacementAttentionReason.${r}`)}
+                      {t(`enum.placementAttentionReason.${r}`)}
                     </li>
                   ))}
                 </ul>
                 <dl className="facts">
                   <div>
                     <dt>{t('myDay.placement.kind')}</dt>
-                    <dd>{t(`enums.PlacementKind.${p.kind}`)}</dd>
+                    <dd>{t(`enum.placementKind.${p.kind}`)}</dd>
                   </div>
                   <div>
                     <dt>{t('myDay.placement.period')}</dt>
@@ -52,7 +52,7 @@ export function AttentionList({ items, onRecorded }: { items: Attention[]; onRec
                     <dt>{t('myDay.placement.nextMeeting')}</dt>
                     <dd>
                       {p.citizen.nextMeeting
-                        ? `${formatDateTime(t.intl, p.citizen.nextMeeting.scheduledAt)} · ${t(`enums.MeetingKind.${p.citizen.nextMeeting.kind}`)}`
+                        ? `${formatDateTime(t.intl, p.citizen.nextMeeting.scheduledAt)} · ${t(`enum.meetingKind.${p.citizen.nextMeeting.kind}`)}`
                         : t('myDay.placement.noMeeting')}
                     </dd>
                   </div>

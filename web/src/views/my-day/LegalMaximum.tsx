@@ -35,7 +35,7 @@ export function LegalMaximum({ citizenId, kind, startDate, id }: { citizenId: st
             </>
           )}
         </p>
-        <p className="muted">{t(`myDay.limit.targetGroup`, { group: t(`enums.TargetGroup.${limit.targetGroup}`) })}</p>
+        <p className="muted">{t(`myDay.limit.targetGroup`, { group: t(`enum.targetGroup.${limit.targetGroup}`) })}</p>
       </>
     );
   }

@@ -34,8 +34,8 @@ export function OtherPlacements({ placements }: { placements: OwnPlacement[] }) 
                     {p.citizen.firstName} {p.citizen.lastName}
                   </th>
                   <td>{p.company.name}</td>
-                  <td>{t(`enums.PlacementKind.${p.kind}`)}</td>
-                  <td>{t(`enums.PlacementStatus.${p.status}`)}</td>
+                  <td>{t(`enum.placementKind.${p.kind}`)}</td>
+                  <td>{t(`enum.placementStatus.${p.status}`)}</td>
                   <td>
                     {formatDay(t.intl, p.startDate)} – {formatDay(t.intl, p.endDate)}
                   </td>

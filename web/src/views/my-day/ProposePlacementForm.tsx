@@ -112,7 +112,7 @@ export function ProposePlacementForm({
             <select value={values.kind} onChange={(e) => update({ kind: e.target.value })}>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {t(`enums.PlacementKind.${k}`)}
+                  {t(`enum.placementKind.${k}`)}
                 </option>
               ))}
             </select>
@@ -122,7 +122,7 @@ export function ProposePlacementForm({
               <option value="">{t('myDay.propose.noPurpose')}</option>
               {PURPOSES.map((p) => (
                 <option key={p} value={p}>
-                  {t(`enums.PlacementPurpose.${p}`)}
+                  {t(`enum.placementPurpose.${p}`)}
                 </option>
               ))}
             </select>
