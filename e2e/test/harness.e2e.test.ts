@@ -31,7 +31,8 @@ describe('the workbench harness', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /Karin Dahl/ }).click();
     await page.waitForURL('**/dashboard');
-    expect(problems).toEqual([]);
+    // Signed out, GET /auth/session answers 401 (the contract's "nobody signed in"); chromium logs that.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
     await context.close();
   });
 
