@@ -141,7 +141,8 @@ describe("the caseworker's workbench", () => {
     await meetings.getByRole('button', { name: 'Book mødet' }).click();
     await meetings.getByRole('status').filter({ hasText: 'Mødet er booket.' }).waitFor();
 
-    const meeting = meetings.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: /Opfølgning på praktik/ }) });
+    const title = page.getByRole('heading', { level: 4, name: /Opfølgning på praktik/ });
+    const meeting = meetings.getByRole('listitem').filter({ has: title });
     await meeting.getByRole('button', { name: 'Registrér udfald' }).click();
     await meeting.getByLabel('Afholdt').check();
     await meeting.getByLabel('Referat').fill('Vi gik en tur ved havnen og talte om praktik hos en mekaniker.');

@@ -20,7 +20,8 @@ describe("the workbench's operations", () => {
   });
 
   it('have names unique across the workbench (the generated types are named after them)', () => {
-    const names = files.flatMap((f) => parse(readFileSync(f, 'utf8')).definitions.map((d) => ('name' in d && d.name?.value) || '(anonymous)'));
+    const nameOf = (d: { name?: { value: string } }) => d.name?.value ?? '(anonymous)';
+    const names = files.flatMap((f) => parse(readFileSync(f, 'utf8')).definitions.map((d) => nameOf(d as never)));
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
     expect(names).not.toContain('(anonymous)');
   });

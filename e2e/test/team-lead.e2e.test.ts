@@ -14,7 +14,8 @@ beforeAll(async () => {
   workbench = await startWorkbench();
   // Inger looks at her citizens (the access log has something to sample), and opens Ulla, who is
   // not on her caseload, in an emergency.
-  await workbench.federation.as(inger, 'query($id: ID!) { citizen(id: $id) { id firstName activePlan { id } } }', { id: demoCitizens.per.id });
+  const look = 'query($id: ID!) { citizen(id: $id) { id firstName activePlan { id } } }';
+  await workbench.federation.as(inger, look, { id: demoCitizens.per.id });
   const opened = await workbench.federation.as(
     inger,
     'mutation($id: ID!, $reason: String!) { openEmergencyAccess(citizenId: $id, reason: $reason) { id } }',

@@ -7,7 +7,7 @@ const logger = createLogger('gateway');
 if (initTracing()) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing on (OTLP)');
 startGateway({ port: Number(process.env.PORT ?? 4000), logger })
   .then((running) => {
-    logger.info({ url: running.url }, 'gateway ready');
+    logger.info({ url: running.url, workbench: new URL('/', running.url).toString() }, 'gateway ready');
     onShutdownSignal(logger, running.close);
   })
   .catch((error) => {

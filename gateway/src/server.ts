@@ -55,7 +55,7 @@ export interface GatewayOptions {
   logger?: Logger;
   /** The built workbench (WORKBENCH_DIR, default the repo's web/dist). */
   workbenchDir?: string;
-  /** Where sign-outs are kept (session/revocations.ts); this process's memory unless given. */
+  /** Where sign-outs are kept (session/revocations.ts); else SESSION_DATABASE_URL's PostgreSQL, else memory. */
   revocations?: RevocationStore;
 }
 
@@ -78,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   });
   const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
   const ready = async () => true;
-  return serveGraphQL<GatewayContext>(
+  const running = await serveGraphQL<GatewayContext>(
     {
       logger,
       service: 'gateway',
@@ -117,4 +117,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     },
     options.port,
   );
+  return { ...running, close: () => running.close().finally(() => sessions.close()) };
 }

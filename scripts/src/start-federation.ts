@@ -16,7 +16,7 @@ import {
   withDatabase,
 } from '@jobcenter/kit';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
-import { demoUsers, devSignInUrl, TICKET_SECONDS } from '@jobcenter/gateway/dist/src/session';
+import { demoUsers, devSignInLines } from '@jobcenter/gateway/dist/src/session';
 import { subgraphs } from './services';
 
 async function main() {
@@ -60,10 +60,8 @@ async function main() {
     ...Object.entries(urls).map(([name, url]) => `  subgraph ${name}: ${url}`),
     `\nWorkbench: ${workbench}`,
   ];
-  if (process.env.NODE_ENV !== 'production') {
-    lines.push(`\nSign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`);
-    for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
-  }
+  const signIn = await devSignInLines(workbench);
+  if (signIn.length > 0) lines.push('', ...signIn);
   lines.push('\nDevelopment tokens (12 h), paste as "Authorization: Bearer <token>":');
   for (const actor of demoUsers()) lines.push(`  ${actor.role.padEnd(19)} ${actor.name}: ${await signUserToken(actor, secret, '12h')}`);
   lines.push(

@@ -1,4 +1,5 @@
 import type { Actor } from '@jobcenter/kit/identity';
+import { devSignInUrl, TICKET_SECONDS } from './tickets';
 
 /**
  * The demo people one can sign in as in development: one per role, from the demo cast. Read
@@ -14,4 +15,16 @@ export function demoUsers(): Actor[] {
   });
   const svend = demoCitizens.svend;
   return [...staff, { id: svend.id, role: 'CITIZEN', name: `${svend.firstName} ${svend.lastName}` }];
+}
+
+/**
+ * `npm start`'s sign-in block for the workbench at `workbench` (its URL, ending in /): a heading
+ * that names the workbench, then one `  <ROLE> <Name>: <url>` line per demo user. Nothing with
+ * NODE_ENV=production, where the sign-in route does not exist.
+ */
+export async function devSignInLines(workbench: string): Promise<string[]> {
+  if (process.env.NODE_ENV === 'production') return [];
+  const lines = [`Sign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`];
+  for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
+  return lines;
 }

@@ -13,20 +13,20 @@ import type { Logger } from '@jobcenter/kit/logger';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from './cookie';
 import { demoUsers } from './demo-users';
 import { sessionKeys } from './keys';
-import { MemoryRevocationStore, RevocationStore } from './revocations';
+import { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 import { crossOriginReason } from './same-origin';
 import { DEFAULT_SESSION_SECONDS, Session, SessionSealer } from './sessions';
 import { devSignInUrl, verifyTicket } from './tickets';
 
 export { SESSION_COOKIE } from './cookie';
-export { demoUsers } from './demo-users';
-export { MemoryRevocationStore, RevocationStore } from './revocations';
+export { demoUsers, devSignInLines } from './demo-users';
+export { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 export type { Session } from './sessions';
 export { devSignInUrl, signTicket, TICKET_SECONDS } from './tickets';
 
 export interface WorkbenchSessionOptions {
   logger: Logger;
-  /** Where sign-outs are kept; one process's memory unless given. */
+  /** Where sign-outs are kept: given, or PostgreSQL at SESSION_DATABASE_URL, else this process's memory. */
   revocations?: RevocationStore;
   /** Session length in seconds (SESSION_SECONDS, default 8 hours). */
   seconds?: number;
@@ -42,13 +42,20 @@ export class WorkbenchSessions {
   private readonly logger: Logger;
   private readonly publicOrigin?: string;
   private readonly development: boolean;
+  private readonly revocations: RevocationStore;
 
   constructor(options: WorkbenchSessionOptions) {
     this.logger = options.logger;
     this.publicOrigin = options.publicOrigin ?? (process.env.PUBLIC_ORIGIN || undefined);
     this.development = options.development ?? process.env.NODE_ENV !== 'production';
     const seconds = options.seconds ?? Number(process.env.SESSION_SECONDS ?? DEFAULT_SESSION_SECONDS);
-    this.sealer = new SessionSealer(this.keys.cookie, options.revocations ?? new MemoryRevocationStore(), seconds);
+    if (!Number.isInteger(seconds) || seconds < 60) throw new Error('SESSION_SECONDS must be a whole number of seconds, at least 60');
+    this.revocations = options.revocations ?? revocationsFromEnv(options.logger);
+    this.sealer = new SessionSealer(this.keys.cookie, this.revocations, seconds);
+  }
+
+  async close(): Promise<void> {
+    if (this.revocations instanceof PostgresRevocationStore) await this.revocations.close();
   }
 
   /**
@@ -134,6 +141,16 @@ export class WorkbenchSessions {
       res.json(await Promise.all(demoUsers().map(async (actor) => ({ role: actor.role, name: actor.name, url: await devSignInUrl(origin, actor) }))));
     });
   }
+}
+
+/** Sign-outs in PostgreSQL when SESSION_DATABASE_URL is set (several replicas), else in memory. */
+function revocationsFromEnv(logger: Logger): RevocationStore {
+  const url = process.env.SESSION_DATABASE_URL;
+  if (url) return new PostgresRevocationStore(url);
+  if (process.env.NODE_ENV === 'production') {
+    logger.warn('SESSION_DATABASE_URL is not set: a sign-out is known to this gateway replica only');
+  }
+  return new MemoryRevocationStore();
 }
 
 /** `returnTo` when it is a path on this origin (never `//other.site` or a full URL), else undefined. */

@@ -21,30 +21,37 @@ const DEFAULT_DIR = path.resolve(__dirname, '../../../../web/dist');
 /** Paths that are never a page of the web app (a missing asset is a 404, not index.html). */
 const NOT_THE_APP = /^\/(graphql|auth|health|metrics|assets)(\/|$)/;
 
+const DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  // GraphiQL's editor (Monaco) ships its icon font as a data: URL.
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /**
  * Headers for everything Express answers on the gateway (pages, /auth, GET /graphql): a strict
  * Content-Security-Policy with no inline script or style, nosniff, no Referer, no framing.
  */
 export const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      workerSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-  },
+  contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
   referrerPolicy: { policy: 'no-referrer' },
   frameguard: { action: 'deny' },
 });
+
+/**
+ * GraphiQL's page only: its editor (Monaco) lays out every line with inline `style` attributes
+ * and <style> elements, so styles may be inline there. Scripts stay 'self' only; GraphiQL shows
+ * no HTML from anyone else, and the workbench's own pages keep the strict policy.
+ */
+const graphiqlPolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] } });
 
 export function workbenchRoutes(app: Express, options: WorkbenchOptions = {}): void {
   const dir = path.resolve(options.dir ?? process.env.WORKBENCH_DIR ?? DEFAULT_DIR);
@@ -58,6 +65,7 @@ export function workbenchRoutes(app: Express, options: WorkbenchOptions = {}): v
       res.status(404).type('text/plain').send('Not found.\n');
       return;
     }
+    graphiqlPolicy(req, res, () => undefined);
     sendPage(res, dir, 'graphiql.html', 'GraphiQL is not built. Run `npm run build` (it builds web/dist), then reload.\n');
   });
 

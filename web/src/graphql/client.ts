@@ -83,7 +83,9 @@ export async function request<TResult, TVariables>(operation: Operation<TResult,
   } catch {
     throw new GraphQLFailure(response.status >= 500 || response.status === 0 ? 'network' : 'other', `HTTP ${response.status}`);
   }
-  if (response.status === 401 && !body.errors?.length) body.errors = [{ message: 'unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }];
+  if (response.status === 401 && !body.errors?.length) {
+    body.errors = [{ message: 'unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }];
+  }
   if (body.errors?.length) {
     const failure = failureOf(body.errors);
     if (failure.kind === 'unauthenticated') unauthenticatedListeners.forEach((l) => l(failure));

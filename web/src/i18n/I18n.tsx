@@ -57,7 +57,7 @@ export function useT() {
   const intl = useIntl();
   return useMemo(() => {
     const t = (id: MessageKey, values?: Values) => intl.formatMessage({ id }, values as never) as string;
-    /** The label of a value the services send (an enum, a role, a domain): `label('enum.meetingKind', kind)`; the value itself if unknown. */
+    /** The label of a value the services send (an enum, a role): `label('enum.meetingKind', kind)`; the value itself if unknown. */
     const label = (group: string, value: string) => (`${group}.${value}` in intl.messages ? t(`${group}.${value}` as MessageKey) : value);
     return Object.assign(t, { intl, label });
   }, [intl]);

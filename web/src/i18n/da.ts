@@ -56,7 +56,14 @@ export const da = {
       HOME_VISIT: 'Hjemmebesøg',
     },
     meetingStatus: { PLANNED: 'Planlagt', HELD: 'Afholdt', CANCELLED: 'Aflyst', NO_SHOW: 'Udeblevet', EXCUSED: 'Lovligt forfald' },
-    milestoneStatus: { PLANNED: 'Planlagt', IN_PROGRESS: 'I gang', ACHIEVED: 'Nået', MISSED: 'Ikke nået', REVISED: 'Revideret', DROPPED: 'Droppet' },
+    milestoneStatus: {
+      PLANNED: 'Planlagt',
+      IN_PROGRESS: 'I gang',
+      ACHIEVED: 'Nået',
+      MISSED: 'Ikke nået',
+      REVISED: 'Revideret',
+      DROPPED: 'Droppet',
+    },
     milestoneResponsible: { CITIZEN: 'Borgeren', STAFF: 'Jobcentret', SHARED: 'Fælles' },
     placementKind: {
       INTERNSHIP: 'Virksomhedspraktik',

@@ -54,7 +54,14 @@ export const en: Messages = {
       HOME_VISIT: 'Home visit',
     },
     meetingStatus: { PLANNED: 'Planned', HELD: 'Held', CANCELLED: 'Cancelled', NO_SHOW: 'No-show', EXCUSED: 'Excused' },
-    milestoneStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', ACHIEVED: 'Achieved', MISSED: 'Missed', REVISED: 'Revised', DROPPED: 'Dropped' },
+    milestoneStatus: {
+      PLANNED: 'Planned',
+      IN_PROGRESS: 'In progress',
+      ACHIEVED: 'Achieved',
+      MISSED: 'Missed',
+      REVISED: 'Revised',
+      DROPPED: 'Dropped',
+    },
     milestoneResponsible: { CITIZEN: 'The citizen', STAFF: 'The jobcentre', SHARED: 'Shared' },
     placementKind: {
       INTERNSHIP: 'Internship',

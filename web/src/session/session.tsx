@@ -44,7 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
-    await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' } }).catch(() => {});
+    const headers = { 'content-type': 'application/json' };
+    await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers }).catch(() => {});
     // A full page load: nothing of the person's data stays in the page's memory.
     window.location.assign('/sign-in?signedOut=1');
   }, []);

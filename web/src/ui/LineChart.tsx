@@ -21,7 +21,8 @@ export function LineChart({
   const xs = points.map((p) => p.x);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
-  const sx = (x: number) => pad.left + (x1 === x0 ? (width - pad.left - pad.right) / 2 : ((x - x0) / (x1 - x0)) * (width - pad.left - pad.right));
+  const sx = (x: number) =>
+    pad.left + (x1 === x0 ? (width - pad.left - pad.right) / 2 : ((x - x0) / (x1 - x0)) * (width - pad.left - pad.right));
   const sy = (y: number) => pad.top + (1 - (y - min) / (max - min)) * (height - pad.top - pad.bottom);
   const path = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
   return (

@@ -21,8 +21,14 @@ export function CaseloadTable({ rows, caption, showStaff = false }: { rows: Case
       sortValue: (r) => `${r.lastName} ${r.firstName}`.toLowerCase(),
       render: (r) => <Link to={`/citizens/${r.id}`}>{`${r.firstName} ${r.lastName}`}</Link>,
     },
-    ...(showStaff ? [{ key: 'staff', label: t('caseload.staff'), sortValue: (r: CaseloadRow) => r.staffName, render: (r: CaseloadRow) => r.staffName }] : []),
-    { key: 'goal', label: t('caseload.goal'), render: (r) => r.activePlan?.longTermGoal ?? <span className="muted">{t('caseload.noPlan')}</span> },
+    ...(showStaff
+      ? [{ key: 'staff', label: t('caseload.staff'), sortValue: (r: CaseloadRow) => r.staffName, render: (r: CaseloadRow) => r.staffName }]
+      : []),
+    {
+      key: 'goal',
+      label: t('caseload.goal'),
+      render: (r) => r.activePlan?.longTermGoal ?? <span className="muted">{t('caseload.noPlan')}</span>,
+    },
     {
       key: 'overdue',
       label: t('caseload.overdueMilestones'),
@@ -50,19 +56,30 @@ export function CaseloadTable({ rows, caption, showStaff = false }: { rows: Case
       label: t('caseload.nextMeeting'),
       sortValue: (r) => r.nextMeeting?.scheduledAt,
       render: (r) =>
-        r.nextMeeting ? `${f.dateTime(r.nextMeeting.scheduledAt)} · ${t.label('enum.meetingKind', r.nextMeeting.kind)}` : <span className="muted">{t('caseload.none')}</span>,
+        r.nextMeeting ? (
+          `${f.dateTime(r.nextMeeting.scheduledAt)} · ${t.label('enum.meetingKind', r.nextMeeting.kind)}`
+        ) : (
+          <span className="muted">{t('caseload.none')}</span>
+        ),
     },
     {
       key: 'placement',
       label: t('caseload.activePlacement'),
       sortValue: (r) => r.activePlacement?.endDate,
-      render: (r) =>
-        r.activePlacement ? (
-          `${t.label('enum.placementKind', r.activePlacement.kind)}, ${r.activePlacement.company.name} (${t('caseload.until', { date: f.date(r.activePlacement.endDate) })})`
-        ) : (
-          <span className="muted">{t('caseload.none')}</span>
-        ),
+      render: (r) => {
+        const p = r.activePlacement;
+        if (!p) return <span className="muted">{t('caseload.none')}</span>;
+        return `${t.label('enum.placementKind', p.kind)}, ${p.company.name} (${t('caseload.until', { date: f.date(p.endDate) })})`;
+      },
     },
   ];
-  return <SortableTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.key ?? r.id} initialSort={{ key: 'overdue', direction: 'ascending' }} />;
+  return (
+    <SortableTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key ?? r.id}
+      initialSort={{ key: 'overdue', direction: 'ascending' }}
+    />
+  );
 }

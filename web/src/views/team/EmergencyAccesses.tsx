@@ -20,7 +20,8 @@ export function EmergencyAccesses({ team }: { team: string }) {
   return (
     <>
       <label className="checkbox no-print">
-        <input type="checkbox" checked={includeReviewed} onChange={(e) => setIncludeReviewed(e.target.checked)} /> {t('team.includeReviewed')}
+        <input type="checkbox" checked={includeReviewed} onChange={(e) => setIncludeReviewed(e.target.checked)} />{' '}
+        {t('team.includeReviewed')}
       </label>
       <ErrorNotice error={error} onRetry={refetch} />
       {loading && !data && <Loading />}

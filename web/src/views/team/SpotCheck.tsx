@@ -44,7 +44,12 @@ export function SpotCheck({ team }: { team: string }) {
       {check && (
         <>
           <p>
-            {t('team.spotCheckSummary', { lookUps: check.lookUps, drawn: check.entries.length, from: f.date(check.from.slice(0, 10)), to: f.date(check.to.slice(0, 10)) })}
+            {t('team.spotCheckSummary', {
+              lookUps: check.lookUps,
+              drawn: check.entries.length,
+              from: f.date(check.from.slice(0, 10)),
+              to: f.date(check.to.slice(0, 10)),
+            })}
           </p>
           <p className="muted">{check.byDomain.map((d) => `${d.domain}: ${d.drawn}/${d.lookUps}`).join(' · ')}</p>
           {check.entries.length === 0 ? (

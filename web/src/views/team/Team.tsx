@@ -14,9 +14,15 @@ export default function Team() {
     <Page title={t('team.title', { team })}>
       <nav aria-label={t('team.sections')} className="no-print">
         <ul className="inline-list">
-          <li><a href="#emergency">{t('team.emergencyTitle')}</a></li>
-          <li><a href="#spot-check">{t('team.spotCheckTitle')}</a></li>
-          <li><a href="#team-caseload">{t('team.caseloadTitle')}</a></li>
+          <li>
+            <a href="#emergency">{t('team.emergencyTitle')}</a>
+          </li>
+          <li>
+            <a href="#spot-check">{t('team.spotCheckTitle')}</a>
+          </li>
+          <li>
+            <a href="#team-caseload">{t('team.caseloadTitle')}</a>
+          </li>
         </ul>
       </nav>
       <section aria-labelledby="emergency">

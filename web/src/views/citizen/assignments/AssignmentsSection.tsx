@@ -11,7 +11,8 @@ export function AssignmentsSection({ assignments }: { assignments: CitizenData['
     <ul>
       {assignments.map((a) => (
         <li key={a.id}>
-          <strong>{a.staff.name}</strong>, {t.label('role', a.role)} <span className="muted">({t('assignments.from', { date: f.date(a.from) })})</span>
+          <strong>{a.staff.name}</strong>, {t.label('role', a.role)}{' '}
+          <span className="muted">({t('assignments.from', { date: f.date(a.from) })})</span>
           {' · '}
           <a href={`mailto:${a.staff.email}`}>{a.staff.email}</a>
         </li>

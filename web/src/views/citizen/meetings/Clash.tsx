@@ -25,7 +25,10 @@ export function Clash({ clash, meetings }: { clash: ClashInfo; meetings: Meeting
     clash.staffId === actor.id
       ? t('meetings.clashYou')
       : (meetings.flatMap((m) => m.participants).find((p) => p.staff?.id === clash.staffId)?.staff?.name ?? clash.staffId);
-  const what = clash.kind === 'MEETING' && clash.meetingKind ? t.label('enum.meetingKind', clash.meetingKind).toLowerCase() : t('meetings.clashSession');
+  const what =
+    clash.kind === 'MEETING' && clash.meetingKind
+      ? t.label('enum.meetingKind', clash.meetingKind).toLowerCase()
+      : t('meetings.clashSession');
   const when = t('meetings.when', { start: f.dateTime(clash.startsAt), end: f.time(clash.endsAt) });
   const own = meetings.some((m) => m.id === clash.id);
   return (

@@ -47,7 +47,8 @@ function MeetingItem({ meeting: m, onChanged }: { meeting: MeetingData; onChange
         {t.label('enum.meetingKind', m.kind)} · {t('meetings.when', { start: f.dateTime(m.scheduledAt), end: f.time(m.endsAt) })}
       </h4>
       <p>
-        <span className="badge">{t.label('enum.meetingStatus', m.status)}</span> {m.location && t('meetings.location', { location: m.location })}
+        <span className="badge">{t.label('enum.meetingStatus', m.status)}</span>{' '}
+        {m.location && t('meetings.location', { location: m.location })}
       </p>
       {names && <p className="muted">{t('meetings.participants', { names })}</p>}
       {m.cancelReason && <p>{m.cancelReason}</p>}

@@ -54,7 +54,9 @@ function OutcomeFields({ meeting, onClose }: { meeting: MeetingData; onClose(sav
     const input = {
       status: draft.status as MeetingStatus,
       summary: held ? draft.summary.trim() || null : null,
-      agreements: held ? draft.agreements.filter((a) => a.text.trim()).map((a) => ({ text: a.text.trim(), deadline: a.deadline || null })) : [],
+      agreements: held
+        ? draft.agreements.filter((a) => a.text.trim()).map((a) => ({ text: a.text.trim(), deadline: a.deadline || null }))
+        : [],
     };
     if (await record({ id: meeting.id, input })) {
       clear();
@@ -71,7 +73,13 @@ function OutcomeFields({ meeting, onClose }: { meeting: MeetingData; onClose(sav
         <legend>{t('meetings.outcome')}</legend>
         {OUTCOMES.map((s) => (
           <label key={s} className="radio">
-            <input type="radio" name={`outcome-${meeting.id}`} value={s} checked={draft.status === s} onChange={() => update({ status: s })} />{' '}
+            <input
+              type="radio"
+              name={`outcome-${meeting.id}`}
+              value={s}
+              checked={draft.status === s}
+              onChange={() => update({ status: s })}
+            />{' '}
             {t.label('enum.meetingStatus', s)}
           </label>
         ))}
@@ -90,12 +98,20 @@ function OutcomeFields({ meeting, onClose }: { meeting: MeetingData; onClose(sav
               <Field label={t('meetings.agreementDate', { n: i + 1 })} error={at(`agreements.${i}.deadline`)}>
                 <input type="date" value={a.deadline} onChange={(e) => setAgreement(i, { deadline: e.target.value })} />
               </Field>
-              <button type="button" className="secondary" onClick={() => update({ agreements: draft.agreements.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => update({ agreements: draft.agreements.filter((_, j) => j !== i) })}
+              >
                 {t('meetings.removeAgreement', { n: i + 1 })}
               </button>
             </div>
           ))}
-          <button type="button" className="secondary" onClick={() => update({ agreements: [...draft.agreements, { text: '', deadline: '' }] })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => update({ agreements: [...draft.agreements, { text: '', deadline: '' }] })}
+          >
             {t('meetings.addAgreement')}
           </button>
         </>

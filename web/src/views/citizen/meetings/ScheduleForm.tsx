@@ -84,7 +84,12 @@ export function ScheduleForm({ citizenId, meetings, onBooked }: { citizenId: str
             <input type="time" required value={draft.time} onChange={(e) => update({ time: e.target.value })} />
           </Field>
           <Field label={t('meetings.duration')} error={at('durationMinutes')}>
-            <input type="number" inputMode="numeric" value={draft.durationMinutes} onChange={(e) => update({ durationMinutes: e.target.value })} />
+            <input
+              type="number"
+              inputMode="numeric"
+              value={draft.durationMinutes}
+              onChange={(e) => update({ durationMinutes: e.target.value })}
+            />
           </Field>
         </div>
         <Field label={t('meetings.place')} error={at('location')}>

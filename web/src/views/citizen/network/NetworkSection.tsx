@@ -23,7 +23,11 @@ export function NetworkSection({ network, profile }: { network: CitizenData['net
       </div>
       <div>
         <h3>{t('network.dreams')}</h3>
-        {profile?.dreams ? <blockquote className="own-words">{profile.dreams}</blockquote> : <p className="muted">{t('network.noProfile')}</p>}
+        {profile?.dreams ? (
+          <blockquote className="own-words">{profile.dreams}</blockquote>
+        ) : (
+          <p className="muted">{t('network.noProfile')}</p>
+        )}
         <h3>{t('network.strengths')}</h3>
         {profile?.strengths.length ? (
           <ul>

@@ -57,7 +57,10 @@ export function MilestoneStatusForm({ milestone, onDone }: { milestone: Mileston
         </Field>
       )}
       {draft.status === 'REVISED' && (
-        <Field label={t('plan.revisedDeadline')} error={(errors.revision ?? errors['revision.deadline']) && withoutFieldPrefix(errors.revision ?? errors['revision.deadline'])}>
+        <Field
+          label={t('plan.revisedDeadline')}
+          error={(errors.revision ?? errors['revision.deadline']) && withoutFieldPrefix(errors.revision ?? errors['revision.deadline'])}
+        >
           <input type="date" required value={draft.revisedDeadline} onChange={(e) => update({ revisedDeadline: e.target.value })} />
         </Field>
       )}

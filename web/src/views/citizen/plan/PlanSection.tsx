@@ -15,7 +15,11 @@ export function PlanSection({ plan, onChanged }: { plan: PlanData; onChanged(): 
       <h3>{t('plan.goal')}</h3>
       <p className="goal">{plan.longTermGoal}</p>
       <h3>{t('plan.ownWords')}</h3>
-      {plan.citizenPerspective ? <blockquote className="own-words">{plan.citizenPerspective}</blockquote> : <p className="muted">{t('plan.noOwnWords')}</p>}
+      {plan.citizenPerspective ? (
+        <blockquote className="own-words">{plan.citizenPerspective}</blockquote>
+      ) : (
+        <p className="muted">{t('plan.noOwnWords')}</p>
+      )}
       <h3>{t('plan.milestones')}</h3>
       {milestones.length === 0 ? (
         <p>{t('plan.noMilestones')}</p>

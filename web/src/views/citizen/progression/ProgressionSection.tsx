@@ -32,7 +32,12 @@ export function ProgressionSection({ assessments }: { assessments: CitizenData['
                 points={points}
                 min={1}
                 max={10}
-                label={t('progression.chartLabel', { dimension: name, first: points[0].y, latest: points[points.length - 1].y, count: points.length })}
+                label={t('progression.chartLabel', {
+                  dimension: name,
+                  first: points[0].y,
+                  latest: points[points.length - 1].y,
+                  count: points.length,
+                })}
               />
             </li>
           );
