@@ -5,7 +5,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/scripts'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/scripts', '<rootDir>/e2e'],
   testMatch: ['**/dist/test/**/*.test.js'],
   testPathIgnorePatterns: ['/node_modules/'],
   globalSetup: '<rootDir>/packages/kit/dist/src/testing/global-setup.js',

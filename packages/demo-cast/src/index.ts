@@ -24,3 +24,7 @@ export const demoCitizens = {
   line: { id: '5e7d1c2b-3a4f-4b6c-9d8e-000000000004', firstName: 'Line', lastName: 'Petersen', cpr: '110605-4326' },
   bent: { id: '5e7d1c2b-3a4f-4b6c-9d8e-000000000005', firstName: 'Bent', lastName: 'Nielsen', cpr: '080801-4153' },
 } as const;
+
+/** A demo person by name, for tests that sign someone in (e2e/). */
+export type DemoStaffKey = keyof typeof demoStaff;
+export type DemoCitizenKey = keyof typeof demoCitizens;

@@ -33,7 +33,8 @@ export const unauthenticated = (message = 'Sign in to use this service.') =>
 export const forbidden = (message = 'You do not have access to this information.') =>
   appError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string) => appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`);
-export const conflict = (message: string) => appError(ErrorCode.CONFLICT, message);
+/** `extensions` say what clashes, for a client to show (e.g. the meeting in the way of a booking). */
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) => appError(ErrorCode.CONFLICT, message, extensions);
 /** A stale `expectedVersion`: someone else saved first; nothing was changed. */
 export const staleVersion = (what: string, expected: number, actual: number) =>
   conflict(

@@ -124,6 +124,16 @@ describe('scheduleMeeting', () => {
     expect(res.errors![0].message).toContain(`Staff member ${anders.id} is already booked`);
     expect(res.errors![0].message).toContain(`meeting ${first.id} (follow-up conversation)`);
     expect(res.errors![0].message).toContain('Tuesday 2 March 2027, 10:00–11:00 (Copenhagen time)');
+    // The workbench shows the meeting in the way from the extensions, without parsing the message.
+    expect(res.errors![0].extensions?.clash).toEqual({
+      kind: 'MEETING',
+      id: first.id,
+      staffId: anders.id,
+      startsAt: '2027-03-02T09:00:00.000Z',
+      endsAt: '2027-03-02T10:00:00.000Z',
+      meetingKind: 'FOLLOW_UP',
+      label: 'follow-up conversation',
+    });
     expect(res.data).toBeNull();
   });
 

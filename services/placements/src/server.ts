@@ -14,6 +14,7 @@ import { Placement } from './placement/placement.entity';
 import { PlacementFieldsResolver } from './placement/placement.fields';
 import { resolvePlacementReference } from './placement/placement.reference';
 import { PlacementResolver } from './placement/placement.resolver';
+import { PlacementLimitResolver } from './rules/placement-limit.resolver';
 import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
 
 /** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
@@ -28,6 +29,7 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     CompanyResolver,
     PlacementResolver,
     PlacementFieldsResolver,
+    PlacementLimitResolver,
     CitizenPlacementsResolver,
     StaffPlacementsResolver,
     PlacementStatisticsResolver,

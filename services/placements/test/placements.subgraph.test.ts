@@ -216,6 +216,43 @@ describe('proposePlacement', () => {
   });
 });
 
+describe('placementLimit (the legal maximum before proposing)', () => {
+  const LIMIT = `query($citizenId: ID!, $kind: PlacementKind!, $startDate: Date!) {
+    placementLimit(citizenId: $citizenId, kind: $kind, startDate: $startDate) {
+      targetGroup maxEndDate refusal rule { code source maxLength extension } } }`;
+
+  it("gives the latest end date and the rule for the citizen's recorded target group, the one a proposal is judged by", async () => {
+    const c = await registerCitizen(citizens, { targetGroup: 'JOB_READY' });
+    const res = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
+    expect(ok(res).placementLimit).toEqual({
+      targetGroup: 'JOB_READY', maxEndDate: '2026-03-29', refusal: null,
+      rule: { code: 'LAB-61-INTERNSHIP-4W', source: 'LAB § 61', maxLength: '4 weeks', extension: null },
+    });
+    const day = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-30' });
+    expect(res.data!.placementLimit.maxEndDate).toBe('2026-03-29');
+    expect(errorCode(day)).toBe('BAD_USER_INPUT');
+  });
+
+  it('has no maximum for an ordinary job, and says when no rule allows the kind for the group', async () => {
+    const c = await registerCitizen(citizens, { targetGroup: 'FAMILY_SUPPORT' });
+    const job = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'ORDINARY_JOB', startDate: '2026-03-02' });
+    expect(ok(job).placementLimit).toEqual({ targetGroup: 'FAMILY_SUPPORT', maxEndDate: null, refusal: null, rule: null });
+    const intern = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
+    expect(ok(intern).placementLimit).toMatchObject({ maxEndDate: null, rule: null, refusal: expect.stringMatching(/No rule in force on 2026-03-02 allows INTERNSHIP/) });
+  });
+
+  it('is FORBIDDEN outside the caseload and for analysts and citizens; NOT_FOUND for an unknown citizen', async () => {
+    const c = await registerUnassigned(citizens);
+    const stranger = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
+    expect(errorCode(stranger)).toBe('FORBIDDEN');
+    for (const who of [analyst, citizenActor(c.id)]) {
+      expect(errorCode(await placements.as(who, LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' }))).toBe('FORBIDDEN');
+    }
+    const unknown = await placements.as(consultant(), LIMIT, { citizenId: randomUUID(), kind: 'INTERNSHIP', startDate: '2026-03-02' });
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+  });
+});
+
 describe('the lifecycle', () => {
   it('runs PROPOSED → AGREED → ACTIVE → COMPLETED with an outcome', async () => {
     const c = await registerCitizen(citizens);

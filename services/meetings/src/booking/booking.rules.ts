@@ -11,6 +11,8 @@ export interface BusySpan {
   label: string;
   /** Whose meeting it is (meetings only): the message names it only to someone who may see that citizen. */
   citizenId?: string;
+  /** The meeting's kind (MeetingKind) when it is a meeting. */
+  meetingKind?: string;
 }
 
 export interface Span {
@@ -33,6 +35,26 @@ export function findClash(wanted: readonly Span[], staffIds: readonly string[], 
     .filter((b) => staff.has(b.staffId) && wanted.some((w) => overlaps(w, b)))
     .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
   return clashes[0] ?? null;
+}
+
+/**
+ * What a client shows of the clash (CONFLICT `extensions.clash`): the booking in the way, so the
+ * workbench can name it and link to it instead of parsing the message. Like the message, a
+ * meeting of a citizen the caller may not see is not described: no extension, only "busy then".
+ */
+export function clashExtension(clash: BusySpan, visible = true) {
+  if (clash.kind === 'MEETING' && !visible) return undefined;
+  return {
+    clash: {
+      kind: clash.kind,
+      id: clash.id,
+      staffId: clash.staffId,
+      startsAt: clash.startsAt.toISOString(),
+      endsAt: clash.endsAt.toISOString(),
+      meetingKind: clash.meetingKind ?? null,
+      label: clash.label,
+    },
+  };
 }
 
 /**

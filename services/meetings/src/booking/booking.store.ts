@@ -54,6 +54,7 @@ export async function busySpans(
       endsAt: m.ends_at,
       label: KIND_TEXT[m.kind] ?? m.kind,
       citizenId: m.citizen_id,
+      meetingKind: m.kind,
     })),
     ...sessions.map((s): BusySpan => ({
       kind: 'GROUP_SESSION',

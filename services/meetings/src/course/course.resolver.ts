@@ -12,7 +12,7 @@ import {
   RequestContext,
 } from '@jobcenter/kit';
 import { assertMayWrite, assertMayWriteFor, maySeeClash } from '../access';
-import { describeClash, findClash } from '../booking/booking.rules';
+import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
 import { copenhagenDate } from '../time/copenhagen';
@@ -71,7 +71,10 @@ export class GroupCourseResolver {
       await lockStaffCalendars(tx, facilitators.ids);
       const busy = await busySpans(tx, facilitators.ids, spans[0].startsAt, spans[spans.length - 1].endsAt);
       const clash = findClash(spans, facilitators.ids, busy);
-      if (clash) throw conflict(describeClash(clash, await maySeeClash(ctx, clash)));
+      if (clash) {
+        const visible = await maySeeClash(ctx, clash);
+        throw conflict(describeClash(clash, visible), clashExtension(clash, visible));
+      }
       const course = await tx.getRepository(GroupCourse).save(
         tx.getRepository(GroupCourse).create({
           title,

@@ -12,7 +12,7 @@ import {
   RequestContext,
 } from '@jobcenter/kit';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen, maySeeClash } from '../access';
-import { describeClash, findClash } from '../booking/booking.rules';
+import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
 import { addMinutes } from '../time/copenhagen';
@@ -43,7 +43,10 @@ async function assertCalendarsFree(ctx: Context, tx: EntityManager, staffIds: st
   await lockStaffCalendars(tx, staffIds);
   const busy = await busySpans(tx, staffIds, start, end, exceptMeetingId);
   const clash = findClash([{ startsAt: start, endsAt: end }], staffIds, busy);
-  if (clash) throw conflict(describeClash(clash, await maySeeClash(ctx, clash)));
+  if (clash) {
+    const visible = await maySeeClash(ctx, clash);
+    throw conflict(describeClash(clash, visible), clashExtension(clash, visible));
+  }
 }
 
 function checkDuration(minutes: number, field = 'durationMinutes') {

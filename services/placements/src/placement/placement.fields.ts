@@ -5,8 +5,8 @@ import { PlacementCitizen } from '../federation/placement-citizen';
 import { PlacementStaffMember } from '../federation/placement-staff-member';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
-import { PlacementRuleInfo } from '../rules/placement-rule.type';
-import { describeLength, extensionLimit, maxEndDate, ruleFor } from '../rules/placement-rules';
+import { PlacementRuleInfo, ruleInfo } from '../rules/placement-rule.type';
+import { extensionLimit, maxEndDate, ruleFor } from '../rules/placement-rules';
 import { PlacementExtension } from './placement-extension.entity';
 import { Placement } from './placement.entity';
 import { AttentionReason, PlacementStatus } from './placement.enums';
@@ -59,17 +59,7 @@ export class PlacementFieldsResolver {
   @FieldResolver(() => PlacementRuleInfo, { nullable: true, description: 'The legal rule that limits this placement; null for ORDINARY_JOB and FLEXJOB.' })
   rule(@Root() placement: Placement): PlacementRuleInfo | null {
     const rule = ruleFor(placement.kind, placement.targetGroupAtStart, placement.startDate);
-    if (!rule) return null;
-    return {
-      code: rule.code,
-      description: rule.description,
-      source: rule.source,
-      maxLength: describeLength(rule.maxLength),
-      extension: rule.extension
-        ? `with a justification up to ${describeLength(rule.extension.upTo)} in all, then ${describeLength(rule.extension.thenStep)} at a time`
-        : null,
-      effectiveFrom: rule.effectiveFrom,
-    };
+    return rule ? ruleInfo(rule) : null;
   }
 
   @FieldResolver(() => [PlacementFollowUp], { description: 'Follow-ups (opfølgninger), oldest first.' })

@@ -1,0 +1,116 @@
+import { Link, useParams } from 'react-router';
+import { CitizenPageDocument } from '../../gql/graphql';
+import { GraphQLFailure } from '../../graphql/client';
+import { useQuery } from '../../graphql/hooks';
+import { useT } from '../../i18n/I18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useFormat } from '../../ui/format';
+import { Loading } from '../../ui/Loading';
+import { Page } from '../../ui/Page';
+import { AccessLogSection } from './access-log/AccessLogSection';
+import { AssignmentsSection } from './assignments/AssignmentsSection';
+import { MeetingsSection } from './meetings/MeetingsSection';
+import { NetworkSection } from './network/NetworkSection';
+import { PlacementsSection } from './placements/PlacementsSection';
+import { PlanSection } from './plan/PlanSection';
+import { ProgressionSection } from './progression/ProgressionSection';
+
+const SECTIONS = ['plan', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
+
+/** The citizen's page for staff: one query for the page, sections each in their own folder. */
+export default function Citizen() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const f = useFormat();
+  const { data, error, loading, refetch } = useQuery(CitizenPageDocument, { id });
+  if (error && !data) return <ErrorNotice error={error} onRetry={refetch} />;
+  if (loading && !data) return <Loading />;
+  const citizen = data?.citizen;
+  if (!citizen) return <ErrorNotice error={new GraphQLFailure('notFound', 'not found')} />;
+  const titles: Record<(typeof SECTIONS)[number], string> = {
+    plan: t('plan.title'),
+    meetings: t('meetings.title'),
+    placements: t('placements.title'),
+    progression: t('progression.title'),
+    network: t('network.title'),
+    team: t('assignments.title'),
+    'access-log': t('accessLog.title'),
+  };
+  return (
+    <Page
+      title={`${citizen.firstName} ${citizen.lastName}`}
+      actions={
+        citizen.activePlan && (
+          <Link className="button no-print" to={`/citizens/${citizen.id}/print?autoprint=1`} target="_blank">
+            {t('citizen.print')}
+          </Link>
+        )
+      }
+    >
+      <dl className="facts">
+        <div>
+          <dt>{t('citizen.cpr')}</dt>
+          <dd>{citizen.cpr}</dd>
+        </div>
+        <div>
+          <dt>{t('citizen.status')}</dt>
+          <dd>{t.label('enum.citizenStatus', citizen.status)}</dd>
+        </div>
+        <div>
+          <dt>{t('citizen.targetGroup')}</dt>
+          <dd>{t.label('enum.targetGroup', citizen.targetGroup)}</dd>
+        </div>
+        <div>
+          <dt>{t('citizen.contact')}</dt>
+          <dd>{[citizen.phone, citizen.email].filter(Boolean).join(' · ') || '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('citizen.born', { date: '' }).trim()}</dt>
+          <dd>{f.date(citizen.birthDate)}</dd>
+        </div>
+      </dl>
+      <nav aria-label={t('citizen.sections')} className="no-print">
+        <ul className="inline-list">
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{titles[s]}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ErrorNotice error={error} onRetry={refetch} />
+      <Section id="plan" title={titles.plan}>
+        {citizen.activePlan ? <PlanSection plan={citizen.activePlan} onChanged={refetch} /> : <p>{t('citizen.noPlan')}</p>}
+      </Section>
+      <Section id="meetings" title={titles.meetings}>
+        <MeetingsSection citizen={citizen} onChanged={refetch} />
+      </Section>
+      <Section id="placements" title={titles.placements}>
+        <PlacementsSection placements={citizen.placements} />
+      </Section>
+      <Section id="progression" title={titles.progression}>
+        <ProgressionSection assessments={citizen.progress} />
+      </Section>
+      <Section id="network" title={titles.network}>
+        <NetworkSection network={citizen.network} profile={citizen.resourceProfile} />
+      </Section>
+      <Section id="team" title={titles.team}>
+        <AssignmentsSection assignments={citizen.assignments} />
+      </Section>
+      <Section id="access-log" title={titles['access-log']}>
+        <AccessLogSection citizenId={citizen.id} />
+      </Section>
+    </Page>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="citizen-section">
+      <h2 id={id} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { MinPlanDocument } from '../../gql/graphql';
+import { useQuery } from '../../graphql/hooks';
+import { useT } from '../../i18n/I18n';
+import { useActor } from '../../session/session';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Loading } from '../../ui/Loading';
+import { Page } from '../../ui/Page';
+import { AccessLog } from './AccessLog';
+import { Meetings } from './Meetings';
+import { Milestones } from './Milestones';
+import { OwnWords } from './OwnWords';
+import { Placement } from './Placement';
+import { Progression } from './Progression';
+import './min-plan.css';
+
+/**
+ * The citizen's own view ("Min plan", CITIZEN): everything written about them, in one column
+ * that works on a 375 px phone and by keyboard alone. The own words are theirs to edit.
+ */
+export default function MinPlan() {
+  const t = useT();
+  const actor = useActor();
+  const { data, error, loading, refetch } = useQuery(MinPlanDocument, { citizenId: actor.id });
+  const me = data?.citizen;
+  return (
+    <Page title={t('minPlan.title')}>
+      <ErrorNotice error={error} onRetry={() => void refetch()} />
+      {!data && loading && <Loading />}
+      {data && !me && <p>{t('minPlan.nothing')}</p>}
+      {me && (
+        <div className="min-plan">
+          <p className="lead">{t('minPlan.hello', { name: me.firstName })}</p>
+          {me.activePlan ? (
+            <>
+              <section aria-labelledby="goal-heading">
+                <h2 id="goal-heading">{t('minPlan.goal.title')}</h2>
+                <p className="goal">{me.activePlan.longTermGoal}</p>
+              </section>
+              <OwnWords plan={me.activePlan} onSaved={refetch} />
+              <Milestones milestones={me.activePlan.milestones} />
+            </>
+          ) : (
+            <p>{t('minPlan.goal.noPlan')}</p>
+          )}
+          <Meetings meetings={me.meetings} />
+          <Placement placement={me.activePlacement} />
+          <Progression assessments={me.progress} />
+          <section aria-labelledby="team-heading">
+            <h2 id="team-heading">{t('minPlan.team.title')}</h2>
+            {me.assignments.length === 0 ? (
+              <p>{t('minPlan.team.none')}</p>
+            ) : (
+              <ul className="plain-list">
+                {me.assignments.map((a) => (
+                  <li key={`${a.role}-${a.staff.name}`}>
+                    <strong>{a.staff.name}</strong>, {t(`role.${a.role}`).toLowerCase()}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <AccessLog entries={me.accessLog} />
+        </div>
+      )}
+    </Page>
+  );
+}
