@@ -8,15 +8,21 @@ import { RunningHttpServer, serveGraphQL } from '@jobcenter/kit/http';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit/identity';
 import { createLogger, Logger } from '@jobcenter/kit/logger';
 import { IDEMPOTENCY_KEY_HEADER } from '@jobcenter/kit/idempotency';
-import { createServerMetrics, knownOperationLabels, OPERATION_LABEL_HEADER, OperationLabeller, traceHeaders } from '@jobcenter/kit/observability';
+import {
+  createServerMetrics,
+  knownOperationLabels,
+  OPERATION_LABEL_HEADER,
+  OperationLabeller,
+  traceHeaders,
+} from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
 import { userInputRefusal, valueCompletionPlugin, withInputScalars } from './input';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
-import { knownOperationNames } from './operations';
+import { knownOperationNames, workbenchOperationNames } from './operations';
 import { createSubgraphFetcher, SubgraphConnectionError } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
 import { RevocationStore, WorkbenchSessions } from './session';
-import { securityHeaders, workbenchRoutes } from './workbench';
+import { securityHeaders, workbenchDir, workbenchRoutes } from './workbench';
 
 export { devSignInUrl, SESSION_COOKIE } from './session';
 
@@ -83,7 +89,11 @@ export interface GatewayOptions {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger('gateway');
   // Metrics label an operation by name only when clients are known to run it (operation-label.ts).
-  const operationLabel = knownOperationLabels([...knownOperationNames(), ...(options.knownOperations ?? [])]);
+  const operationLabel = knownOperationLabels([
+    ...knownOperationNames(),
+    ...workbenchOperationNames(workbenchDir(options.workbenchDir)),
+    ...(options.knownOperations ?? []),
+  ]);
   const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? setting('SUBGRAPH_TIMEOUT_MS'));
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.

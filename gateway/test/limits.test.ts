@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { GATEWAY_LIMITS, operationLimitRules } from '../src/limits';
+import { workbenchOperations } from '../src/operations';
 import { gatewayRoot, SUPERGRAPH_FILE } from '../src/subgraphs';
 import { aliasesThroughFragments, deepThroughFragments, doublingFragments } from './builders';
 
@@ -20,6 +21,14 @@ describe('the operations clients run', () => {
 
   it.each(files)('%s is within every limit', (file) => {
     expect(errorsOf(readFileSync(path.join(folder, file), 'utf8'))).toEqual([]);
+  });
+
+  // The workbench's operations are refused like anyone's if they grow past a limit.
+  const workbench = workbenchOperations();
+  it('finds the workbench operations', () => expect(workbench.length).toBeGreaterThanOrEqual(10));
+
+  it.each(workbench.map((o) => [o.name, o.document] as const))('the workbench operation %s is within every limit', (_name, document) => {
+    expect(validate(schema, document, [...specifiedRules, ...operationLimitRules()]).map((e) => e.message)).toEqual([]);
   });
 });
 
@@ -45,7 +54,9 @@ describe('limits that fragments cannot get around', () => {
   it('refuses many directives, also from a fragment spread many times', () => {
     const fragment = `fragment T on CitizenStatistics { total @include(if: true) @skip(if: false) }`;
     const spreads = Array.from({ length: 30 }, () => '...T').join(' ');
-    expect(errorsOf(`{ citizenStatistics { ${spreads} } } ${fragment}`)).toEqual([expect.stringMatching(/Directives limit of 50 exceeded/)]);
+    expect(errorsOf(`{ citizenStatistics { ${spreads} } } ${fragment}`)).toEqual([
+      expect.stringMatching(/Directives limit of 50 exceeded/),
+    ]);
   });
 
   it('names no limit in production', () => {

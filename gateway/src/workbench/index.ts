@@ -52,10 +52,18 @@ export const securityHeaders = helmet({
  * and <style> elements, so styles may be inline there. Scripts stay 'self' only; GraphiQL shows
  * no HTML from anyone else, and the workbench's own pages keep the strict policy.
  */
-const graphiqlPolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] } });
+const graphiqlPolicy = helmet.contentSecurityPolicy({
+  useDefaults: false,
+  directives: { ...DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] },
+});
+
+/** The built workbench's folder: the given one, else WORKBENCH_DIR, else the repository's web/dist. */
+export function workbenchDir(dir?: string): string {
+  return path.resolve(dir ?? setting('WORKBENCH_DIR') ?? DEFAULT_DIR);
+}
 
 export function workbenchRoutes(app: Express, options: WorkbenchOptions = {}): void {
-  const dir = path.resolve(options.dir ?? setting('WORKBENCH_DIR') ?? DEFAULT_DIR);
+  const dir = workbenchDir(options.dir);
   const explorer = options.explorer ?? (setting('NODE_ENV') !== 'production' || setting('GRAPHQL_EXPLORER'));
 
   // GET /graphql from a browser (it asks for HTML, sends no query): GraphiQL, same origin, so it
