@@ -23,11 +23,17 @@ function binDir() {
   const bin = path.join(prefix, 'node_modules', pkg, 'bin');
   const exe = path.join(bin, process.platform === 'win32' ? 'node.exe' : 'node');
   if (!existsSync(exe)) {
-    console.error(`Node ${process.versions.node} is older than ${wanted} (.nvmrc): installing ${pkg}@${NODE_VERSION} from the npm registry into .tools/`);
-    const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${NODE_VERSION}`], {
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-    });
+    console.error(
+      `Node ${process.versions.node} is older than ${wanted} (.nvmrc): installing ${pkg}@${NODE_VERSION} from the npm registry into .tools/`,
+    );
+    const npm = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${NODE_VERSION}`],
+      {
+        stdio: 'inherit',
+        shell: process.platform === 'win32',
+      },
+    );
     if (npm.status !== 0 || !existsSync(exe)) {
       console.error(`Could not install Node ${NODE_VERSION} (${pkg}); install Node ${wanted} yourself (nvm use) and run again.`);
       process.exit(1);

@@ -18,18 +18,24 @@ import { parseAllDocuments } from 'yaml';
 const require = createRequire(import.meta.url);
 
 const KINDS = {
-  'v1/Service': 'v1/Service', 'v1/Secret': 'v1/Secret', 'v1/ConfigMap': 'v1/ConfigMap',
-  'v1/Namespace': 'v1/Namespace', 'apps/v1/Deployment': 'apps/v1/Deployment',
-  'batch/v1/Job': 'batch/v1/Job', 'autoscaling/v2/HorizontalPodAutoscaler': 'autoscaling/v2/HorizontalPodAutoscaler',
+  'v1/Service': 'v1/Service',
+  'v1/Secret': 'v1/Secret',
+  'v1/ConfigMap': 'v1/ConfigMap',
+  'v1/Namespace': 'v1/Namespace',
+  'apps/v1/Deployment': 'apps/v1/Deployment',
+  'batch/v1/Job': 'batch/v1/Job',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'autoscaling/v2/HorizontalPodAutoscaler',
   'policy/v1/PodDisruptionBudget': 'policy/v1/PodDisruptionBudget',
   'networking.k8s.io/v1/NetworkPolicy': 'networking.k8s.io/v1/NetworkPolicy',
 };
 
 function readYaml(file) {
-  return parseAllDocuments(readFileSync(file, 'utf8')).map((doc) => {
-    if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
-    return doc.toJS();
-  }).filter(Boolean);
+  return parseAllDocuments(readFileSync(file, 'utf8'))
+    .map((doc) => {
+      if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
+      return doc.toJS();
+    })
+    .filter(Boolean);
 }
 
 function render(dir) {
@@ -37,7 +43,9 @@ function render(dir) {
   let objects = [];
   for (const resource of k.resources ?? []) {
     const full = path.join(dir, resource);
-    objects.push(...(statSync(full).isDirectory() ? render(full) : readYaml(full).map((o) => ({ ...o, __file: path.relative(process.cwd(), full) }))));
+    objects.push(
+      ...(statSync(full).isDirectory() ? render(full) : readYaml(full).map((o) => ({ ...o, __file: path.relative(process.cwd(), full) }))),
+    );
   }
   for (const { pairs } of k.labels ?? []) for (const o of objects) o.metadata.labels = { ...(o.metadata.labels ?? {}), ...pairs };
   if (k.namespace) for (const o of objects) if (o.kind !== 'Namespace') o.metadata.namespace = k.namespace;
@@ -59,7 +67,8 @@ function render(dir) {
 }
 
 const modulePathOf = (key) => {
-  const [group, version, kind] = key.includes('.') || /^(apps|batch|autoscaling|policy)\//.test(key) ? key.split('/') : ['', ...key.split('/')];
+  const [group, version, kind] =
+    key.includes('.') || /^(apps|batch|autoscaling|policy)\//.test(key) ? key.split('/') : ['', ...key.split('/')];
   return { kind, modulePath: group ? `kubernetes-models/${group}/${version}/${kind}` : `kubernetes-models/${version}/${kind}` };
 };
 
@@ -69,21 +78,33 @@ function kindTypes() {
   if (strictTypes) return strictTypes;
   const entry = path.join(path.dirname(require.resolve('kubernetes-models/package.json')), '__strict_check__.ts');
   const keys = Object.keys(KINDS);
-  const text = keys.map((key, i) => {
-    const { kind, modulePath } = modulePathOf(key);
-    return `import type { I${kind} as T${i} } from '${modulePath}';\nexport type K${i} = T${i};`;
-  }).join('\n');
-  const options = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true };
+  const text = keys
+    .map((key, i) => {
+      const { kind, modulePath } = modulePathOf(key);
+      return `import type { I${kind} as T${i} } from '${modulePath}';\nexport type K${i} = T${i};`;
+    })
+    .join('\n');
+  const options = {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) => (name === entry ? ts.createSourceFile(name, text, language) : getSourceFile.call(host, name, language, ...rest));
+  host.getSourceFile = (name, language, ...rest) =>
+    name === entry ? ts.createSourceFile(name, text, language) : getSourceFile.call(host, name, language, ...rest);
   host.fileExists = (name) => name === entry || fileExists.call(host, name);
   host.readFile = (name) => (name === entry ? text : readFile.call(host, name));
   const program = ts.createProgram([entry], options, host);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source));
-  strictTypes = { checker, byKey: Object.fromEntries(keys.map((key, i) => [key, checker.getDeclaredTypeOfSymbol(exports.find((e) => e.name === `K${i}`))])) };
+  strictTypes = {
+    checker,
+    byKey: Object.fromEntries(keys.map((key, i) => [key, checker.getDeclaredTypeOfSymbol(exports.find((e) => e.name === `K${i}`))])),
+  };
   return strictTypes;
 }
 
@@ -129,7 +150,10 @@ export async function validate(objects) {
       }
       continue;
     }
-    if (!KINDS[key]) { errors.push(`${where}: no schema known for ${key}`); continue; }
+    if (!KINDS[key]) {
+      errors.push(`${where}: no schema known for ${key}`);
+      continue;
+    }
     const { kind, modulePath } = modulePathOf(key);
     const Model = (await import(modulePath))[kind];
     try {

@@ -25,7 +25,15 @@ async function fillProposal(page: Page) {
   await form.locator('.max-end-date').waitFor();
 }
 
-const SHOTS: { file: string; who: 'karin' | 'jens' | 'svend'; path: string; ready: string; width: number; maxHeight?: number; prepare?(page: Page): Promise<void> }[] = [
+const SHOTS: {
+  file: string;
+  who: 'karin' | 'jens' | 'svend';
+  path: string;
+  ready: string;
+  width: number;
+  maxHeight?: number;
+  prepare?(page: Page): Promise<void>;
+}[] = [
   { file: 'dashboard.png', who: 'karin', path: '/dashboard', ready: 'Nøgletal', width: 1280 },
   { file: 'my-day.png', who: 'jens', path: '/my-day', ready: 'Foreslå et virksomhedsforløb', width: 1280, prepare: fillProposal },
   { file: 'min-plan.png', who: 'svend', path: '/min-plan', ready: 'Hvem har set mine oplysninger', width: 375, maxHeight: 2600 },

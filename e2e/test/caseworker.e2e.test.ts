@@ -204,7 +204,10 @@ describe("the caseworker's workbench", () => {
     await context.clearCookies();
     await plan.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await page.waitForURL(/\/sign-in\?expired=1&returnTo=/);
-    await page.getByText(/Du er blevet logget ud/).first().waitFor();
+    await page
+      .getByText(/Du er blevet logget ud/)
+      .first()
+      .waitFor();
     await page.getByRole('link', { name: /Inger Holm/ }).click();
     await page.waitForURL(`**${perPage()}`);
     const restored = page.getByRole('region', { name: 'Plan' });

@@ -24,7 +24,9 @@ const STATS = `query($from: Date!, $to: Date!) {
 const panel = (page: Page, title: string) => page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: title }) });
 /** The text of one bar's value in a panel's chart. */
 const barValue = (page: Page, title: string, label: string) =>
-  panel(page, title).locator('li.bar-row', { has: page.locator('.bar-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.bar-value');
+  panel(page, title)
+    .locator('li.bar-row', { has: page.locator('.bar-label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.bar-value');
 
 async function openDashboard() {
   const watched = await workbench.signedIn('karin', '/dashboard');
@@ -66,7 +68,9 @@ describe("the analyst's municipal dashboard", () => {
     await expect(courses.locator('[data-figure="seats"] dd').innerText()).resolves.toBe(String(stats.groupCourseStatistics.seats));
 
     // Every dimension of the progression is listed; with 5 citizens each is withheld.
-    await expect(panel(page, 'Progression pr. dimension (første → seneste måling)').locator('li.progression-row').count()).resolves.toBe(11);
+    await expect(panel(page, 'Progression pr. dimension (første → seneste måling)').locator('li.progression-row').count()).resolves.toBe(
+      11,
+    );
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -79,9 +83,14 @@ describe("the analyst's municipal dashboard", () => {
     await byStatus.getByRole('button', { name: /^Vis som tabel/ }).click();
     const table = byStatus.getByRole('table');
     await table.waitFor();
-    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('th')!.textContent, (tr.querySelector('td [aria-hidden="true"]') ?? tr.querySelector('td'))!.textContent]),
-    );
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')!.textContent,
+          (tr.querySelector('td [aria-hidden="true"]') ?? tr.querySelector('td'))!.textContent,
+        ]),
+      );
     expect(rows).toContainEqual(['Aktiv', '<5']);
     expect(rows).toContainEqual(['Afsluttet', '0']);
     expect(await byStatus.getByRole('button', { name: /^Vis som tabel/ }).getAttribute('aria-pressed')).toBe('true');
@@ -101,9 +110,14 @@ describe("the analyst's municipal dashboard", () => {
   it('keeps the chosen period in the address, and prints without navigation or controls', async () => {
     const { page, context } = await openDashboard();
     await page.getByRole('button', { name: 'Sidste år' }).click();
-    const year = Number((await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()))).slice(0, 4));
+    const year = Number(
+      (await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()))).slice(0, 4),
+    );
     await page.waitForURL(new RegExp(`from=${year - 1}-01-01&to=${year - 1}-12-31`));
-    await page.getByText(`I perioden 1. jan. ${year - 1} – 31. dec. ${year - 1}`).first().waitFor();
+    await page
+      .getByText(`I perioden 1. jan. ${year - 1} – 31. dec. ${year - 1}`)
+      .first()
+      .waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.banner').isVisible()).toBe(false);
     expect(await page.locator('.period-picker').isVisible()).toBe(false);

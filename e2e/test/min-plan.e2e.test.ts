@@ -55,7 +55,9 @@ describe('the citizen\'s "Min plan"', () => {
   });
 
   it('shows who has looked at my data: a job consultant who read my placements', async () => {
-    const read = await workbench.federation.as(demoActor('jens'), `query($id: ID!) { citizen(id: $id) { firstName placements { id } } }`, { id: demoCitizens.svend.id });
+    const read = await workbench.federation.as(demoActor('jens'), `query($id: ID!) { citizen(id: $id) { firstName placements { id } } }`, {
+      id: demoCitizens.svend.id,
+    });
     expect(read.errors).toBeUndefined();
     const { page, context } = await openMinPlan();
     const log = section(page, 'Hvem har set mine oplysninger');
@@ -70,7 +72,10 @@ describe('the citizen\'s "Min plan"', () => {
 
   it('fits a 375 px phone without sideways scrolling, and is operated by keyboard alone', async () => {
     const { page, context, problems } = await openMinPlan(375);
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(await seriousAxeViolations(page)).toEqual([]);
 

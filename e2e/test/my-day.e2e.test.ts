@@ -13,7 +13,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => workbench?.stop());
 
-const attentionItem = (page: Page, name: string) => page.locator('li.attention-item', { has: page.getByRole('heading', { level: 3, name: new RegExp(name) }) });
+const attentionItem = (page: Page, name: string) =>
+  page.locator('li.attention-item', { has: page.getByRole('heading', { level: 3, name: new RegExp(name) }) });
 const ATTENTION = `query($id: ID!) { staffMember(id: $id) { placementsNeedingAttention { placement { citizen { firstName } } } } }`;
 const LIMIT = `query($citizenId: ID!, $startDate: Date!) { placementLimit(citizenId: $citizenId, kind: INTERNSHIP, startDate: $startDate) { maxEndDate } }`;
 
@@ -44,7 +45,10 @@ describe("the job consultant's day", () => {
     expect(await attentionItem(page, 'Svend Madsen').count()).toBe(0);
     expect(await attentionItem(page, 'Line Petersen').count()).toBe(1);
     // Still one of his open placements, now with today's follow-up.
-    await page.locator('section', { has: page.getByRole('heading', { name: 'Mine øvrige åbne forløb' }) }).getByRole('rowheader', { name: 'Svend Madsen' }).waitFor();
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Mine øvrige åbne forløb' }) })
+      .getByRole('rowheader', { name: 'Svend Madsen' })
+      .waitFor();
     const after = await workbench.federation.as(demoActor('jens'), ATTENTION, { id: demoActor('jens').id });
     expect(after.data!.staffMember.placementsNeedingAttention.map((a: any) => a.placement.citizen.firstName)).toEqual(['Line']);
     expect(problems).toEqual([]);
@@ -69,7 +73,13 @@ describe("the job consultant's day", () => {
     const legal = form.locator('.legal-maximum');
     await legal.getByText('LAB § 61').waitFor();
     expect(await legal.innerText()).toContain('LAB-61-INTERNSHIP-4W');
-    const shownMax = await page.evaluate((d) => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date(`${d}T12:00:00Z`)), maxEndDate);
+    const shownMax = await page.evaluate(
+      (d) =>
+        new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(
+          new Date(`${d}T12:00:00Z`),
+        ),
+      maxEndDate,
+    );
     expect(await legal.locator('.max-end-date').innerText()).toBe(shownMax);
 
     // Eight weeks: sent anyway, refused by the service with the rule's message at the end date.
@@ -80,7 +90,11 @@ describe("the job consultant's day", () => {
     expect(await endDate.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await endDate.getAttribute('aria-describedby'))!;
     const message = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).innerText();
-    expect(message).toMatch(new RegExp(`LAB § 61, rule LAB-61-INTERNSHIP-4W\\) may last at most 4 weeks: starting ${start}, the latest allowed end date is ${maxEndDate}`));
+    expect(message).toMatch(
+      new RegExp(
+        `LAB § 61, rule LAB-61-INTERNSHIP-4W\\) may last at most 4 weeks: starting ${start}, the latest allowed end date is ${maxEndDate}`,
+      ),
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Within the maximum it is proposed, and shows among the open placements.

@@ -43,7 +43,10 @@ describe("the team lead's workbench", () => {
     expect(await ingersLookUp.count()).toBeGreaterThan(0);
 
     const caseload = page.getByRole('region', { name: 'Teamets sagsstamme' });
-    await caseload.getByRole('row', { name: /Svend Madsen/ }).first().waitFor();
+    await caseload
+      .getByRole('row', { name: /Svend Madsen/ })
+      .first()
+      .waitFor();
     expect(await caseload.textContent()).toMatch(/Inger Holm/);
     await expectAccessible(page);
 

@@ -17,7 +17,8 @@ export function withInputScalars(gateway: Gateway): Gateway {
   return {
     load: (options) => gateway.load(options),
     stop: () => gateway.stop(),
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate((schema) => callback({ ...schema, apiSchema: withKitScalars(schema.apiSchema) })),
+    onSchemaLoadOrUpdate: (callback) =>
+      gateway.onSchemaLoadOrUpdate((schema) => callback({ ...schema, apiSchema: withKitScalars(schema.apiSchema) })),
   };
 }
 
@@ -52,7 +53,10 @@ export function valueCompletionPlugin(logger: Logger): ApolloServerPlugin<Gatewa
           if (!Array.isArray(completion) || completion.length === 0) return;
           const { valueCompletion: _dropped, ...extensions } = result.extensions ?? {};
           result.extensions = Object.keys(extensions).length > 0 ? extensions : undefined;
-          logger.error({ operationName, problems: completion.map((e) => ({ message: e.message, path: e.path })) }, 'null in a non-null position');
+          logger.error(
+            { operationName, problems: completion.map((e) => ({ message: e.message, path: e.path })) },
+            'null in a non-null position',
+          );
           const errors: GraphQLFormattedError[] = completion.map((e) => ({
             message: DANGLING_MESSAGE,
             ...(e.path ? { path: e.path } : {}),

@@ -28,21 +28,39 @@ afterAll(() => federation.stop());
 
 describe("Ulla's story through the gateway", () => {
   it('registers Ulla, assigns her caseworker and resource consultant, and reads her back with her team', async () => {
-    const registered = await federation.as(mette, `mutation { registerCitizen(input: {
+    const registered = await federation.as(
+      mette,
+      `mutation { registerCitizen(input: {
         cpr: "020787-1428", firstName: "Ulla", lastName: "Jensen", targetGroup: ACTIVITY_READY,
-        phone: "+45 22 33 44 55", preferredContact: SMS, enrolledAt: "2026-05-01" }) { id cpr } }`);
+        phone: "+45 22 33 44 55", preferredContact: SMS, enrolledAt: "2026-05-01" }) { id cpr } }`,
+    );
     expect(registered.errors).toBeUndefined();
     const ulla = registered.data.registerCitizen.id;
-    for (const [staffId, role] of [[mette.id, 'CASEWORKER'], [sofie.id, 'RESOURCE_CONSULTANT']]) {
-      const res = await federation.as(mette, `mutation($c: ID!, $s: ID!, $r: StaffRole!) {
-          assignStaff(citizenId: $c, staffId: $s, role: $r, from: "2026-05-01") { id } }`, { c: ulla, s: staffId, r: role });
+    for (const [staffId, role] of [
+      [mette.id, 'CASEWORKER'],
+      [sofie.id, 'RESOURCE_CONSULTANT'],
+    ]) {
+      const res = await federation.as(
+        mette,
+        `mutation($c: ID!, $s: ID!, $r: StaffRole!) {
+          assignStaff(citizenId: $c, staffId: $s, role: $r, from: "2026-05-01") { id } }`,
+        { c: ulla, s: staffId, r: role },
+      );
       expect(res.errors).toBeUndefined();
     }
-    await federation.as(mette, `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Kasper", relation: "partner" }) { id } }`, { c: ulla });
+    await federation.as(
+      mette,
+      `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Kasper", relation: "partner" }) { id } }`,
+      { c: ulla },
+    );
 
-    const read = await federation.as(mette, `query($id: ID!) { citizen(id: $id) {
+    const read = await federation.as(
+      mette,
+      `query($id: ID!) { citizen(id: $id) {
         firstName lastName cpr birthDate preferredContact enrolledAt
-        assignments { role from staff { name role } } network { name relation } } }`, { id: ulla });
+        assignments { role from staff { name role } } network { name relation } } }`,
+      { id: ulla },
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.citizen).toEqual({
       firstName: 'Ulla',
@@ -63,7 +81,11 @@ describe("Ulla's story through the gateway", () => {
     expect(caseload.data.staffMember.caseload).toEqual([{ firstName: 'Ulla' }]);
 
     // Ulla herself sees her own record, full CPR included…
-    const self = await federation.as({ id: ulla, role: 'CITIZEN', name: 'Ulla Jensen' }, `query($id: ID!) { citizen(id: $id) { cpr assignments { staff { name } } } }`, { id: ulla });
+    const self = await federation.as(
+      { id: ulla, role: 'CITIZEN', name: 'Ulla Jensen' },
+      `query($id: ID!) { citizen(id: $id) { cpr assignments { staff { name } } } }`,
+      { id: ulla },
+    );
     expect(self.data.citizen.cpr).toBe('020787-1428');
     // …an analyst cannot read her CPR number.
     const analystRead = await federation.as(karin, `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: ulla });
@@ -72,10 +94,16 @@ describe("Ulla's story through the gateway", () => {
   });
 
   it('does not let a citizen read another citizen (nor learn that they exist)', async () => {
-    const other = await federation.as(mette, `mutation { registerCitizen(input: {
-        cpr: "230994-1017", firstName: "Svend", lastName: "Madsen", targetGroup: ACTIVITY_READY }) { id } }`);
-    const per = await federation.as(mette, `mutation { registerCitizen(input: {
-        cpr: "140391-1235", firstName: "Per", lastName: "Hansen", targetGroup: ACTIVITY_READY }) { id } }`);
+    const other = await federation.as(
+      mette,
+      `mutation { registerCitizen(input: {
+        cpr: "230994-1017", firstName: "Svend", lastName: "Madsen", targetGroup: ACTIVITY_READY }) { id } }`,
+    );
+    const per = await federation.as(
+      mette,
+      `mutation { registerCitizen(input: {
+        cpr: "140391-1235", firstName: "Per", lastName: "Hansen", targetGroup: ACTIVITY_READY }) { id } }`,
+    );
     const perActor: Actor = { id: per.data.registerCitizen.id, role: 'CITIZEN', name: 'Per Hansen' };
     const res = await federation.as(perActor, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: other.data.registerCitizen.id });
     // Exactly what an id that does not exist gives: null, no error, nothing of Svend.
@@ -96,7 +124,9 @@ describe('identity at the gateway', () => {
 
   it('refuses a token with a bad signature', async () => {
     const forged = await new SignJWT({ role: 'TEAM_LEAD', name: 'Mallory', team: TEAM })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(randomUUID()).setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(randomUUID())
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
     const res = await federation.request(query, {}, { authorization: `Bearer ${forged}` });
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
@@ -137,8 +167,11 @@ describe('identity at the gateway', () => {
 
 describe('errors through the gateway', () => {
   it('passes codes and caseworker-readable messages through, with no stack trace', async () => {
-    const res = await federation.as(mette, `mutation { registerCitizen(input: {
-        cpr: "310291-1234", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`);
+    const res = await federation.as(
+      mette,
+      `mutation { registerCitizen(input: {
+        cpr: "310291-1234", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/does not exist/);
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|at .*\.js/);

@@ -19,7 +19,11 @@ afterAll(() => federation.stop());
 
 async function raw(body: string, headers: Record<string, string> = {}) {
   const token = await signUserToken(lone, authJwtSecret());
-  return fetch(federation.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
+  return fetch(federation.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body,
+  });
 }
 
 async function healthy() {
@@ -85,7 +89,10 @@ describe('operation limits', () => {
   it(`lets through what the client operations need (depth ${GATEWAY_LIMITS.maxDepth}, ${GATEWAY_LIMITS.maxAliases} aliases)`, async () => {
     const res = await federation.as(lone, deepQuery(GATEWAY_LIMITS.maxDepth), { id: randomUUID() });
     expect(res.errors).toBeUndefined();
-    const aliased = await federation.as(lone, `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`);
+    const aliased = await federation.as(
+      lone,
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`,
+    );
     expect(aliased.errors).toBeUndefined();
   });
 
@@ -119,7 +126,11 @@ describe('token lifetime', () => {
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors![0].message).toBe('The token is valid for longer than allowed; sign in again.');
     expect(res.data ?? undefined).toBeUndefined();
-    const day = await federation.request('{ citizenStatistics { total } }', {}, { authorization: `Bearer ${await signUserToken(lone, authJwtSecret(), '12h')}` });
+    const day = await federation.request(
+      '{ citizenStatistics { total } }',
+      {},
+      { authorization: `Bearer ${await signUserToken(lone, authJwtSecret(), '12h')}` },
+    );
     expect(day.errors).toBeUndefined();
   });
 
@@ -175,7 +186,11 @@ describe('in production mode', () => {
     try {
       const token = await signUserToken(lone, process.env.AUTH_JWT_SECRET);
       const ask = async (query: string) => {
-        const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        const res = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
         return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
       };
       const intro = await ask('{ __schema { types { name } } }');
@@ -200,7 +215,10 @@ describe('in production mode', () => {
       const token = await signUserToken(lone, process.env.AUTH_JWT_SECRET!);
       const post = (body: string) =>
         fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-      const ask = async (query: string) => (await (await post(JSON.stringify({ query }))).json()) as { errors?: { message: string; locations?: unknown; extensions?: { code?: string } }[] };
+      const ask = async (query: string) =>
+        (await (await post(JSON.stringify({ query }))).json()) as {
+          errors?: { message: string; locations?: unknown; extensions?: { code?: string } }[];
+        };
       const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: citizenStatistics { total }`).join(' ')} }`;
       // 340 leaves under one field cost 2 + 1.5 × 340 = 512 (within the token limit).
       const cost = `{ citizenStatistics { ${Array.from({ length: 340 }, () => 'total').join(' ')} } }`;

@@ -22,7 +22,9 @@ afterAll(() => federation.stop());
 const metricsOf = async (url: string) => (await fetch(url.replace('/graphql', '/metrics'))).text();
 /** The GraphQL series (counter and histogram lines) in a scrape. */
 const seriesOf = (text: string) =>
-  text.split('\n').filter((line) => line.startsWith('graphql_requests_total{') || line.startsWith('graphql_request_duration_seconds_bucket{'));
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('graphql_requests_total{') || line.startsWith('graphql_request_duration_seconds_bucket{'));
 const labelsOf = (text: string) => new Set(seriesOf(text).map((line) => /operation="([^"]*)"/.exec(line)?.[1]));
 
 /** Runs `count` requests, `parallel` at a time. */
@@ -32,13 +34,16 @@ async function inBatches(count: number, parallel: number, send: (i: number) => P
 
 describe('the operation label', () => {
   it('knows the client operations in gateway/operations', () => {
-    expect(knownOperationNames()).toEqual(expect.arrayContaining(['CaseworkerCaseload', 'CitizenOwnView', 'JobConsultantDay', 'MunicipalDashboard']));
+    expect(knownOperationNames()).toEqual(
+      expect.arrayContaining(['CaseworkerCaseload', 'CitizenOwnView', 'JobConsultantDay', 'MunicipalDashboard']),
+    );
   });
 
   it('500 made-up operation names add no series on the gateway or the subgraph; a client operation keeps its name', async () => {
     const headers = await bearerFor(lone);
     // Every tenth name goes on to the citizens subgraph; the others the gateway answers alone.
-    const query = (name: string, i: number) => (i % 10 === 0 ? `query ${name}($id: ID!) { staffMember(id: $id) { id } }` : `query ${name} { __typename }`);
+    const query = (name: string, i: number) =>
+      i % 10 === 0 ? `query ${name}($id: ID!) { staffMember(id: $id) { id } }` : `query ${name} { __typename }`;
     const ask = async (name: string, i: number) => {
       const res = await postGraphQL(federation.url, query(name, i), i % 10 === 0 ? { id: randomUUID() } : {}, headers);
       expect(res.errors).toBeUndefined();
@@ -54,7 +59,11 @@ describe('the operation label', () => {
       expect({ service, series: seriesOf(after[service]).length }).toEqual({ service, series: seriesOf(before[service]).length });
       expect(labelsOf(after[service])).toEqual(new Set(['CaseworkerCaseload', 'other']));
       expect(after[service]).not.toContain('Probe');
-      const others = Number(new RegExp(`graphql_requests_total\\{operation="other",type="query",outcome="ok",service="${service}"\\} (\\d+)`).exec(after[service])![1]);
+      const others = Number(
+        new RegExp(`graphql_requests_total\\{operation="other",type="query",outcome="ok",service="${service}"\\} (\\d+)`).exec(
+          after[service],
+        )![1],
+      );
       expect({ service, others }).toEqual({ service, others: service === 'gateway' ? 502 : 51 });
     }
   }, 180_000);

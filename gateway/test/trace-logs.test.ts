@@ -33,10 +33,15 @@ it("the gateway's log lines of a request carry the trace id its spans and the su
   try {
     const lead: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: 'Team Ryslinge' };
     const traceId = randomUUID().replace(/-/g, '');
-    const res = await postGraphQL(gateway.url, `query Staff { staffMembers { id } }`, {}, {
-      ...(await bearerFor(lead)),
-      traceparent: `00-${traceId}-${'3'.repeat(16)}-01`,
-    });
+    const res = await postGraphQL(
+      gateway.url,
+      `query Staff { staffMembers { id } }`,
+      {},
+      {
+        ...(await bearerFor(lead)),
+        traceparent: `00-${traceId}-${'3'.repeat(16)}-01`,
+      },
+    );
     expect(res.errors).toBeUndefined();
     const traced = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
     expect(new Set(traced.map((s) => s.attributes['service.name']).filter(Boolean))).toEqual(new Set(['gateway', 'citizens']));

@@ -28,7 +28,10 @@ let svend: Actor;
 beforeAll(async () => {
   workbench = mkdtempSync(path.join(tmpdir(), 'workbench-'));
   mkdirSync(path.join(workbench, 'assets'));
-  writeFileSync(path.join(workbench, 'index.html'), '<!doctype html><title>Arbejdsbord</title><script type="module" src="/assets/app-1a2b.js"></script>');
+  writeFileSync(
+    path.join(workbench, 'index.html'),
+    '<!doctype html><title>Arbejdsbord</title><script type="module" src="/assets/app-1a2b.js"></script>',
+  );
   writeFileSync(path.join(workbench, 'graphiql.html'), '<!doctype html><title>GraphiQL</title>');
   writeFileSync(path.join(workbench, 'assets', 'app-1a2b.js'), 'export {};');
   process.env.WORKBENCH_DIR = workbench;
@@ -67,7 +70,12 @@ async function signIn(actor: Actor): Promise<string> {
 }
 
 /** A GraphQL POST as the workbench's own page sends it (same origin, cookie, JSON). */
-async function fromPage<T = any>(cookie: string, query: string, variables = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+async function fromPage<T = any>(
+  cookie: string,
+  query: string,
+  variables = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const res = await fetch(federation.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, origin, 'sec-fetch-site': 'same-origin', ...headers },
@@ -149,7 +157,12 @@ describe('signing in with a development link', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
     const bearer = await signUserToken(lone, authJwtSecret(), '5m');
-    for (const url of [expired, `${origin}/auth/dev/sign-in?ticket=${forgedTicket}`, `${origin}/auth/dev/sign-in?ticket=${bearer}`, `${origin}/auth/dev/sign-in`]) {
+    for (const url of [
+      expired,
+      `${origin}/auth/dev/sign-in?ticket=${forgedTicket}`,
+      `${origin}/auth/dev/sign-in?ticket=${bearer}`,
+      `${origin}/auth/dev/sign-in`,
+    ]) {
       const { res, setCookie, body } = await openLink(url);
       expect(res.status).toBe(401);
       expect(setCookie).toBe('');
@@ -237,7 +250,10 @@ describe('signing out', () => {
   it('answers 204 without a session, and refuses a sign-out another site asks for', async () => {
     expect((await fetch(`${origin}/auth/sign-out`, { method: 'POST' })).status).toBe(204);
     const cookie = await signIn(mette);
-    const forced = await fetch(`${origin}/auth/sign-out`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const forced = await fetch(`${origin}/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(forced.status).toBe(403);
     expect((await fetch(`${origin}/auth/session`, { headers: { cookie } })).status).toBe(200);
   });
@@ -257,7 +273,9 @@ describe('cross-site requests with the cookie', () => {
         const res = await fetch(federation.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie, ...headers },
-          body: JSON.stringify({ query: `mutation { registerCitizen(input: { cpr: "110605-4326", firstName: "Line", lastName: "Petersen", targetGroup: ACTIVITY_READY }) { id } }` }),
+          body: JSON.stringify({
+            query: `mutation { registerCitizen(input: { cpr: "110605-4326", firstName: "Line", lastName: "Petersen", targetGroup: ACTIVITY_READY }) { id } }`,
+          }),
         });
         expect(res.status).toBe(403);
         const body = (await res.json()) as any;

@@ -23,11 +23,24 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function main() {
-  const options = JSON.parse(process.argv[2]) as { url: string; headers: Record<string, string>; body: string; connections: number; duration: number };
+  const options = JSON.parse(process.argv[2]) as {
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    connections: number;
+    duration: number;
+  };
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, method: 'POST', headers: options.headers, body: options.body, connections: options.connections, duration: options.duration },
+      {
+        url: options.url,
+        method: 'POST',
+        headers: options.headers,
+        body: options.body,
+        connections: options.connections,
+        duration: options.duration,
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -11,7 +11,12 @@ export interface ScaleScenario {
   singleSubgraph?: boolean;
 }
 
-const actorOf = (s: { id: string; name: string; role: string; team: string }): Actor => ({ id: s.id, name: s.name, role: s.role as Actor['role'], team: s.team });
+const actorOf = (s: { id: string; name: string; role: string; team: string }): Actor => ({
+  id: s.id,
+  name: s.name,
+  role: s.role as Actor['role'],
+  team: s.team,
+});
 
 /**
  * The four client operations on generated data, run by people picked from it: the caseworker
@@ -24,7 +29,9 @@ export function scaleScenarios(world: World): ScaleScenario[] {
   const open = world.citizens.filter((c) => c.endedAt === null);
   const caseloads = new Map<string, number>();
   for (const c of open) caseloads.set(c.caseworker.id, (caseloads.get(c.caseworker.id) ?? 0) + 1);
-  const [caseworkerId, caseloadSize] = [...caseloads.entries()].sort((a, b) => Math.abs(a[1] - 60) - Math.abs(b[1] - 60) || a[0].localeCompare(b[0]))[0];
+  const [caseworkerId, caseloadSize] = [...caseloads.entries()].sort(
+    (a, b) => Math.abs(a[1] - 60) - Math.abs(b[1] - 60) || a[0].localeCompare(b[0]),
+  )[0];
   const caseworker = world.staff.find((s) => s.id === caseworkerId)!;
   const activePlacements = new Map<string, number>();
   for (const c of open) {
@@ -38,9 +45,24 @@ export function scaleScenarios(world: World): ScaleScenario[] {
   const record = open.find((c) => c.caseworker.id === caseworker.id)!;
   const analyst = world.analysts[0];
   return [
-    { name: `CaseworkerCaseload (${caseloadSize} citizens)`, actor: actorOf(caseworker), query: operation('CaseworkerCaseload'), variables: { staffId: caseworker.id } },
-    { name: `JobConsultantDay (${placed} active placements)`, actor: actorOf(consultant), query: operation('JobConsultantDay'), variables: { staffId: consultant.id } },
-    { name: 'MunicipalDashboard (12 months)', actor: actorOf(analyst), query: operation('MunicipalDashboard'), variables: { from: plusDays(today, -365), to: today } },
+    {
+      name: `CaseworkerCaseload (${caseloadSize} citizens)`,
+      actor: actorOf(caseworker),
+      query: operation('CaseworkerCaseload'),
+      variables: { staffId: caseworker.id },
+    },
+    {
+      name: `JobConsultantDay (${placed} active placements)`,
+      actor: actorOf(consultant),
+      query: operation('JobConsultantDay'),
+      variables: { staffId: consultant.id },
+    },
+    {
+      name: 'MunicipalDashboard (12 months)',
+      actor: actorOf(analyst),
+      query: operation('MunicipalDashboard'),
+      variables: { from: plusDays(today, -365), to: today },
+    },
     {
       name: 'CitizenOwnView',
       actor: { id: citizen.id, role: 'CITIZEN', name: `${citizen.firstName} ${citizen.lastName}` },

@@ -51,7 +51,18 @@ import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
 
 // Checked at start with every other variable the benchmark reads (kit config: one message for all).
-checkScriptConfig(['BENCH_DATA', 'BENCH_CITIZENS', 'BENCH_SEED', 'BENCH_SECONDS', 'BENCH_CONNECTIONS', 'BENCH_WARM_UP_SECONDS', 'BENCH_ACCESS_LOG', 'BENCH_SCENARIOS', 'BENCH_GATEWAY_NODE_OPTIONS', 'DATABASE_URL']);
+checkScriptConfig([
+  'BENCH_DATA',
+  'BENCH_CITIZENS',
+  'BENCH_SEED',
+  'BENCH_SECONDS',
+  'BENCH_CONNECTIONS',
+  'BENCH_WARM_UP_SECONDS',
+  'BENCH_ACCESS_LOG',
+  'BENCH_SCENARIOS',
+  'BENCH_GATEWAY_NODE_OPTIONS',
+  'DATABASE_URL',
+]);
 const SCALE = setting('BENCH_DATA') === 'scale';
 const CITIZENS = setting('BENCH_CITIZENS') ?? (SCALE ? 50_000 : 2000);
 const SEED = setting('BENCH_SEED');
@@ -61,7 +72,10 @@ const WARM_UP_SECONDS = setting('BENCH_WARM_UP_SECONDS');
 /** BENCH_ACCESS_LOG=off measures without the read log, to show what it costs (run on/off back to back). */
 const ACCESS_LOG = setting('BENCH_ACCESS_LOG');
 /** BENCH_SCENARIOS=Caseload,OwnView: only the scenarios whose name contains one of these (comma-separated). */
-const ONLY = setting('BENCH_SCENARIOS').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const ONLY = setting('BENCH_SCENARIOS')
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
 const selected = (name: string) => ONLY.length === 0 || ONLY.some((part) => name.toLowerCase().includes(part));
 
 async function main() {
@@ -95,11 +109,15 @@ async function main() {
       const seeded = await seedScale({ citizens: CITIZENS, seed: SEED, today: todayInCopenhagen(), urls, progress: process.stderr.isTTY });
       world = seeded.world;
       const total = Object.values(seeded.rows).reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0);
-      console.log(`seed:scale ${CITIZENS} citizens (seed ${SEED}): ${total} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `seed:scale ${CITIZENS} citizens (seed ${SEED}): ${total} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     } else {
       await fillCaseload(byName, CITIZENS);
     }
-    const supergraphSdl = composeFromSchemas(running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })));
+    const supergraphSdl = composeFromSchemas(
+      running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })),
+    );
     // Each gateway in its own process (bench-gateways.ts), the subgraphs in this one.
     const subgraphUrls = Object.fromEntries(running.map((r) => [r.name, r.subgraph.url]));
     const gateway = await startGatewayProcess('ours', { supergraphSdl, subgraphUrls });
@@ -118,7 +136,13 @@ async function main() {
     const scenarios: Scenario[] = (
       world
         ? scaleScenarios(world)
-        : benchScenarios(CITIZENS).map((s) => ({ name: s.name, actor: demoActors[s.as], query: s.query, variables: s.variables, singleSubgraph: s.singleSubgraph }))
+        : benchScenarios(CITIZENS).map((s) => ({
+            name: s.name,
+            actor: demoActors[s.as],
+            query: s.query,
+            variables: s.variables,
+            singleSubgraph: s.singleSubgraph,
+          }))
     ).filter((s) => selected(s.name));
 
     /** Headers for one scenario: our gateway reads the bearer token, Hive forwards the assertion. */
@@ -141,7 +165,12 @@ async function main() {
       await loadRun(url, headers, body, WARM_UP_SECONDS);
     };
     /** Two targets measured in turns; for each, statements per answered request and CPU of gateway processes. */
-    const compare = async (a: { url: string; process?: GatewayProcess }, b: { url: string; process?: GatewayProcess }, headers: Record<string, string>, body: string) => {
+    const compare = async (
+      a: { url: string; process?: GatewayProcess },
+      b: { url: string; process?: GatewayProcess },
+      headers: Record<string, string>,
+      body: string,
+    ) => {
       await prepare(a.url, headers, body);
       await prepare(b.url, headers, body);
       const sql = new Map<string, number>();
@@ -156,8 +185,14 @@ async function main() {
       const [ra, rb] = await interleaved(measured(a), measured(b), SECONDS);
       // Statements per answered request under load: lower than one at a time where a gateway
       // shares one subgraph call among identical requests in flight.
-      const extra = (url: string, total: number) => ({ sqlUnderLoad: sql.get(url)! / Math.max(1, total), cpuMsPerRequest: cpu.get(url)! / Math.max(1, total) });
-      return [{ ...ra, ...extra(a.url, ra.total) }, { ...rb, ...extra(b.url, rb.total) }] as const;
+      const extra = (url: string, total: number) => ({
+        sqlUnderLoad: sql.get(url)! / Math.max(1, total),
+        cpuMsPerRequest: cpu.get(url)! / Math.max(1, total),
+      });
+      return [
+        { ...ra, ...extra(a.url, ra.total) },
+        { ...rb, ...extra(b.url, rb.total) },
+      ] as const;
     };
     /** SQL statements of one request, averaged over a few sent one at a time (nothing else runs meanwhile). */
     // Settles first and after: writes that finish after a response (the access log) must be
@@ -176,10 +211,19 @@ async function main() {
     const ms = (n: number) => n.toFixed(1);
 
     const data = SCALE ? `generated municipality of ${CITIZENS} citizens (seed ${SEED})` : `demo data + ${CITIZENS} extra citizens`;
-    console.log(`\nBenchmark: ${data}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), read access log ${ACCESS_LOG}, Node ${process.version}`);
-    console.log('Latencies in ms, from every response time recorded. ×: ours ÷ Hive Gateway on the same supergraph (r/s: higher is better; p95: lower is better).');
+    console.log(
+      `\nBenchmark: ${data}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and gateway (in turns), read access log ${ACCESS_LOG}, Node ${process.version}`,
+    );
+    console.log(
+      'Latencies in ms, from every response time recorded. ×: ours ÷ Hive Gateway on the same supergraph (r/s: higher is better; p95: lower is better).',
+    );
     console.log('SQL/req: statements per request sent one at a time; loaded: per answered request during the load run (all subgraphs).\n');
-    console.log(row(['scenario', 'req/s', 'p50', 'p95', 'p99', 'SQL/req', 'loaded', 'errors', 'Hive r/s', 'Hive p95', 'loaded', 'r/s ×', 'p95 ×'], widths));
+    console.log(
+      row(
+        ['scenario', 'req/s', 'p50', 'p95', 'p99', 'SQL/req', 'loaded', 'errors', 'Hive r/s', 'Hive p95', 'loaded', 'r/s ×', 'p95 ×'],
+        widths,
+      ),
+    );
     const cpuLines: string[] = [];
     // A turn too short for a slow scenario completes nothing: no ratio then.
     const ratio = (x: number, y: number, totals: number[]) => (totals.every((t) => t > 0) && y > 0 ? (x / y).toFixed(2) : '-');

@@ -59,13 +59,15 @@ export function contractGaps(api: GraphQLSchema, built: Set<string>, file = CONT
           if (built.has(ownerOf(type.name, field.name))) gaps.push(`${type.name}.${field.name} is missing`);
           continue;
         }
-        if (String(found.type) !== String(field.type)) gaps.push(`${type.name}.${field.name} is ${found.type}, contract says ${field.type}`);
+        if (String(found.type) !== String(field.type))
+          gaps.push(`${type.name}.${field.name} is ${found.type}, contract says ${field.type}`);
         const args = 'args' in field ? field.args : [];
         const actualArgs = 'args' in found ? found.args : [];
         for (const arg of args) {
           const match = actualArgs.find((a) => a.name === arg.name);
           if (!match) gaps.push(`${type.name}.${field.name}(${arg.name}) is missing`);
-          else if (String(match.type) !== String(arg.type)) gaps.push(`${type.name}.${field.name}(${arg.name}) is ${match.type}, contract says ${arg.type}`);
+          else if (String(match.type) !== String(arg.type))
+            gaps.push(`${type.name}.${field.name}(${arg.name}) is ${match.type}, contract says ${arg.type}`);
         }
       }
     }

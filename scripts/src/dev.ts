@@ -42,9 +42,7 @@ function newest(target: string): number {
 async function main() {
   const logger = createLogger('dev');
   const given = setting('DATABASE_URL');
-  const server = given
-    ? { adminUrl: given, stop: async () => undefined }
-    : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
+  const server = given ? { adminUrl: given, stop: async () => undefined } : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
 
   const urls: Record<string, string> = {};
   const units: Unit[] = [];
@@ -61,8 +59,7 @@ async function main() {
       env: {
         PORT: port,
         SEED_DEMO: 'true',
-        [`${name.toUpperCase()}_DATABASE_URL`]:
-          own ?? withDatabase(server.adminUrl, database),
+        [`${name.toUpperCase()}_DATABASE_URL`]: own ?? withDatabase(server.adminUrl, database),
       },
       startedAt: 0,
     });

@@ -8,14 +8,7 @@
  * scans and times at the end.
  */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import {
-  Actor,
-  authJwtSecret,
-  RunningSubgraph,
-  signUserToken,
-  startSubgraph,
-  todayInCopenhagen,
-} from '@jobcenter/kit';
+import { Actor, authJwtSecret, RunningSubgraph, signUserToken, startSubgraph, todayInCopenhagen } from '@jobcenter/kit';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
 import { operation } from '@jobcenter/gateway/dist/src/operations';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
@@ -23,7 +16,6 @@ import { resolveAllDatabases, subgraphs } from './services';
 import { commandLine, confirmEmptying } from './cli';
 import { seedScale } from './seed-scale/index';
 import { plusDays } from './seed-scale/random';
-
 
 interface Captured {
   operation: string;
@@ -38,12 +30,22 @@ async function main() {
   const { values } = commandLine(
     USAGE,
     { citizens: { type: 'string' }, seed: { type: 'string', default: '42' }, yes: { type: 'boolean', default: false } },
-    { check: ({ values: v }) => (v.citizens !== undefined && (!/^\d+$/.test(v.citizens) || Number(v.citizens) < 1) ? '--citizens: a whole number of at least 1' : undefined) },
+    {
+      check: ({ values: v }) =>
+        v.citizens !== undefined && (!/^\d+$/.test(v.citizens) || Number(v.citizens) < 1)
+          ? '--citizens: a whole number of at least 1'
+          : undefined,
+    },
   );
   process.env.LOG_LEVEL ??= 'warn';
   const { urls, embedded } = await resolveAllDatabases();
   if (values.citizens) {
-    if (!(await confirmEmptying(Object.keys(urls).map((name) => `jobcenter_${name}: every table seed:scale fills (TRUNCATE … CASCADE)`), values.yes))) {
+    if (
+      !(await confirmEmptying(
+        Object.keys(urls).map((name) => `jobcenter_${name}: every table seed:scale fills (TRUNCATE … CASCADE)`),
+        values.yes,
+      ))
+    ) {
       await embedded?.stop();
       process.exit(2);
     }
@@ -62,8 +64,14 @@ async function main() {
       closers.unshift(() => subgraph.close());
       process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
     }
-    const supergraphSdl = composeFromSchemas(subgraphs.map((d) => ({ name: d.name, url: running[d.name].url, sdl: printSubgraphSchema(running[d.name].schema) })));
-    const gateway = await startGateway({ port: 0, supergraphSdl, subgraphUrls: Object.fromEntries(subgraphs.map((d) => [d.name, running[d.name].url])) });
+    const supergraphSdl = composeFromSchemas(
+      subgraphs.map((d) => ({ name: d.name, url: running[d.name].url, sdl: printSubgraphSchema(running[d.name].schema) })),
+    );
+    const gateway = await startGateway({
+      port: 0,
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(subgraphs.map((d) => [d.name, running[d.name].url])),
+    });
     closers.unshift(() => gateway.close());
 
     // Record what each subgraph sends, through the logger TypeORM calls for every statement.
@@ -98,14 +106,27 @@ async function main() {
       const key = `${c.subgraph}\n${c.sql}`;
       if (seen.has(key) || !/^\s*(SELECT|WITH)\b/i.test(c.sql)) continue;
       seen.add(key);
-      const rows: { 'QUERY PLAN': string }[] = await running[c.subgraph].dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, c.parameters);
+      const rows: { 'QUERY PLAN': string }[] = await running[c.subgraph].dataSource.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`,
+        c.parameters,
+      );
       const plan = rows.map((r) => r['QUERY PLAN']);
       console.log(`\n=== ${c.operation} · ${c.subgraph}\n${c.sql.replace(/\s+/g, ' ').trim()}`);
       if (c.parameters.length) console.log(`-- parameters: ${JSON.stringify(c.parameters).slice(0, 300)}`);
       console.log(plan.join('\n'));
       const time = plan.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
-      const seqScans = plan.filter((l) => /Seq Scan on/.test(l)).map((l) => /Seq Scan on (\S+)/.exec(l)![1] + (/rows=(\d+) loops/.exec(l.split('(actual')[1] ?? '')?.[1] ? ` (${/rows=(\d+) loops/.exec(l.split('(actual')[1])![1]} rows)` : ''));
-      summary.push(`${c.operation.padEnd(20)} ${c.subgraph.padEnd(10)} ${time.padStart(11)}  ${seqScans.length ? `seq scan: ${seqScans.join(', ')}` : 'no seq scan'}  ${c.sql.replace(/\s+/g, ' ').trim().slice(0, 70)}`);
+      const seqScans = plan
+        .filter((l) => /Seq Scan on/.test(l))
+        .map(
+          (l) =>
+            /Seq Scan on (\S+)/.exec(l)![1] +
+            (/rows=(\d+) loops/.exec(l.split('(actual')[1] ?? '')?.[1]
+              ? ` (${/rows=(\d+) loops/.exec(l.split('(actual')[1])![1]} rows)`
+              : ''),
+        );
+      summary.push(
+        `${c.operation.padEnd(20)} ${c.subgraph.padEnd(10)} ${time.padStart(11)}  ${seqScans.length ? `seq scan: ${seqScans.join(', ')}` : 'no seq scan'}  ${c.sql.replace(/\s+/g, ' ').trim().slice(0, 70)}`,
+      );
     }
     console.log(`\n=== Summary: ${seen.size} distinct reads (execution time, sequential scans)`);
     console.log(summary.join('\n'));
@@ -131,14 +152,35 @@ async function pickOperations(running: Record<string, RunningSubgraph>) {
     `SELECT job_consultant_id FROM placement WHERE status = 'ACTIVE' GROUP BY job_consultant_id ORDER BY COUNT(*) DESC, job_consultant_id LIMIT 1`,
   );
   const [analyst] = await q<{ id: string }>('citizens', `SELECT id FROM staff_member WHERE role = 'ANALYST' ORDER BY id LIMIT 1`);
-  const [placed] = await q<{ citizen_id: string }>('placements', `SELECT citizen_id FROM placement WHERE status = 'ACTIVE' ORDER BY citizen_id LIMIT 1`);
-  if (!caseworker || !consultant || !analyst || !placed) throw new Error('No generated data here: run npm run seed:scale first (or pass --citizens).');
-  const [citizen] = await running.citizens.dataSource.query('SELECT id, first_name, last_name FROM citizen WHERE id = $1', [placed.citizen_id]);
+  const [placed] = await q<{ citizen_id: string }>(
+    'placements',
+    `SELECT citizen_id FROM placement WHERE status = 'ACTIVE' ORDER BY citizen_id LIMIT 1`,
+  );
+  if (!caseworker || !consultant || !analyst || !placed)
+    throw new Error('No generated data here: run npm run seed:scale first (or pass --citizens).');
+  const [citizen] = await running.citizens.dataSource.query('SELECT id, first_name, last_name FROM citizen WHERE id = $1', [
+    placed.citizen_id,
+  ]);
   const today = todayInCopenhagen();
   return [
-    { name: 'CaseworkerCaseload', operation: 'CaseworkerCaseload' as const, actor: await staff(caseworker.staff_id), variables: { staffId: caseworker.staff_id } },
-    { name: 'JobConsultantDay', operation: 'JobConsultantDay' as const, actor: await staff(consultant.job_consultant_id), variables: { staffId: consultant.job_consultant_id } },
-    { name: 'MunicipalDashboard', operation: 'MunicipalDashboard' as const, actor: await staff(analyst.id), variables: { from: plusDays(today, -365), to: today } },
+    {
+      name: 'CaseworkerCaseload',
+      operation: 'CaseworkerCaseload' as const,
+      actor: await staff(caseworker.staff_id),
+      variables: { staffId: caseworker.staff_id },
+    },
+    {
+      name: 'JobConsultantDay',
+      operation: 'JobConsultantDay' as const,
+      actor: await staff(consultant.job_consultant_id),
+      variables: { staffId: consultant.job_consultant_id },
+    },
+    {
+      name: 'MunicipalDashboard',
+      operation: 'MunicipalDashboard' as const,
+      actor: await staff(analyst.id),
+      variables: { from: plusDays(today, -365), to: today },
+    },
     {
       name: 'CitizenOwnView',
       operation: 'CitizenOwnView' as const,

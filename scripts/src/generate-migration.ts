@@ -21,17 +21,23 @@ import { serviceDir, subgraphs } from './services';
 import { setting } from '@jobcenter/kit/config';
 
 async function main() {
-  const { positionals } = commandLine(`npm run migration:generate -- <${subgraphs.map((s) => s.name).join('|')}> <PascalCaseName>`, {}, {
-    positionals: 2,
-    check: ({ positionals: [s, n] }) =>
-      !subgraphs.some((d) => d.name === s) ? `unknown service: ${s ?? '(none)'}` : !n || !/^[A-Z][A-Za-z0-9]+$/.test(n) ? 'the name: PascalCase, e.g. AddPlanNotes' : undefined,
-  });
+  const { positionals } = commandLine(
+    `npm run migration:generate -- <${subgraphs.map((s) => s.name).join('|')}> <PascalCaseName>`,
+    {},
+    {
+      positionals: 2,
+      check: ({ positionals: [s, n] }) =>
+        !subgraphs.some((d) => d.name === s)
+          ? `unknown service: ${s ?? '(none)'}`
+          : !n || !/^[A-Z][A-Za-z0-9]+$/.test(n)
+            ? 'the name: PascalCase, e.g. AddPlanNotes'
+            : undefined,
+    },
+  );
   const [service, name] = positionals;
   const definition = subgraphs.find((s) => s.name === service)!;
   const given = setting('DATABASE_URL');
-  const server = given
-    ? { adminUrl: given, stop: async () => undefined }
-    : await startEmbeddedPostgres(defaultEmbeddedOptions());
+  const server = given ? { adminUrl: given, stop: async () => undefined } : await startEmbeddedPostgres(defaultEmbeddedOptions());
   const scratch = `scratch_${service}_${Date.now()}`;
   await ensureDatabase(server.adminUrl, scratch);
   const dataSource = createDataSource({

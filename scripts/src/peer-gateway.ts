@@ -23,7 +23,12 @@ export async function startPeerGateway(supergraphSdl: string, port = 0): Promise
     let headers = assertions.get(request);
     if (!headers) {
       headers = authenticate({
-        req: { headers: { authorization: request.headers.get('authorization') ?? undefined, 'x-request-id': request.headers.get(REQUEST_ID_HEADER) ?? undefined } },
+        req: {
+          headers: {
+            authorization: request.headers.get('authorization') ?? undefined,
+            'x-request-id': request.headers.get(REQUEST_ID_HEADER) ?? undefined,
+          },
+        },
       } as any).then(({ assertion, requestId }) => ({ [GATEWAY_ASSERTION_HEADER]: assertion, [REQUEST_ID_HEADER]: requestId }));
       assertions.set(request, headers);
     }

@@ -108,7 +108,11 @@ function loadOperations(root: string): { operations: ClientOperation[]; fragment
         operations.push({ name: `fragment ${definition.name.value}`, file, document: { kind: Kind.DOCUMENT, definitions: [definition] } });
       }
       if (definition.kind === Kind.OPERATION_DEFINITION) {
-        operations.push({ name: definition.name?.value ?? '(anonymous)', file, document: { kind: Kind.DOCUMENT, definitions: [definition] } });
+        operations.push({
+          name: definition.name?.value ?? '(anonymous)',
+          file,
+          document: { kind: Kind.DOCUMENT, definitions: [definition] },
+        });
       }
     }
   }

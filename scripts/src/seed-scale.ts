@@ -15,7 +15,12 @@ const USAGE = 'npm run seed:scale -- [--citizens 50000] [--seed 42] [--today YYY
 async function main() {
   const { values } = commandLine(
     USAGE,
-    { citizens: { type: 'string', default: '50000' }, seed: { type: 'string', default: '42' }, today: { type: 'string' }, yes: { type: 'boolean', default: false } },
+    {
+      citizens: { type: 'string', default: '50000' },
+      seed: { type: 'string', default: '42' },
+      today: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+    },
     {
       check: ({ values: v }) =>
         !/^\d+$/.test(v.citizens) || Number(v.citizens) < 1
@@ -34,7 +39,9 @@ async function main() {
     return `${u.pathname.slice(1)} on ${u.hostname}:${u.port || 5432}`;
   };
   const confirmed = await confirmEmptying(
-    Object.entries(urls).map(([name, url]) => `${where(url)}: every ${name} table seed:scale fills, and rows referencing them (TRUNCATE … CASCADE)`),
+    Object.entries(urls).map(
+      ([name, url]) => `${where(url)}: every ${name} table seed:scale fills, and rows referencing them (TRUNCATE … CASCADE)`,
+    ),
     values.yes,
   );
   if (!confirmed) {
@@ -46,7 +53,11 @@ async function main() {
   try {
     const result = await seedScale({ citizens, seed, today, urls, progress: process.stderr.isTTY });
     for (const [db, tables] of Object.entries(result.rows)) {
-      console.log(`  ${db}: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      console.log(
+        `  ${db}: ${Object.entries(tables)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
     }
     console.log(
       `Done in ${((performance.now() - started) / 1000).toFixed(1)} s (generating ${(result.generateMs / 1000).toFixed(1)} s, writing ${(result.writeMs / 1000).toFixed(1)} s).`,

@@ -13,7 +13,17 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { Actor, authJwtSecret, ensureDatabase, IDEMPOTENCY_KEY_HEADER, RunningSubgraph, signUserToken, startSubgraph, SubgraphDefinition, withDatabase } from '@jobcenter/kit';
+import {
+  Actor,
+  authJwtSecret,
+  ensureDatabase,
+  IDEMPOTENCY_KEY_HEADER,
+  RunningSubgraph,
+  signUserToken,
+  startSubgraph,
+  SubgraphDefinition,
+  withDatabase,
+} from '@jobcenter/kit';
 import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { freePort, PostgresProcess, startPostgresProcess } from '@jobcenter/kit/testing';
 import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
@@ -69,7 +79,9 @@ async function main() {
     }
     gateway = await startGateway({
       port: 0,
-      supergraphSdl: composeFromSchemas(subgraphs.map((d) => ({ name: d.name, url: running[d.name].url, sdl: printSubgraphSchema(running[d.name].schema) }))),
+      supergraphSdl: composeFromSchemas(
+        subgraphs.map((d) => ({ name: d.name, url: running[d.name].url, sdl: printSubgraphSchema(running[d.name].schema) })),
+      ),
       subgraphUrls: Object.fromEntries(subgraphs.map((d) => [d.name, running[d.name].url])),
     });
     const gatewayUrl = gateway.url;
@@ -80,7 +92,11 @@ async function main() {
       try {
         const res = await fetch(gatewayUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: await bearer(actor), ...(key ? { [IDEMPOTENCY_KEY_HEADER]: key } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            authorization: await bearer(actor),
+            ...(key ? { [IDEMPOTENCY_KEY_HEADER]: key } : {}),
+          },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(10_000),
         });
@@ -89,8 +105,7 @@ async function main() {
           const kind = String(body.errors[0].extensions?.code ?? 'UNKNOWN');
           countError(kind);
           if (!samples.has(kind)) samples.set(kind, String((body.errors[0] as { message?: string }).message ?? '').slice(0, 90));
-        }
-        else counts.ok += 1;
+        } else counts.ok += 1;
         return body;
       } catch (error) {
         countError(`network: ${(error as Error).name}`);
@@ -112,26 +127,56 @@ async function main() {
     };
 
     const teamLead: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: TEAM };
-    const created = await call(teamLead, `mutation($e: String!) { createStaffMember(input: { name: "Inger Holm", role: CASEWORKER, email: $e, team: "${TEAM}" }) { id } }`, { e: `${randomUUID()}@soak.dk` });
+    const created = await call(
+      teamLead,
+      `mutation($e: String!) { createStaffMember(input: { name: "Inger Holm", role: CASEWORKER, email: $e, team: "${TEAM}" }) { id } }`,
+      { e: `${randomUUID()}@soak.dk` },
+    );
     if (!created.data) throw new Error(`setup failed: ${JSON.stringify(created.errors)}`);
     const caseworker: Actor = { id: created.data.createStaffMember.id, role: 'CASEWORKER', name: 'Inger Holm', team: TEAM };
 
     const worker = async () => {
       while (Date.now() < deadline) {
         keysUsed.citizens += 1;
-        const citizenId = await write(caseworker, `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`,
-          { i: { cpr: nextCpr(), firstName: 'Soak', lastName: `Person ${serial}`, targetGroup: 'JOB_READY' } }, (d) => d.registerCitizen?.id);
+        const citizenId = await write(
+          caseworker,
+          `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`,
+          { i: { cpr: nextCpr(), firstName: 'Soak', lastName: `Person ${serial}`, targetGroup: 'JOB_READY' } },
+          (d) => d.registerCitizen?.id,
+        );
         if (!citizenId) continue;
         acknowledged.citizens.add(citizenId);
-        await write(teamLead, `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER) { id } }`, { c: citizenId, s: caseworker.id }, (d) => d.assignStaff?.id);
+        await write(
+          teamLead,
+          `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER) { id } }`,
+          { c: citizenId, s: caseworker.id },
+          (d) => d.assignStaff?.id,
+        );
         keysUsed.plans += 1;
-        const planId = await write(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`,
-          { c: citizenId, i: { longTermGoal: 'Arbejde', startDate: new Date().toISOString().slice(0, 10) } }, (d) => d.createPlan?.id);
+        const planId = await write(
+          caseworker,
+          `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`,
+          { c: citizenId, i: { longTermGoal: 'Arbejde', startDate: new Date().toISOString().slice(0, 10) } },
+          (d) => d.createPlan?.id,
+        );
         if (planId) acknowledged.plans.add(planId);
         keysUsed.meetings += 1;
-        const meetingId = await write(caseworker, `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`,
-          { i: { citizenId, kind: 'FOLLOW_UP', durationMinutes: 15, scheduledAt: new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000 + 3_600_000 * (meetingSerial += 1)).toISOString(), participants: [] } },
-          (d) => d.scheduleMeeting?.id);
+        const meetingId = await write(
+          caseworker,
+          `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`,
+          {
+            i: {
+              citizenId,
+              kind: 'FOLLOW_UP',
+              durationMinutes: 15,
+              scheduledAt: new Date(
+                Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 86_400_000 + 3_600_000 * (meetingSerial += 1),
+              ).toISOString(),
+              participants: [],
+            },
+          },
+          (d) => d.scheduleMeeting?.id,
+        );
         if (meetingId) acknowledged.meetings.add(meetingId);
         for (let i = 0; i < 3; i += 1) {
           await call(caseworker, `query($id: ID!) { citizen(id: $id) { firstName activePlan { longTermGoal } } }`, { id: citizenId });
@@ -163,10 +208,22 @@ async function main() {
     await Promise.all([chaos(), ...Array.from({ length: WORKERS }, worker)]);
 
     // Consistency: every acknowledged write is stored; idempotent retries wrote nothing twice.
-    for (let i = 0; i < 100 && !(await fetch(running.citizens.url.replace('/graphql', '/health/ready')).then((r) => r.ok, () => false)); i += 1) await sleep(100);
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(running.citizens.url.replace('/graphql', '/health/ready')).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i += 1
+    )
+      await sleep(100);
     const present = async (service: string, table: string, ids: Set<string>) =>
-      Number((await running[service].dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [[...ids]]))[0].n);
-    const total = async (service: string, table: string) => Number((await running[service].dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+      Number(
+        (await running[service].dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [[...ids]]))[0].n,
+      );
+    const total = async (service: string, table: string) =>
+      Number((await running[service].dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
     const rows = [
       ['citizens', 'citizen', acknowledged.citizens, keysUsed.citizens],
       ['plans', 'plan', acknowledged.plans, keysUsed.plans],
@@ -175,7 +232,8 @@ async function main() {
     let consistent = true;
     console.log(`\nRequests: ${counts.requests} (${counts.ok} without errors) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log('Errors by kind:');
-    for (const [kind, n] of [...errors].sort((a, b) => b[1] - a[1])) console.log(`  ${kind.padEnd(24)} ${String(n).padStart(5)}  e.g. ${samples.get(kind) ?? ''}`);
+    for (const [kind, n] of [...errors].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${kind.padEnd(24)} ${String(n).padStart(5)}  e.g. ${samples.get(kind) ?? ''}`);
     console.log('Faults:');
     for (const f of faults) console.log(`  ${f}`);
     console.log('Consistency (acknowledged writes present; stored rows never exceed the writes attempted):');
@@ -184,7 +242,9 @@ async function main() {
       const stored = await total(service, table);
       const ok = found === ids.size && stored <= keys;
       consistent &&= ok;
-      console.log(`  ${table.padEnd(10)} acknowledged ${String(ids.size).padStart(5)}  present ${String(found).padStart(5)}  rows ${String(stored).padStart(5)}  keys ${String(keys).padStart(5)}  ${ok ? 'OK' : 'FAILED'}`);
+      console.log(
+        `  ${table.padEnd(10)} acknowledged ${String(ids.size).padStart(5)}  present ${String(found).padStart(5)}  rows ${String(stored).padStart(5)}  keys ${String(keys).padStart(5)}  ${ok ? 'OK' : 'FAILED'}`,
+      );
     }
     console.log(consistent ? '\nConsistent: every acknowledged write is there, none twice.' : '\nINCONSISTENT: see above.');
     process.exitCode = consistent ? 0 : 1;

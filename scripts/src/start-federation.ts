@@ -25,9 +25,7 @@ async function main() {
   commandLine('npm start', {});
   const logger = createLogger('federation');
   const given = setting('DATABASE_URL');
-  const server = given
-    ? { adminUrl: given, stop: async () => undefined }
-    : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
+  const server = given ? { adminUrl: given, stop: async () => undefined } : await startEmbeddedPostgres(defaultEmbeddedOptions(logger));
 
   const running: RunningSubgraph[] = [];
   const urls: Record<string, string> = {};

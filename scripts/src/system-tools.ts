@@ -14,7 +14,11 @@ export function ensureDebianCommand(command: string, pkg = command): string {
   if (!root || !found('apt-get')) {
     throw new Error(`${command} is missing: install it (Debian/Ubuntu: apt-get install ${pkg}) and run the tests again`);
   }
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   if (install().status !== 0) {
     execFileSync('apt-get', ['update'], { stdio: 'ignore' });
     if (install().status !== 0) throw new Error(`apt-get could not install ${pkg}`);

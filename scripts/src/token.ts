@@ -21,7 +21,9 @@ async function main() {
   );
   if (!isActorRole(values.role) || !values.sub) return;
   const team = values.role === 'CITIZEN' ? undefined : (values.team ?? 'Jobcenter Ryslinge');
-  console.log(await signUserToken({ id: values.sub, role: values.role, name: values.name ?? values.role, team }, authJwtSecret(), values.expires));
+  console.log(
+    await signUserToken({ id: values.sub, role: values.role, name: values.name ?? values.role, team }, authJwtSecret(), values.expires),
+  );
 }
 
 main().catch((error) => {

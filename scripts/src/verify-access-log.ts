@@ -16,13 +16,17 @@ const NAMES: string[] = subgraphs.map((s) => s.name);
 
 async function main() {
   // A misspelt service (`citizen`) is an error, never a check of nothing that exits 0.
-  const { positionals: only } = commandLine(`npm run verify:access-log [-- <${NAMES.join('|')}>...]`, {}, {
-    positionals: NAMES.length,
-    check: ({ positionals }) => {
-      const unknown = positionals.filter((p) => !NAMES.includes(p));
-      return unknown.length ? `unknown service: ${unknown.join(', ')} (services: ${NAMES.join(', ')})` : undefined;
+  const { positionals: only } = commandLine(
+    `npm run verify:access-log [-- <${NAMES.join('|')}>...]`,
+    {},
+    {
+      positionals: NAMES.length,
+      check: ({ positionals }) => {
+        const unknown = positionals.filter((p) => !NAMES.includes(p));
+        return unknown.length ? `unknown service: ${unknown.join(', ')} (services: ${NAMES.join(', ')})` : undefined;
+      },
     },
-  });
+  );
   let broken = 0;
   for (const definition of subgraphs.filter((s) => only.length === 0 || only.includes(s.name))) {
     const database = await resolveDatabase(definition.name);
@@ -31,8 +35,11 @@ async function main() {
     try {
       const result = await verifyAccessLog(dataSource);
       broken += result.broken.length;
-      console.log(`${definition.name}: ${result.entries} entries, ${result.streams} streams, ${result.broken.length ? `${result.broken.length} BROKEN` : 'chains intact'}`);
-      for (const b of result.broken) console.log(`  stream ${b.streamId}, position ${b.position} (entry ${b.seq}, citizen ${b.citizenId}): ${b.problem}`);
+      console.log(
+        `${definition.name}: ${result.entries} entries, ${result.streams} streams, ${result.broken.length ? `${result.broken.length} BROKEN` : 'chains intact'}`,
+      );
+      for (const b of result.broken)
+        console.log(`  stream ${b.streamId}, position ${b.position} (entry ${b.seq}, citizen ${b.citizenId}): ${b.problem}`);
       // Who could change entries at all: the table's owner, and whether the role used here may.
       const [rights] = await dataSource.query(
         `SELECT pg_get_userbyid(relowner) AS owner, current_user AS me,

@@ -24,6 +24,9 @@ it('fills the caseload with citizens the service finds by CPR number and reads',
       birthDate: `1985-${cpr.slice(2, 4)}-${cpr.slice(0, 2)}`,
     });
   }
-  const plain = await citizens.dataSource.query(`SELECT count(*)::int AS n FROM citizen WHERE row_to_json(citizen)::text LIKE '%' || $1 || '%'`, [benchCpr(5)]);
+  const plain = await citizens.dataSource.query(
+    `SELECT count(*)::int AS n FROM citizen WHERE row_to_json(citizen)::text LIKE '%' || $1 || '%'`,
+    [benchCpr(5)],
+  );
   expect(plain[0].n).toBe(0);
 });

@@ -21,7 +21,8 @@ function edit(sdl: string, from: string, to: string): string {
 }
 
 const COMPANY_CVR = '  """Danish company number, 8 digits (CVR-nummer)."""\n  cvr: String!\n';
-const PLAN_GOAL = '  """\n  The long-term goal (langsigtet mål), e.g. "trained landscape gardener, then a steady job".\n  """\n  longTermGoal: String!\n';
+const PLAN_GOAL =
+  '  """\n  The long-term goal (langsigtet mål), e.g. "trained landscape gardener, then a steady job".\n  """\n  longTermGoal: String!\n';
 const CITIZEN_FIRST_NAME = '  """First name."""\n  firstName: String!\n  """Last name."""';
 
 describe('npm run check:schema', () => {
@@ -50,7 +51,12 @@ describe('npm run check:schema', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'check-schema-'));
     [removedField, renamedContractField, compositionError, safe, unknown] = await Promise.all([
       cli('--subgraph', 'plans', '--schema', sdlFile('plans-removed', edit(committed('plans'), PLAN_GOAL, ''))),
-      cli('--subgraph', 'placements', '--schema', sdlFile('placements-renamed', edit(committed('placements'), COMPANY_CVR, '  cvrNumber: String!\n'))),
+      cli(
+        '--subgraph',
+        'placements',
+        '--schema',
+        sdlFile('placements-renamed', edit(committed('placements'), COMPANY_CVR, '  cvrNumber: String!\n')),
+      ),
       cli(
         '--subgraph',
         'citizens',
@@ -61,7 +67,10 @@ describe('npm run check:schema', () => {
         '--subgraph',
         'placements',
         '--schema',
-        sdlFile('placements-added', edit(committed('placements'), COMPANY_CVR, `${COMPANY_CVR}  """Trading name, if any."""\n  tradingName: String\n`)),
+        sdlFile(
+          'placements-added',
+          edit(committed('placements'), COMPANY_CVR, `${COMPANY_CVR}  """Trading name, if any."""\n  tradingName: String\n`),
+        ),
       ),
       cli('--subgraph', 'payroll'),
     ]);
@@ -84,14 +93,18 @@ describe('npm run check:schema', () => {
   it('fails a renamed contract field that no operation reads', () => {
     expect(renamedContractField.code).toBe(1);
     expect(renamedContractField.out).toContain('FAIL contract (gateway/contract.graphql): Company.cvr is missing');
-    expect(renamedContractField.out).toMatch(/FAIL breaking: Field 'cvr' was removed from object type 'Company' \[Company\.cvr\]\n\s+used by the client contract/);
+    expect(renamedContractField.out).toMatch(
+      /FAIL breaking: Field 'cvr' was removed from object type 'Company' \[Company\.cvr\]\n\s+used by the client contract/,
+    );
     expect(renamedContractField.out).not.toContain('no longer validates');
   });
 
   it('fails a change that does not compose with the other subgraphs, with composition’s own words', () => {
     expect(compositionError.code).toBe(1);
     expect(compositionError.out).toContain("FAIL composition with the other subgraphs' committed schemas:");
-    expect(compositionError.out).toContain('Field "Citizen.firstName" is marked @external on all the subgraphs in which it is listed (subgraph "plans")');
+    expect(compositionError.out).toContain(
+      'Field "Citizen.firstName" is marked @external on all the subgraphs in which it is listed (subgraph "plans")',
+    );
   });
 
   it('passes a new optional field, counted as a safe change', () => {
@@ -112,13 +125,21 @@ describe('the schema check, in process on a copy of the committed files', () => 
 
   beforeAll(() => {
     copy = mkdtempSync(path.join(tmpdir(), 'check-schema-root-'));
-    for (const f of ['gateway/supergraph.graphql', 'gateway/contract.graphql', 'gateway/operations', ...SUBGRAPHS.map((s) => `services/${s.name}/schema.graphql`)]) {
+    for (const f of [
+      'gateway/supergraph.graphql',
+      'gateway/contract.graphql',
+      'gateway/operations',
+      ...SUBGRAPHS.map((s) => `services/${s.name}/schema.graphql`),
+    ]) {
       cpSync(path.join(root, f), path.join(copy, f), { recursive: true });
     }
     // The workbench's operations: a fragment in one file, the query that spreads it in another.
     mkdirSync(path.join(copy, 'web/src/caseload'), { recursive: true });
     writeFileSync(path.join(copy, 'web/src/caseload/company.fragment.graphql'), 'fragment CompanyCard on Company { id name cvr }\n');
-    writeFileSync(path.join(copy, 'web/src/caseload/Company.graphql'), 'query WorkbenchCompany($id: ID!) { company(id: $id) { ...CompanyCard } }\n');
+    writeFileSync(
+      path.join(copy, 'web/src/caseload/Company.graphql'),
+      'query WorkbenchCompany($id: ID!) { company(id: $id) { ...CompanyCard } }\n',
+    );
   });
 
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -139,7 +160,9 @@ describe('the schema check, in process on a copy of the committed files', () => 
     expect(result.ok).toBe(false);
     expect(report).toContain('used by operation WorkbenchCompany (web/src/caseload/Company.graphql)');
     expect(report).toContain('used by operation fragment CompanyCard (web/src/caseload/company.fragment.graphql)');
-    expect(report).toContain('FAIL operation WorkbenchCompany in web/src/caseload/Company.graphql no longer validates: Cannot query field "cvr" on type "Company".');
+    expect(report).toContain(
+      'FAIL operation WorkbenchCompany in web/src/caseload/Company.graphql no longer validates: Cannot query field "cvr" on type "Company".',
+    );
   });
 
   it('warns about, but passes, a breaking change that no known client uses', async () => {
@@ -147,7 +170,11 @@ describe('the schema check, in process on a copy of the committed files', () => 
     const sdl = edit(committed('placements'), COMPANY_CVR, `${COMPANY_CVR}  """Trading name, if any."""\n  tradingName: String\n`);
     writeFileSync(path.join(copy, 'services/placements/schema.graphql'), sdl);
     const composed = composeServices(
-      SUBGRAPHS.map((s) => ({ name: s.name, url: s.defaultUrl, typeDefs: parse(readFileSync(path.join(copy, 'services', s.name, 'schema.graphql'), 'utf8')) })),
+      SUBGRAPHS.map((s) => ({
+        name: s.name,
+        url: s.defaultUrl,
+        typeDefs: parse(readFileSync(path.join(copy, 'services', s.name, 'schema.graphql'), 'utf8')),
+      })),
     );
     writeFileSync(path.join(copy, 'gateway/supergraph.graphql'), composed.supergraphSdl!);
 

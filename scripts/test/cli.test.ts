@@ -16,8 +16,18 @@ const run = (script: string, args: string[], env: Record<string, string> = {}) =
 const NOWHERE = { DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none' };
 
 const SCRIPTS = [
-  'print-schemas', 'start-federation', 'bench', 'soak', 'token', 'seed-scale', 'explain',
-  'generate-migration', 'verify-access-log', 'k8s-supergraph', 'rotate-cpr-key', 'config-docs',
+  'print-schemas',
+  'start-federation',
+  'bench',
+  'soak',
+  'token',
+  'seed-scale',
+  'explain',
+  'generate-migration',
+  'verify-access-log',
+  'k8s-supergraph',
+  'rotate-cpr-key',
+  'config-docs',
 ];
 
 it.each(SCRIPTS)('%s: an unknown option is an error with usage (exit 2)', (script) => {

@@ -29,7 +29,13 @@ let jwtSecret: string;
 async function waitReady(name: string, base: string, child: ChildProcess): Promise<void> {
   for (let i = 0; ; i += 1) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output[name]}`);
-    if (await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (i > 1200) throw new Error(`${name} did not become ready:\n${output[name]}`);
     await new Promise((r) => setTimeout(r, 50));
   }

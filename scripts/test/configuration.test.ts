@@ -20,9 +20,12 @@ describe('configuration of the processes', () => {
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toBe('plans: invalid configuration:');
-    expect(lines.slice(1).map((l) => l.trim().split(' ')[1]).sort()).toEqual(
-      ['ACCESS_LOG_RETENTION_DAYS', 'CITIZENS_URL', 'DB_STATEMENT_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS'].sort(),
-    );
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim().split(' ')[1])
+        .sort(),
+    ).toEqual(['ACCESS_LOG_RETENTION_DAYS', 'CITIZENS_URL', 'DB_STATEMENT_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS'].sort());
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 
@@ -49,7 +52,8 @@ describe('configuration of the processes', () => {
           if (entry !== 'node_modules' && entry !== 'dist' && entry !== 'testing') walk(full);
         } else if (entry.endsWith('.ts') && !entry.endsWith('testing.ts') && !allowed.has(path.relative(root, full))) {
           const source = readFileSync(full, 'utf8').replace(/env: NodeJS\.ProcessEnv = process\.env/g, '');
-          for (const m of source.matchAll(/process\.env(\.\w+\b|\[[^\]]+\])(?!\s*(=[^=]|\?\?=))/g)) offenders.push(`${path.relative(root, full)}: ${m[0]}`);
+          for (const m of source.matchAll(/process\.env(\.\w+\b|\[[^\]]+\])(?!\s*(=[^=]|\?\?=))/g))
+            offenders.push(`${path.relative(root, full)}: ${m[0]}`);
         }
       }
     };

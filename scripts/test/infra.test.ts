@@ -33,7 +33,10 @@ const holdsCprKeys = (name: string) => name === 'citizens';
 
 function renderManifests(dir: string): { objects: any[]; errors: string[] } {
   try {
-    const out = execFileSync(process.execPath, [path.join(root, 'scripts/validate-manifests.mjs'), dir, '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(root, 'scripts/validate-manifests.mjs'), dir, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     return JSON.parse(out);
   } catch (error) {
     const out = (error as { stdout?: string }).stdout;
@@ -187,7 +190,10 @@ describe('the code and the deployment files agree', () => {
       expect(container.image).toMatch(new RegExp(`/jobcenter/${name}:`));
       // /metrics on a port of its own (METRICS_PORT), scraped there, never on the public port.
       const metricsPort = port + 5000;
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, { name: 'metrics', containerPort: metricsPort }]);
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: metricsPort },
+      ]);
       const env = envOf(container);
       expect(env.PORT.value).toBe(String(port));
       expect(env.METRICS_PORT.value).toBe(String(metricsPort));
@@ -237,7 +243,10 @@ describe('the code and the deployment files agree', () => {
 
     it('NetworkPolicies: only the gateway (and direct callers) reach a subgraph; each subgraph reaches only its database', () => {
       const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
-      expect(policies.find((p) => p.metadata.name === 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+      expect(policies.find((p) => p.metadata.name === 'default-deny').spec).toEqual({
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+      });
       for (const name of SERVICE_NAMES) {
         const policy = find('NetworkPolicy', name);
         const callers = policy.spec.ingress
@@ -245,7 +254,12 @@ describe('the code and the deployment files agree', () => {
           .filter((f: any) => f.podSelector)
           .map((f: any) => f.podSelector.matchLabels['app.kubernetes.io/name'])
           .sort();
-        const expected = ['gateway', ...Object.entries(DIRECT_CALLS).filter(([, targets]) => targets.includes(name)).map(([caller]) => caller)].sort();
+        const expected = [
+          'gateway',
+          ...Object.entries(DIRECT_CALLS)
+            .filter(([, targets]) => targets.includes(name))
+            .map(([caller]) => caller),
+        ].sort();
         expect(callers).toEqual(expected);
         const [callersRule, monitoringRule, ...others] = policy.spec.ingress;
         expect(others).toEqual([]);
@@ -253,7 +267,10 @@ describe('the code and the deployment files agree', () => {
         expect(monitoringRule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
         expect(monitoringRule.ports).toEqual([{ protocol: 'TCP', port: portOf(name) + 5000 }]);
         const egressPods = policy.spec.egress.flatMap((rule: any) => rule.to).map((t: any) => t.podSelector.matchLabels);
-        expect(egressPods).toEqual([{ 'cnpg.io/cluster': `${name}-db` }, ...DIRECT_CALLS[name].map((t) => ({ 'app.kubernetes.io/name': t }))]);
+        expect(egressPods).toEqual([
+          { 'cnpg.io/cluster': `${name}-db` },
+          ...DIRECT_CALLS[name].map((t) => ({ 'app.kubernetes.io/name': t })),
+        ]);
         const egressPorts = policy.spec.egress.slice(1).map((rule: any) => rule.ports);
         expect(egressPorts).toEqual(DIRECT_CALLS[name].map((t) => [{ protocol: 'TCP', port: portOf(t) }]));
       }

@@ -57,10 +57,13 @@ describe('the operations clients run', () => {
     expect(res.errors).toBeUndefined();
     // The demo has five citizens: small-cell suppression withholds nearly every figure about them,
     // and the dashboard learns which from `suppressed` (to show "<5"), never a count under 5.
-    const { citizenStatistics, milestoneStatistics, progressionStatistics, meetingStatistics, groupCourseStatistics, placementStatistics } = res.data;
+    const { citizenStatistics, milestoneStatistics, progressionStatistics, meetingStatistics, groupCourseStatistics, placementStatistics } =
+      res.data;
     expect(citizenStatistics.total).toBe(5);
     expect(citizenStatistics.suppressed).toEqual(expect.arrayContaining(['byStatus.ACTIVE', 'byTargetGroup.JOB_READY']));
-    expect(citizenStatistics.byTargetGroup.length + citizenStatistics.suppressed.filter((s: string) => s.startsWith('byTargetGroup.')).length).toBe(11);
+    expect(
+      citizenStatistics.byTargetGroup.length + citizenStatistics.suppressed.filter((s: string) => s.startsWith('byTargetGroup.')).length,
+    ).toBe(11);
     expect(milestoneStatistics).toMatchObject({ achieved: 0, achievementRate: null });
     expect(milestoneStatistics.suppressed).toContain('achieved');
     expect(progressionStatistics).toEqual([]);
@@ -68,7 +71,11 @@ describe('the operations clients run', () => {
     expect(meetingStatistics.held).toBe(17);
     expect(meetingStatistics.suppressed).toEqual(expect.arrayContaining(['noShow', 'attendanceRate']));
     expect(groupCourseStatistics).toMatchObject({ courses: 1, occupancyRate: null, suppressed: expect.arrayContaining(['enrolled']) });
-    expect(placementStatistics).toMatchObject({ completed: 0, employmentRate: null, suppressed: expect.arrayContaining(['completed', 'byKind.INTERNSHIP']) });
+    expect(placementStatistics).toMatchObject({
+      completed: 0,
+      employmentRate: null,
+      suppressed: expect.arrayContaining(['completed', 'byKind.INTERNSHIP']),
+    });
     const shown = [
       citizenStatistics.total,
       ...citizenStatistics.byStatus.map((c: { count: number }) => c.count),

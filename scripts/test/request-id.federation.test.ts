@@ -62,7 +62,10 @@ const ask = async (headers: Record<string, string>) => {
     headers: { 'content-type': 'application/json', ...(await bearerFor(caseworker)), ...headers },
     body: JSON.stringify({ query: '{ broken }' }),
   });
-  return { requestId: response.headers.get('x-request-id'), body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    requestId: response.headers.get('x-request-id'),
+    body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 };
 
 it('the answer names the request, and the masked error is logged under that id', async () => {

@@ -43,8 +43,13 @@ beforeAll(async () => {
   initTracing({ exporter: spans });
   federation = await startTestFederation([citizensSubgraph, plansSubgraph, meetingsSubgraph, placementsSubgraph]);
   const staff = async (name: string, role: Actor['role']): Promise<Actor> => {
-    const created = ok(await federation.as(teamLead, `mutation { createStaffMember(input: {
-      name: "${name}", role: ${role}, email: "${randomUUID()}@ryslinge.dk", team: "${TEAM}" }) { id name role team } }`)).createStaffMember;
+    const created = ok(
+      await federation.as(
+        teamLead,
+        `mutation { createStaffMember(input: {
+      name: "${name}", role: ${role}, email: "${randomUUID()}@ryslinge.dk", team: "${TEAM}" }) { id name role team } }`,
+      ),
+    ).createStaffMember;
     return { id: created.id, role, name, team: TEAM };
   };
   jens = await staff('Jens Kjær', 'JOB_CONSULTANT');
@@ -65,9 +70,15 @@ const REGISTER = `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $
 async function citizenInCaseload(firstName: string): Promise<{ id: string; firstName: string }> {
   const citizen = ok(await federation.as(caseworker, REGISTER, register(firstName))).registerCitizen;
   for (const s of [caseworker, jens]) {
-    const res = await federation.as(teamLead, `mutation($c: ID!, $s: ID!, $r: StaffRole!) { assignStaff(citizenId: $c, staffId: $s, role: $r) { id } }`, {
-      c: citizen.id, s: s.id, r: s.role,
-    });
+    const res = await federation.as(
+      teamLead,
+      `mutation($c: ID!, $s: ID!, $r: StaffRole!) { assignStaff(citizenId: $c, staffId: $s, role: $r) { id } }`,
+      {
+        c: citizen.id,
+        s: s.id,
+        r: s.role,
+      },
+    );
     if (res.errors && res.errors[0].extensions?.code !== 'CONFLICT') throw new Error(JSON.stringify(res.errors));
   }
   return citizen;
@@ -117,7 +128,14 @@ describe('retried mutations with an Idempotency-Key', () => {
   it('scheduleMeeting and proposePlacement: retries return the first result, one row each', async () => {
     const citizen = await citizenInCaseload('Bent');
     const SCHEDULE = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id scheduledAt } }`;
-    const meeting = { i: { citizenId: citizen.id, kind: 'FOLLOW_UP', durationMinutes: 30, scheduledAt: new Date(Date.now() + 86_400_000 * 3).toISOString() } };
+    const meeting = {
+      i: {
+        citizenId: citizen.id,
+        kind: 'FOLLOW_UP',
+        durationMinutes: 30,
+        scheduledAt: new Date(Date.now() + 86_400_000 * 3).toISOString(),
+      },
+    };
     const meetingKey = randomUUID();
     const meetingsBefore = await count('meetings', 'meeting');
     const m1 = ok(await withKey(caseworker, meetingKey, SCHEDULE, meeting)).scheduleMeeting;
@@ -125,15 +143,30 @@ describe('retried mutations with an Idempotency-Key', () => {
     expect(m2).toEqual(m1);
     expect(await count('meetings', 'meeting')).toBe(meetingsBefore + 1);
 
-    ok(await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
-      c: citizen.id, i: { longTermGoal: 'Arbejde som kok', startDate: addDays(todayInCopenhagen(), -30) },
-    }));
-    const company = ok(await federation.as(jens, `mutation($i: RegisterCompanyInput!) { registerCompany(input: $i) { id } }`, {
-      i: { cvr: nextCvr(), name: 'Kværndrup Kro', industry: 'Kro', size: 'SMALL', partnership: true, contacts: [] },
-    })).registerCompany;
+    ok(
+      await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
+        c: citizen.id,
+        i: { longTermGoal: 'Arbejde som kok', startDate: addDays(todayInCopenhagen(), -30) },
+      }),
+    );
+    const company = ok(
+      await federation.as(jens, `mutation($i: RegisterCompanyInput!) { registerCompany(input: $i) { id } }`, {
+        i: { cvr: nextCvr(), name: 'Kværndrup Kro', industry: 'Kro', size: 'SMALL', partnership: true, contacts: [] },
+      }),
+    ).registerCompany;
     const PROPOSE = `mutation($i: ProposePlacementInput!) { proposePlacement(input: $i) { id status } }`;
     const start = addDays(todayInCopenhagen(), 7);
-    const proposal = { i: { citizenId: citizen.id, companyId: company.id, kind: 'INTERNSHIP', purpose: 'CLARIFICATION', startDate: start, endDate: addDays(start, 13), hoursPerWeek: 20 } };
+    const proposal = {
+      i: {
+        citizenId: citizen.id,
+        companyId: company.id,
+        kind: 'INTERNSHIP',
+        purpose: 'CLARIFICATION',
+        startDate: start,
+        endDate: addDays(start, 13),
+        hoursPerWeek: 20,
+      },
+    };
     const placementKey = randomUUID();
     const placementsBefore = await count('placements', 'placement');
     const p1 = ok(await withKey(jens, placementKey, PROPOSE, proposal)).proposePlacement;
@@ -146,11 +179,17 @@ describe('retried mutations with an Idempotency-Key', () => {
 describe('a subgraph that goes away', () => {
   it('answers with the other domains and an error naming the missing one, then whole again without a gateway restart', async () => {
     const citizen = await citizenInCaseload('Ulla');
-    ok(await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
-      c: citizen.id, i: { longTermGoal: 'Uddannelse', startDate: todayInCopenhagen() },
-    }));
+    ok(
+      await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
+        c: citizen.id,
+        i: { longTermGoal: 'Uddannelse', startDate: todayInCopenhagen() },
+      }),
+    );
     const QUERY = `query($id: ID!) { citizen(id: $id) { firstName activePlan { longTermGoal } } }`;
-    expect(ok(await federation.as(caseworker, QUERY, { id: citizen.id })).citizen).toEqual({ firstName: 'Ulla', activePlan: { longTermGoal: 'Uddannelse' } });
+    expect(ok(await federation.as(caseworker, QUERY, { id: citizen.id })).citizen).toEqual({
+      firstName: 'Ulla',
+      activePlan: { longTermGoal: 'Uddannelse' },
+    });
 
     const plans = federation.subgraphs.plans;
     const databaseUrl = (plans.dataSource.options as { url: string }).url;
@@ -168,9 +207,12 @@ describe('a subgraph that goes away', () => {
 describe('concurrent edits of one plan', () => {
   it('exactly one of two simultaneous updates with the same expectedVersion wins; the other is a CONFLICT', async () => {
     const citizen = await citizenInCaseload('Line');
-    const plan = ok(await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id version } }`, {
-      c: citizen.id, i: { longTermGoal: 'Flexjob', startDate: todayInCopenhagen() },
-    })).createPlan;
+    const plan = ok(
+      await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id version } }`, {
+        c: citizen.id,
+        i: { longTermGoal: 'Flexjob', startDate: todayInCopenhagen() },
+      }),
+    ).createPlan;
     const UPDATE = `mutation($id: ID!, $i: UpdatePlanInput!, $v: Int!) { updatePlan(id: $id, input: $i, expectedVersion: $v) { id version longTermGoal } }`;
     const [a, b] = await Promise.all(
       ['Flexjob 15 timer', 'Flexjob 20 timer'].map((goal) =>
@@ -190,10 +232,14 @@ describe('observability', () => {
   it('a traceparent sent to the gateway reaches the subgraphs: their spans share its trace id', async () => {
     spans.reset();
     const traceId = randomUUID().replace(/-/g, '');
-    const res = await federation.request(`{ staffMember(id: "${jens.id}") { name } }`, {}, {
-      ...(await bearerFor(caseworker)),
-      traceparent: `00-${traceId}-${'1'.repeat(16)}-01`,
-    });
+    const res = await federation.request(
+      `{ staffMember(id: "${jens.id}") { name } }`,
+      {},
+      {
+        ...(await bearerFor(caseworker)),
+        traceparent: `00-${traceId}-${'1'.repeat(16)}-01`,
+      },
+    );
     ok(res);
     const finished = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
     const services = new Set(finished.map((s) => s.attributes['service.name']).filter(Boolean));

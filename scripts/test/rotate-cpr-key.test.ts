@@ -33,16 +33,30 @@ afterAll(async () => {
 
 const rotate = (env: Record<string, string>) =>
   run(process.execPath, [SCRIPT], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', CITIZENS_DATABASE_URL: (subgraph.dataSource.options as { url: string }).url, ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      CITIZENS_DATABASE_URL: (subgraph.dataSource.options as { url: string }).url,
+      ...env,
+    },
   });
 
 it('re-encrypts every citizen under the new key, prints counts, and changes nothing the second time', async () => {
   for (let i = 1; i <= 5; i += 1) {
-    const res = await subgraph.as(teamLead, `mutation($cpr: String!) { registerCitizen(input: {
-        cpr: $cpr, firstName: "Rotation", lastName: "Test", targetGroup: JOB_READY }) { id } }`, { cpr: `0${i}0385-12${i}4` });
+    const res = await subgraph.as(
+      teamLead,
+      `mutation($cpr: String!) { registerCitizen(input: {
+        cpr: $cpr, firstName: "Rotation", lastName: "Test", targetGroup: JOB_READY }) { id } }`,
+      { cpr: `0${i}0385-12${i}4` },
+    );
     expect(res.errors).toBeUndefined();
   }
-  const env = { CPR_ENCRYPTION_KEYS: `k1:${keys.k1},k2:${keys.k2}`, CPR_ENCRYPTION_KEY_ID: 'k2', CPR_BLIND_INDEX_KEY: keys.index, ROTATE_BATCH_SIZE: '2' };
+  const env = {
+    CPR_ENCRYPTION_KEYS: `k1:${keys.k1},k2:${keys.k2}`,
+    CPR_ENCRYPTION_KEY_ID: 'k2',
+    CPR_BLIND_INDEX_KEY: keys.index,
+    ROTATE_BATCH_SIZE: '2',
+  };
   const first = await rotate(env);
   expect(first.stdout).toBe('active key: k2\ncitizens by key before: k1: 5\nre-encrypted under k2: 5\n');
   const second = await rotate(env);
@@ -51,9 +65,18 @@ it('re-encrypts every citizen under the new key, prints counts, and changes noth
   // Readable with the new key alone.
   const k2Only = createFieldCipher(fieldCipherKeysFromEnv({ CPR_ENCRYPTION_KEYS: `k2:${keys.k2}`, CPR_BLIND_INDEX_KEY: keys.index }));
   const rows: { cpr_encrypted: string }[] = await subgraph.dataSource.query(`SELECT cpr_encrypted FROM citizen ORDER BY last_name`);
-  expect(rows.map((r) => k2Only.decrypt(r.cpr_encrypted, 'citizen.cpr')).sort()).toEqual(['0103851214', '0203851224', '0303851234', '0403851244', '0503851254']);
+  expect(rows.map((r) => k2Only.decrypt(r.cpr_encrypted, 'citizen.cpr')).sort()).toEqual([
+    '0103851214',
+    '0203851224',
+    '0303851234',
+    '0403851244',
+    '0503851254',
+  ]);
 });
 
 it('refuses to run in production without keys', async () => {
-  await expect(rotate({})).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('CPR_ENCRYPTION_KEYS must be set in production') });
+  await expect(rotate({})).rejects.toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining('CPR_ENCRYPTION_KEYS must be set in production'),
+  });
 });

@@ -18,9 +18,16 @@ let federation: TestFederation;
 let world: World;
 const today = todayInCopenhagen();
 const SEED = 'test-seed-7';
-const urls = () => Object.fromEntries(subgraphs.map((d) => [d.name, (federation.subgraphs[d.name].dataSource.options as { url: string }).url]));
-const sql = <T = any>(db: string, text: string, params: unknown[] = []): Promise<T[]> => federation.subgraphs[db].dataSource.query(text, params);
-const staffActor = (s: { id: string; name: string; role: string; team: string }): Actor => ({ id: s.id, name: s.name, role: s.role as Actor['role'], team: s.team });
+const urls = () =>
+  Object.fromEntries(subgraphs.map((d) => [d.name, (federation.subgraphs[d.name].dataSource.options as { url: string }).url]));
+const sql = <T = any>(db: string, text: string, params: unknown[] = []): Promise<T[]> =>
+  federation.subgraphs[db].dataSource.query(text, params);
+const staffActor = (s: { id: string; name: string; role: string; team: string }): Actor => ({
+  id: s.id,
+  name: s.name,
+  role: s.role as Actor['role'],
+  team: s.team,
+});
 
 beforeAll(async () => {
   // Every request asks the citizens service for grants, so statement counts do not depend on a cache.
@@ -39,9 +46,15 @@ describe('the generated data obeys the services rules', () => {
     const companies = await sql('placements', 'SELECT cvr FROM company');
     expect(companies.length).toBeGreaterThan(0);
     for (const { cvr } of companies) expect(isValidCvr(cvr)).toBe(true);
-    const placements = await sql('placements', 'SELECT kind, target_group_at_start, start_date::text AS s, end_date::text AS e FROM placement');
+    const placements = await sql(
+      'placements',
+      'SELECT kind, target_group_at_start, start_date::text AS s, end_date::text AS e FROM placement',
+    );
     for (const p of placements) expect(checkProposedLength(p.kind, p.target_group_at_start, p.s, p.e).ok).toBe(true);
-    const [{ n }] = await sql('plans', `SELECT COUNT(*)::int AS n FROM (SELECT citizen_id FROM plan WHERE status = 'ACTIVE' GROUP BY citizen_id HAVING COUNT(*) > 1) x`);
+    const [{ n }] = await sql(
+      'plans',
+      `SELECT COUNT(*)::int AS n FROM (SELECT citizen_id FROM plan WHERE status = 'ACTIVE' GROUP BY citizen_id HAVING COUNT(*) > 1) x`,
+    );
     expect(n).toBe(0);
     const [{ clashes }] = await sql(
       'meetings',
@@ -73,14 +86,27 @@ describe('the four operations on the generated data', () => {
     const res = await federation.as(staffActor(caseworker), operation('CaseworkerCaseload'), { staffId: caseworker.id });
     expect(res.errors).toBeUndefined();
     const caseload = res.data.staffMember.caseload as any[];
-    const expected = open.filter((c) => c.caseworker.id === caseworker.id).map((c) => c.id).sort();
+    const expected = open
+      .filter((c) => c.caseworker.id === caseworker.id)
+      .map((c) => c.id)
+      .sort();
     expect(caseload.map((c) => c.id).sort()).toEqual(expected);
 
     const ids = expected;
-    const plans = await sql('plans', `SELECT id, citizen_id, long_term_goal FROM plan WHERE status = 'ACTIVE' AND citizen_id = ANY($1)`, [ids]);
-    const milestones = await sql('plans', `SELECT m.id, m.plan_id, m.deadline::text AS deadline, m.status FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE p.status = 'ACTIVE' AND p.citizen_id = ANY($1)`, [ids]);
-    const meetings = await sql('meetings', `SELECT id, citizen_id, kind, status, scheduled_at FROM meeting WHERE citizen_id = ANY($1)`, [ids]);
-    const placements = await sql('placements', `SELECT id, citizen_id FROM placement WHERE status = 'ACTIVE' AND citizen_id = ANY($1)`, [ids]);
+    const plans = await sql('plans', `SELECT id, citizen_id, long_term_goal FROM plan WHERE status = 'ACTIVE' AND citizen_id = ANY($1)`, [
+      ids,
+    ]);
+    const milestones = await sql(
+      'plans',
+      `SELECT m.id, m.plan_id, m.deadline::text AS deadline, m.status FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE p.status = 'ACTIVE' AND p.citizen_id = ANY($1)`,
+      [ids],
+    );
+    const meetings = await sql('meetings', `SELECT id, citizen_id, kind, status, scheduled_at FROM meeting WHERE citizen_id = ANY($1)`, [
+      ids,
+    ]);
+    const placements = await sql('placements', `SELECT id, citizen_id FROM placement WHERE status = 'ACTIVE' AND citizen_id = ANY($1)`, [
+      ids,
+    ]);
     const openStatus = ['PLANNED', 'IN_PROGRESS', 'MISSED'];
     for (const c of caseload) {
       const plan = plans.find((p) => p.citizen_id === c.id);
@@ -89,13 +115,27 @@ describe('the four operations on the generated data', () => {
       } else {
         const own = milestones.filter((m) => m.plan_id === plan.id && openStatus.includes(m.status));
         expect(c.activePlan.longTermGoal).toBe(plan.long_term_goal);
-        expect(c.activePlan.overdueMilestones.map((m: any) => m.id).sort()).toEqual(own.filter((m) => m.deadline < today).map((m) => m.id).sort());
-        expect(c.activePlan.nextMilestoneDeadline).toBe(own.map((m) => m.deadline).filter((d) => d >= today).sort()[0] ?? null);
+        expect(c.activePlan.overdueMilestones.map((m: any) => m.id).sort()).toEqual(
+          own
+            .filter((m) => m.deadline < today)
+            .map((m) => m.id)
+            .sort(),
+        );
+        expect(c.activePlan.nextMilestoneDeadline).toBe(
+          own
+            .map((m) => m.deadline)
+            .filter((d) => d >= today)
+            .sort()[0] ?? null,
+        );
       }
       const mine = meetings.filter((m) => m.citizen_id === c.id);
-      const next = mine.filter((m) => m.status === 'PLANNED' && m.scheduled_at.getTime() >= Date.now()).sort((a, b) => a.scheduled_at - b.scheduled_at)[0];
+      const next = mine
+        .filter((m) => m.status === 'PLANNED' && m.scheduled_at.getTime() >= Date.now())
+        .sort((a, b) => a.scheduled_at - b.scheduled_at)[0];
       expect(c.nextMeeting?.id ?? null).toBe(next?.id ?? null);
-      const held = mine.filter((m) => m.kind === 'NETWORK_MEETING' && m.status === 'HELD').sort((a, b) => b.scheduled_at - a.scheduled_at)[0];
+      const held = mine
+        .filter((m) => m.kind === 'NETWORK_MEETING' && m.status === 'HELD')
+        .sort((a, b) => b.scheduled_at - a.scheduled_at)[0];
       expect(c.lastNetworkMeeting?.id ?? null).toBe(held?.id ?? null);
       expect(c.activePlacement?.id ?? null).toBe(placements.find((p) => p.citizen_id === c.id)?.id ?? null);
     }
@@ -147,8 +187,12 @@ describe('the four operations on the generated data', () => {
       shownOrWithheld(citizenStats, `byStatus.${status}`, byStatus[status], world.citizens.filter((c) => c.status === status).length);
     }
     expect(statuses.filter((s) => !citizenStats.suppressed.includes(`byStatus.${s}`)).length).toBeGreaterThan(0);
-    const [m] = await sql('plans', `SELECT COUNT(*) FILTER (WHERE m.status = 'ACHIEVED')::int AS achieved, COUNT(*) FILTER (WHERE m.status = 'MISSED')::int AS missed
-      FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE m.deadline BETWEEN $1 AND $2 AND p.status <> 'DRAFT'`, [from, today]);
+    const [m] = await sql(
+      'plans',
+      `SELECT COUNT(*) FILTER (WHERE m.status = 'ACHIEVED')::int AS achieved, COUNT(*) FILTER (WHERE m.status = 'MISSED')::int AS missed
+      FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE m.deadline BETWEEN $1 AND $2 AND p.status <> 'DRAFT'`,
+      [from, today],
+    );
     shownOrWithheld(res.data.milestoneStatistics, 'achieved', res.data.milestoneStatistics.achieved, m.achieved);
     shownOrWithheld(res.data.milestoneStatistics, 'missed', res.data.milestoneStatistics.missed, m.missed);
     expect(m.achieved).toBeGreaterThan(0);
@@ -158,14 +202,23 @@ describe('the four operations on the generated data', () => {
   });
 
   it('CitizenOwnView: the citizen sees their own plan, milestones, meetings and placement', async () => {
-    const [withPlacement] = (await sql('placements', `SELECT citizen_id FROM placement WHERE status = 'ACTIVE' ORDER BY citizen_id LIMIT 1`)) as { citizen_id: string }[];
+    const [withPlacement] = (await sql(
+      'placements',
+      `SELECT citizen_id FROM placement WHERE status = 'ACTIVE' ORDER BY citizen_id LIMIT 1`,
+    )) as { citizen_id: string }[];
     const c = world.citizens.find((x) => x.id === withPlacement.citizen_id)!;
-    const res = await federation.as({ id: c.id, role: 'CITIZEN', name: `${c.firstName} ${c.lastName}` }, operation('CitizenOwnView'), { citizenId: c.id });
+    const res = await federation.as({ id: c.id, role: 'CITIZEN', name: `${c.firstName} ${c.lastName}` }, operation('CitizenOwnView'), {
+      citizenId: c.id,
+    });
     expect(res.errors).toBeUndefined();
     const me = res.data.citizen;
     expect(me).toMatchObject({ id: c.id, firstName: c.firstName, lastName: c.lastName });
     expect(me.assignments.map((a: any) => a.staff.name)).toContain(c.caseworker.name);
-    const milestones = await sql('plans', `SELECT m.id FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE p.status = 'ACTIVE' AND p.citizen_id = $1`, [c.id]);
+    const milestones = await sql(
+      'plans',
+      `SELECT m.id FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE p.status = 'ACTIVE' AND p.citizen_id = $1`,
+      [c.id],
+    );
     expect((me.activePlan?.milestones ?? []).map((m: any) => m.id).sort()).toEqual(milestones.map((m) => m.id).sort());
     const meetings = await sql('meetings', 'SELECT id FROM meeting WHERE citizen_id = $1', [c.id]);
     expect(me.meetings.map((m: any) => m.id).sort()).toEqual(meetings.map((m) => m.id).sort());
@@ -177,9 +230,15 @@ describe('the four operations on the generated data', () => {
 async function contentHash(): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const d of subgraphs) {
-    const tables = await sql(d.name, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'kit_access_log', 'kit_idempotency_key') ORDER BY tablename`);
+    const tables = await sql(
+      d.name,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'kit_access_log', 'kit_idempotency_key') ORDER BY tablename`,
+    );
     for (const { tablename } of tables) {
-      const [{ h }] = await sql(d.name, `SELECT md5(COALESCE(string_agg(r, '|' ORDER BY r), '')) AS h FROM (SELECT (to_jsonb(t) - 'cpr_encrypted')::text AS r FROM "${tablename}" t) x`);
+      const [{ h }] = await sql(
+        d.name,
+        `SELECT md5(COALESCE(string_agg(r, '|' ORDER BY r), '')) AS h FROM (SELECT (to_jsonb(t) - 'cpr_encrypted')::text AS r FROM "${tablename}" t) x`,
+      );
       hashes[`${d.name}.${tablename}`] = h;
     }
   }
@@ -206,8 +265,15 @@ describe('CaseworkerCaseload SQL statements', () => {
     expect(open.length).toBeGreaterThanOrEqual(55);
     // Hand the first 5 open cases to one caseworker and the next 50 to another (one caseworker per citizen still).
     const move = async (staffId: string, citizenIds: string[]) =>
-      sql('citizens', `UPDATE assignment SET staff_id = $1 WHERE role = 'CASEWORKER' AND to_date IS NULL AND citizen_id = ANY($2)`, [staffId, citizenIds]);
-    await sql('citizens', `UPDATE assignment SET to_date = from_date WHERE role = 'CASEWORKER' AND to_date IS NULL AND staff_id = ANY($1)`, [[small.id, large.id]]);
+      sql('citizens', `UPDATE assignment SET staff_id = $1 WHERE role = 'CASEWORKER' AND to_date IS NULL AND citizen_id = ANY($2)`, [
+        staffId,
+        citizenIds,
+      ]);
+    await sql(
+      'citizens',
+      `UPDATE assignment SET to_date = from_date WHERE role = 'CASEWORKER' AND to_date IS NULL AND staff_id = ANY($1)`,
+      [[small.id, large.id]],
+    );
     // Both caseloads hold citizens with an active placement, so both ask for the companies.
     const placed = open.filter((c) => c.placements.some((p) => p.status === 'ACTIVE'));
     const others = open.filter((c) => !placed.includes(c));

@@ -139,7 +139,11 @@ export class WorkbenchSessions {
     });
     app.get('/auth/dev/users', async (req, res) => {
       const origin = originOf(req);
-      res.json(await Promise.all(demoUsers().map(async (actor) => ({ role: actor.role, name: actor.name, url: await devSignInUrl(origin, actor) }))));
+      res.json(
+        await Promise.all(
+          demoUsers().map(async (actor) => ({ role: actor.role, name: actor.name, url: await devSignInUrl(origin, actor) })),
+        ),
+      );
     });
   }
 }
@@ -157,7 +161,8 @@ function revocationsFromEnv(logger: Logger): RevocationStore {
 /** `returnTo` when it is a path on this origin (never `//other.site` or a full URL), else undefined. */
 export function localPath(returnTo: unknown): string | undefined {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this test
-  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || /^\/[/\\]/.test(returnTo) || /[\u0000-\u001f\\]/.test(returnTo)) return undefined;
+  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || /^\/[/\\]/.test(returnTo) || /[\u0000-\u001f\\]/.test(returnTo))
+    return undefined;
   const base = 'http://workbench.invalid';
   const url = new URL(returnTo, base);
   return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : undefined;

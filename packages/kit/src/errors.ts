@@ -26,12 +26,9 @@ function appError(code: ErrorCode, message: string, extensions: Record<string, u
 }
 
 /** Input a caseworker must correct; `field` names the input field at fault. */
-export const badUserInput = (message: string, field?: string) =>
-  appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
-export const unauthenticated = (message = 'Sign in to use this service.') =>
-  appError(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message = 'You do not have access to this information.') =>
-  appError(ErrorCode.FORBIDDEN, message);
+export const badUserInput = (message: string, field?: string) => appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const unauthenticated = (message = 'Sign in to use this service.') => appError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You do not have access to this information.') => appError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string) => appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`);
 /** `extensions` say what clashes, for a client to show (e.g. the meeting in the way of a booking). */
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) => appError(ErrorCode.CONFLICT, message, extensions);
@@ -59,8 +56,23 @@ export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 const DATABASE_UNAVAILABLE_MESSAGE =
   'The database is unavailable right now or did not answer in time. Try again shortly; if you were saving, check whether it was saved.';
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006', '08001', '08004']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended unexpectedly|the database system is (starting up|shutting down)|not queryable|terminating connection|Query runner already released/i;
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended unexpectedly|the database system is (starting up|shutting down)|not queryable|terminating connection|Query runner already released/i;
 
 /** True for errors that mean "PostgreSQL is away or too slow", not "the request is wrong". */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -137,8 +149,7 @@ export function variableField(message: string): string | undefined {
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
-      ?.validationErrors;
+    const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
     if (Array.isArray(validationErrors)) {
       // The top level is the argument (`input`); its children are the fields a person fills in.
       const reasons = validationErrors.flatMap((arg) =>
@@ -169,7 +180,11 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       const field = code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined ? variableField(formatted.message) : undefined;
-      return { ...formatted, message: withoutEchoedInput(formatted.message), extensions: { ...extensions, code, ...(field ? { field } : {}) } };
+      return {
+        ...formatted,
+        message: withoutEchoedInput(formatted.message),
+        extensions: { ...extensions, code, ...(field ? { field } : {}) },
+      };
     }
     // A subgraph's own masked internal error passes through the gateway unchanged.
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {

@@ -14,7 +14,10 @@ export interface GraphQLContextArgument {
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -70,7 +73,11 @@ export function graphqlPostHandler<TContext extends BaseContext>(
         res.statusCode = 500;
         res.setHeader('content-type', 'application/json; charset=utf-8');
       }
-      res.end(res.headersSent ? undefined : JSON.stringify({ errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      res.end(
+        res.headersSent
+          ? undefined
+          : JSON.stringify({ errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+      );
     }
   };
 }
@@ -81,7 +88,11 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   if (!contentType) return undefined;
   const [mediaType, ...parameters] = contentType.split(';');
   if (mediaType.trim().toLowerCase() !== 'application/json') return undefined;
-  const charset = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = parameters
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   if (charset && !charset.startsWith('utf-')) throw new BodyError(415, `The charset "${charset}" is not supported; send UTF-8.`);
   const declared = Number(req.headers['content-length']);
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();

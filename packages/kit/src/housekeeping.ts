@@ -14,7 +14,12 @@ export function rawPool(dataSource: DataSource): PgPool {
  * Runs a purge now and then every `everyMs` until stopped (access-log retention, expired
  * idempotency keys); the timer never keeps the process alive, and a failed run waits for the next.
  */
-export function schedulePurge(dataSource: DataSource, purge: (dataSource: DataSource) => Promise<unknown>, onError: (error: unknown) => void, everyMs: number): () => void {
+export function schedulePurge(
+  dataSource: DataSource,
+  purge: (dataSource: DataSource) => Promise<unknown>,
+  onError: (error: unknown) => void,
+  everyMs: number,
+): () => void {
   const run = () => {
     if (dataSource.isInitialized) purge(dataSource).catch(onError);
   };

@@ -117,7 +117,12 @@ export async function serveGraphQL<TContext extends BaseContext>(
     ApolloServerPluginSchemaReportingDisabled(),
   ]);
   await server.start();
-  app.use('/graphql', traceRequests(service), express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
+  app.use(
+    '/graphql',
+    traceRequests(service),
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(server, { context: options.context }),
+  );
   const graphqlPost = graphqlPostHandler(server, options.context, options.logger);
 
   await new Promise<void>((resolve) => httpServer.listen(port, setting('HOST'), resolve));

@@ -57,7 +57,9 @@ export function traceQueries(dataSource: DataSource): void {
     const query = runner.query.bind(runner);
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
       tracingEnabled()
-        ? inSpan('db.query', { 'db.system': 'postgresql', 'db.statement': sql.slice(0, 2000) }, () => query(sql, parameters, structured as any))
+        ? inSpan('db.query', { 'db.system': 'postgresql', 'db.statement': sql.slice(0, 2000) }, () =>
+            query(sql, parameters, structured as any),
+          )
         : query(sql, parameters, structured as any)) as QueryRunner['query'];
     return runner;
   };
@@ -71,7 +73,11 @@ type ErrorEmitter = { on(event: 'error', listener: (error: Error) => void): unkn
  * client gets a listener; the query in flight still fails and the pool replaces the client.
  */
 export function guardPoolClients(dataSource: DataSource): void {
-  const pool = (dataSource.driver as unknown as { master?: ErrorEmitter & { _clients?: ErrorEmitter[]; on(event: 'connect', l: (c: ErrorEmitter) => void): unknown } }).master;
+  const pool = (
+    dataSource.driver as unknown as {
+      master?: ErrorEmitter & { _clients?: ErrorEmitter[]; on(event: 'connect', l: (c: ErrorEmitter) => void): unknown };
+    }
+  ).master;
   if (!pool) return;
   const guard = (client: ErrorEmitter) => client.on('error', () => undefined);
   pool.on('connect', guard);

@@ -8,10 +8,7 @@ import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphq
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** `__resolveReference` per entity type name, called with the request's context. */
-export type ReferenceResolvers = Record<
-  string,
-  { __resolveReference(reference: any, context: any, info: any): unknown }
->;
+export type ReferenceResolvers = Record<string, { __resolveReference(reference: any, context: any, info: any): unknown }>;
 
 export interface SchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
@@ -41,7 +38,10 @@ export async function buildFederatedSchema(options: SchemaOptions): Promise<Grap
   const sdl = printSchemaWithDirectives(schema);
   return buildSubgraphSchema([
     {
-      typeDefs: gql`${FEDERATION_LINK}\n${sdl}`,
+      typeDefs: gql`
+        ${FEDERATION_LINK}
+        ${sdl}
+      `,
       resolvers: merge(createResolversMap(schema) as object, { Date: DateScalar }, options.referenceResolvers ?? {}) as any,
     },
   ]);

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 /** A LOGIN role (with `options`, e.g. CREATEROLE), a database it owns, and the service's DataSource on it, migrated. */
-async function serviceDatabase(options: string, before?: (role: string, database: string) => Promise<void>): Promise<{ role: string; database: string; ds: DataSource }> {
+async function serviceDatabase(
+  options: string,
+  before?: (role: string, database: string) => Promise<void>,
+): Promise<{ role: string; database: string; ds: DataSource }> {
   const suffix = randomBytes(4).toString('hex');
   const role = `svc_${suffix}`;
   const database = `privs_${suffix}`;
@@ -44,10 +47,21 @@ async function serviceDatabase(options: string, before?: (role: string, database
 }
 
 const entry = (daysAgo = 0) => ({
-  at: new Date(Date.now() - daysAgo * 86_400_000), actorId: randomUUID(), actorRole: 'CASEWORKER', citizenId: randomUUID(), domain: 'plans',
-  kind: 'plans and progress', operation: 'READ' as const, purpose: 'CASE_WORK', reason: null, operationName: null, requestId: `r-${daysAgo}`, searchedCpr: null,
+  at: new Date(Date.now() - daysAgo * 86_400_000),
+  actorId: randomUUID(),
+  actorRole: 'CASEWORKER',
+  citizenId: randomUUID(),
+  domain: 'plans',
+  kind: 'plans and progress',
+  operation: 'READ' as const,
+  purpose: 'CASE_WORK',
+  reason: null,
+  operationName: null,
+  requestId: `r-${daysAgo}`,
+  searchedCpr: null,
 });
-const ownerOf = async (ds: DataSource) => (await ds.query(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'kit_access_log'`))[0].owner;
+const ownerOf = async (ds: DataSource) =>
+  (await ds.query(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'kit_access_log'`))[0].owner;
 
 /** What the service's role may and may not do to the log. */
 async function expectOnlySelectInsertAndPurge(ds: DataSource, owner: string): Promise<void> {
@@ -64,7 +78,9 @@ async function expectOnlySelectInsertAndPurge(ds: DataSource, owner: string): Pr
   await old.append([entry(800), entry(400), entry(100)]);
   expect(await purgeAccessLog(ds, 730)).toBe(1);
   expect(await purgeAccessLog(ds, 0)).toBe(1); // raised to 183 days: the 100-day-old entry stays
-  expect((await ds.query(`SELECT request_id FROM kit_access_log WHERE request_id LIKE 'r-%' AND request_id <> 'r-0' ORDER BY seq`))).toEqual([{ request_id: 'r-100' }]);
+  expect(await ds.query(`SELECT request_id FROM kit_access_log WHERE request_id LIKE 'r-%' AND request_id <> 'r-0' ORDER BY seq`)).toEqual([
+    { request_id: 'r-100' },
+  ]);
   expect((await verifyAccessLog(ds)).broken).toEqual([]);
 }
 
@@ -73,7 +89,9 @@ describe('the access log’s privileges', () => {
     const { ds, database } = await serviceDatabase('CREATEROLE');
     const owner = `${database}_access_log`;
     expect(await ownerOf(ds)).toBe(owner);
-    const { rows: [ownerRole] } = await admin.query('SELECT rolcanlogin FROM pg_roles WHERE rolname = $1', [owner]);
+    const {
+      rows: [ownerRole],
+    } = await admin.query('SELECT rolcanlogin FROM pg_roles WHERE rolname = $1', [owner]);
     expect(ownerRole.rolcanlogin).toBe(false);
     await expectOnlySelectInsertAndPurge(ds, owner);
   });

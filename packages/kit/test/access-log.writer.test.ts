@@ -44,8 +44,19 @@ const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
 
 function row(overrides: Partial<AccessLogRow> = {}): AccessLogRow {
   return {
-    at: new Date(), actorId: inger.id, actorRole: 'CASEWORKER', citizenId: randomUUID(), domain: 'peek', kind: 'personal data',
-    operation: 'READ', purpose: 'CASE_WORK', reason: null, operationName: null, requestId: randomUUID(), searchedCpr: null, ...overrides,
+    at: new Date(),
+    actorId: inger.id,
+    actorRole: 'CASEWORKER',
+    citizenId: randomUUID(),
+    domain: 'peek',
+    kind: 'personal data',
+    operation: 'READ',
+    purpose: 'CASE_WORK',
+    reason: null,
+    operationName: null,
+    requestId: randomUUID(),
+    searchedCpr: null,
+    ...overrides,
   };
 }
 
@@ -66,7 +77,9 @@ beforeAll(async () => {
     entities: [],
     migrations: [],
     createLoaders: ({ actor }) => ({
-      access: createCitizenAccess(actor, async (citizenIds) => citizenIds.map((citizenId) => ({ citizenId, staffId: inger.id, team: inger.team! }))),
+      access: createCitizenAccess(actor, async (citizenIds) =>
+        citizenIds.map((citizenId) => ({ citizenId, staffId: inger.id, team: inger.team! })),
+      ),
     }),
   });
 });
@@ -127,9 +140,13 @@ describe('the read log writer', () => {
     expect(writer.stats.failures).toBe(failuresBefore + 1);
     const next = row();
     await appendAccessLog(db(), [next]);
-    const positions = await db().query('SELECT stream_pos::int AS pos FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos', [writer.streamId]);
+    const positions = await db().query('SELECT stream_pos::int AS pos FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos', [
+      writer.streamId,
+    ]);
     expect(positions.map((p: { pos: number }) => p.pos)).toEqual(positions.map((_: unknown, i: number) => i + 1));
-    const [stored] = await db().query('SELECT request_id FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos DESC LIMIT 1', [writer.streamId]);
+    const [stored] = await db().query('SELECT request_id FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos DESC LIMIT 1', [
+      writer.streamId,
+    ]);
     expect(stored.request_id).toBe(next.requestId);
     expect((await verifyAccessLog(db())).broken).toEqual([]);
   });
@@ -141,7 +158,9 @@ describe('the read log writer', () => {
       await appendAccessLog(again, [row()]);
       expect(accessLogWriterOf(again).streamId).not.toBe(accessLogWriterOf(db()).streamId);
       expect(accessLogWriterOf(again).streamId).toMatch(/^p:[0-9a-f-]{36}$/);
-      const [first] = await db().query('SELECT stream_pos::int AS pos, prev_hash FROM kit_access_log WHERE stream_id = $1', [accessLogWriterOf(again).streamId]);
+      const [first] = await db().query('SELECT stream_pos::int AS pos, prev_hash FROM kit_access_log WHERE stream_id = $1', [
+        accessLogWriterOf(again).streamId,
+      ]);
       expect(first).toEqual({ pos: 1, prev_hash: GENESIS_HASH });
       const result = await verifyAccessLog(db());
       expect(result.broken).toEqual([]);
@@ -154,7 +173,11 @@ describe('the read log writer', () => {
   it('stores a searched CPR number only encrypted, and the chain verifies without the key', async () => {
     const citizenId = randomUUID();
     const [entry] = accessLogRows([{ citizenId, kind: 'personal data', purpose: 'CASE_WORK', search: '1403911234' }], {
-      actor: inger, requestId: randomUUID(), operationName: 'FindByCpr', domain: 'peek', change: false,
+      actor: inger,
+      requestId: randomUUID(),
+      operationName: 'FindByCpr',
+      domain: 'peek',
+      change: false,
     });
     await appendAccessLog(db(), [entry]);
     const [stored] = await db().query('SELECT searched_cpr, prev_hash, hash FROM kit_access_log WHERE citizen_id = $1', [citizenId]);
@@ -169,7 +192,9 @@ describe('the change log: a stream per citizen, inside the change’s transactio
   it('chains 10 concurrent changes of one citizen without a fork, and keeps nothing of a rolled-back one', async () => {
     const citizenId = randomUUID();
     await Promise.all(
-      Array.from({ length: 10 }, () => db().transaction((tx) => appendAccessLogInTransaction(tx, [row({ citizenId, operation: 'CHANGE' })]))),
+      Array.from({ length: 10 }, () =>
+        db().transaction((tx) => appendAccessLogInTransaction(tx, [row({ citizenId, operation: 'CHANGE' })])),
+      ),
     );
     await expect(
       db().transaction(async (tx) => {
@@ -177,7 +202,10 @@ describe('the change log: a stream per citizen, inside the change’s transactio
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const rows = await db().query('SELECT stream_pos::int AS pos, request_id FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos', [`c:${citizenId}`]);
+    const rows = await db().query(
+      'SELECT stream_pos::int AS pos, request_id FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos',
+      [`c:${citizenId}`],
+    );
     expect(rows.map((r: { pos: number }) => r.pos)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(rows.map((r: { request_id: string }) => r.request_id)).not.toContain('rolled-back');
     expect((await verifyAccessLog(db())).broken).toEqual([]);
@@ -187,9 +215,13 @@ describe('the change log: a stream per citizen, inside the change’s transactio
     let statements = 0;
     await db().transaction(async (tx) => {
       const counting = new Proxy(tx, {
-        get: (target, key) => (key === 'query' ? (sql: string, params?: unknown[]) => ((statements += 1), target.query(sql, params)) : (target as any)[key]),
+        get: (target, key) =>
+          key === 'query' ? (sql: string, params?: unknown[]) => ((statements += 1), target.query(sql, params)) : (target as any)[key],
       });
-      await appendAccessLogInTransaction(counting, ids(25).map((citizenId) => row({ citizenId, operation: 'CHANGE' })));
+      await appendAccessLogInTransaction(
+        counting,
+        ids(25).map((citizenId) => row({ citizenId, operation: 'CHANGE' })),
+      );
     });
     expect(statements).toBe(3);
   });
@@ -199,7 +231,8 @@ describe('verify:access-log', () => {
   /** A stream of five entries of its own to tamper with. */
   async function freshStream(): Promise<{ streamId: string; seqs: string[] }> {
     const citizenId = randomUUID();
-    for (let i = 0; i < 5; i += 1) await db().transaction((tx) => appendAccessLogInTransaction(tx, [row({ citizenId, operation: 'CHANGE' })]));
+    for (let i = 0; i < 5; i += 1)
+      await db().transaction((tx) => appendAccessLogInTransaction(tx, [row({ citizenId, operation: 'CHANGE' })]));
     const rows = await db().query('SELECT seq::text FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos', [`c:${citizenId}`]);
     return { streamId: `c:${citizenId}`, seqs: rows.map((r: { seq: string }) => r.seq) };
   }
@@ -217,7 +250,9 @@ describe('verify:access-log', () => {
   it('finds a changed entry', async () => {
     const { streamId, seqs } = await freshStream();
     await behindTheTriggersBack((q) => q(`UPDATE kit_access_log SET actor_role = 'CITIZEN' WHERE seq = $1`, [seqs[1]]));
-    expect(await brokenIn(streamId)).toEqual([expect.objectContaining({ position: '2', seq: seqs[1], problem: 'content does not match its hash' })]);
+    expect(await brokenIn(streamId)).toEqual([
+      expect.objectContaining({ position: '2', seq: seqs[1], problem: 'content does not match its hash' }),
+    ]);
   });
 
   it('finds an entry inserted in the middle, even one with a well-formed hash', async () => {
@@ -231,7 +266,20 @@ describe('verify:access-log', () => {
       await q(
         `INSERT INTO kit_access_log (at, actor_id, actor_role, citizen_id, domain, kind, operation, purpose, reason, operation_name, request_id, searched_cpr, prev_hash, hash, stream_id, stream_pos)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, NULL, $10, $11, $12, 3)`,
-        [fake.at, fake.actorId, fake.actorRole, fake.citizenId, fake.domain, fake.kind, fake.operation, fake.purpose, fake.requestId, second.hash, accessLogHash(second.hash, fake), streamId],
+        [
+          fake.at,
+          fake.actorId,
+          fake.actorRole,
+          fake.citizenId,
+          fake.domain,
+          fake.kind,
+          fake.operation,
+          fake.purpose,
+          fake.requestId,
+          second.hash,
+          accessLogHash(second.hash, fake),
+          streamId,
+        ],
       );
     });
     expect(await brokenIn(streamId)).toEqual([expect.objectContaining({ position: '4', problem: 'does not follow the previous entry' })]);
@@ -257,22 +305,47 @@ describe('the migration to streams', () => {
       // Interleaved entries of two citizens, as the per-citizen chains wrote them (plain CPR included).
       for (let i = 0; i < 6; i += 1) {
         const citizenId = citizens[i % 2];
-        const entry = row({ citizenId, at: new Date(Date.now() - (10 - i) * 1000), searchedCpr: i === 2 ? '0101901234' : null, operation: i === 2 ? 'SEARCH' : 'READ' });
+        const entry = row({
+          citizenId,
+          at: new Date(Date.now() - (10 - i) * 1000),
+          searchedCpr: i === 2 ? '0101901234' : null,
+          operation: i === 2 ? 'SEARCH' : 'READ',
+        });
         const prevHash = heads.get(citizenId) ?? GENESIS_HASH;
         const hash = accessLogHash(prevHash, entry);
         heads.set(citizenId, hash);
         await old.query(
           `INSERT INTO kit_access_log (at, actor_id, actor_role, citizen_id, domain, kind, operation, purpose, reason, operation_name, request_id, searched_cpr, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, $10, $11, $12)`,
-          [entry.at, entry.actorId, entry.actorRole, entry.citizenId, entry.domain, entry.kind, entry.operation, entry.purpose, entry.requestId, entry.searchedCpr, prevHash, hash],
+          [
+            entry.at,
+            entry.actorId,
+            entry.actorRole,
+            entry.citizenId,
+            entry.domain,
+            entry.kind,
+            entry.operation,
+            entry.purpose,
+            entry.requestId,
+            entry.searchedCpr,
+            prevHash,
+            hash,
+          ],
         );
       }
       await old.destroy();
       upgraded = createDataSource({ url: database.url, entities: [], migrations: [] });
       await openDatabase(upgraded);
-      const rows = await upgraded.query('SELECT citizen_id, stream_id, stream_pos::int AS pos, searched_cpr FROM kit_access_log ORDER BY seq');
+      const rows = await upgraded.query(
+        'SELECT citizen_id, stream_id, stream_pos::int AS pos, searched_cpr FROM kit_access_log ORDER BY seq',
+      );
       expect(rows.map((r: any) => [r.stream_id, r.pos])).toEqual([
-        [`c:${citizens[0]}`, 1], [`c:${citizens[1]}`, 1], [`c:${citizens[0]}`, 2], [`c:${citizens[1]}`, 2], [`c:${citizens[0]}`, 3], [`c:${citizens[1]}`, 3],
+        [`c:${citizens[0]}`, 1],
+        [`c:${citizens[1]}`, 1],
+        [`c:${citizens[0]}`, 2],
+        [`c:${citizens[1]}`, 2],
+        [`c:${citizens[0]}`, 3],
+        [`c:${citizens[1]}`, 3],
       ]);
       expect(isEncryptedField(rows[2].searched_cpr)).toBe(true);
       expect(cprCipher().decrypt(rows[2].searched_cpr, SEARCHED_CPR_CONTEXT)).toBe('0101901234');

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AccessGrant, createCitizenAccess, decideCitizenAccess, GrantCache, grantTtlMs, MAX_CACHED_CITIZENS, MAX_GRANT_TTL_MS } from '../src/access';
+import {
+  AccessGrant,
+  createCitizenAccess,
+  decideCitizenAccess,
+  GrantCache,
+  grantTtlMs,
+  MAX_CACHED_CITIZENS,
+  MAX_GRANT_TTL_MS,
+} from '../src/access';
 import type { Actor } from '../src/identity';
 
 const TEAM = 'Team Ryslinge';
@@ -104,9 +112,15 @@ describe('a request’s access decisions over the grant cache', () => {
 
   it('throws FORBIDDEN for a refusal, and answers false for another citizen', async () => {
     const { load } = source(grants);
-    await expect(createCitizenAccess(anders, new GrantCache(load)).mayRead(citizen)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    expect(await createCitizenAccess({ id: randomUUID(), role: 'CITIZEN', name: 'Per' }, new GrantCache(load)).mayRead(citizen)).toBe(false);
-    await expect(createCitizenAccess(karin, new GrantCache(load)).filter([citizen])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(createCitizenAccess(anders, new GrantCache(load)).mayRead(citizen)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(await createCitizenAccess({ id: randomUUID(), role: 'CITIZEN', name: 'Per' }, new GrantCache(load)).mayRead(citizen)).toBe(
+      false,
+    );
+    await expect(createCitizenAccess(karin, new GrantCache(load)).filter([citizen])).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect([...(await createCitizenAccess(lone, new GrantCache(load)).filter([citizen, randomUUID()]))]).toEqual([citizen]);
   });
 });

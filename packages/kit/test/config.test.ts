@@ -21,7 +21,9 @@ describe('configuration', () => {
   });
 
   it('"15s" and "25s" are errors naming the variable, not a timeout turned off or an instant exit', () => {
-    expect(() => setting('DB_STATEMENT_TIMEOUT_MS', { DB_STATEMENT_TIMEOUT_MS: '15s' })).toThrow(/DB_STATEMENT_TIMEOUT_MS must be a whole number.*"15s"/);
+    expect(() => setting('DB_STATEMENT_TIMEOUT_MS', { DB_STATEMENT_TIMEOUT_MS: '15s' })).toThrow(
+      /DB_STATEMENT_TIMEOUT_MS must be a whole number.*"15s"/,
+    );
     expect(() => setting('SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '25s' })).toThrow(/SHUTDOWN_TIMEOUT_MS must be a whole number/);
     expect(setting('SHUTDOWN_TIMEOUT_MS', {})).toBe(25_000);
     expect(() => setting('SUBGRAPH_TIMEOUT_MS', { SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(/SUBGRAPH_TIMEOUT_MS must be at least 100/);
@@ -48,10 +50,12 @@ describe('configuration', () => {
       expect.stringMatching(/^GATEWAY_ASSERTION_SECRET must be at least 32 characters$/),
       expect.stringMatching(/^PLANS_DATABASE_URL \(or DATABASE_URL\) must be set in production/),
     ]);
-    const gateway = problemsOf(
-      { NODE_ENV: 'production' },
-      { service: 'gateway', kind: 'gateway' as const, subgraphUrls: ['citizens'], subgraphUrlsRequired: 'production' } as any,
-    );
+    const gateway = problemsOf({ NODE_ENV: 'production' }, {
+      service: 'gateway',
+      kind: 'gateway' as const,
+      subgraphUrls: ['citizens'],
+      subgraphUrlsRequired: 'production',
+    } as any);
     expect(gateway).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^GATEWAY_ASSERTION_SECRET must be set in production/),
@@ -62,7 +66,10 @@ describe('configuration', () => {
   });
 
   it('runs the checks across variables a service adds (e.g. the CPR keys)', () => {
-    const problems = problemsOf(fine, { ...subgraph, checks: [(env: Record<string, string | undefined>) => (env.CPR_BLIND_INDEX_KEY ? undefined : 'CPR_BLIND_INDEX_KEY missing')] } as any);
+    const problems = problemsOf(fine, {
+      ...subgraph,
+      checks: [(env: Record<string, string | undefined>) => (env.CPR_BLIND_INDEX_KEY ? undefined : 'CPR_BLIND_INDEX_KEY missing')],
+    } as any);
     expect(problems).toEqual(['CPR_BLIND_INDEX_KEY missing']);
   });
 });

@@ -22,11 +22,17 @@ describe('CPR numbers in text that leaves the process', () => {
   });
 
   it("drops the value GraphQL's input errors quote, keeping the reason", () => {
-    expect(withoutEchoedInput('Variable "$input" got invalid value { cpr: "010190-1234", firstName: "A" }; Field "lastName" of required type "String!" was not provided.'))
-      .toBe('Variable "$input" got an invalid value; Field "lastName" of required type "String!" was not provided.');
+    expect(
+      withoutEchoedInput(
+        'Variable "$input" got invalid value { cpr: "010190-1234", firstName: "A" }; Field "lastName" of required type "String!" was not provided.',
+      ),
+    ).toBe('Variable "$input" got an invalid value; Field "lastName" of required type "String!" was not provided.');
     // Sent as a JSON number, the leading zero is gone: not CPR-shaped, but no longer quoted either.
-    expect(withoutEchoedInput('Variable "$input" got invalid value 101901234 at "input.cpr"; String cannot represent a non string value: 101901234'))
-      .toBe('Variable "$input" got an invalid value at "input.cpr"; String cannot represent a non string value.');
+    expect(
+      withoutEchoedInput(
+        'Variable "$input" got invalid value 101901234 at "input.cpr"; String cannot represent a non string value: 101901234',
+      ),
+    ).toBe('Variable "$input" got an invalid value at "input.cpr"; String cannot represent a non string value.');
     expect(withoutEchoedInput('cpr: The CPR number has 10 digits')).toBe('cpr: The CPR number has 10 digits');
   });
 
@@ -43,6 +49,10 @@ describe('CPR numbers in text that leaves the process', () => {
     expect(log).not.toMatch(/Bearer|Anna/);
     expect(JSON.parse(lines[0]).variables).toEqual({ cpr: '[CPR redacted]', input: { cpr: '[CPR redacted]', firstName: 'A' } });
     expect(JSON.parse(lines[1]).req).toEqual({ headers: { host: 'h' } });
-    expect(JSON.parse(lines[2]).err).toMatchObject({ message: 'insert failed for [CPR redacted]', query: 'INSERT INTO x', parameters: '[redacted]' });
+    expect(JSON.parse(lines[2]).err).toMatchObject({
+      message: 'insert failed for [CPR redacted]',
+      query: 'INSERT INTO x',
+      parameters: '[redacted]',
+    });
   });
 });

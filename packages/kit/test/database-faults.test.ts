@@ -29,7 +29,9 @@ class CreateNotes1700000000001 implements MigrationInterface {
   name = 'CreateNotes1700000000001';
   async up(q: QueryRunner): Promise<void> {
     await q.query('SELECT pg_sleep(0.3)'); // long enough for a second migrator to collide without the lock
-    await q.query(`CREATE TABLE "note" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "text" text NOT NULL, CONSTRAINT "pk_note" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "note" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "text" text NOT NULL, CONSTRAINT "pk_note" PRIMARY KEY ("id"))`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE "note"');
@@ -61,16 +63,26 @@ const actor = { id: 'a', role: 'CASEWORKER' as const, name: 'A', team: 'T' };
 describe('migrations under the advisory lock', () => {
   it('replicas starting together each find the schema migrated once, and none fails', async () => {
     const database = await createTestDatabase('lock');
-    const replicas: DataSource[] = [1, 2, 3].map(() => createDataSource({ url: database.url, entities: notes.entities, migrations: notes.migrations }));
+    const replicas: DataSource[] = [1, 2, 3].map(() =>
+      createDataSource({ url: database.url, entities: notes.entities, migrations: notes.migrations }),
+    );
     try {
       await Promise.all(replicas.map((r) => openDatabase(r)));
       const ran = await replicas[0].query('SELECT name FROM migrations ORDER BY id');
-      expect(ran.map((r: { name: string }) => r.name)).toEqual(['CreateNotes1700000000001', 'KitIdempotencyKeys1795900000000', 'KitAccessLog1795900000100', 'KitAccessLogStreams1795900000200', 'KitAccessLogPrivileges1795900000300']);
+      expect(ran.map((r: { name: string }) => r.name)).toEqual([
+        'CreateNotes1700000000001',
+        'KitIdempotencyKeys1795900000000',
+        'KitAccessLog1795900000100',
+        'KitAccessLogStreams1795900000200',
+        'KitAccessLogPrivileges1795900000300',
+      ]);
       // The kit's own table matches its entity exactly: nothing left for a schema diff.
       expect((await replicas[0].driver.createSchemaBuilder().log()).upQueries).toEqual([]);
       // The kit's timeouts reach every connection: a stuck statement fails instead of hanging.
       expect(await replicas[0].query('SHOW statement_timeout')).toEqual([{ statement_timeout: '15s' }]);
-      await expect(replicas[0].query("SET LOCAL statement_timeout = '100ms'; SELECT pg_sleep(2)")).rejects.toMatchObject({ driverError: { code: '57014' } });
+      await expect(replicas[0].query("SET LOCAL statement_timeout = '100ms'; SELECT pg_sleep(2)")).rejects.toMatchObject({
+        driverError: { code: '57014' },
+      });
     } finally {
       for (const r of replicas) await r.destroy();
       await database.drop();
@@ -100,7 +112,8 @@ describe('PostgreSQL restarted under load', () => {
   });
 
   const ready = async () => (await fetch(subgraph.url.replace('/graphql', '/health/ready'))).status;
-  const addNote = async (text: string) => postGraphQL(subgraph.url, 'mutation($t: String!) { addNote(text: $t) { id } }', { t: text }, await gatewayHeadersFor(actor));
+  const addNote = async (text: string) =>
+    postGraphQL(subgraph.url, 'mutation($t: String!) { addNote(text: $t) { id } }', { t: text }, await gatewayHeadersFor(actor));
 
   it('fails fast with a clear error, reports not ready, recovers by itself, and loses no acknowledged write', async () => {
     const acknowledged: string[] = [];
@@ -109,7 +122,9 @@ describe('PostgreSQL restarted under load', () => {
     const writer = async (w: number) => {
       for (let i = 0; writing && i < 2000; i += 1) {
         const began = Date.now();
-        const res = await addNote(`w${w}-${i}`).catch((error: Error) => ({ errors: [{ message: error.message, extensions: { code: 'NETWORK' } }] }) as any);
+        const res = await addNote(`w${w}-${i}`).catch(
+          (error: Error) => ({ errors: [{ message: error.message, extensions: { code: 'NETWORK' } }] }) as any,
+        );
         if (res.data?.addNote?.id) acknowledged.push(res.data.addNote.id);
         else failures.push({ code: res.errors?.[0]?.extensions?.code, ms: Date.now() - began });
         await new Promise((r) => setTimeout(r, 5));

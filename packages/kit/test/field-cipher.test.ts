@@ -2,7 +2,14 @@ import { createFieldCipher, fieldCipherKeysFromEnv } from '../src/crypto';
 
 const key = (fill: number) => Buffer.alloc(32, fill);
 const cipher = (active = 'k1') =>
-  createFieldCipher({ keys: new Map([['k1', key(1)], ['k2', key(2)]]), activeKeyId: active, indexKey: Buffer.alloc(32, 9) });
+  createFieldCipher({
+    keys: new Map([
+      ['k1', key(1)],
+      ['k2', key(2)],
+    ]),
+    activeKeyId: active,
+    indexKey: Buffer.alloc(32, 9),
+  });
 
 describe('field cipher (CPR at rest)', () => {
   it('round-trips, with a fresh IV each time and the key id in the stored text', () => {
@@ -43,7 +50,11 @@ describe('field cipher (CPR at rest)', () => {
   });
 
   it('reads keys from the environment and refuses to run production on development keys', () => {
-    const env = { CPR_ENCRYPTION_KEYS: `a:${key(3).toString('base64')},b:${key(4).toString('base64')}`, CPR_ENCRYPTION_KEY_ID: 'b', CPR_BLIND_INDEX_KEY: 'x'.repeat(32) };
+    const env = {
+      CPR_ENCRYPTION_KEYS: `a:${key(3).toString('base64')},b:${key(4).toString('base64')}`,
+      CPR_ENCRYPTION_KEY_ID: 'b',
+      CPR_BLIND_INDEX_KEY: 'x'.repeat(32),
+    };
     const keys = fieldCipherKeysFromEnv(env as NodeJS.ProcessEnv);
     expect(keys.activeKeyId).toBe('b');
     expect([...keys.keys.keys()]).toEqual(['a', 'b']);

@@ -17,7 +17,12 @@ beforeAll(async () => {
       createServer: (plugins) =>
         new ApolloServer<{ who: string }>({
           typeDefs: 'type Query { hello(name: String): String, who: String }',
-          resolvers: { Query: { hello: (_: unknown, { name }: { name?: string }) => `hello ${name ?? 'you'}`, who: (_: unknown, __: unknown, ctx: { who: string }) => ctx.who } },
+          resolvers: {
+            Query: {
+              hello: (_: unknown, { name }: { name?: string }) => `hello ${name ?? 'you'}`,
+              who: (_: unknown, __: unknown, ctx: { who: string }) => ctx.who,
+            },
+          },
           plugins,
           csrfPrevention: true,
         }),
@@ -37,7 +42,9 @@ const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
 
 describe('POST /graphql', () => {
   it('answers a query with variables, and the context sees the request headers', async () => {
-    const res = await post(JSON.stringify({ query: 'query($n: String) { hello(name: $n) who }', variables: { n: 'Svend' } }), { 'x-who': 'Inger' });
+    const res = await post(JSON.stringify({ query: 'query($n: String) { hello(name: $n) who }', variables: { n: 'Svend' } }), {
+      'x-who': 'Inger',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
     expect(res.headers.get('etag')).toBeNull();

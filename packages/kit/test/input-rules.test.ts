@@ -10,7 +10,11 @@ const codeOf = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    return { code: (error as GraphQLError).extensions?.code, field: (error as GraphQLError).extensions?.field, message: (error as Error).message };
+    return {
+      code: (error as GraphQLError).extensions?.code,
+      field: (error as GraphQLError).extensions?.field,
+      message: (error as Error).message,
+    };
   }
   return null;
 };
@@ -21,9 +25,12 @@ describe('date bounds (one place for the domain)', () => {
     expect(codeOf(() => boundedDate('9999-01-01', 'scheduledAt', 'meeting', today))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'scheduledAt',
-      message: 'scheduledAt: 9999-01-01 is too far ahead; a meeting can be at most 2 years ahead (2028-12-07 at the latest). Check the year.',
+      message:
+        'scheduledAt: 9999-01-01 is too far ahead; a meeting can be at most 2 years ahead (2028-12-07 at the latest). Check the year.',
     });
-    expect(codeOf(() => boundedDate('0001-01-01', 'deadline', 'milestone', today))?.message).toContain(`records begin on ${EARLIEST_RECORD_DATE}`);
+    expect(codeOf(() => boundedDate('0001-01-01', 'deadline', 'milestone', today))?.message).toContain(
+      `records begin on ${EARLIEST_RECORD_DATE}`,
+    );
     expect(boundedDate('1990-01-01', 'startDate', 'plan', today)).toBe('1990-01-01');
     expect(boundedDate('2028-12-07', 'scheduledAt', 'meeting', today)).toBe('2028-12-07');
     expect(codeOf(() => boundedDate('2028-12-08', 'scheduledAt', 'meeting', today))?.code).toBe('BAD_USER_INPUT');
@@ -93,10 +100,15 @@ describe('input errors from graphql-js', () => {
       refusal = error;
     }
     // As Apollo reports it: a validation error whose cause is the scalar's refusal.
-    const literal = new GraphQLError('"2026-02-30" is not a date', { originalError: refusal as Error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const literal = new GraphQLError('"2026-02-30" is not a date', {
+      originalError: refusal as Error,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(format({ message: literal.message, extensions: literal.extensions }, literal).extensions?.code).toBe('BAD_USER_INPUT');
     const limit = new GraphQLError('This query is too complex: depth 50.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const wrapped = new GraphQLError(limit.message, { originalError: new GraphQLError(limit.message, { extensions: { code: 'BAD_USER_INPUT' } }) });
+    const wrapped = new GraphQLError(limit.message, {
+      originalError: new GraphQLError(limit.message, { extensions: { code: 'BAD_USER_INPUT' } }),
+    });
     expect(format({ message: limit.message, extensions: limit.extensions }, wrapped).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

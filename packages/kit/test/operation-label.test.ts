@@ -45,7 +45,11 @@ describe('metric series under 3,000 made-up operation names', () => {
   const labels = (text: string) => new Set(series(text).map((l) => /operation="([^"]*)"/.exec(l)![1]));
 
   async function withServer(metrics: ServerMetrics, run: (ask: (name: string) => Promise<unknown>) => Promise<void>) {
-    const server = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } }, plugins: [metrics.plugin()] });
+    const server = new ApolloServer({
+      typeDefs: 'type Query { hello: String }',
+      resolvers: { Query: { hello: () => 'hi' } },
+      plugins: [metrics.plugin()],
+    });
     await server.start();
     try {
       await run((name) => server.executeOperation({ query: `query ${name} { hello }` }));

@@ -11,7 +11,7 @@ function attack(n: number, sumBefore: number, change: number, publish: (sum: num
 }
 
 describe('protected averages (differencing)', () => {
-  it('an exact average gives one person\'s change away every time (the attack the protection must stop)', () => {
+  it("an exact average gives one person's change away every time (the attack the protection must stop)", () => {
     const exact = (n: number) => (sum: number) => sum / n;
     for (let change = -9; change <= 9; change += 1) expect(attack(40, 200, change, exact(40))).toBe(change);
   });

@@ -16,7 +16,10 @@ describe('SIGTERM under load', () => {
     try {
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i += 1) {
-        const ok = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+        const ok = await fetch(`${base}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok) break;
         if (i > 200) throw new Error('the service did not become ready');
         await new Promise((r) => setTimeout(r, 50));
@@ -53,7 +56,14 @@ describe('SIGTERM under load', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; !(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)); i += 1) {
+      for (
+        let i = 0;
+        !(await fetch(`${base}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ));
+        i += 1
+      ) {
         if (i > 200) throw new Error('the service did not become ready');
         await new Promise((r) => setTimeout(r, 50));
       }

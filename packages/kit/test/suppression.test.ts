@@ -69,7 +69,11 @@ describe('small-cell suppression', () => {
     const s = new CellSuppression();
     // completed = 30: 20 to employment, 7 to education, 3 otherwise. "other" is no field, but
     // completed − employment − education would reveal it, so education goes with it.
-    expect(s.parts(cells({ toEmployment: 20, toEducation: 7, other: 3 }), ['other'])).toEqual({ toEmployment: 20, toEducation: 0, other: 0 });
+    expect(s.parts(cells({ toEmployment: 20, toEducation: 7, other: 3 }), ['other'])).toEqual({
+      toEmployment: 20,
+      toEducation: 0,
+      other: 0,
+    });
     expect(s.suppressed).toEqual(['toEducation']);
   });
 });

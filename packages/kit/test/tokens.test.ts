@@ -34,14 +34,25 @@ describe('user tokens', () => {
   });
 
   it('refuses a token without exp', async () => {
-    const token = await new SignJWT({ role: 'CASEWORKER', name: 'X', team: 'T' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').sign(key(SECRET));
+    const token = await new SignJWT({ role: 'CASEWORKER', name: 'X', team: 'T' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .sign(key(SECRET));
     await expect(verifyUserToken(token, SECRET)).rejects.toThrow(/"exp"/);
   });
 
   it('refuses an unknown role and a staff token without team', async () => {
-    const bad = await new SignJWT({ role: 'ADMIN', name: 'X', team: 'T' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').setExpirationTime('1h').sign(key(SECRET));
+    const bad = await new SignJWT({ role: 'ADMIN', name: 'X', team: 'T' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setExpirationTime('1h')
+      .sign(key(SECRET));
     await expect(verifyUserToken(bad, SECRET)).rejects.toThrow(/role/);
-    const noTeam = await new SignJWT({ role: 'CASEWORKER', name: 'X' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').setExpirationTime('1h').sign(key(SECRET));
+    const noTeam = await new SignJWT({ role: 'CASEWORKER', name: 'X' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setExpirationTime('1h')
+      .sign(key(SECRET));
     await expect(verifyUserToken(noTeam, SECRET)).rejects.toThrow(/team/);
   });
 
@@ -79,7 +90,9 @@ describe('token lifetime', () => {
   it('takes a working day (12 h) and refuses a second more; a token without exp stays refused', async () => {
     const iat = now();
     expect(await verifyUserToken(await sign(iat, iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS), SECRET)).toEqual(inger);
-    await expect(verifyUserToken(await sign(iat, iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + 1), SECRET)).rejects.toThrow(/longer than allowed/);
+    await expect(verifyUserToken(await sign(iat, iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + 1), SECRET)).rejects.toThrow(
+      /longer than allowed/,
+    );
     expect(await verifyUserToken(await signUserToken(inger, SECRET, '12h'), SECRET)).toEqual(inger);
     const noExp = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('staff-1').setIssuedAt().sign(key(SECRET));
     await expect(verifyUserToken(noExp, SECRET)).rejects.toThrow(/"exp"/);
@@ -118,7 +131,11 @@ describe('service assertions', () => {
   });
 
   it('cannot be claimed in a user token', async () => {
-    const token = await new SignJWT({ role: 'SERVICE', name: 'placements' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key(SECRET));
+    const token = await new SignJWT({ role: 'SERVICE', name: 'placements' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(key(SECRET));
     await expect(verifyUserToken(token, SECRET)).rejects.toThrow(/role/);
   });
 });

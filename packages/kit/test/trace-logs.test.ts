@@ -36,14 +36,24 @@ describe('log lines and traces', () => {
     const subgraph = await serve(logger);
     try {
       const traceId = randomUUID().replace(/-/g, '');
-      const res = await postGraphQL(subgraph.url, '{ slow(ms: 1) }', {}, {
-        ...(await gatewayHeadersFor(actor)),
-        traceparent: `00-${traceId}-${'2'.repeat(16)}-01`,
-      });
+      const res = await postGraphQL(
+        subgraph.url,
+        '{ slow(ms: 1) }',
+        {},
+        {
+          ...(await gatewayHeadersFor(actor)),
+          traceparent: `00-${traceId}-${'2'.repeat(16)}-01`,
+        },
+      );
       expect(res.data).toEqual({ slow: 'done' });
       const mine = lines.filter((l) => l.actor === actor.id);
       expect(mine.map((l) => l.msg)).toContain('graphql request');
-      const spanIds = new Set(spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId).map((s) => s.spanContext().spanId));
+      const spanIds = new Set(
+        spans
+          .getFinishedSpans()
+          .filter((s) => s.spanContext().traceId === traceId)
+          .map((s) => s.spanContext().spanId),
+      );
       expect(spanIds.size).toBeGreaterThan(0);
       for (const line of mine) {
         expect(line.trace_id).toBe(traceId);

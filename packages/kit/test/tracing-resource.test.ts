@@ -11,7 +11,11 @@ describe('the OpenTelemetry resource', () => {
     initTracing({ exporter, service: 'plans', version: '1.2.3' });
     trace.getTracer('test').startSpan('work').end();
     const [span] = exporter.getFinishedSpans();
-    expect(span.resource.attributes).toMatchObject({ 'service.name': 'plans', 'service.version': '1.2.3', 'service.namespace': 'jobcenter' });
+    expect(span.resource.attributes).toMatchObject({
+      'service.name': 'plans',
+      'service.version': '1.2.3',
+      'service.namespace': 'jobcenter',
+    });
     await shutdownTracing();
   });
 

@@ -13,7 +13,23 @@ export function citizensTables(world: World): Table[] {
   for (const s of world.staff) staff.add([s.id, s.name, s.role, s.email, s.team, at9(world.historyStart)]);
 
   // CPR numbers at rest as the citizens service keeps them: encrypted (random IV) plus the blind index.
-  const citizen = new Table('citizen', ['id', 'cpr_encrypted', 'cpr_index', 'first_name', 'last_name', 'birth_date', 'email', 'phone', 'preferred_contact', 'target_group', 'status', 'enrolled_at', 'version', 'created_at', 'updated_at']);
+  const citizen = new Table('citizen', [
+    'id',
+    'cpr_encrypted',
+    'cpr_index',
+    'first_name',
+    'last_name',
+    'birth_date',
+    'email',
+    'phone',
+    'preferred_contact',
+    'target_group',
+    'status',
+    'enrolled_at',
+    'version',
+    'created_at',
+    'updated_at',
+  ]);
   const assignment = new Table('assignment', ['id', 'citizen_id', 'staff_id', 'role', 'from_date', 'to_date', 'created_at']);
   const network = new Table('network_contact', ['id', 'citizen_id', 'name', 'relation', 'phone', 'email', 'created_at']);
   const profile = new Table('resource_profile', ['citizen_id', 'dreams', 'strengths', 'updated_at']);
@@ -22,7 +38,23 @@ export function citizensTables(world: World): Table[] {
     const r = new Random(`${seed}:citizens-rows:${c.index}`);
     const sealed = sealCpr(c.cpr);
     const changed = c.endedAt ?? minDate(today, plusDays(c.enrolledAt, 14));
-    citizen.add([c.id, sealed.cprEncrypted, sealed.cprIndex, c.firstName, c.lastName, c.birthDate, c.email, c.phone, c.preferredContact, c.targetGroup, c.status, c.enrolledAt, c.endedAt ? 2 : 1, at9(c.enrolledAt), at9(changed)]);
+    citizen.add([
+      c.id,
+      sealed.cprEncrypted,
+      sealed.cprIndex,
+      c.firstName,
+      c.lastName,
+      c.birthDate,
+      c.email,
+      c.phone,
+      c.preferredContact,
+      c.targetGroup,
+      c.status,
+      c.enrolledAt,
+      c.endedAt ? 2 : 1,
+      at9(c.enrolledAt),
+      at9(changed),
+    ]);
 
     // One professional per role at a time; a handover ends the previous caseworker the day before.
     const cwFrom = c.handoverOn ?? c.enrolledAt;
@@ -37,9 +69,18 @@ export function citizensTables(world: World): Table[] {
     }
     for (let n = r.pick([0, 0, 1, 1, 1, 2, 2]); n > 0; n--) {
       const name = `${r.pick(r.chance(0.5) ? da.FEMALE_NAMES : da.MALE_NAMES)} ${r.chance(0.5) ? c.lastName : r.pick(da.LAST_NAMES)}`;
-      network.add([r.uuid(), c.id, name, r.pick(da.RELATIONS), r.chance(0.8) ? `+45 ${r.int(20000000, 99999999)}` : null, null, at9(c.enrolledAt)]);
+      network.add([
+        r.uuid(),
+        c.id,
+        name,
+        r.pick(da.RELATIONS),
+        r.chance(0.8) ? `+45 ${r.int(20000000, 99999999)}` : null,
+        null,
+        at9(c.enrolledAt),
+      ]);
     }
-    if (r.chance(0.6)) profile.add([c.id, r.pick(da.DREAMS), r.sample(da.STRENGTHS, r.int(1, 4)), at9(minDate(today, plusDays(c.enrolledAt, 21)))]);
+    if (r.chance(0.6))
+      profile.add([c.id, r.pick(da.DREAMS), r.sample(da.STRENGTHS, r.int(1, 4)), at9(minDate(today, plusDays(c.enrolledAt, 21)))]);
   }
   return [staff.done(), citizen.done(), assignment.done(), network.done(), profile.done()];
 }

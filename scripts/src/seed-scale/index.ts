@@ -57,7 +57,10 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleRes
 
   const written = performance.now();
   const bars = options.progress
-    ? new MultiBar({ format: ' {db} {table} [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: false, stopOnComplete: false }, Presets.shades_classic)
+    ? new MultiBar(
+        { format: ' {db} {table} [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: false, stopOnComplete: false },
+        Presets.shades_classic,
+      )
     : null;
   try {
     await Promise.all(Object.entries(tables).map(([db, list]) => writeDatabase(options.urls[db], db, list, bars)));

@@ -79,12 +79,38 @@ const CLOSE_TO_WORK = new Set(['JOB_READY', 'UNEMPLOYMENT_INSURANCE', 'NEW_GRADU
 export function meetingsTables(world: World): MeetingsResult {
   const { seed, today } = world.options;
   const calendars = new Calendars(world.historyStart);
-  const course = new Table('group_course', ['id', 'title', 'topics', 'start_date', 'end_date', 'capacity', 'location', 'created_by', 'created_at']);
+  const course = new Table('group_course', [
+    'id',
+    'title',
+    'topics',
+    'start_date',
+    'end_date',
+    'capacity',
+    'location',
+    'created_by',
+    'created_at',
+  ]);
   const session = new Table('group_session', ['id', 'course_id', 'number', 'starts_at', 'duration_minutes', 'ends_at']);
   const facilitator = new Table('course_facilitator', ['course_id', 'staff_id', 'position']);
   const enrollment = new Table('enrollment', ['id', 'course_id', 'citizen_id', 'enrolled_at', 'enrolled_by']);
   const attendance = new Table('attendance', ['session_id', 'citizen_id', 'status', 'recorded_at', 'recorded_by']);
-  const meeting = new Table('meeting', ['id', 'citizen_id', 'kind', 'scheduled_at', 'duration_minutes', 'ends_at', 'location', 'status', 'summary', 'agreements', 'cancel_reason', 'outcome_recorded_at', 'created_by', 'created_at', 'updated_at']);
+  const meeting = new Table('meeting', [
+    'id',
+    'citizen_id',
+    'kind',
+    'scheduled_at',
+    'duration_minutes',
+    'ends_at',
+    'location',
+    'status',
+    'summary',
+    'agreements',
+    'cancel_reason',
+    'outcome_recorded_at',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ]);
   const participant = new Table('meeting_participant', ['id', 'meeting_id', 'role', 'staff_id', 'name', 'position']);
   const at = (date: string, minutes: number) => copenhagenInstant(date, minutes);
   const now = at(today, 8 * 60);
@@ -119,14 +145,27 @@ export function meetingsTables(world: World): MeetingsResult {
       const dates = Array.from({ length: 8 }, (_, w) => plusDays(first!.date, 7 * w));
       const last = dates[7];
       const candidates = (byTeam.get(team.name) ?? []).filter(
-        (c) => c.enrolledAt <= plusDays(first!.date, -14) && (c.endedAt === null || c.endedAt >= last) && (courseEnd.get(c.id) ?? '') < first!.date,
+        (c) =>
+          c.enrolledAt <= plusDays(first!.date, -14) &&
+          (c.endedAt === null || c.endedAt >= last) &&
+          (courseEnd.get(c.id) ?? '') < first!.date,
       );
       const enrolled = r.sample(candidates, r.int(8, 12));
       if (enrolled.length === 0) continue;
       const topic = r.pick(TOPICS);
       const courseId = r.uuid();
       const minutes = FIRST_SLOT + first.slot * SLOT_MINUTES;
-      course.add([courseId, da.COURSE_TITLES[topic], r.chance(0.3) ? [topic, r.pick(TOPICS.filter((t) => t !== topic))] : [topic], first.date, last, 12, r.pick(da.LOCATIONS.slice(0, 2)), a.id, at(minDate(today, plusDays(first.date, -21)), 9 * 60)]);
+      course.add([
+        courseId,
+        da.COURSE_TITLES[topic],
+        r.chance(0.3) ? [topic, r.pick(TOPICS.filter((t) => t !== topic))] : [topic],
+        first.date,
+        last,
+        12,
+        r.pick(da.LOCATIONS.slice(0, 2)),
+        a.id,
+        at(minDate(today, plusDays(first.date, -21)), 9 * 60),
+      ]);
       facilitator.add([courseId, a.id, 0]);
       facilitator.add([courseId, b.id, 1]);
       const sessionIds = dates.map((d, n) => {
@@ -152,7 +191,8 @@ export function meetingsTables(world: World): MeetingsResult {
   for (const c of world.citizens) {
     const r = new Random(`${seed}:meetings:${c.index}`);
     const end = c.endedAt ?? plusDays(today, 14);
-    const caseworkerOn = (d: string): Staff => (c.previousCaseworker && c.handoverOn && d < c.handoverOn ? c.previousCaseworker : c.caseworker);
+    const caseworkerOn = (d: string): Staff =>
+      c.previousCaseworker && c.handoverOn && d < c.handoverOn ? c.previousCaseworker : c.caseworker;
     const jobConsultantOn = (d: string): Staff | null => (c.jobConsultant && d >= c.placements[0].proposedOn ? c.jobConsultant : null);
     const held: string[] = [];
 
@@ -166,30 +206,46 @@ export function meetingsTables(world: World): MeetingsResult {
       futureDays: number,
     ) => {
       if (wanted < c.enrolledAt) return;
-      const slot = calendars.book(staff.map((s) => s.staff.id), wanted, minutes / SLOT_MINUTES, r);
+      const slot = calendars.book(
+        staff.map((s) => s.staff.id),
+        wanted,
+        minutes / SLOT_MINUTES,
+        r,
+      );
       if (!slot || slot.date < c.enrolledAt || (c.endedAt && slot.date > c.endedAt) || slot.date > plusDays(today, futureDays)) return;
       const startMin = FIRST_SLOT + slot.slot * SLOT_MINUTES;
       const scheduledAt = at(slot.date, startMin);
       const endsAt = at(slot.date, startMin + minutes);
       let status = 'PLANNED';
       if (slot.date < today) {
-        status = kind === 'NETWORK_MEETING' || kind === 'PLACEMENT_KICKOFF'
-          ? r.weighted({ HELD: 88, CANCELLED: 7, EXCUSED: 5 })
-          : r.weighted({ HELD: 84, NO_SHOW: 6, EXCUSED: 5, CANCELLED: 5 });
+        status =
+          kind === 'NETWORK_MEETING' || kind === 'PLACEMENT_KICKOFF'
+            ? r.weighted({ HELD: 88, CANCELLED: 7, EXCUSED: 5 })
+            : r.weighted({ HELD: 84, NO_SHOW: 6, EXCUSED: 5, CANCELLED: 5 });
       }
       const heldIt = status === 'HELD';
       const outcomeAt = status !== 'PLANNED' && status !== 'CANCELLED' ? new Date(endsAt.getTime() + r.int(10, 180) * 60_000) : null;
       const createdAt = new Date(Math.min(now.getTime(), scheduledAt.getTime() - r.int(2, 14) * 86_400_000));
-      const agreements = heldIt && r.chance(0.5)
-        ? r.sample(da.AGREEMENTS, r.int(1, 2)).map((text) => ({ text, deadline: r.chance(0.5) ? plusDays(slot.date, 14) : null }))
-        : [];
+      const agreements =
+        heldIt && r.chance(0.5)
+          ? r.sample(da.AGREEMENTS, r.int(1, 2)).map((text) => ({ text, deadline: r.chance(0.5) ? plusDays(slot.date, 14) : null }))
+          : [];
       const id = r.uuid();
       meeting.add([
-        id, c.id, kind, scheduledAt, minutes, endsAt, location, status,
+        id,
+        c.id,
+        kind,
+        scheduledAt,
+        minutes,
+        endsAt,
+        location,
+        status,
         heldIt && r.chance(0.7) ? r.pick(da.MEETING_SUMMARIES) : null,
         JSON.stringify(agreements),
         status === 'CANCELLED' ? r.pick(['Borgeren meldte afbud', 'Sygdom hos konsulenten', 'Flyttet efter aftale']) : null,
-        outcomeAt, staff[0].staff.id, createdAt,
+        outcomeAt,
+        staff[0].staff.id,
+        createdAt,
         outcomeAt ?? (status === 'CANCELLED' ? new Date(Math.min(now.getTime(), scheduledAt.getTime() - 86_400_000)) : createdAt),
       ]);
       let position = 0;
@@ -204,12 +260,21 @@ export function meetingsTables(world: World): MeetingsResult {
     const followUpEnd = c.status === 'PAUSED' ? plusDays(today, -60) : end;
     for (let d = plusDays(c.enrolledAt, r.int(3, 10)); d <= followUpEnd; d = plusDays(d, interval + r.int(-3, 3))) {
       const kind = r.weighted({ FOLLOW_UP: 70, WALK_AND_TALK: 20, HOME_VISIT: 10 });
-      const location = kind === 'HOME_VISIT' ? 'Hjemme hos borgeren' : kind === 'WALK_AND_TALK' ? 'Gåtur fra jobcentret' : r.pick(da.LOCATIONS.slice(0, 2));
+      const location =
+        kind === 'HOME_VISIT'
+          ? 'Hjemme hos borgeren'
+          : kind === 'WALK_AND_TALK'
+            ? 'Gåtur fra jobcentret'
+            : r.pick(da.LOCATIONS.slice(0, 2));
       add(kind, d, kind === 'FOLLOW_UP' ? 30 : 60, [{ role: 'RESOURCE_CONSULTANT', staff: c.resourceConsultant }], [], location, 14);
     }
     // Network meetings every 2–3 months; some citizens go longer (network meeting overdue).
     const late = r.chance(0.15);
-    for (let d = plusDays(c.enrolledAt, r.int(21, 45)); d <= end; d = plusDays(d, late && r.chance(0.4) ? r.int(100, 150) : r.int(60, 90))) {
+    for (
+      let d = plusDays(c.enrolledAt, r.int(21, 45));
+      d <= end;
+      d = plusDays(d, late && r.chance(0.4) ? r.int(100, 150) : r.int(60, 90))
+    ) {
       const staff = [
         { role: 'CASEWORKER', staff: caseworkerOn(d) },
         { role: 'RESOURCE_CONSULTANT', staff: c.resourceConsultant },
@@ -222,9 +287,18 @@ export function meetingsTables(world: World): MeetingsResult {
     // A kick-off with the company, resource consultant and job consultant when a placement starts.
     for (const p of c.placements) {
       if (p.status === 'PROPOSED' || (p.status === 'CANCELLED' && p.endedOn === p.start) || !c.jobConsultant) continue;
-      add('PLACEMENT_KICKOFF', p.start, 60,
-        [{ role: 'JOB_CONSULTANT', staff: c.jobConsultant }, { role: 'RESOURCE_CONSULTANT', staff: c.resourceConsultant }],
-        [{ role: 'EMPLOYER', name: p.company.contact.name }], p.company.name.slice(0, 200), 45);
+      add(
+        'PLACEMENT_KICKOFF',
+        p.start,
+        60,
+        [
+          { role: 'JOB_CONSULTANT', staff: c.jobConsultant },
+          { role: 'RESOURCE_CONSULTANT', staff: c.resourceConsultant },
+        ],
+        [{ role: 'EMPLOYER', name: p.company.contact.name }],
+        p.company.name.slice(0, 200),
+        45,
+      );
     }
     heldNetworkMeetings.set(c.id, held.sort());
   }

@@ -4,8 +4,17 @@ import { Table } from './table';
 import { Citizen, maxDate, minDate, World } from './world';
 
 const DIMENSIONS = [
-  'JOB_SKILLS_EXPERIENCE', 'ASPIRATION_MOTIVATION', 'JOB_SEARCH_SKILLS', 'STABILITY', 'BASIC_SKILLS',
-  'WORKPLACE_SOCIAL_SKILLS', 'HEALTH_WELLBEING', 'SELF_ESTEEM', 'COPING', 'NETWORK', 'DAILY_STRUCTURE',
+  'JOB_SKILLS_EXPERIENCE',
+  'ASPIRATION_MOTIVATION',
+  'JOB_SEARCH_SKILLS',
+  'STABILITY',
+  'BASIC_SKILLS',
+  'WORKPLACE_SOCIAL_SKILLS',
+  'HEALTH_WELLBEING',
+  'SELF_ESTEEM',
+  'COPING',
+  'NETWORK',
+  'DAILY_STRUCTURE',
 ];
 
 interface PlanDraft {
@@ -23,10 +32,43 @@ interface PlanDraft {
 export function plansTables(world: World, heldNetworkMeetings: Map<string, string[]>): Table[] {
   const { seed, today } = world.options;
   const at = (date: string, hour: number) => copenhagenInstant(date, hour * 60);
-  const plan = new Table('plan', ['id', 'citizen_id', 'long_term_goal', 'citizen_perspective', 'status', 'start_date', 'end_date', 'version', 'created_at', 'updated_at']);
-  const milestone = new Table('milestone', ['id', 'plan_id', 'title', 'description', 'deadline', 'status', 'responsible', 'achieved_at', 'replaced_by_id', 'created_at', 'updated_at']);
+  const plan = new Table('plan', [
+    'id',
+    'citizen_id',
+    'long_term_goal',
+    'citizen_perspective',
+    'status',
+    'start_date',
+    'end_date',
+    'version',
+    'created_at',
+    'updated_at',
+  ]);
+  const milestone = new Table('milestone', [
+    'id',
+    'plan_id',
+    'title',
+    'description',
+    'deadline',
+    'status',
+    'responsible',
+    'achieved_at',
+    'replaced_by_id',
+    'created_at',
+    'updated_at',
+  ]);
   const update = new Table('milestone_update', ['id', 'milestone_id', 'at', 'author_role', 'author_id', 'author_name', 'note', 'status']);
-  const period = new Table('plan_period', ['id', 'plan_id', 'meeting_date', 'past_period_status', 'next_period_goals', 'next_review_date', 'author_role', 'author_name', 'recorded_at']);
+  const period = new Table('plan_period', [
+    'id',
+    'plan_id',
+    'meeting_date',
+    'past_period_status',
+    'next_period_goals',
+    'next_review_date',
+    'author_role',
+    'author_name',
+    'recorded_at',
+  ]);
   const assessment = new Table('progress_assessment', ['id', 'citizen_id', 'assessed_at', 'note', 'assessed_by_role', 'created_at']);
   const score = new Table('progress_score', ['assessment_id', 'dimension', 'score']);
 
@@ -35,7 +77,18 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
     for (const p of plansOf(c, r, today)) {
       const id = r.uuid();
       const closed = p.status === 'COMPLETED' || p.status === 'ABANDONED';
-      plan.add([id, c.id, r.pick(da.GOALS), r.pick(da.PERSPECTIVES), p.status, p.start, p.end, closed ? 3 : 2, at(p.start, 10), at(p.end ?? p.start, 11)]);
+      plan.add([
+        id,
+        c.id,
+        r.pick(da.GOALS),
+        r.pick(da.PERSPECTIVES),
+        p.status,
+        p.start,
+        p.end,
+        closed ? 3 : 2,
+        at(p.start, 10),
+        at(p.end ?? p.start, 11),
+      ]);
 
       // Milestones spread from two weeks after the start to the plan's end (or a few months ahead).
       const horizon = p.end ?? plusDays(today, r.int(60, 120));
@@ -54,18 +107,45 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
         if (status === 'ACHIEVED') {
           const latest = minDate(minDate(plusDays(deadline, 10), plusDays(today, -1)), p.end ?? today);
           const earliest = maxDate(p.start, plusDays(deadline, -20));
-          achievedAt = earliest >= latest ? maxDate(p.start, latest) : plusDays(earliest, r.int(0, dayNumber(latest) - dayNumber(earliest)));
+          achievedAt =
+            earliest >= latest ? maxDate(p.start, latest) : plusDays(earliest, r.int(0, dayNumber(latest) - dayNumber(earliest)));
         }
         let replacedBy: string | null = null;
         if (status === 'REVISED') {
           const revisedOn = minDate(plusDays(deadline, r.int(0, 14)), plusDays(today, -1));
-          replacedBy = addMilestone(`Revideret: ${title}`.slice(0, 200), plusDays(deadline, r.int(21, 42)), maxDate(revisedOn, createdOn), false);
+          replacedBy = addMilestone(
+            `Revideret: ${title}`.slice(0, 200),
+            plusDays(deadline, r.int(21, 42)),
+            maxDate(revisedOn, createdOn),
+            false,
+          );
         }
         const changedOn = achievedAt ?? (status === 'PLANNED' ? createdOn : minDate(today, maxDate(createdOn, deadline)));
-        milestone.add([mid, id, title, r.chance(0.3) ? 'Aftalt på samtalen med borgeren.' : null, deadline, status, r.weighted({ CITIZEN: 5, SHARED: 4, STAFF: 2 }), achievedAt, replacedBy, at(createdOn, 10), at(changedOn, 12)]);
+        milestone.add([
+          mid,
+          id,
+          title,
+          r.chance(0.3) ? 'Aftalt på samtalen med borgeren.' : null,
+          deadline,
+          status,
+          r.weighted({ CITIZEN: 5, SHARED: 4, STAFF: 2 }),
+          achievedAt,
+          replacedBy,
+          at(createdOn, 10),
+          at(changedOn, 12),
+        ]);
         if (status === 'ACHIEVED' || status === 'IN_PROGRESS') {
           const on = achievedAt ?? minDate(today, maxDate(createdOn, plusDays(deadline, -7)));
-          update.add([r.uuid(), mid, at(on, 13), 'RESOURCE_CONSULTANT', c.resourceConsultant.id, c.resourceConsultant.name, status === 'ACHIEVED' ? 'Nået – godt gået!' : 'Er gået i gang.', status === 'ACHIEVED' ? 'ACHIEVED' : 'IN_PROGRESS']);
+          update.add([
+            r.uuid(),
+            mid,
+            at(on, 13),
+            'RESOURCE_CONSULTANT',
+            c.resourceConsultant.id,
+            c.resourceConsultant.name,
+            status === 'ACHIEVED' ? 'Nået – godt gået!' : 'Er gået i gang.',
+            status === 'ACHIEVED' ? 'ACHIEVED' : 'IN_PROGRESS',
+          ]);
         }
         return mid;
       };
@@ -78,7 +158,17 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
       for (const day of heldNetworkMeetings.get(c.id) ?? []) {
         if (p.status === 'DRAFT' || day < p.start || (p.end && day > p.end)) continue;
         const caseworker = c.previousCaseworker && c.handoverOn && day < c.handoverOn ? c.previousCaseworker : c.caseworker;
-        period.add([r.uuid(), id, day, r.pick(da.PERIOD_STATUS), r.pick(da.NEXT_GOALS), plusDays(day, r.int(60, 90)), 'CASEWORKER', caseworker.name, at(day, 15)]);
+        period.add([
+          r.uuid(),
+          id,
+          day,
+          r.pick(da.PERIOD_STATUS),
+          r.pick(da.NEXT_GOALS),
+          plusDays(day, r.int(60, 90)),
+          'CASEWORKER',
+          caseworker.name,
+          at(day, 15),
+        ]);
       }
     }
 
@@ -88,7 +178,14 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
     let step = 0;
     for (let d = plusDays(c.enrolledAt, r.int(7, 21)); d <= until; d = plusDays(d, r.int(80, 100)), step++) {
       const aid = r.uuid();
-      assessment.add([aid, c.id, d, r.chance(0.3) ? 'Vurderet sammen med borgeren.' : null, r.chance(0.8) ? 'RESOURCE_CONSULTANT' : 'CASEWORKER', at(d, 14)]);
+      assessment.add([
+        aid,
+        c.id,
+        d,
+        r.chance(0.3) ? 'Vurderet sammen med borgeren.' : null,
+        r.chance(0.8) ? 'RESOURCE_CONSULTANT' : 'CASEWORKER',
+        at(d, 14),
+      ]);
       DIMENSIONS.forEach((dimension, k) => {
         const value = Math.round(base[k] + step * (0.3 + r.next() * 0.7) + (r.next() - 0.5) * 2);
         score.add([aid, dimension, Math.min(10, Math.max(1, value))]);

@@ -7,7 +7,10 @@ export class Table {
   rows = 0;
   private current: string[] = [];
 
-  constructor(readonly name: string, readonly columns: readonly string[]) {}
+  constructor(
+    readonly name: string,
+    readonly columns: readonly string[],
+  ) {}
 
   add(values: readonly unknown[]): void {
     if (values.length !== this.columns.length) {
@@ -41,4 +44,5 @@ function copyText(value: unknown): string {
 }
 
 const SPECIAL = /[\\\t\n\r]/;
-const escape = (text: string) => text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+const escape = (text: string) =>
+  text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));

@@ -110,7 +110,12 @@ const TEAM_SHAPE = { CASEWORKER: 4, RESOURCE_CONSULTANT: 5, JOB_CONSULTANT: 2 } 
 const CITIZENS_PER_TEAM = 2000;
 
 const ascii = (s: string) =>
-  s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z0-9]+/g, '.');
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '.');
 
 export function buildWorld(options: GeneratorOptions): World {
   const { seed, today } = options;
@@ -164,11 +169,19 @@ export function buildWorld(options: GeneratorOptions): World {
       size: rc.weighted({ SMALL: 5, MEDIUM: 3, LARGE: 1 }),
       partnership: rc.chance(0.3),
       publicSector,
-      contact: { name: contactName, phone: `+45 ${rc.int(20000000, 99999999)}`, email: rc.chance(0.7) ? `${ascii(contactName)}@firma.example.dk` : null },
+      contact: {
+        name: contactName,
+        phone: `+45 ${rc.int(20000000, 99999999)}`,
+        email: rc.chance(0.7) ? `${ascii(contactName)}@firma.example.dk` : null,
+      },
     };
   });
 
-  const pools: CompanyPools = { all: companies, public: companies.filter((c) => c.publicSector), private: companies.filter((c) => !c.publicSector) };
+  const pools: CompanyPools = {
+    all: companies,
+    public: companies.filter((c) => c.publicSector),
+    private: companies.filter((c) => !c.publicSector),
+  };
 
   // Citizens.
   const cprs = new Set<string>();
@@ -191,8 +204,17 @@ export function buildWorld(options: GeneratorOptions): World {
       endedAt = plusDays(enrolledAt, Math.min(r.int(60, 240), dayNumber(today) - dayNumber(enrolledAt) - 7));
     }
     const targetGroup = r.weighted<TargetGroup>({
-      JOB_READY: 20, ACTIVITY_READY: 18, EDUCATION_READY: 8, EDUCATION_ACTIVITY_READY: 6, UNEMPLOYMENT_INSURANCE: 10,
-      NEW_GRADUATE: 3, SICKNESS_BENEFIT: 15, RESOURCE_PROGRAMME: 7, JOB_CLARIFICATION: 5, INTEGRATION: 5, FAMILY_SUPPORT: 3,
+      JOB_READY: 20,
+      ACTIVITY_READY: 18,
+      EDUCATION_READY: 8,
+      EDUCATION_ACTIVITY_READY: 6,
+      UNEMPLOYMENT_INSURANCE: 10,
+      NEW_GRADUATE: 3,
+      SICKNESS_BENEFIT: 15,
+      RESOURCE_PROGRAMME: 7,
+      JOB_CLARIFICATION: 5,
+      INTEGRATION: 5,
+      FAMILY_SUPPORT: 3,
     } as Record<TargetGroup, number>);
     const team = teams[i % teams.length];
     // Open cases go round the team's caseworkers, so each holds about the same number.
@@ -223,7 +245,9 @@ export function buildWorld(options: GeneratorOptions): World {
       birthDate,
       email,
       phone,
-      preferredContact: phone ? r.weighted({ PHONE: 5, SMS: 3, EMAIL: email ? 2 : 0, IN_PERSON: 1 }) : r.weighted({ LETTER: 3, EMAIL: email ? 3 : 0, IN_PERSON: 1 }),
+      preferredContact: phone
+        ? r.weighted({ PHONE: 5, SMS: 3, EMAIL: email ? 2 : 0, IN_PERSON: 1 })
+        : r.weighted({ LETTER: 3, EMAIL: email ? 3 : 0, IN_PERSON: 1 }),
       targetGroup,
       status,
       enrolledAt,
@@ -298,7 +322,13 @@ function placementsOf(c: Citizen, r: Random, companies: CompanyPools, today: str
   for (let n = 0; n < wanted; n++) {
     if (earliest >= last) break;
     const start = plusDays(earliest, r.int(0, Math.max(0, Math.min(120, dayNumber(last) - dayNumber(earliest) - 1))));
-    let kind = r.weighted<PlacementKind>({ INTERNSHIP: 55, WAGE_SUBSIDY_PRIVATE: 20, WAGE_SUBSIDY_PUBLIC: 10, ORDINARY_JOB: 8, FLEXJOB: 7 } as Record<PlacementKind, number>);
+    let kind = r.weighted<PlacementKind>({
+      INTERNSHIP: 55,
+      WAGE_SUBSIDY_PRIVATE: 20,
+      WAGE_SUBSIDY_PUBLIC: 10,
+      ORDINARY_JOB: 8,
+      FLEXJOB: 7,
+    } as Record<PlacementKind, number>);
     let rule = UNLIMITED_KINDS.includes(kind) ? null : ruleFor(kind, c.targetGroup, start);
     if (!UNLIMITED_KINDS.includes(kind) && !rule) {
       kind = PlacementKind.ORDINARY_JOB;
@@ -339,7 +369,12 @@ function placementsOf(c: Citizen, r: Random, companies: CompanyPools, today: str
       id: r.uuid(),
       company,
       kind,
-      purpose: kind === PlacementKind.INTERNSHIP ? r.pick(['CLARIFICATION', 'UPSKILLING'] as const) : kind === PlacementKind.ORDINARY_JOB ? null : r.pick(['UPSKILLING', 'RETENTION'] as const),
+      purpose:
+        kind === PlacementKind.INTERNSHIP
+          ? r.pick(['CLARIFICATION', 'UPSKILLING'] as const)
+          : kind === PlacementKind.ORDINARY_JOB
+            ? null
+            : r.pick(['UPSKILLING', 'RETENTION'] as const),
       start,
       end,
       hoursPerWeek: r.pick([10, 15, 20, 25, 30, 37]),

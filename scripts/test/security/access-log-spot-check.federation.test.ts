@@ -51,7 +51,14 @@ async function spotCheck(actor: Actor, variables: Record<string, unknown> = {}) 
   return res.data.accessLogSpotCheck as {
     lookUps: number;
     byDomain: { domain: string; lookUps: number; drawn: number }[];
-    entries: { at: string; domain: string; requestId: string; actorId: string; operationName: string | null; citizen: { id: string; firstName: string } }[];
+    entries: {
+      at: string;
+      domain: string;
+      requestId: string;
+      actorId: string;
+      operationName: string | null;
+      citizen: { id: string; firstName: string };
+    }[];
   };
 }
 
@@ -91,13 +98,16 @@ describe("a team lead's spot check of the access log", () => {
     const sample = await spotCheck(lone, { size: 5 });
     const sampled = [...new Set(sample.entries.map((e) => e.citizen.id))].sort();
     expect(sampled.length).toBeGreaterThan(0);
-    const rows: { citizen_id: string; operation: string; purpose: string; actor_role: string; operation_name: string }[] = await db('citizens').query(
+    const rows: { citizen_id: string; operation: string; purpose: string; actor_role: string; operation_name: string }[] = await db(
+      'citizens',
+    ).query(
       `SELECT citizen_id, operation, purpose, actor_role, operation_name FROM kit_access_log
         WHERE actor_id = $1 AND kind = 'access log' AND at > now() - interval '1 minute' ORDER BY seq DESC LIMIT $2`,
       [lone.id, sampled.length],
     );
     expect(rows.map((r) => r.citizen_id).sort()).toEqual(sampled);
-    for (const r of rows) expect(r).toMatchObject({ operation: 'READ', purpose: 'CASE_WORK', actor_role: 'TEAM_LEAD', operation_name: 'SpotCheck' });
+    for (const r of rows)
+      expect(r).toMatchObject({ operation: 'READ', purpose: 'CASE_WORK', actor_role: 'TEAM_LEAD', operation_name: 'SpotCheck' });
   });
 
   it('draws every look-up with the same chance, whichever domain logged it', async () => {

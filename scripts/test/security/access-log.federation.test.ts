@@ -1,5 +1,15 @@
 import type { Actor } from '@jobcenter/kit';
-import { AccessLogWriter, accessLogWriterOf, cprCipher, purgeAccessLog, rawPool, verifyAccessLog, accessLogRetentionDays, GENESIS_HASH, SEARCHED_CPR_CONTEXT } from '@jobcenter/kit';
+import {
+  AccessLogWriter,
+  accessLogWriterOf,
+  cprCipher,
+  purgeAccessLog,
+  rawPool,
+  verifyAccessLog,
+  accessLogRetentionDays,
+  GENESIS_HASH,
+  SEARCHED_CPR_CONTEXT,
+} from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/dist/src/operations';
@@ -25,7 +35,7 @@ afterAll(() => federation.stop());
 const db = (name: string) => federation.subgraphs[name].dataSource;
 
 describe('the access log', () => {
-  it("shows Per one list across the four domains, newest first: who (by role) looked, why and at what", async () => {
+  it('shows Per one list across the four domains, newest first: who (by role) looked, why and at what', async () => {
     const read = await federation.as(staff('inger'), operation('CaseworkerCaseload'), { staffId: demoStaff.inger.id });
     expect(read.errors).toBeUndefined();
     const res = await federation.as(per, ACCESS_LOG, { id: per.id });
@@ -51,7 +61,11 @@ describe('the access log', () => {
   });
 
   it('is FORBIDDEN to the caseworker, an analyst, and a team lead of another team; another citizen gets null', async () => {
-    for (const actor of [staff('inger'), staff('karin'), { ...staff('lone'), id: demoStaff.mette.id, role: 'TEAM_LEAD', team: 'Team Vest' } as Actor]) {
+    for (const actor of [
+      staff('inger'),
+      staff('karin'),
+      { ...staff('lone'), id: demoStaff.mette.id, role: 'TEAM_LEAD', team: 'Team Vest' } as Actor,
+    ]) {
       const res = await federation.as(actor, ACCESS_LOG, { id: per.id });
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.data ?? null)).not.toContain('CASE_WORK');
@@ -73,7 +87,9 @@ describe('the access log', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.searched_cpr).not.toContain(demoCitizens.per.cpr);
     expect(rows.map((r: any) => ({ ...r, searched_cpr: cprCipher().decrypt(r.searched_cpr, SEARCHED_CPR_CONTEXT) }))).toContainEqual({
-      operation: 'SEARCH', searched_cpr: demoCitizens.per.cpr, actor_id: demoStaff.jens.id,
+      operation: 'SEARCH',
+      searched_cpr: demoCitizens.per.cpr,
+      actor_id: demoStaff.jens.id,
     });
   });
 
@@ -89,7 +105,11 @@ describe('the access log', () => {
   });
 
   it('logs changes as CHANGE, with the request id the gateway gave', async () => {
-    const res = await federation.as(staff('inger'), `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Kirsten", relation: "søster" }) { id } }`, { c: per.id });
+    const res = await federation.as(
+      staff('inger'),
+      `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Kirsten", relation: "søster" }) { id } }`,
+      { c: per.id },
+    );
     expect(res.errors).toBeUndefined();
     const [row] = await db('citizens').query(
       `SELECT operation, purpose, actor_role, request_id FROM kit_access_log WHERE citizen_id = $1 ORDER BY seq DESC LIMIT 1`,
@@ -136,16 +156,27 @@ describe('tamper evidence and retention', () => {
     const placements = db('placements');
     // Someone with the owner's rights switches the trigger off and rewrites who looked.
     await placements.query('ALTER TABLE kit_access_log DISABLE TRIGGER kit_access_log_append_only');
-    const [victim] = await placements.query(`SELECT seq::text, citizen_id, stream_id, stream_pos::text AS pos FROM kit_access_log ORDER BY seq LIMIT 1`);
+    const [victim] = await placements.query(
+      `SELECT seq::text, citizen_id, stream_id, stream_pos::text AS pos FROM kit_access_log ORDER BY seq LIMIT 1`,
+    );
     await placements.query(`UPDATE kit_access_log SET actor_role = 'CITIZEN' WHERE seq = $1`, [victim.seq]);
     await placements.query('ALTER TABLE kit_access_log ENABLE TRIGGER kit_access_log_append_only');
     const result = await verifyAccessLog(placements);
-    expect(result.broken).toContainEqual({ streamId: victim.stream_id, position: victim.pos, citizenId: victim.citizen_id, seq: victim.seq, problem: 'content does not match its hash' });
+    expect(result.broken).toContainEqual({
+      streamId: victim.stream_id,
+      position: victim.pos,
+      citizenId: victim.citizen_id,
+      seq: victim.seq,
+      problem: 'content does not match its hash',
+    });
   });
 
   it('chains each stream’s entries: the first starts from the genesis hash, each next from the one before', async () => {
     const streamId = accessLogWriterOf(db('meetings')).streamId;
-    const rows = await db('meetings').query(`SELECT stream_pos::int AS pos, prev_hash, hash FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos`, [streamId]);
+    const rows = await db('meetings').query(
+      `SELECT stream_pos::int AS pos, prev_hash, hash FROM kit_access_log WHERE stream_id = $1 ORDER BY stream_pos`,
+      [streamId],
+    );
     expect(rows.length).toBeGreaterThan(1);
     expect(rows[0]).toMatchObject({ pos: 1, prev_hash: GENESIS_HASH });
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]).toMatchObject({ pos: i + 1, prev_hash: rows[i - 1].hash });
@@ -165,8 +196,18 @@ describe('tamper evidence and retention', () => {
     const plans = db('plans');
     const citizenId = demoCitizens.line.id;
     const old = (days: number) => ({
-      at: new Date(Date.now() - days * 86_400_000), actorId: 'x', actorRole: 'CASEWORKER', citizenId, domain: 'plans', kind: 'plans and progress',
-      operation: 'READ' as const, purpose: 'CASE_WORK', reason: null, operationName: null, requestId: `old-${days}`, searchedCpr: null,
+      at: new Date(Date.now() - days * 86_400_000),
+      actorId: 'x',
+      actorRole: 'CASEWORKER',
+      citizenId,
+      domain: 'plans',
+      kind: 'plans and progress',
+      operation: 'READ' as const,
+      purpose: 'CASE_WORK',
+      reason: null,
+      operationName: null,
+      requestId: `old-${days}`,
+      searchedCpr: null,
     });
     // Written as by an earlier process (a stream of its own): retention removes a stream's leading old entries.
     await new AccessLogWriter(() => rawPool(plans)).append([old(800), old(400), old(100)]);

@@ -32,12 +32,23 @@ beforeAll(async () => {
   const res = await federation.as(lone, `query($id: ID!) { citizen(id: $id) { plans { id } meetings { id } } }`, { id: per.id });
   expect(res.errors).toBeUndefined();
   perIds = { plan: res.data.citizen.plans[0].id, meeting: res.data.citizen.meetings[0].id };
-  const ullas = await federation.as(staff('mette'), `query($id: ID!) { citizen(id: $id) { placements { company { id } } } }`, { id: demoCitizens.ulla.id });
+  const ullas = await federation.as(staff('mette'), `query($id: ID!) { citizen(id: $id) { placements { company { id } } } }`, {
+    id: demoCitizens.ulla.id,
+  });
   companyId = ullas.data.citizen.placements[0].company.id;
 }, 60_000);
 afterAll(() => federation.stop());
 
-type Entry = { at: string; domain: string; operation: string; outcome: string; purpose: string; actorRole: string; actorId: string | null; cursor: string };
+type Entry = {
+  at: string;
+  domain: string;
+  operation: string;
+  outcome: string;
+  purpose: string;
+  actorRole: string;
+  actorId: string | null;
+  cursor: string;
+};
 
 /** Every entry of Per's log, page by page, as `actor` reads it. */
 async function wholeLog(actor: Actor, first = 200): Promise<{ entries: Entry[]; pages: number }> {
@@ -78,10 +89,17 @@ describe('a refused look-up or change', () => {
     ];
     for (const res of tries) expect(errorCode(res)).toBe('FORBIDDEN');
     const refusedByJens = (log: Entry[]) => log.filter((e) => e.outcome === 'REFUSED' && e.actorId === jens.id);
-    const log = await eventually(async () => (await wholeLog(lone)).entries, (l) => new Set(refusedByJens(l).map((e) => e.domain)).size === 4);
+    const log = await eventually(
+      async () => (await wholeLog(lone)).entries,
+      (l) => new Set(refusedByJens(l).map((e) => e.domain)).size === 4,
+    );
     const refused = refusedByJens(log);
     expect(new Set(refused.map((e) => e.domain))).toEqual(new Set(['citizens', 'plans', 'meetings', 'placements']));
-    expect(refused.find((e) => e.domain === 'placements')).toMatchObject({ operation: 'CHANGE', purpose: 'CASE_WORK', actorRole: 'JOB_CONSULTANT' });
+    expect(refused.find((e) => e.domain === 'placements')).toMatchObject({
+      operation: 'CHANGE',
+      purpose: 'CASE_WORK',
+      actorRole: 'JOB_CONSULTANT',
+    });
     expect(refused.find((e) => e.domain === 'plans')).toMatchObject({ operation: 'READ' });
     // Per sees them too, by role only.
     const own = (await wholeLog(per)).entries.filter((e) => e.outcome === 'REFUSED' && e.actorRole === 'JOB_CONSULTANT');
@@ -90,7 +108,10 @@ describe('a refused look-up or change', () => {
   });
 
   it("reaches the team lead's spot check", async () => {
-    const res = await federation.as(lone, `{ accessLogSpotCheck(size: 100, days: 1) { entries { domain outcome actorId citizen { id } } } }`);
+    const res = await federation.as(
+      lone,
+      `{ accessLogSpotCheck(size: 100, days: 1) { entries { domain outcome actorId citizen { id } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const refused = (res.data.accessLogSpotCheck.entries as any[]).filter((e) => e.outcome === 'REFUSED' && e.actorId === jens.id);
     expect(refused.length).toBeGreaterThan(0);
@@ -105,7 +126,11 @@ describe('a refused look-up or change', () => {
       async () => (await wholeLog(lone)).entries,
       (l) => l.some((e) => e.outcome === 'REFUSED' && e.actorId === svend.id),
     );
-    expect(log.find((e) => e.outcome === 'REFUSED' && e.actorId === svend.id)).toMatchObject({ domain: 'plans', purpose: 'NONE', actorRole: 'CITIZEN' });
+    expect(log.find((e) => e.outcome === 'REFUSED' && e.actorId === svend.id)).toMatchObject({
+      domain: 'plans',
+      purpose: 'NONE',
+      actorRole: 'CITIZEN',
+    });
   });
 });
 
@@ -117,19 +142,36 @@ describe("the citizen's access log, a page at a time", () => {
     // 1,010 routine reads after it, in another domain, all at the same instant (ties are ordered too).
     const at = new Date();
     const reads: AccessLogRow[] = Array.from({ length: 1010 }, (_, i) => ({
-      at, actorId: demoStaff.anders.id, actorRole: 'RESOURCE_CONSULTANT', citizenId: per.id, domain: 'meetings', kind: 'meetings',
-      operation: 'READ', purpose: 'CASE_WORK', reason: null, operationName: 'Routine', requestId: `routine-${i}`, searchedCpr: null,
+      at,
+      actorId: demoStaff.anders.id,
+      actorRole: 'RESOURCE_CONSULTANT',
+      citizenId: per.id,
+      domain: 'meetings',
+      kind: 'meetings',
+      operation: 'READ',
+      purpose: 'CASE_WORK',
+      reason: null,
+      operationName: 'Routine',
+      requestId: `routine-${i}`,
+      searchedCpr: null,
     }));
     await appendAccessLog(federation.subgraphs.meetings.dataSource, reads);
 
-    const list = await federation.as(lone, `query($id: ID!) { citizen(id: $id) { accessLog { operation actorId cursor } } }`, { id: per.id });
+    const list = await federation.as(lone, `query($id: ID!) { citizen(id: $id) { accessLog { operation actorId cursor } } }`, {
+      id: per.id,
+    });
     expect(list.errors).toBeUndefined();
     const first1000 = list.data.citizen.accessLog as { operation: string; actorId: string; cursor: string }[];
     expect(first1000).toHaveLength(1000);
     expect(first1000.some((e) => e.operation === 'SEARCH' && e.actorId === jens.id)).toBe(false);
-    const rest = await federation.as(lone, `query($id: ID!, $after: String) { citizen(id: $id) { accessLog(after: $after) { operation actorId } } }`, {
-      id: per.id, after: first1000[999].cursor,
-    });
+    const rest = await federation.as(
+      lone,
+      `query($id: ID!, $after: String) { citizen(id: $id) { accessLog(after: $after) { operation actorId } } }`,
+      {
+        id: per.id,
+        after: first1000[999].cursor,
+      },
+    );
     expect(rest.data.citizen.accessLog).toContainEqual({ operation: 'SEARCH', actorId: jens.id });
 
     const { entries, pages } = await wholeLog(lone, 200);
@@ -137,7 +179,9 @@ describe("the citizen's access log, a page at a time", () => {
     expect(new Set(entries.map((e) => e.cursor)).size).toBe(entries.length);
     const times = entries.map((e) => new Date(e.at).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(entries.filter((e) => e.at === at.toISOString() && e.domain === 'meetings' && e.operation === 'READ').length).toBeGreaterThanOrEqual(1010);
+    expect(
+      entries.filter((e) => e.at === at.toISOString() && e.domain === 'meetings' && e.operation === 'READ').length,
+    ).toBeGreaterThanOrEqual(1010);
     expect(entries).toContainEqual(expect.objectContaining({ operation: 'SEARCH', domain: 'citizens', actorId: jens.id }));
   });
 
@@ -151,7 +195,9 @@ describe("the citizen's access log, a page at a time", () => {
 
 describe('a CPR search outside the caseload', () => {
   it('shows id, name, birth date and DDMMYY-****; target group, status, enrolment date and version are refused', async () => {
-    const hit = await federation.as(jens, `query($c: String!) { citizenByCpr(cpr: $c) { id firstName lastName birthDate cpr } }`, { c: demoCitizens.per.cpr });
+    const hit = await federation.as(jens, `query($c: String!) { citizenByCpr(cpr: $c) { id firstName lastName birthDate cpr } }`, {
+      c: demoCitizens.per.cpr,
+    });
     expect(hit.errors).toBeUndefined();
     expect(hit.data.citizenByCpr).toMatchObject({ id: per.id, firstName: 'Per', lastName: 'Hansen', cpr: '140391-****' });
     for (const field of ['targetGroup', 'status', 'enrolledAt', 'version']) {
@@ -168,7 +214,9 @@ describe('a CPR search outside the caseload', () => {
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(JSON.stringify(res.data)).not.toMatch(/ACTIVE|READY|SUPPORT|\d{4}-\d{2}-\d{2}/);
     const service: Actor = { id: 'placements', role: 'SERVICE', name: 'placements' };
-    const facts = await federation.subgraphs.citizens.as(service, `query($id: ID!) { citizen(id: $id) { targetGroup } }`, { id: demoCitizens.ulla.id });
+    const facts = await federation.subgraphs.citizens.as(service, `query($id: ID!) { citizen(id: $id) { targetGroup } }`, {
+      id: demoCitizens.ulla.id,
+    });
     expect(facts.errors).toBeUndefined();
     expect(typeof facts.data.citizen.targetGroup).toBe('string');
   });

@@ -27,8 +27,12 @@ beforeAll(async () => {
   process.env.ACCESS_GRANT_TTL_MS = '300';
   federation = await startTestFederation(subgraphs);
   for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
-  const res = await federation.as(staff('mette'), `query($id: ID!) { citizen(id: $id) { cpr
-      plans { id longTermGoal milestones { id } } meetings { id } placements { id } } }`, { id: ulla.id });
+  const res = await federation.as(
+    staff('mette'),
+    `query($id: ID!) { citizen(id: $id) { cpr
+      plans { id longTermGoal milestones { id } } meetings { id } placements { id } } }`,
+    { id: ulla.id },
+  );
   expect(res.errors).toBeUndefined();
   const c = res.data.citizen;
   const plan = c.plans[0];
@@ -78,14 +82,46 @@ describe("reading another citizen's plan, meetings and placements", () => {
       ['plans', BY_ID.plan, { id: ids.plan }],
       ['meetings', BY_ID.meeting, { id: ids.meeting }],
       ['placements', BY_ID.placement, { id: ids.placement }],
-      ['plans', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { longTermGoal } } }`, { r: [{ __typename: 'Plan', id: ids.plan }] }],
-      ['plans', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, { r: [{ __typename: 'Milestone', id: ids.milestone }] }],
-      ['meetings', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { summary } } }`, { r: [{ __typename: 'Meeting', id: ids.meeting }] }],
-      ['placements', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { mentor } } }`, { r: [{ __typename: 'Placement', id: ids.placement }] }],
-      ['plans', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { longTermGoal } } } }`, { r: [{ __typename: 'Citizen', id: ulla.id }] }],
-      ['meetings', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { meetings { summary } } } }`, { r: [{ __typename: 'Citizen', id: ulla.id }] }],
-      ['placements', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { mentor } } } }`, { r: [{ __typename: 'Citizen', id: ulla.id }] }],
-      ['citizens', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { firstName lastName cpr } } }`, { r: [{ __typename: 'Citizen', id: ulla.id }] }],
+      [
+        'plans',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { longTermGoal } } }`,
+        { r: [{ __typename: 'Plan', id: ids.plan }] },
+      ],
+      [
+        'plans',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`,
+        { r: [{ __typename: 'Milestone', id: ids.milestone }] },
+      ],
+      [
+        'meetings',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { summary } } }`,
+        { r: [{ __typename: 'Meeting', id: ids.meeting }] },
+      ],
+      [
+        'placements',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { mentor } } }`,
+        { r: [{ __typename: 'Placement', id: ids.placement }] },
+      ],
+      [
+        'plans',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { longTermGoal } } } }`,
+        { r: [{ __typename: 'Citizen', id: ulla.id }] },
+      ],
+      [
+        'meetings',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { meetings { summary } } } }`,
+        { r: [{ __typename: 'Citizen', id: ulla.id }] },
+      ],
+      [
+        'placements',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { mentor } } } }`,
+        { r: [{ __typename: 'Citizen', id: ulla.id }] },
+      ],
+      [
+        'citizens',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { firstName lastName cpr } } }`,
+        { r: [{ __typename: 'Citizen', id: ulla.id }] },
+      ],
     ];
     for (const [name, query, variables] of attempts) {
       const res = await federation.subgraphs[name].as(inger, query, variables);
@@ -94,7 +130,7 @@ describe("reading another citizen's plan, meetings and placements", () => {
     }
   });
 
-  it("gives a citizen exactly what an unknown id gives, through the gateway and straight at each subgraph", async () => {
+  it('gives a citizen exactly what an unknown id gives, through the gateway and straight at each subgraph', async () => {
     for (const [kind, query] of Object.entries(BY_ID)) {
       const theirs = await federation.as(per, query, { id: ids[kind as keyof typeof BY_ID] });
       const unknown = await federation.as(per, query, { id: randomUUID() });
@@ -112,7 +148,9 @@ describe("reading another citizen's plan, meetings and placements", () => {
     for (const res of [
       await federation.as(karin, `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: ulla.id }),
       await federation.as(karin, `query($c: String!) { citizenByCpr(cpr: $c) { id cpr } }`, { c: ulla.cpr }),
-      await federation.subgraphs.citizens.as(karin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cpr } } }`, { r: [{ __typename: 'Citizen', id: ulla.id }] }),
+      await federation.subgraphs.citizens.as(karin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cpr } } }`, {
+        r: [{ __typename: 'Citizen', id: ulla.id }],
+      }),
     ]) {
       expect(errorCode(res)).toBe('FORBIDDEN');
       expectNothingOfUlla(res);
@@ -126,10 +164,20 @@ describe('identity', () => {
 
   it('refuses a subgraph request without, or with a forged, gateway proof (UNAUTHENTICATED)', async () => {
     const missing = await postGraphQL(subgraphUrl(), q, { id: ids.plan });
-    const forged = await postGraphQL(subgraphUrl(), q, { id: ids.plan }, {
-      'x-gateway-assertion': await signGatewayAssertion(staff('mette'), randomUUID(), 'not-the-gateway-secret-but-long-enough-0123'),
-    });
-    const userToken = await postGraphQL(subgraphUrl(), q, { id: ids.plan }, { 'x-gateway-assertion': await signUserToken(staff('mette'), authJwtSecret()) });
+    const forged = await postGraphQL(
+      subgraphUrl(),
+      q,
+      { id: ids.plan },
+      {
+        'x-gateway-assertion': await signGatewayAssertion(staff('mette'), randomUUID(), 'not-the-gateway-secret-but-long-enough-0123'),
+      },
+    );
+    const userToken = await postGraphQL(
+      subgraphUrl(),
+      q,
+      { id: ids.plan },
+      { 'x-gateway-assertion': await signUserToken(staff('mette'), authJwtSecret()) },
+    );
     for (const res of [missing, forged, userToken]) {
       expect(res.status).toBe(401);
       expect(errorCode(res)).toBe('UNAUTHENTICATED');
@@ -137,14 +185,22 @@ describe('identity', () => {
     }
   });
 
-  it("refuses alg none, a wrong secret, another algorithm, no exp and an expired token at the gateway (UNAUTHENTICATED)", async () => {
+  it('refuses alg none, a wrong secret, another algorithm, no exp and an expired token at the gateway (UNAUTHENTICATED)', async () => {
     const mette = staff('mette');
     const claims = { role: mette.role, name: mette.name, team: mette.team };
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     const good = { ...claims, sub: mette.id, iat: now, exp: now + 600 };
     // The right secret and claims, so only the one flaw of each token is what is refused.
-    expect(errorCode(await federation.request(q, { id: ids.plan }, { authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, good, authJwtSecret())}` }))).toBeUndefined();
+    expect(
+      errorCode(
+        await federation.request(
+          q,
+          { id: ids.plan },
+          { authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, good, authJwtSecret())}` },
+        ),
+      ),
+    ).toBeUndefined();
     const tokens = [
       `${b64({ alg: 'none', typ: 'JWT' })}.${b64(good)}.`,
       jwt({ alg: 'HS256', typ: 'JWT' }, good, 'a-wrong-secret-that-is-long-enough-0123456789'),
@@ -170,10 +226,14 @@ describe('hostile input', () => {
       expect(res.data.citizens.totalCount).toBe(0);
     }
     expect(errorCode(await federation.as(lone, search, { s: 'x'.repeat(10_000) }))).toBe('BAD_USER_INPUT');
-    const longGoal = await federation.as(inger, `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g, status: DRAFT }) { id } }`, {
-      c: per.id,
-      g: "'); DROP TABLE plan; --".repeat(1000),
-    });
+    const longGoal = await federation.as(
+      inger,
+      `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g, status: DRAFT }) { id } }`,
+      {
+        c: per.id,
+        g: "'); DROP TABLE plan; --".repeat(1000),
+      },
+    );
     expect(errorCode(longGoal)).toBe('BAD_USER_INPUT');
     // The tables are all still there.
     const still = await federation.as(lone, `query($id: ID!) { citizen(id: $id) { firstName plans { id } } }`, { id: per.id });
@@ -188,23 +248,34 @@ describe('an assignment that ended', () => {
     process.env.ACCESS_GRANT_TTL_MS = '300';
     try {
       const planQuery = `query($id: ID!) { citizen(id: $id) { plans { id } } }`;
-      const perPlans = await federation.subgraphs.plans.as(inger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { id } } } }`, {
-        r: [{ __typename: 'Citizen', id: per.id }],
-      });
+      const perPlans = await federation.subgraphs.plans.as(
+        inger,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { id } } } }`,
+        {
+          r: [{ __typename: 'Citizen', id: per.id }],
+        },
+      );
       expect(perPlans.errors).toBeUndefined();
       const lone = staff('lone');
       const team = await federation.as(lone, `query($id: ID!) { citizen(id: $id) { assignments { id staff { id } } } }`, { id: per.id });
       const mine = team.data.citizen.assignments.find((a: any) => a.staff.id === inger.id);
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      const ended = await federation.as(lone, `mutation($id: ID!, $to: Date) { endAssignment(assignmentId: $id, to: $to) { to } }`, { id: mine.id, to: yesterday });
+      const ended = await federation.as(lone, `mutation($id: ID!, $to: Date) { endAssignment(assignmentId: $id, to: $to) { to } }`, {
+        id: mine.id,
+        to: yesterday,
+      });
       expect(ended.errors).toBeUndefined();
       // The citizens service owns assignments and decides on fresh data: refused at once.
       expect(errorCode(await federation.as(inger, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: per.id }))).toBe('FORBIDDEN');
       // The other services may still hold the grant for up to the time to live, and no longer.
       await new Promise((resolve) => setTimeout(resolve, 400));
-      const after = await federation.subgraphs.plans.as(inger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { id } } } }`, {
-        r: [{ __typename: 'Citizen', id: per.id }],
-      });
+      const after = await federation.subgraphs.plans.as(
+        inger,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { id } } } }`,
+        {
+          r: [{ __typename: 'Citizen', id: per.id }],
+        },
+      );
       expect(errorCode(after)).toBe('FORBIDDEN');
       expect(errorCode(await federation.as(inger, planQuery, { id: per.id }))).toBe('FORBIDDEN');
     } finally {

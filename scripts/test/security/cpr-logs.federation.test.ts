@@ -35,7 +35,8 @@ afterAll(async () => {
   await citizens.stop();
 });
 
-const send = async (query: string, variables: Record<string, unknown>) => postGraphQL(gateway.url, query, variables, await bearerFor(teamLead));
+const send = async (query: string, variables: Record<string, unknown>) =>
+  postGraphQL(gateway.url, query, variables, await bearerFor(teamLead));
 const REGISTER = `mutation Register($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id cpr } }`;
 const SEARCH = `query Search($cpr: String!) { citizenByCpr(cpr: $cpr) { id cpr firstName } }`;
 
@@ -49,7 +50,12 @@ it('is in neither log, nor repeated back in an error, whatever is sent', async (
   expect(errorCode(answers[1])).toBe('CONFLICT');
   answers.push(await send(REGISTER, { input: { cpr: CPR, firstName: 'Log' } }));
   answers.push(await send(REGISTER, { input: { ...input, cpr: Number(DIGITS) } }));
-  answers.push(await send(`mutation { registerCitizen(input: { cpr: "${CPR}", firstName: "Log", lastName: "X", targetGroup: NOT_A_GROUP }) { id } }`, {}));
+  answers.push(
+    await send(
+      `mutation { registerCitizen(input: { cpr: "${CPR}", firstName: "Log", lastName: "X", targetGroup: NOT_A_GROUP }) { id } }`,
+      {},
+    ),
+  );
   answers.push(await send(REGISTER, { input: { ...input, cpr: '310285-2468' } }));
   for (const cpr of [CPR, DIGITS]) {
     const found = await send(SEARCH, { cpr });

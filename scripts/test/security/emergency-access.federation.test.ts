@@ -50,7 +50,8 @@ describe('emergency access', () => {
   });
 
   it('is refused to analysts, citizens and team leads, and for a citizen already in the caseload (CONFLICT)', async () => {
-    for (const actor of [staff('karin'), per, lone]) expect(errorCode(await federation.as(actor, OPEN, { c: per.id, r: REASON }))).toBe('FORBIDDEN');
+    for (const actor of [staff('karin'), per, lone])
+      expect(errorCode(await federation.as(actor, OPEN, { c: per.id, r: REASON }))).toBe('FORBIDDEN');
     expect(errorCode(await federation.as(staff('inger'), OPEN, { c: per.id, r: REASON }))).toBe('CONFLICT');
   });
 
@@ -80,14 +81,21 @@ describe('emergency access', () => {
   });
 
   it('ends by itself when it expires', async () => {
-    await federation.subgraphs.citizens.dataSource.query(`UPDATE emergency_access SET expires_at = now() - interval '1 second' WHERE id = $1`, [grantId]);
+    await federation.subgraphs.citizens.dataSource.query(
+      `UPDATE emergency_access SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [grantId],
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     const res = await federation.as(jens, PLAN, { id: per.id });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(JSON.stringify(res)).not.toMatch(/mekaniker/);
-    const direct = await federation.subgraphs.plans.as(jens, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { longTermGoal } } } }`, {
-      r: [{ __typename: 'Citizen', id: per.id }],
-    });
+    const direct = await federation.subgraphs.plans.as(
+      jens,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { longTermGoal } } } }`,
+      {
+        r: [{ __typename: 'Citizen', id: per.id }],
+      },
+    );
     expect(errorCode(direct)).toBe('FORBIDDEN');
   });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 const post = (url: string, query: string, headers: Record<string, string>) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { id: randomUUID() } }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables: { id: randomUUID() } }),
+  });
 
 function hardened(res: Response): Record<string, string | null> {
   return Object.fromEntries(Object.keys(API_SECURITY_HEADERS).map((name) => [name, res.headers.get(name)]));
@@ -38,7 +42,8 @@ describe('hardening headers on every service', () => {
       health: await fetch(federation.url.replace('/graphql', '/health/ready')),
     };
     expect(answers.unauthenticated.status).toBe(401);
-    for (const [what, res] of Object.entries(answers)) expect({ what, headers: hardened(res) }).toEqual({ what, headers: API_SECURITY_HEADERS });
+    for (const [what, res] of Object.entries(answers))
+      expect({ what, headers: hardened(res) }).toEqual({ what, headers: API_SECURITY_HEADERS });
   });
 
   it.each(subgraphs.map((s) => s.name))('%s: an answer, a refusal without the gateway, a validation error, health', async (name) => {
@@ -52,6 +57,7 @@ describe('hardening headers on every service', () => {
     };
     expect(answers.data.status).toBe(200);
     expect(answers.unauthenticated.status).toBe(401);
-    for (const [what, res] of Object.entries(answers)) expect({ name, what, headers: hardened(res) }).toEqual({ name, what, headers: API_SECURITY_HEADERS });
+    for (const [what, res] of Object.entries(answers))
+      expect({ name, what, headers: hardened(res) }).toEqual({ name, what, headers: API_SECURITY_HEADERS });
   });
 });

@@ -28,11 +28,22 @@ export const createLoaders = (({ dataSource, actor }) => {
 
   return {
     /** The access policy for this request, over this service's own assignments (always fresh). */
-    access: createCitizenAccess(actor, localGrantSource(dataSource), { kind: 'citizen record (identity, contact, network, resource profile)' }),
-    citizenById: uniqueBy((c: Citizen) => c.id, (ids) => citizens.findBy({ id: In(ids) })),
-    staffById: uniqueBy((s: StaffMember) => s.id, (ids) => staff.findBy({ id: In(ids) })),
+    access: createCitizenAccess(actor, localGrantSource(dataSource), {
+      kind: 'citizen record (identity, contact, network, resource profile)',
+    }),
+    citizenById: uniqueBy(
+      (c: Citizen) => c.id,
+      (ids) => citizens.findBy({ id: In(ids) }),
+    ),
+    staffById: uniqueBy(
+      (s: StaffMember) => s.id,
+      (ids) => staff.findBy({ id: In(ids) }),
+    ),
     /** Active assignments with their staff member joined (for the team and CPR masking). */
-    activeAssignmentsByCitizen: groupedBy<Assignment>((a) => a.citizenId, (ids) => activeAssignments('citizen_id', ids)),
+    activeAssignmentsByCitizen: groupedBy<Assignment>(
+      (a) => a.citizenId,
+      (ids) => activeAssignments('citizen_id', ids),
+    ),
     allAssignmentsByCitizen: groupedBy<Assignment>(
       (a) => a.citizenId,
       (ids) =>

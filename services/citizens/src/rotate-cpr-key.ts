@@ -16,7 +16,10 @@ export async function runCprKeyRotation(print: (line: string) => void = console.
   await dataSource.initialize();
   try {
     const report = await rotateCprKeys(dataSource, setting('ROTATE_BATCH_SIZE'));
-    const before = Object.entries(report.before).map(([key, n]) => `${key || '(none)'}: ${n}`).join(', ') || 'no citizens';
+    const before =
+      Object.entries(report.before)
+        .map(([key, n]) => `${key || '(none)'}: ${n}`)
+        .join(', ') || 'no citizens';
     print(`active key: ${cipher.activeKeyId}`);
     print(`citizens by key before: ${before}`);
     print(`re-encrypted under ${cipher.activeKeyId}: ${report.rotated}`);

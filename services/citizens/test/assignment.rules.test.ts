@@ -1,10 +1,22 @@
-import { AssignmentLike, decideAssignment, decideEnd, mayDecideHandover, refuseAssignment, refuseEnd } from '../src/assignment/assignment.rules';
+import {
+  AssignmentLike,
+  decideAssignment,
+  decideEnd,
+  mayDecideHandover,
+  refuseAssignment,
+  refuseEnd,
+} from '../src/assignment/assignment.rules';
 import { StaffRole } from '../src/staff/staff-role';
 
 const inger = { id: 'inger', role: StaffRole.CASEWORKER, name: 'Inger Holm' };
 const mette = { id: 'mette', role: StaffRole.CASEWORKER, name: 'Mette Skov' };
 const held = (over: Partial<AssignmentLike>): AssignmentLike => ({
-  id: 'a1', staffId: 'inger', role: StaffRole.CASEWORKER, from: '2026-01-01', to: null, ...over,
+  id: 'a1',
+  staffId: 'inger',
+  role: StaffRole.CASEWORKER,
+  from: '2026-01-01',
+  to: null,
+  ...over,
 });
 
 describe('assigning staff to a citizen', () => {
@@ -86,7 +98,12 @@ describe('who may change a citizen’s team', () => {
     expect(refuseAssignment(cw, { holders: [], staff: staffA, ...none })).toMatch(/Nobody holds this citizen/);
     expect(refuseAssignment(cw, { holders: [], staff: staffA, registeredBy: 'cw', everAssigned: false })).toBeNull();
     expect(refuseAssignment(cw, { holders: [], staff: staffA, registeredBy: 'cw', everAssigned: true })).toMatch(/review/);
-    expect(refuseAssignment({ ...cw, role: 'JOB_CONSULTANT' }, { holders: [{ ...holderA, role: StaffRole.JOB_CONSULTANT }], staff: staffA, ...none })).not.toBeNull();
+    expect(
+      refuseAssignment(
+        { ...cw, role: 'JOB_CONSULTANT' },
+        { holders: [{ ...holderA, role: StaffRole.JOB_CONSULTANT }], staff: staffA, ...none },
+      ),
+    ).not.toBeNull();
   });
 
   it('lets only a lead or the citizen’s caseworker end assignments, of their own team', () => {

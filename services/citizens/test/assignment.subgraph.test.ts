@@ -39,7 +39,9 @@ const ok = <T = any>(res: GraphQLResponse<T>): T => {
   return res.data as T;
 };
 const entries = (citizenId: string): Promise<{ operation: string; kind: string; actor_id: string; xid: string }[]> =>
-  subgraph.dataSource.query(`SELECT operation, kind, actor_id, xmin::text AS xid FROM kit_access_log WHERE citizen_id = $1 ORDER BY seq`, [citizenId]);
+  subgraph.dataSource.query(`SELECT operation, kind, actor_id, xmin::text AS xid FROM kit_access_log WHERE citizen_id = $1 ORDER BY seq`, [
+    citizenId,
+  ]);
 /** Refusals are written after the answer (never awaited by it): wait for them to land. */
 async function eventually(citizenId: string, test: (rows: Awaited<ReturnType<typeof entries>>) => boolean) {
   for (let i = 0; i < 40 && !test(await entries(citizenId)); i++) await new Promise((r) => setTimeout(r, 50));
@@ -59,7 +61,8 @@ describe('assigning staff', () => {
     const taken = await assignAs(vestLead, c.id, ole);
     expect(errorCode(taken)).toBe('FORBIDDEN');
     expect(taken.errors![0].message).toMatch(/held by another team; ask for a handover/);
-    const [mine] = ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { id } } }`, { id: c.id })).citizen.assignments;
+    const [mine] = ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { id } } }`, { id: c.id })).citizen
+      .assignments;
     expect(errorCode(await subgraph.as(vestLead, END, { id: mine.id }))).toBe('FORBIDDEN');
     // Nor may a lead assign staff of another team, even to a citizen nobody holds.
     const free = await registerCitizen(subgraph, teamLead);
@@ -67,8 +70,10 @@ describe('assigning staff', () => {
     // Each refusal is on the citizen's log, as a refused change by that lead.
     const log = await eventually(c.id, (rows) => rows.filter((r) => r.operation === 'CHANGE_REFUSED').length >= 2);
     expect(log.filter((r) => r.operation === 'CHANGE_REFUSED' && r.actor_id === vestLead.id)).toHaveLength(2);
-    expect(ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { staff { name } } } }`, { id: c.id })).citizen.assignments)
-      .toEqual([{ staff: { name: 'Inger Holm' } }]);
+    expect(
+      ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { staff { name } } } }`, { id: c.id })).citizen
+        .assignments,
+    ).toEqual([{ staff: { name: 'Inger Holm' } }]);
   });
 
   it('lets the team lead assign and end for their own team, each a CHANGE in the same transaction', async () => {
@@ -99,27 +104,45 @@ describe('assigning staff', () => {
   });
 
   it('refuses registration to consultants (the caseworker or the team lead registers)', async () => {
-    const res = await subgraph.as(anders, `mutation { registerCitizen(input: { cpr: "010190-1234", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`);
+    const res = await subgraph.as(
+      anders,
+      `mutation { registerCitizen(input: { cpr: "010190-1234", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+    );
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
   it('refuses a caseworker taking on a case nobody holds today (closed) without the team lead’s review', async () => {
     const c = await ingersCitizen();
-    const [mine] = ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { id } } }`, { id: c.id })).citizen.assignments;
+    const [mine] = ok(await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) { assignments { id } } }`, { id: c.id })).citizen
+      .assignments;
     ok(await subgraph.as(teamLead, END, { id: mine.id, to: addDays(today, -1) }));
     const grab = await assignAs(mette, c.id, mette);
     expect(errorCode(grab)).toBe('FORBIDDEN');
     expect(grab.errors![0].message).toMatch(/requestHandover/);
     // Asked for, with a reason: the own team lead reviews and approves.
-    const asked = ok(await subgraph.as(mette, REQUEST, {
-      i: { citizenId: c.id, staffId: mette.id, role: 'CASEWORKER', reason: 'Borgeren har henvendt sig igen og vil i gang' },
-    })).requestHandover;
+    const asked = ok(
+      await subgraph.as(mette, REQUEST, {
+        i: { citizenId: c.id, staffId: mette.id, role: 'CASEWORKER', reason: 'Borgeren har henvendt sig igen og vil i gang' },
+      }),
+    ).requestHandover;
     expect(asked).toMatchObject({ status: 'PENDING', toTeam: TEAM });
     // Not her own to approve; it waits on her lead's list.
-    expect(errorCode(await subgraph.as(mette, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(mette, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe(
+      'FORBIDDEN',
+    );
     const toDecide = ok(await subgraph.as(teamLead, `{ handovers { id reason staff { name } } }`)).handovers;
-    expect(toDecide).toContainEqual({ id: asked.id, reason: 'Borgeren har henvendt sig igen og vil i gang', staff: { name: 'Mette Skov' } });
-    const approved = ok(await subgraph.as(teamLead, `mutation($id: ID!) { approveHandover(id: $id, note: "Ok") { status decidedBy assignment { from to } } }`, { id: asked.id }));
+    expect(toDecide).toContainEqual({
+      id: asked.id,
+      reason: 'Borgeren har henvendt sig igen og vil i gang',
+      staff: { name: 'Mette Skov' },
+    });
+    const approved = ok(
+      await subgraph.as(
+        teamLead,
+        `mutation($id: ID!) { approveHandover(id: $id, note: "Ok") { status decidedBy assignment { from to } } }`,
+        { id: asked.id },
+      ),
+    );
     expect(approved.approveHandover).toEqual({ status: 'APPROVED', decidedBy: teamLead.id, assignment: { from: today, to: null } });
     expect(ok(await subgraph.as(mette, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: c.id })).citizen.firstName).toBe('Test');
     const kinds = (await entries(c.id)).filter((e) => e.operation === 'CHANGE').map((e) => e.kind);
@@ -131,36 +154,59 @@ describe('assigning staff', () => {
 describe('a handover between teams', () => {
   it("is asked for by the receiving lead and agreed by the citizen's caseworker; not by the asker", async () => {
     const c = await ingersCitizen();
-    const asked = ok(await subgraph.as(vestLead, REQUEST, {
-      i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren flytter til Vest-distriktet 1. marts' },
-    })).requestHandover;
-    expect(errorCode(await subgraph.as(vestLead, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(vestLead, REQUEST, {
-      i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren flytter til Vest-distriktet 1. marts' },
-    }))).toBe('CONFLICT');
+    const asked = ok(
+      await subgraph.as(vestLead, REQUEST, {
+        i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren flytter til Vest-distriktet 1. marts' },
+      }),
+    ).requestHandover;
+    expect(errorCode(await subgraph.as(vestLead, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(
+        await subgraph.as(vestLead, REQUEST, {
+          i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren flytter til Vest-distriktet 1. marts' },
+        }),
+      ),
+    ).toBe('CONFLICT');
     expect(ok(await subgraph.as(inger, `{ handovers { id } }`)).handovers).toContainEqual({ id: asked.id });
-    expect(ok(await subgraph.as(vestLead, `{ handovers(view: REQUESTED) { id status } }`)).handovers).toContainEqual({ id: asked.id, status: 'PENDING' });
+    expect(ok(await subgraph.as(vestLead, `{ handovers(view: REQUESTED) { id status } }`)).handovers).toContainEqual({
+      id: asked.id,
+      status: 'PENDING',
+    });
     ok(await subgraph.as(inger, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }));
-    expect(ok(await subgraph.as(vestLead, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: c.id })).citizen.firstName).toBe('Test');
+    expect(ok(await subgraph.as(vestLead, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: c.id })).citizen.firstName).toBe(
+      'Test',
+    );
     expect(errorCode(await subgraph.as(inger, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: c.id }))).toBe('FORBIDDEN');
   });
 
   it('can be declined; then nothing changes', async () => {
     const c = await ingersCitizen();
-    const asked = ok(await subgraph.as(vestLead, REQUEST, {
-      i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Vi har kapacitet til borgeren nu' },
-    })).requestHandover;
-    const declined = ok(await subgraph.as(teamLead, `mutation($id: ID!) { declineHandover(id: $id, note: "Borgeren bliver") { status decisionNote } }`, { id: asked.id }));
+    const asked = ok(
+      await subgraph.as(vestLead, REQUEST, {
+        i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Vi har kapacitet til borgeren nu' },
+      }),
+    ).requestHandover;
+    const declined = ok(
+      await subgraph.as(teamLead, `mutation($id: ID!) { declineHandover(id: $id, note: "Borgeren bliver") { status decisionNote } }`, {
+        id: asked.id,
+      }),
+    );
     expect(declined.declineHandover).toEqual({ status: 'DECLINED', decisionNote: 'Borgeren bliver' });
     expect(errorCode(await subgraph.as(vestLead, `query($id: ID!) { citizen(id: $id) { firstName } }`, { id: c.id }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(inger, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe('CONFLICT');
+    expect(errorCode(await subgraph.as(inger, `mutation($id: ID!) { approveHandover(id: $id) { status } }`, { id: asked.id }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it("can be forced by the asking lead with a documented reason, and then waits on the holding lead's review", async () => {
     const c = await ingersCitizen();
-    const asked = ok(await subgraph.as(vestLead, REQUEST, {
-      i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren er flyttet til Vest-distriktet' },
-    })).requestHandover;
+    const asked = ok(
+      await subgraph.as(vestLead, REQUEST, {
+        i: { citizenId: c.id, staffId: ole.id, role: 'CASEWORKER', reason: 'Borgeren er flyttet til Vest-distriktet' },
+      }),
+    ).requestHandover;
     const FORCE = `mutation($id: ID!, $r: String!) { forceHandover(id: $id, reason: $r) { status heldByTeams decisionNote } }`;
     expect(errorCode(await subgraph.as(vestLead, FORCE, { id: asked.id, r: 'hurtigt' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await subgraph.as(inger, FORCE, { id: asked.id, r: 'Ingen svarer i Team Ryslinge i denne uge' }))).toBe('FORBIDDEN');
@@ -170,7 +216,9 @@ describe('a handover between teams', () => {
     expect(review).toContainEqual({ id: asked.id, status: 'FORCED' });
     ok(await subgraph.as(teamLead, `mutation($id: ID!) { reviewHandover(id: $id, note: "Set") { reviewedAt } }`, { id: asked.id }));
     expect(ok(await subgraph.as(teamLead, `{ handovers(view: FOR_REVIEW) { id } }`)).handovers).not.toContainEqual({ id: asked.id });
-    expect(errorCode(await subgraph.as(vestLead, `mutation($id: ID!) { reviewHandover(id: $id) { reviewedAt } }`, { id: asked.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await subgraph.as(vestLead, `mutation($id: ID!) { reviewHandover(id: $id) { reviewedAt } }`, { id: asked.id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('is a CONFLICT for a lead whose team may assign directly', async () => {

@@ -42,11 +42,7 @@ export async function createStaff(
   return res.data.createStaffMember as { id: string; name: string; role: string; email: string; team: string };
 }
 
-export async function registerCitizen(
-  subgraph: { as: TestSubgraph['as'] },
-  by: Actor,
-  input: Record<string, unknown> = {},
-) {
+export async function registerCitizen(subgraph: { as: TestSubgraph['as'] }, by: Actor, input: Record<string, unknown> = {}) {
   const res = await subgraph.as(by, `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { ${CITIZEN_FIELDS} } }`, {
     input: { cpr: nextCpr(), firstName: 'Test', lastName: 'Person', targetGroup: 'ACTIVITY_READY', ...input },
   });

@@ -29,7 +29,12 @@ afterAll(() => subgraph.stop());
 const db = () => subgraph.dataSource;
 
 /** Sends an operation as the gateway would, with a known request id and optional extra headers. */
-async function send<T = any>(actor: Actor, query: string, variables: Record<string, unknown>, options: { requestId?: string; key?: string } = {}) {
+async function send<T = any>(
+  actor: Actor,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { requestId?: string; key?: string } = {},
+) {
   const headers: Record<string, string> = {
     [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(actor, options.requestId ?? randomUUID(), gatewayAssertionSecret()),
   };
@@ -56,7 +61,11 @@ const contactsNamed = async (name: string) =>
 /** Waits until `n` sessions of this database wait for a lock (requests stopped inside their transaction). */
 async function waitForLockWaits(n: number): Promise<void> {
   const waiting = async () =>
-    Number((await db().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n);
+    Number(
+      (
+        await db().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)
+      )[0].n,
+    );
   for (let i = 0; i < 100 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 50));
   expect(await waiting()).toBe(n);
 }
@@ -68,7 +77,9 @@ describe('a change and its access-log entry', () => {
   it('commit in one transaction, and reading the answer adds no second entry', async () => {
     const citizen = await citizenOfInger();
     const requestId = randomUUID();
-    const updated = ok(await send(inger, UPDATE, { id: citizen.id, v: citizen.version, i: { phone: '+45 20 30 40 50' } }, { requestId })).updateCitizen;
+    const updated = ok(
+      await send(inger, UPDATE, { id: citizen.id, v: citizen.version, i: { phone: '+45 20 30 40 50' } }, { requestId }),
+    ).updateCitizen;
     expect(updated).toMatchObject({ id: citizen.id, phone: '+45 20 30 40 50', version: citizen.version + 1 });
     const entries = await entriesOf(requestId);
     expect(entries.map((e) => [e.citizen_id, e.operation])).toEqual([[citizen.id, 'CHANGE']]);
@@ -80,9 +91,14 @@ describe('a change and its access-log entry', () => {
   it('logs a registration: the new citizen, with the registration', async () => {
     const requestId = randomUUID();
     const res = ok(
-      await send(inger, `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`, {
-        i: { cpr: nextCpr(), firstName: 'Nanna', lastName: 'Ny', targetGroup: 'JOB_READY' },
-      }, { requestId }),
+      await send(
+        inger,
+        `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`,
+        {
+          i: { cpr: nextCpr(), firstName: 'Nanna', lastName: 'Ny', targetGroup: 'JOB_READY' },
+        },
+        { requestId },
+      ),
     );
     const entries = await entriesOf(requestId);
     expect(entries.map((e) => [e.citizen_id, e.operation])).toEqual([[res.registerCitizen.id, 'CHANGE']]);

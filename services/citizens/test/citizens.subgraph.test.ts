@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { bearerFor, errorCode, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
 import { addDays, subgraphClient } from '@jobcenter/kit';
 import { citizensSubgraph } from '../src/server';
-import { analyst, assign, CITIZEN_FIELDS, citizenActor, createStaff, nextCpr, registerCitizen, staffActor, teamLead, TEAM } from './builders';
+import {
+  analyst,
+  assign,
+  CITIZEN_FIELDS,
+  citizenActor,
+  createStaff,
+  nextCpr,
+  registerCitizen,
+  staffActor,
+  teamLead,
+  TEAM,
+} from './builders';
 
 let subgraph: TestSubgraph;
 let inger: Awaited<ReturnType<typeof createStaff>>;
@@ -41,10 +52,15 @@ describe('identity at the subgraph', () => {
   });
 
   it("refuses a user's own bearer token sent straight to the subgraph", async () => {
-    const res = await postGraphQL(subgraph.url, '{ citizenStatistics { total } }', {}, {
-      ...(await bearerFor(caseworker())),
-      'x-gateway-assertion': (await bearerFor(caseworker())).authorization.slice(7),
-    });
+    const res = await postGraphQL(
+      subgraph.url,
+      '{ citizenStatistics { total } }',
+      {},
+      {
+        ...(await bearerFor(caseworker())),
+        'x-gateway-assertion': (await bearerFor(caseworker())).authorization.slice(7),
+      },
+    );
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
 
@@ -59,9 +75,12 @@ describe('identity at the subgraph', () => {
 
 describe('registerCitizen', () => {
   it('stores the CPR number one way and derives the birth date', async () => {
-    const res = await subgraph.as(caseworker(), `mutation { registerCitizen(input: {
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation { registerCitizen(input: {
         cpr: "0207871428", firstName: " Ulla ", lastName: "Jensen", targetGroup: ACTIVITY_READY, phone: "+45 22 33 44 55"
-      }) { ${CITIZEN_FIELDS} } }`);
+      }) { ${CITIZEN_FIELDS} } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.registerCitizen).toMatchObject({
       firstName: 'Ulla',
@@ -79,8 +98,12 @@ describe('registerCitizen', () => {
   it('is a CONFLICT for a CPR number already registered, in either format', async () => {
     const cpr = nextCpr();
     await registerCitizen(subgraph, caseworker(), { cpr });
-    const res = await subgraph.as(caseworker(), `mutation($cpr: String!) { registerCitizen(input: {
-        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`, { cpr: cpr.replace('-', '') });
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation($cpr: String!) { registerCitizen(input: {
+        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+      { cpr: cpr.replace('-', '') },
+    );
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toMatch(/already registered/);
   });
@@ -89,16 +112,23 @@ describe('registerCitizen', () => {
     ['an impossible date', '310291-1234', /does not exist/],
     ['a wrong shape', '12345', /10 digits/],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, cpr, message) => {
-    const res = await subgraph.as(caseworker(), `mutation($cpr: String!) { registerCitizen(input: {
-        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`, { cpr });
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation($cpr: String!) { registerCitizen(input: {
+        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+      { cpr },
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.field).toBe('cpr');
     expect(res.errors![0].message).toMatch(message);
   });
 
   it('says which field is wrong and why', async () => {
-    const res = await subgraph.as(caseworker(), `mutation { registerCitizen(input: {
-        cpr: "${nextCpr()}", firstName: "", lastName: "B", targetGroup: JOB_READY, email: "not-an-email" }) { id } }`);
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation { registerCitizen(input: {
+        cpr: "${nextCpr()}", firstName: "", lastName: "B", targetGroup: JOB_READY, email: "not-an-email" }) { id } }`,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/firstName: must not be empty/);
     expect(res.errors![0].message).toMatch(/email: must be an e-mail address/);
@@ -106,8 +136,11 @@ describe('registerCitizen', () => {
 
   it('is FORBIDDEN for citizens and analysts', async () => {
     for (const actor of [analyst, citizenActor({ id: randomUUID(), firstName: 'X' })]) {
-      const res = await subgraph.as(actor, `mutation { registerCitizen(input: {
-          cpr: "${nextCpr()}", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`);
+      const res = await subgraph.as(
+        actor,
+        `mutation { registerCitizen(input: {
+          cpr: "${nextCpr()}", firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+      );
       expect(errorCode(res)).toBe('FORBIDDEN');
     }
   });
@@ -116,17 +149,29 @@ describe('registerCitizen', () => {
 describe('updateCitizen', () => {
   it('changes the fields given and bumps the version', async () => {
     const c = await registerOwn();
-    const res = await subgraph.as(caseworker(), `mutation($id: ID!) {
-        updateCitizen(id: $id, expectedVersion: 1, input: { status: PAUSED, email: "x@example.dk" }) { status email version firstName } }`, { id: c.id });
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation($id: ID!) {
+        updateCitizen(id: $id, expectedVersion: 1, input: { status: PAUSED, email: "x@example.dk" }) { status email version firstName } }`,
+      { id: c.id },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.updateCitizen).toEqual({ status: 'PAUSED', email: 'x@example.dk', version: 2, firstName: 'Test' });
   });
 
   it('is a CONFLICT with a stale version and changes nothing', async () => {
     const c = await registerOwn();
-    const first = await subgraph.as(caseworker(), `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Anna" }) { version } }`, { id: c.id });
+    const first = await subgraph.as(
+      caseworker(),
+      `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Anna" }) { version } }`,
+      { id: c.id },
+    );
     expect(first.data.updateCitizen.version).toBe(2);
-    const stale = await subgraph.as(caseworker(), `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Berit" }) { version } }`, { id: c.id });
+    const stale = await subgraph.as(
+      caseworker(),
+      `mutation($id: ID!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: "Berit" }) { version } }`,
+      { id: c.id },
+    );
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors![0].message).toMatch(/version 1.*now version 2/);
     const read = await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) { firstName version } }`, { id: c.id });
@@ -136,14 +181,21 @@ describe('updateCitizen', () => {
   it('lets only one of two concurrent saves of the same version through', async () => {
     const c = await registerOwn();
     const save = (name: string) =>
-      subgraph.as(caseworker(), `mutation($id: ID!, $n: String!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: $n }) { version } }`, { id: c.id, n: name });
+      subgraph.as(
+        caseworker(),
+        `mutation($id: ID!, $n: String!) { updateCitizen(id: $id, expectedVersion: 1, input: { firstName: $n }) { version } }`,
+        { id: c.id, n: name },
+      );
     const results = await Promise.all([save('One'), save('Two'), save('Three')]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(2);
   });
 
   it('is NOT_FOUND for an unknown citizen', async () => {
-    const res = await subgraph.as(caseworker(), `mutation { updateCitizen(id: "${randomUUID()}", expectedVersion: 1, input: { firstName: "A" }) { id } }`);
+    const res = await subgraph.as(
+      caseworker(),
+      `mutation { updateCitizen(id: "${randomUUID()}", expectedVersion: 1, input: { firstName: "A" }) { id } }`,
+    );
     expect(errorCode(res)).toBe('NOT_FOUND');
   });
 });
@@ -153,8 +205,12 @@ describe('assignments and the team', () => {
     const cpr = nextCpr();
     const c = await registerCitizen(subgraph, caseworker(), { cpr });
     const assign = (staffId: string, role: string, from: string) =>
-      subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) {
-          assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id role from to staff { name } } }`, { c: c.id, s: staffId, r: role, f: from });
+      subgraph.as(
+        caseworker(),
+        `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) {
+          assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id role from to staff { name } } }`,
+        { c: c.id, s: staffId, r: role, f: from },
+      );
     const first = await assign(inger.id, 'CASEWORKER', '2026-01-05');
     expect(first.data.assignStaff).toMatchObject({ role: 'CASEWORKER', from: '2026-01-05', to: null, staff: { name: 'Inger Holm' } });
     expect((await assign(anders.id, 'RESOURCE_CONSULTANT', '2026-01-05')).errors).toBeUndefined();
@@ -167,7 +223,13 @@ describe('assignments and the team', () => {
     expect(errorCode(await assign(outsider.id, 'CASEWORKER', '2026-03-01'))).toBe('FORBIDDEN');
     const vestLead = { id: randomUUID(), role: 'TEAM_LEAD' as const, name: 'Vera Vest', team: 'Team Vest' };
     const asked = await subgraph.as(vestLead, `mutation($i: HandoverRequestInput!) { requestHandover(input: $i) { id status } }`, {
-      i: { citizenId: c.id, staffId: outsider.id, role: 'CASEWORKER', from: '2026-03-01', reason: 'Borgeren er flyttet til Vest-distriktet' },
+      i: {
+        citizenId: c.id,
+        staffId: outsider.id,
+        role: 'CASEWORKER',
+        from: '2026-03-01',
+        reason: 'Borgeren er flyttet til Vest-distriktet',
+      },
     });
     expect(asked.data.requestHandover.status).toBe('PENDING');
     const handover = await subgraph.as(caseworker(), `mutation($id: ID!) { approveHandover(id: $id) { status assignment { from } } }`, {
@@ -178,8 +240,12 @@ describe('assignments and the team', () => {
     expect(handoverDay >= '2026-03-01').toBe(true);
     // Inger handed over: her own access ended with her assignment.
     expect(errorCode(await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id }))).toBe('FORBIDDEN');
-    const team = await subgraph.as(teamLead, `query($id: ID!) { citizen(id: $id) {
-        cpr all: assignments(activeOnly: false) { role from to staff { name } } active: assignments { staff { name } } } }`, { id: c.id });
+    const team = await subgraph.as(
+      teamLead,
+      `query($id: ID!) { citizen(id: $id) {
+        cpr all: assignments(activeOnly: false) { role from to staff { name } } active: assignments { staff { name } } } }`,
+      { id: c.id },
+    );
     expect(team.data.citizen.all).toEqual(
       expect.arrayContaining([
         { role: 'CASEWORKER', from: '2026-01-05', to: addDays(handoverDay, -1), staff: { name: 'Inger Holm' } },
@@ -195,19 +261,31 @@ describe('assignments and the team', () => {
     const byId = await subgraph.as(staffActor(stranger), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id });
     expect(errorCode(byId)).toBe('FORBIDDEN');
     expect(JSON.stringify(byId)).not.toContain(cpr.slice(7));
-    const masked = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { id cpr firstName } }`, { cpr });
+    const masked = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { id cpr firstName } }`, {
+      cpr,
+    });
     expect(masked.data.citizenByCpr).toEqual({ id: c.id, cpr: `${cpr.slice(0, 6)}-****`, firstName: 'Test' });
-    const beyond = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { email network { name } } }`, { cpr });
+    const beyond = await subgraph.as(staffActor(stranger), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { email network { name } } }`, {
+      cpr,
+    });
     expect(errorCode(beyond)).toBe('FORBIDDEN');
   });
 
   it('ends an assignment once, not before it began', async () => {
     const c = await registerOwn();
-    const a = await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: RESOURCE_CONSULTANT, from: "2026-02-01") { id } }`, { c: c.id, s: anders.id });
+    const a = await subgraph.as(
+      caseworker(),
+      `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: RESOURCE_CONSULTANT, from: "2026-02-01") { id } }`,
+      { c: c.id, s: anders.id },
+    );
     const id = a.data.assignStaff.id;
-    const early = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id, to: "2026-01-01") { id } }`, { id });
+    const early = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id, to: "2026-01-01") { id } }`, {
+      id,
+    });
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    const ended = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id, to: "2026-03-01") { to } }`, { id });
+    const ended = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id, to: "2026-03-01") { to } }`, {
+      id,
+    });
     expect(ended.data.endAssignment).toEqual({ to: '2026-03-01' });
     const twice = await subgraph.as(caseworker(), `mutation($id: ID!) { endAssignment(assignmentId: $id) { to } }`, { id });
     expect(errorCode(twice)).toBe('CONFLICT');
@@ -218,10 +296,19 @@ describe('assignments and the team', () => {
   it("lists a staff member's caseload", async () => {
     const jane = await createStaff(subgraph, { name: 'Jane Kro', role: 'JOB_CONSULTANT' });
     const c = await registerCitizen(subgraph, caseworker(), { firstName: 'Bent' });
-    await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: JOB_CONSULTANT) { id } }`, { c: c.id, s: jane.id });
+    await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: JOB_CONSULTANT) { id } }`, {
+      c: c.id,
+      s: jane.id,
+    });
     const query = `query($id: ID!) { staffMember(id: $id) { name caseload { firstName } } }`;
-    expect((await subgraph.as(staffActor(jane), query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [{ firstName: 'Bent' }] });
-    expect((await subgraph.as(teamLead, query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [{ firstName: 'Bent' }] });
+    expect((await subgraph.as(staffActor(jane), query, { id: jane.id })).data.staffMember).toEqual({
+      name: 'Jane Kro',
+      caseload: [{ firstName: 'Bent' }],
+    });
+    expect((await subgraph.as(teamLead, query, { id: jane.id })).data.staffMember).toEqual({
+      name: 'Jane Kro',
+      caseload: [{ firstName: 'Bent' }],
+    });
     // Inger does not work with Bent: a colleague's caseload shows her only her own citizens.
     expect((await subgraph.as(caseworker(), query, { id: jane.id })).data.staffMember).toEqual({ name: 'Jane Kro', caseload: [] });
   });
@@ -230,15 +317,31 @@ describe('assignments and the team', () => {
 describe('network and resource profile', () => {
   it('adds network contacts and lets the citizen write their own dreams', async () => {
     const c = await registerOwn({ firstName: 'Svend' });
-    const contact = await subgraph.as(caseworker(), `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Grethe", relation: "mother" }) { name relation } }`, { c: c.id });
+    const contact = await subgraph.as(
+      caseworker(),
+      `mutation($c: ID!) { addNetworkContact(citizenId: $c, input: { name: "Grethe", relation: "mother" }) { name relation } }`,
+      { c: c.id },
+    );
     expect(contact.data.addNetworkContact).toEqual({ name: 'Grethe', relation: 'mother' });
-    const own = await subgraph.as(citizenActor(c), `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: {
-        dreams: "At blive anlægsgartner", strengths: ["gartneruddannelse"] }) { dreams strengths updatedAt } }`, { c: c.id });
+    const own = await subgraph.as(
+      citizenActor(c),
+      `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: {
+        dreams: "At blive anlægsgartner", strengths: ["gartneruddannelse"] }) { dreams strengths updatedAt } }`,
+      { c: c.id },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data.updateResourceProfile).toMatchObject({ dreams: 'At blive anlægsgartner', strengths: ['gartneruddannelse'] });
-    const partial = await subgraph.as(caseworker(), `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: { strengths: ["gartner", "mødestabil"] }) { dreams strengths } }`, { c: c.id });
+    const partial = await subgraph.as(
+      caseworker(),
+      `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: { strengths: ["gartner", "mødestabil"] }) { dreams strengths } }`,
+      { c: c.id },
+    );
     expect(partial.data.updateResourceProfile).toEqual({ dreams: 'At blive anlægsgartner', strengths: ['gartner', 'mødestabil'] });
-    const read = await subgraph.as(citizenActor(c), `query($c: ID!) { citizen(id: $c) { cpr network { name } resourceProfile { dreams } } }`, { c: c.id });
+    const read = await subgraph.as(
+      citizenActor(c),
+      `query($c: ID!) { citizen(id: $c) { cpr network { name } resourceProfile { dreams } } }`,
+      { c: c.id },
+    );
     expect(read.data.citizen.network).toEqual([{ name: 'Grethe' }]);
     expect(read.data.citizen.cpr).toMatch(/^\d{6}-\d{4}$/);
   });
@@ -246,9 +349,16 @@ describe('network and resource profile', () => {
   it("is FORBIDDEN for a citizen to touch another citizen's profile, NOT_FOUND for no citizen", async () => {
     const a = await registerCitizen(subgraph, caseworker());
     const b = await registerCitizen(subgraph, caseworker());
-    const res = await subgraph.as(citizenActor(a), `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: { dreams: "x" }) { dreams } }`, { c: b.id });
+    const res = await subgraph.as(
+      citizenActor(a),
+      `mutation($c: ID!) { updateResourceProfile(citizenId: $c, input: { dreams: "x" }) { dreams } }`,
+      { c: b.id },
+    );
     expect(errorCode(res)).toBe('FORBIDDEN');
-    const none = await subgraph.as(caseworker(), `mutation { addNetworkContact(citizenId: "${randomUUID()}", input: { name: "A", relation: "B" }) { id } }`);
+    const none = await subgraph.as(
+      caseworker(),
+      `mutation { addNetworkContact(citizenId: "${randomUUID()}", input: { name: "A", relation: "B" }) { id } }`,
+    );
     expect(errorCode(none)).toBe('NOT_FOUND');
   });
 });
@@ -285,7 +395,10 @@ describe('reading citizens', () => {
     const entity = await subgraph.as(analyst, `query($id: ID!) { citizen(id: $id) { status targetGroup enrolledAt } }`, { id: c.id });
     expect(errorCode(entity)).toBe('FORBIDDEN');
     expect(errorCode(await subgraph.as(analyst, `{ citizenByCpr(cpr: "020787-1428") { id } }`))).toBe('FORBIDDEN');
-    const stats = await subgraph.as(analyst, `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } suppressed } }`);
+    const stats = await subgraph.as(
+      analyst,
+      `{ citizenStatistics { total byStatus { key count } byTargetGroup { key count } suppressed } }`,
+    );
     expect(stats.errors).toBeUndefined();
     const { total, byStatus, byTargetGroup, suppressed } = stats.data.citizenStatistics;
     expect(total).toBeGreaterThan(0);
@@ -299,7 +412,10 @@ describe('reading citizens', () => {
     const tag = `Filter${Date.now()}`;
     const a = await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Alma', targetGroup: 'SICKNESS_BENEFIT' });
     const b = await registerCitizen(subgraph, caseworker(), { lastName: tag, firstName: 'Bo', targetGroup: 'JOB_READY' });
-    await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER) { id } }`, { c: a.id, s: inger.id });
+    await subgraph.as(caseworker(), `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER) { id } }`, {
+      c: a.id,
+      s: inger.id,
+    });
     await assign(subgraph, b.id, anders);
     const query = `query($f: CitizenFilter) { citizens(filter: $f) { totalCount nodes { firstName } } }`;
     // The team lead sees the team's citizens; Inger only her own caseload.
@@ -321,8 +437,12 @@ describe('reading citizens', () => {
     const tag = `Page${Date.now()}`;
     for (const first of ['Anne', 'Carl', 'Erik', 'Gitte']) await registerOwn({ lastName: tag, firstName: first });
     const page = (after?: string) =>
-      subgraph.as(caseworker(), `query($f: CitizenFilter, $after: String) { citizens(filter: $f, first: 2, after: $after) {
-          totalCount nodes { firstName } pageInfo { endCursor hasNextPage } } }`, { f: { search: tag }, after });
+      subgraph.as(
+        caseworker(),
+        `query($f: CitizenFilter, $after: String) { citizens(filter: $f, first: 2, after: $after) {
+          totalCount nodes { firstName } pageInfo { endCursor hasNextPage } } }`,
+        { f: { search: tag }, after },
+      );
     const one = await page();
     expect(one.data.citizens.nodes.map((n: { firstName: string }) => n.firstName)).toEqual(['Anne', 'Carl']);
     expect(one.data.citizens.pageInfo.hasNextPage).toBe(true);
@@ -350,7 +470,9 @@ describe('a service calling the citizens subgraph on its own behalf', () => {
     process.env.CITIZENS_URL = subgraph.url;
     try {
       const client = subgraphClient('placements', 'citizens');
-      const data = await client.query<{ citizen: { targetGroup: string } }>(`query($id: ID!) { citizen(id: $id) { targetGroup } }`, { id: c.id });
+      const data = await client.query<{ citizen: { targetGroup: string } }>(`query($id: ID!) { citizen(id: $id) { targetGroup } }`, {
+        id: c.id,
+      });
       expect(data.citizen.targetGroup).toBe('SICKNESS_BENEFIT');
       await expect(client.query(`query($id: ID!) { citizen(id: $id) { cpr } }`, { id: c.id })).rejects.toThrow(/personal data/);
     } finally {
@@ -362,11 +484,15 @@ describe('a service calling the citizens subgraph on its own behalf', () => {
 describe('staff', () => {
   it('only team leads create staff; a known e-mail is a CONFLICT', async () => {
     const input = { name: 'Ny Kollega', role: 'CASEWORKER', email: `${randomUUID()}@ryslinge.dk`, team: TEAM };
-    const denied = await subgraph.as(caseworker(), `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, { i: input });
+    const denied = await subgraph.as(caseworker(), `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, {
+      i: input,
+    });
     expect(errorCode(denied)).toBe('FORBIDDEN');
     const ok = await subgraph.as(teamLead, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, { i: input });
     expect(ok.errors).toBeUndefined();
-    const dup = await subgraph.as(teamLead, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, { i: { ...input, email: input.email.toUpperCase() } });
+    const dup = await subgraph.as(teamLead, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, {
+      i: { ...input, email: input.email.toUpperCase() },
+    });
     expect(errorCode(dup)).toBe('CONFLICT');
   });
 
@@ -383,7 +509,11 @@ describe('entity references', () => {
     const representations = ids.map((id) => ({ __typename: 'Citizen', id }));
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
-      res = await subgraph.as(caseworker(), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id firstName status } } }`, { r: representations });
+      res = await subgraph.as(
+        caseworker(),
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { id firstName status } } }`,
+        { r: representations },
+      );
     });
     expect(res!.errors).toBeUndefined();
     expect(res!.data._entities.map((e: { id: string }) => e.id)).toEqual(ids);
@@ -394,7 +524,9 @@ describe('entity references', () => {
     const r = [inger.id, anders.id, randomUUID()].map((id) => ({ __typename: 'StaffMember', id }));
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
-      res = await subgraph.as(caseworker(), `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { name } } }`, { r });
+      res = await subgraph.as(caseworker(), `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { name } } }`, {
+        r,
+      });
     });
     expect(res!.data._entities).toEqual([{ name: 'Inger Holm' }, { name: 'Anders Lund' }, null]);
     expect(statements).toBe(1);

@@ -50,7 +50,11 @@ async function registerOwn(cpr = nextCpr()) {
 }
 
 const rawRow = async (id: string): Promise<{ text: string; cpr_encrypted: string; cpr_index: string; version: number }> =>
-  (await subgraph.dataSource.query(`SELECT row_to_json(c)::text AS text, cpr_encrypted, cpr_index, version FROM citizen c WHERE id = $1`, [id]))[0];
+  (
+    await subgraph.dataSource.query(`SELECT row_to_json(c)::text AS text, cpr_encrypted, cpr_index, version FROM citizen c WHERE id = $1`, [
+      id,
+    ])
+  )[0];
 
 const findByCpr = (cpr: string) => subgraph.as(caseworker(), `query($cpr: String!) { citizenByCpr(cpr: $cpr) { id cpr } }`, { cpr });
 
@@ -79,15 +83,28 @@ describe('a CPR number at rest', () => {
 
   it('cannot be registered twice, in either format: CONFLICT on the blind index', async () => {
     const c = await registerOwn();
-    const again = await subgraph.as(caseworker(), `mutation($cpr: String!) { registerCitizen(input: {
-        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`, { cpr: digitsOf(c.cpr) });
+    const again = await subgraph.as(
+      caseworker(),
+      `mutation($cpr: String!) { registerCitizen(input: {
+        cpr: $cpr, firstName: "A", lastName: "B", targetGroup: JOB_READY }) { id } }`,
+      { cpr: digitsOf(c.cpr) },
+    );
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors![0].message).toBe('A citizen with this CPR number is already registered; look them up instead.');
-    expect(Number((await subgraph.dataSource.query(`SELECT count(*) FROM citizen WHERE cpr_index = $1`, [cprCipher().blindIndex(digitsOf(c.cpr))]))[0].count)).toBe(1);
+    expect(
+      Number(
+        (await subgraph.dataSource.query(`SELECT count(*) FROM citizen WHERE cpr_index = $1`, [cprCipher().blindIndex(digitsOf(c.cpr))]))[0]
+          .count,
+      ),
+    ).toBe(1);
   });
 
   it.each([
-    ['a changed ciphertext', (stored: string) => stored.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)\.([^.]+)$/, (_m, a, rest, tag) => `.${a === 'A' ? 'B' : 'A'}${rest}.${tag}`)],
+    [
+      'a changed ciphertext',
+      (stored: string) =>
+        stored.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)\.([^.]+)$/, (_m, a, rest, tag) => `.${a === 'A' ? 'B' : 'A'}${rest}.${tag}`),
+    ],
     ['a value that is not a ciphertext', () => 'garbage'],
   ])('is an INTERNAL_SERVER_ERROR with no detail for %s', async (_what, tamper) => {
     const c = await registerOwn();
@@ -104,7 +121,10 @@ describe('a CPR number at rest', () => {
 
   it("is an INTERNAL_SERVER_ERROR when another citizen's ciphertext is copied into the row", async () => {
     const [a, b] = [await registerOwn(), await registerOwn()];
-    await subgraph.dataSource.query(`UPDATE citizen SET cpr_encrypted = (SELECT cpr_encrypted FROM citizen WHERE id = $2) WHERE id = $1`, [a.id, b.id]);
+    await subgraph.dataSource.query(`UPDATE citizen SET cpr_encrypted = (SELECT cpr_encrypted FROM citizen WHERE id = $2) WHERE id = $1`, [
+      a.id,
+      b.id,
+    ]);
     const res = await subgraph.as(caseworker(), `query($id: ID!) { citizen(id: $id) { cpr } }`, { id: a.id });
     expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(res)).not.toContain(b.cpr.slice(7));
@@ -116,7 +136,11 @@ describe('the service log', () => {
     const cpr = nextCpr();
     const before = logged.length;
     const register = (variables: Record<string, unknown>) =>
-      subgraph.as(caseworker(), `mutation Register($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id cpr } }`, variables);
+      subgraph.as(
+        caseworker(),
+        `mutation Register($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id cpr } }`,
+        variables,
+      );
     const input = { cpr, firstName: 'Log', lastName: 'Test', targetGroup: 'JOB_READY' };
     const registered = await register({ input });
     expect(registered.errors).toBeUndefined();

@@ -28,16 +28,26 @@ it('encrypts the CPR numbers already stored (in batches), and gives them back in
     expect(rows).toHaveLength(numbers.length);
     expect(rows.map((r) => cprCipher().decrypt(r.cpr_encrypted, 'citizen.cpr')).sort()).toEqual([...numbers].sort());
     expect(rows.every((r) => r.cpr_index === cprCipher().blindIndex(cprCipher().decrypt(r.cpr_encrypted, 'citizen.cpr')))).toBe(true);
-    const columns = (await current.query(`SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'citizen' AND column_name LIKE 'cpr%' ORDER BY 1`));
-    expect(columns).toEqual([{ column_name: 'cpr_encrypted', is_nullable: 'NO' }, { column_name: 'cpr_index', is_nullable: 'NO' }]);
-    const indexes = (await current.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'citizen' AND indexname LIKE 'uq_citizen_cpr%'`));
+    const columns = await current.query(
+      `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'citizen' AND column_name LIKE 'cpr%' ORDER BY 1`,
+    );
+    expect(columns).toEqual([
+      { column_name: 'cpr_encrypted', is_nullable: 'NO' },
+      { column_name: 'cpr_index', is_nullable: 'NO' },
+    ]);
+    const indexes = await current.query(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'citizen' AND indexname LIKE 'uq_citizen_cpr%'`,
+    );
     expect(indexes).toEqual([{ indexname: 'uq_citizen_cpr_index' }]);
 
     // Undo down to and including EncryptedCpr (later migrations come off first).
-    for (let i = migrations.indexOf(EncryptedCpr1795471966525); i < migrations.length; i++) await current.undoLastMigration({ transaction: 'each' });
+    for (let i = migrations.indexOf(EncryptedCpr1795471966525); i < migrations.length; i++)
+      await current.undoLastMigration({ transaction: 'each' });
     const back: { cpr_digits: string }[] = await current.query(`SELECT cpr_digits FROM citizen`);
     expect(back.map((r) => r.cpr_digits).sort()).toEqual([...numbers].sort());
-    expect(await current.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'citizen' AND indexname LIKE 'uq_citizen_cpr%'`)).toEqual([{ indexname: 'uq_citizen_cpr' }]);
+    expect(
+      await current.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'citizen' AND indexname LIKE 'uq_citizen_cpr%'`),
+    ).toEqual([{ indexname: 'uq_citizen_cpr' }]);
   } finally {
     await current.destroy();
     await database.drop();

@@ -23,7 +23,12 @@ describe('splitting a spot check between the domains', () => {
     for (let i = 0; i < 1000; i += 1) {
       const counts = [i % 7, (i * 13) % 50, 0, (i * 7) % 30];
       const taken = allocateSample(counts, 20, random);
-      expect(taken.reduce((a, b) => a + b, 0)).toBe(Math.min(20, counts.reduce((a, b) => a + b, 0)));
+      expect(taken.reduce((a, b) => a + b, 0)).toBe(
+        Math.min(
+          20,
+          counts.reduce((a, b) => a + b, 0),
+        ),
+      );
       taken.forEach((k, d) => expect(k).toBeLessThanOrEqual(counts[d]));
     }
   });

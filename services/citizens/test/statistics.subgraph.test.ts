@@ -19,8 +19,19 @@ async function register(n: number, targetGroup: string) {
 }
 
 const zeroGroups = (...except: string[]) =>
-  ['JOB_READY', 'ACTIVITY_READY', 'EDUCATION_READY', 'EDUCATION_ACTIVITY_READY', 'UNEMPLOYMENT_INSURANCE', 'NEW_GRADUATE', 'SICKNESS_BENEFIT',
-    'RESOURCE_PROGRAMME', 'JOB_CLARIFICATION', 'INTEGRATION', 'FAMILY_SUPPORT']
+  [
+    'JOB_READY',
+    'ACTIVITY_READY',
+    'EDUCATION_READY',
+    'EDUCATION_ACTIVITY_READY',
+    'UNEMPLOYMENT_INSURANCE',
+    'NEW_GRADUATE',
+    'SICKNESS_BENEFIT',
+    'RESOURCE_PROGRAMME',
+    'JOB_CLARIFICATION',
+    'INTEGRATION',
+    'FAMILY_SUPPORT',
+  ]
     .filter((key) => !except.includes(key))
     .map((key) => ({ key, count: 0 }));
 
@@ -31,7 +42,11 @@ describe('citizenStatistics with small-cell suppression', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.citizenStatistics).toEqual({
       total: 0,
-      byStatus: [{ key: 'PAUSED', count: 0 }, { key: 'SELF_SUPPORTING', count: 0 }, { key: 'CLOSED', count: 0 }],
+      byStatus: [
+        { key: 'PAUSED', count: 0 },
+        { key: 'SELF_SUPPORTING', count: 0 },
+        { key: 'CLOSED', count: 0 },
+      ],
       byTargetGroup: zeroGroups('JOB_READY'),
       suppressed: ['total', 'byStatus.ACTIVE', 'byTargetGroup.JOB_READY'],
     });
@@ -46,7 +61,12 @@ describe('citizenStatistics with small-cell suppression', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.citizenStatistics).toEqual({
         total: 15,
-        byStatus: [{ key: 'ACTIVE', count: 15 }, { key: 'PAUSED', count: 0 }, { key: 'SELF_SUPPORTING', count: 0 }, { key: 'CLOSED', count: 0 }],
+        byStatus: [
+          { key: 'ACTIVE', count: 15 },
+          { key: 'PAUSED', count: 0 },
+          { key: 'SELF_SUPPORTING', count: 0 },
+          { key: 'CLOSED', count: 0 },
+        ],
         // 15 − 7 would reveal the 2 if only EDUCATION_READY were withheld: SICKNESS_BENEFIT goes with it.
         byTargetGroup: [{ key: 'JOB_READY', count: 7 }, ...zeroGroups('JOB_READY', 'EDUCATION_READY', 'SICKNESS_BENEFIT')],
         suppressed: ['byTargetGroup.EDUCATION_READY', 'byTargetGroup.SICKNESS_BENEFIT'],

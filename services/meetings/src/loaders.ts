@@ -103,7 +103,10 @@ export const createLoaders = (({ dataSource, actor }) => {
   return {
     /** The shared caseload policy for this request, batched per request. */
     access: createCitizenAccess(actor, grantCache, { kind: 'meetings, minutes and courses' }),
-    meetingById: uniqueBy<Meeting>((m) => m.id, (ids) => meetings.findBy({ id: In(ids) })),
+    meetingById: uniqueBy<Meeting>(
+      (m) => m.id,
+      (ids) => meetings.findBy({ id: In(ids) }),
+    ),
     /** The one meeting each cadence field needs (next, last network meeting, …), by `cadenceKey`. */
     cadence: cadenceLoader(dataSource, meetingFromRow),
     /** All of a citizen's meetings, oldest first; fields filter them in memory. */
@@ -119,12 +122,18 @@ export const createLoaders = (({ dataSource, actor }) => {
       (a) => a.meetingId,
       (ids) => dataSource.getRepository(MinutesAmendment).find({ where: { meetingId: In(ids) }, order: { amendedAt: 'ASC' } }),
     ),
-    courseById: uniqueBy<GroupCourse>((c) => c.id, (ids) => dataSource.getRepository(GroupCourse).findBy({ id: In(ids) })),
+    courseById: uniqueBy<GroupCourse>(
+      (c) => c.id,
+      (ids) => dataSource.getRepository(GroupCourse).findBy({ id: In(ids) }),
+    ),
     sessionsByCourse: groupedBy<GroupSession>(
       (s) => s.courseId,
       (ids) => dataSource.getRepository(GroupSession).find({ where: { courseId: In(ids) }, order: { number: 'ASC' } }),
     ),
-    sessionById: uniqueBy<GroupSession>((s) => s.id, (ids) => dataSource.getRepository(GroupSession).findBy({ id: In(ids) })),
+    sessionById: uniqueBy<GroupSession>(
+      (s) => s.id,
+      (ids) => dataSource.getRepository(GroupSession).findBy({ id: In(ids) }),
+    ),
     facilitatorsByCourse: groupedBy<CourseFacilitator>(
       (f) => f.courseId,
       (ids) => dataSource.getRepository(CourseFacilitator).find({ where: { courseId: In(ids) }, order: { position: 'ASC' } }),
@@ -178,12 +187,23 @@ export const createLoaders = (({ dataSource, actor }) => {
         return rows.map((row) => ({
           staffId: row.staff_id as string,
           session: Object.assign(new GroupSession(), {
-            id: row.id, courseId: row.course_id, number: row.number, startsAt: row.starts_at,
-            durationMinutes: row.duration_minutes, endsAt: row.ends_at,
+            id: row.id,
+            courseId: row.course_id,
+            number: row.number,
+            startsAt: row.starts_at,
+            durationMinutes: row.duration_minutes,
+            endsAt: row.ends_at,
           }),
           course: Object.assign(new GroupCourse(), {
-            id: row.course_id, title: row.title, topics: row.topics, startDate: row.start_date, endDate: row.end_date,
-            capacity: row.capacity, location: row.location, createdBy: row.created_by, createdAt: row.created_at,
+            id: row.course_id,
+            title: row.title,
+            topics: row.topics,
+            startDate: row.start_date,
+            endDate: row.end_date,
+            capacity: row.capacity,
+            location: row.location,
+            createdBy: row.created_by,
+            createdAt: row.created_at,
           }),
         }));
       },

@@ -4,7 +4,12 @@ import { AgendaResolver } from './agenda/agenda.resolver';
 import { CitizenMeetingsResolver } from './cadence/citizen.fields';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
-import { AttendanceFieldsResolver, EnrollmentFieldsResolver, GroupCourseFieldsResolver, GroupSessionFieldsResolver } from './course/course.fields';
+import {
+  AttendanceFieldsResolver,
+  EnrollmentFieldsResolver,
+  GroupCourseFieldsResolver,
+  GroupSessionFieldsResolver,
+} from './course/course.fields';
 import { resolveGroupCourseReference } from './course/course.reference';
 import { GroupCourseResolver } from './course/course.resolver';
 import { Enrollment } from './course/enrollment.entity';

@@ -41,18 +41,26 @@ async function citizenWithPlan(cpr: string, firstName: string, enrolledAt: strin
     }),
   ).registerCitizen;
   for (const member of team) {
-    ok(await federation.as(lone, `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) { assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id } }`, {
-      c: c.id,
-      s: member.id,
-      r: member.role,
-      f: enrolledAt,
-    }));
+    ok(
+      await federation.as(
+        lone,
+        `mutation($c: ID!, $s: ID!, $r: StaffRole!, $f: Date) { assignStaff(citizenId: $c, staffId: $s, role: $r, from: $f) { id } }`,
+        {
+          c: c.id,
+          s: member.id,
+          r: member.role,
+          f: enrolledAt,
+        },
+      ),
+    );
   }
   if (goal) {
-    ok(await federation.as(inger, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
-      c: c.id,
-      i: { longTermGoal: goal, startDate: enrolledAt },
-    }));
+    ok(
+      await federation.as(inger, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
+        c: c.id,
+        i: { longTermGoal: goal, startDate: enrolledAt },
+      }),
+    );
   }
   people[firstName] = c;
   return c;
@@ -87,20 +95,32 @@ describe("a consultant's week through the gateway", () => {
     ]);
     await book(sofie, people.Ulla.id, at(9, 8)); // the week after
 
-    const res = await federation.as(sofie, `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
+    const res = await federation.as(
+      sofie,
+      `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
         name
-        agenda(from: $from, to: $to) { scheduledAt kind citizen { firstName activePlan { longTermGoal } } } } }`, {
-      id: sofie.id,
-      from: weekStart.toISOString(),
-      to: at(7, 0),
-    });
+        agenda(from: $from, to: $to) { scheduledAt kind citizen { firstName activePlan { longTermGoal } } } } }`,
+      {
+        id: sofie.id,
+        from: weekStart.toISOString(),
+        to: at(7, 0),
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.staffMember).toEqual({
       name: 'Sofie Berg',
       agenda: [
-        { scheduledAt: at(0, 8), kind: 'WALK_AND_TALK', citizen: { firstName: 'Ulla', activePlan: { longTermGoal: 'Et arbejde, hvor jeg ikke er bange' } } },
+        {
+          scheduledAt: at(0, 8),
+          kind: 'WALK_AND_TALK',
+          citizen: { firstName: 'Ulla', activePlan: { longTermGoal: 'Et arbejde, hvor jeg ikke er bange' } },
+        },
         { scheduledAt: at(1, 12), kind: 'NETWORK_MEETING', citizen: { firstName: 'Line', activePlan: null } },
-        { scheduledAt: at(2, 9), kind: 'WALK_AND_TALK', citizen: { firstName: 'Svend', activePlan: { longTermGoal: 'Uddannet anlægsgartner, derefter fast job' } } },
+        {
+          scheduledAt: at(2, 9),
+          kind: 'WALK_AND_TALK',
+          citizen: { firstName: 'Svend', activePlan: { longTermGoal: 'Uddannet anlægsgartner, derefter fast job' } },
+        },
       ],
     });
   });
@@ -108,23 +128,39 @@ describe("a consultant's week through the gateway", () => {
   it('computes networkMeetingOverdue from the enrolment date the citizens service holds (@requires)', async () => {
     const q = `query($id: ID!) { citizen(id: $id) { firstName networkMeetingOverdue lastNetworkMeeting { id } nextMeeting { kind } } }`;
     const svend = ok(await federation.as(inger, q, { id: people.Svend.id })).citizen;
-    expect(svend).toEqual({ firstName: 'Svend', networkMeetingOverdue: true, lastNetworkMeeting: null, nextMeeting: { kind: 'WALK_AND_TALK' } });
+    expect(svend).toEqual({
+      firstName: 'Svend',
+      networkMeetingOverdue: true,
+      lastNetworkMeeting: null,
+      nextMeeting: { kind: 'WALK_AND_TALK' },
+    });
     const ulla = ok(await federation.as(inger, q, { id: people.Ulla.id })).citizen;
     expect(ulla.networkMeetingOverdue).toBe(false);
   });
 
-  it("lets Ulla see her own meetings, and keeps the analyst to the statistics", async () => {
+  it('lets Ulla see her own meetings, and keeps the analyst to the statistics', async () => {
     const ullaActor: Actor = { id: people.Ulla.id, role: 'CITIZEN', name: 'Ulla' };
     const own = await federation.as(ullaActor, `query($id: ID!) { citizen(id: $id) { meetings { kind status } } }`, { id: people.Ulla.id });
     expect(own.errors).toBeUndefined();
-    expect(own.data.citizen.meetings).toEqual([{ kind: 'WALK_AND_TALK', status: 'PLANNED' }, { kind: 'WALK_AND_TALK', status: 'PLANNED' }]);
+    expect(own.data.citizen.meetings).toEqual([
+      { kind: 'WALK_AND_TALK', status: 'PLANNED' },
+      { kind: 'WALK_AND_TALK', status: 'PLANNED' },
+    ]);
 
-    const agenda = await federation.as(analyst, `query($id: ID!) { staffMember(id: $id) { agenda(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { id } } }`, { id: sofie.id });
+    const agenda = await federation.as(
+      analyst,
+      `query($id: ID!) { staffMember(id: $id) { agenda(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { id } } }`,
+      { id: sofie.id },
+    );
     expect(errorCode(agenda)).toBe('FORBIDDEN');
-    const stats = await federation.as(analyst, `query($f: Date!, $t: Date!) { meetingStatistics(from: $f, to: $t) { planned held suppressed } }`, {
-      f: today,
-      t: addDays(today, 60),
-    });
+    const stats = await federation.as(
+      analyst,
+      `query($f: Date!, $t: Date!) { meetingStatistics(from: $f, to: $t) { planned held suppressed } }`,
+      {
+        f: today,
+        t: addDays(today, 60),
+      },
+    );
     expect(stats.errors).toBeUndefined();
     // Four planned meetings of three citizens: withheld through the gateway too, and listed.
     expect(stats.data.meetingStatistics).toEqual({ planned: 0, held: 0, suppressed: ['planned'] });
@@ -134,24 +170,33 @@ describe("a consultant's week through the gateway", () => {
     const jens = await staff('Jens Kjær', 'JOB_CONSULTANT');
     const cprs = ['140391-1235', '080801-4153', '150590-1001', '160590-1002', '170590-1003', '180590-1004', '190590-1005', '200590-1006'];
     const citizens = [];
-    for (const [i, cpr] of cprs.entries()) citizens.push(await citizenWithPlan(cpr, `Borger${i}`, addDays(today, -20), `Mål ${i}`, [inger, jens]));
+    for (const [i, cpr] of cprs.entries())
+      citizens.push(await citizenWithPlan(cpr, `Borger${i}`, addDays(today, -20), `Mål ${i}`, [inger, jens]));
     for (const [i, c] of citizens.slice(0, 2).entries()) await book(jens, c.id, at(14 + i, 8));
     for (const [i, c] of citizens.entries()) await book(jens, c.id, at(21 + (i % 5), 7 + Math.floor(i / 5) * 2));
     const week = (start: number) => async () => {
-      const res = await federation.as(jens, `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
-          agenda(from: $from, to: $to) { scheduledAt citizen { firstName activePlan { longTermGoal } } } } }`, {
-        id: jens.id,
-        from: at(start, 0),
-        to: at(start + 7, 0),
-      });
+      const res = await federation.as(
+        jens,
+        `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
+          agenda(from: $from, to: $to) { scheduledAt citizen { firstName activePlan { longTermGoal } } } } }`,
+        {
+          id: jens.id,
+          from: at(start, 0),
+          to: at(start + 7, 0),
+        },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.staffMember.agenda.every((m: any) => m.citizen.activePlan.longTermGoal.startsWith('Mål'))).toBe(true);
       return res.data.staffMember.agenda.length;
     };
     let small = 0;
     let large = 0;
-    const few = await federation.countStatements(async () => { small = await week(14)(); });
-    const many = await federation.countStatements(async () => { large = await week(21)(); });
+    const few = await federation.countStatements(async () => {
+      small = await week(14)();
+    });
+    const many = await federation.countStatements(async () => {
+      large = await week(21)();
+    });
     expect([small, large]).toEqual([2, 8]);
     expect(many).toBe(few);
   });

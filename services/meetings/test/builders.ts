@@ -37,10 +37,14 @@ export async function scheduleMeeting(
 }
 
 export async function recordOutcome(sender: Sender, by: Actor, id: string, input: Record<string, unknown>) {
-  const res = await sender.as(by, `mutation($id: ID!, $input: MeetingOutcomeInput!) { recordMeetingOutcome(id: $id, input: $input) { id status } }`, {
-    id,
-    input,
-  });
+  const res = await sender.as(
+    by,
+    `mutation($id: ID!, $input: MeetingOutcomeInput!) { recordMeetingOutcome(id: $id, input: $input) { id status } }`,
+    {
+      id,
+      input,
+    },
+  );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.recordMeetingOutcome;
 }
@@ -54,7 +58,14 @@ export async function createCourse(
     by,
     `mutation($input: CreateGroupCourseInput!) { createGroupCourse(input: $input) {
         id title startDate endDate capacity facilitators { id } sessions { id number startsAt durationMinutes } } }`,
-    { input: { title: 'Trivsel i hverdagen', topics: ['EVERYDAY_WELLBEING', 'MEDITATION_RELAXATION'], ...input, firstSessionAt: input.firstSessionAt.toISOString() } },
+    {
+      input: {
+        title: 'Trivsel i hverdagen',
+        topics: ['EVERYDAY_WELLBEING', 'MEDITATION_RELAXATION'],
+        ...input,
+        firstSessionAt: input.firstSessionAt.toISOString(),
+      },
+    },
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.createGroupCourse as {
@@ -65,8 +76,12 @@ export async function createCourse(
 }
 
 export async function enroll(sender: Sender, by: Actor, courseId: string, citizenId: string) {
-  return sender.as(by, `mutation($c: ID!, $p: ID!) { enrollInCourse(courseId: $c, citizenId: $p) { enrolledAt citizen { id } course { id } } }`, {
-    c: courseId,
-    p: citizenId,
-  });
+  return sender.as(
+    by,
+    `mutation($c: ID!, $p: ID!) { enrollInCourse(courseId: $c, citizenId: $p) { enrolledAt citizen { id } course { id } } }`,
+    {
+      c: courseId,
+      p: citizenId,
+    },
+  );
 }

@@ -36,8 +36,16 @@ describe('createGroupCourse', () => {
   it('creates 8 weekly 90-minute sessions that keep 10:00 Copenhagen time across the October change', async () => {
     const anders = consultant();
     const sofie = consultant('Sofie Berg');
-    const course = await createCourse(subgraph, anders, { firstSessionAt: new Date('2026-10-15T08:00:00Z'), facilitatorIds: [anders.id, sofie.id] });
-    expect(course).toMatchObject({ startDate: '2026-10-15', endDate: '2026-12-03', capacity: 12, facilitators: [{ id: anders.id }, { id: sofie.id }] });
+    const course = await createCourse(subgraph, anders, {
+      firstSessionAt: new Date('2026-10-15T08:00:00Z'),
+      facilitatorIds: [anders.id, sofie.id],
+    });
+    expect(course).toMatchObject({
+      startDate: '2026-10-15',
+      endDate: '2026-12-03',
+      capacity: 12,
+      facilitators: [{ id: anders.id }, { id: sofie.id }],
+    });
     expect(course.sessions.map((s) => s.startsAt)).toEqual([
       '2026-10-15T08:00:00.000Z',
       '2026-10-22T08:00:00.000Z',
@@ -54,7 +62,14 @@ describe('createGroupCourse', () => {
 
   it.each([
     ['one facilitator', () => courseInput([randomUUID()]), 'facilitatorIds'],
-    ['the same facilitator twice', () => { const id = randomUUID(); return courseInput([id, id]); }, 'facilitatorIds'],
+    [
+      'the same facilitator twice',
+      () => {
+        const id = randomUUID();
+        return courseInput([id, id]);
+      },
+      'facilitatorIds',
+    ],
     ['three facilitators', () => courseInput([randomUUID(), randomUUID(), randomUUID()]), 'facilitatorIds'],
     ['13 places', () => courseInput([randomUUID(), randomUUID()], { capacity: 13 }), 'capacity'],
   ])('refuses %s with BAD_USER_INPUT', async (_what, input, field) => {
@@ -94,7 +109,11 @@ describe('createGroupCourse', () => {
 describe('enrollInCourse', () => {
   it('never overbooks: of five enrolments for the last place sent at once, exactly one gets it', async () => {
     const anders = consultant();
-    const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(30), facilitatorIds: [anders.id, randomUUID()], capacity: 3 });
+    const course = await createCourse(subgraph, anders, {
+      firstSessionAt: daysFromNow(30),
+      facilitatorIds: [anders.id, randomUUID()],
+      capacity: 3,
+    });
     for (let i = 0; i < 2; i += 1) expect((await enroll(subgraph, anders, course.id, person(anders))).errors).toBeUndefined();
 
     const results = await Promise.all(Array.from({ length: 5 }, () => enroll(subgraph, anders, course.id, person(anders))));
@@ -103,7 +122,11 @@ describe('enrollInCourse', () => {
     expect(refused.map(errorCode)).toEqual(Array(4).fill('CONFLICT'));
     expect(refused[0].errors![0].message).toBe('"Trivsel i hverdagen" is full: all 3 places are taken.');
 
-    const read = await subgraph.as(anders, `query($id: ID!) { groupCourse(id: $id) { enrolledCount seatsLeft enrollments { citizen { id } } } }`, { id: course.id });
+    const read = await subgraph.as(
+      anders,
+      `query($id: ID!) { groupCourse(id: $id) { enrolledCount seatsLeft enrollments { citizen { id } } } }`,
+      { id: course.id },
+    );
     expect(read.data.groupCourse).toMatchObject({ enrolledCount: 3, seatsLeft: 0 });
     expect(read.data.groupCourse.enrollments).toHaveLength(3);
   });
@@ -140,19 +163,27 @@ describe('attendance', () => {
     await enroll(subgraph, anders, course.id, ulla);
     await enroll(subgraph, anders, course.id, line);
     const record = (session: number, who: string, status: string) =>
-      subgraph.as(anders, `mutation($s: ID!, $c: ID!, $st: AttendanceStatus!) { recordAttendance(sessionId: $s, citizenId: $c, status: $st) { status citizen { id } } }`, {
-        s: course.sessions[session - 1].id,
-        c: who,
-        st: status,
-      });
+      subgraph.as(
+        anders,
+        `mutation($s: ID!, $c: ID!, $st: AttendanceStatus!) { recordAttendance(sessionId: $s, citizenId: $c, status: $st) { status citizen { id } } }`,
+        {
+          s: course.sessions[session - 1].id,
+          c: who,
+          st: status,
+        },
+      );
     expect((await record(1, ulla, 'PRESENT')).data.recordAttendance).toEqual({ status: 'PRESENT', citizen: { id: ulla } });
     await record(2, ulla, 'ABSENT');
     await record(3, ulla, 'EXCUSED');
     await record(2, ulla, 'PRESENT'); // corrected
     await record(1, line, 'ABSENT');
 
-    const read = await subgraph.as(anders, `query($id: ID!) { groupCourse(id: $id) {
-        enrollments { citizen { id } attendanceRate } sessions { number attendance { citizen { id } status } } } }`, { id: course.id });
+    const read = await subgraph.as(
+      anders,
+      `query($id: ID!) { groupCourse(id: $id) {
+        enrollments { citizen { id } attendanceRate } sessions { number attendance { citizen { id } status } } } }`,
+      { id: course.id },
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.groupCourse.enrollments).toEqual([
       { citizen: { id: ulla }, attendanceRate: 1 },
@@ -161,14 +192,22 @@ describe('attendance', () => {
     expect(read.data.groupCourse.sessions[1]).toEqual({ number: 2, attendance: [{ citizen: { id: ulla }, status: 'PRESENT' }] });
 
     // Ulla sees her own attendance, not Line's.
-    const own = await subgraph.as(citizen(ulla), `query($id: ID!) { groupCourse(id: $id) { enrollments { citizen { id } } sessions { attendance { citizen { id } } } } }`, { id: course.id });
+    const own = await subgraph.as(
+      citizen(ulla),
+      `query($id: ID!) { groupCourse(id: $id) { enrollments { citizen { id } } sessions { attendance { citizen { id } } } } }`,
+      { id: course.id },
+    );
     expect(own.data.groupCourse.enrollments).toEqual([{ citizen: { id: ulla } }]);
     expect(own.data.groupCourse.sessions[0].attendance).toEqual([{ citizen: { id: ulla } }]);
 
-    const stats = await subgraph.as(analyst, `query($f: Date!, $t: Date!) { groupCourseStatistics(from: $f, to: $t) { courses seats enrolled occupancyRate attendanceRate suppressed } }`, {
-      f: course.startDate,
-      t: course.startDate,
-    });
+    const stats = await subgraph.as(
+      analyst,
+      `query($f: Date!, $t: Date!) { groupCourseStatistics(from: $f, to: $t) { courses seats enrolled occupancyRate attendanceRate suppressed } }`,
+      {
+        f: course.startDate,
+        t: course.startDate,
+      },
+    );
     // Two citizens on the course: too few to show their enrolment or attendance (small-cell suppression).
     expect(stats.data.groupCourseStatistics).toEqual({
       courses: 1,
@@ -178,7 +217,9 @@ describe('attendance', () => {
       attendanceRate: null,
       suppressed: ['enrolled', 'occupancyRate', 'attendanceRate'],
     });
-    const roster = await subgraph.as(analyst, `query($id: ID!) { groupCourse(id: $id) { title enrollments { attendanceRate } } }`, { id: course.id });
+    const roster = await subgraph.as(analyst, `query($id: ID!) { groupCourse(id: $id) { title enrollments { attendanceRate } } }`, {
+      id: course.id,
+    });
     expect(errorCode(roster)).toBe('FORBIDDEN');
   });
 
@@ -205,7 +246,11 @@ describe('the Citizen and StaffMember extensions', () => {
   it('answers the cadence from the meetings and the enrolment date the gateway passes', async () => {
     const anders = consultant();
     const svend = person(anders);
-    const network = await scheduleMeeting(subgraph, anders, { citizenId: svend, kind: 'NETWORK_MEETING', scheduledAt: daysFromNow(-100, 6) });
+    const network = await scheduleMeeting(subgraph, anders, {
+      citizenId: svend,
+      kind: 'NETWORK_MEETING',
+      scheduledAt: daysFromNow(-100, 6),
+    });
     await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: network.id });
     const next = await scheduleMeeting(subgraph, anders, { citizenId: svend, kind: 'WALK_AND_TALK', scheduledAt: daysFromNow(5, 6) });
     const res = await subgraph.as(anders, `query($r: [_Any!]!) { _entities(representations: $r) { ${CITIZEN_FIELDS} } }`, {
@@ -217,7 +262,12 @@ describe('the Citizen and StaffMember extensions', () => {
     });
     expect(res.errors).toBeUndefined();
     const [s, longAgo, fresh] = res.data._entities;
-    expect(s).toMatchObject({ nextMeeting: { id: next.id }, lastNetworkMeeting: { id: network.id }, networkMeetingOverdue: true, followUpDue: false });
+    expect(s).toMatchObject({
+      nextMeeting: { id: next.id },
+      lastNetworkMeeting: { id: network.id },
+      networkMeetingOverdue: true,
+      followUpDue: false,
+    });
     expect(s.meetings).toHaveLength(2);
     expect(longAgo).toMatchObject({ networkMeetingOverdue: true, nextMeeting: null, meetings: [], followUpDue: true });
     expect(fresh.networkMeetingOverdue).toBe(false);
@@ -267,13 +317,20 @@ describe('the Citizen and StaffMember extensions', () => {
     const sofie = consultant('Sofie Berg');
     const anders = consultant();
     const inger = caseworker();
-    await createCourse(subgraph, sofie, { firstSessionAt: new Date('2027-09-06T07:00:00Z'), facilitatorIds: [sofie.id, anders.id], title: 'Motion og velvære' });
+    await createCourse(subgraph, sofie, {
+      firstSessionAt: new Date('2027-09-06T07:00:00Z'),
+      facilitatorIds: [sofie.id, anders.id],
+      title: 'Motion og velvære',
+    });
     const m1 = await scheduleMeeting(subgraph, sofie, { citizenId: person(sofie), scheduledAt: new Date('2027-09-07T08:00:00Z') });
     const m2 = await scheduleMeeting(subgraph, inger, {
       citizenId: person(inger, sofie),
       kind: 'NETWORK_MEETING',
       scheduledAt: new Date('2027-09-06T12:00:00Z'),
-      participants: [{ role: 'CASEWORKER', staffId: inger.id }, { role: 'RESOURCE_CONSULTANT', staffId: sofie.id }],
+      participants: [
+        { role: 'CASEWORKER', staffId: inger.id },
+        { role: 'RESOURCE_CONSULTANT', staffId: sofie.id },
+      ],
     });
     const cancelled = await scheduleMeeting(subgraph, sofie, { citizenId: person(sofie), scheduledAt: new Date('2027-09-08T08:00:00Z') });
     await subgraph.as(sofie, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "x") { id } }`, { id: cancelled.id });
@@ -282,12 +339,23 @@ describe('the Citizen and StaffMember extensions', () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { id
         agenda(from: "2027-09-06T00:00:00Z", to: "2027-09-13T00:00:00Z") { id }
         agendaItems(from: "2027-09-06T00:00:00Z", to: "2027-09-13T00:00:00Z") { kind title startsAt meeting { id } session { number course { title } } } } } }`;
-    const res = await subgraph.as(teamLead, q, { r: [{ __typename: 'StaffMember', id: sofie.id }, { __typename: 'StaffMember', id: inger.id }] });
+    const res = await subgraph.as(teamLead, q, {
+      r: [
+        { __typename: 'StaffMember', id: sofie.id },
+        { __typename: 'StaffMember', id: inger.id },
+      ],
+    });
     expect(res.errors).toBeUndefined();
     const [s, i] = res.data._entities;
     expect(s.agenda).toEqual([{ id: m2.id }, { id: m1.id }]);
     expect(s.agendaItems).toEqual([
-      { kind: 'GROUP_SESSION', title: 'Motion og velvære, session 1 of 8', startsAt: '2027-09-06T07:00:00.000Z', meeting: null, session: { number: 1, course: { title: 'Motion og velvære' } } },
+      {
+        kind: 'GROUP_SESSION',
+        title: 'Motion og velvære, session 1 of 8',
+        startsAt: '2027-09-06T07:00:00.000Z',
+        meeting: null,
+        session: { number: 1, course: { title: 'Motion og velvære' } },
+      },
       { kind: 'MEETING', title: 'Network meeting', startsAt: '2027-09-06T12:00:00.000Z', meeting: { id: m2.id }, session: null },
       { kind: 'MEETING', title: 'Follow-up conversation', startsAt: '2027-09-07T08:00:00.000Z', meeting: { id: m1.id }, session: null },
     ]);
@@ -298,7 +366,11 @@ describe('the Citizen and StaffMember extensions', () => {
     const ten = await subgraph.countStatements(() => subgraph.as(teamLead, q, { r: staff }));
     expect(ten).toBe(two);
 
-    const bad = await subgraph.as(teamLead, `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { agenda(from: "2027-09-13T00:00:00Z", to: "2027-09-06T00:00:00Z") { id } } } }`, { r: staff.slice(0, 1) });
+    const bad = await subgraph.as(
+      teamLead,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffMember { agenda(from: "2027-09-13T00:00:00Z", to: "2027-09-06T00:00:00Z") { id } } } }`,
+      { r: staff.slice(0, 1) },
+    );
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     const forbidden = await subgraph.as(analyst, q, { r: staff.slice(0, 1) });
     expect(errorCode(forbidden)).toBe('FORBIDDEN');

@@ -21,12 +21,16 @@ describe('the demo federation (what `npm start` shows)', () => {
   it("shows Anders' next two weeks: course sessions and meetings with the citizens' names", async () => {
     const from = new Date();
     const to = new Date(from.getTime() + 14 * 86_400_000);
-    const res = await federation.as(anders, `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
-        name agendaItems(from: $from, to: $to) { kind title meeting { citizen { firstName } } } } }`, {
-      id: anders.id,
-      from: from.toISOString(),
-      to: to.toISOString(),
-    });
+    const res = await federation.as(
+      anders,
+      `query($id: ID!, $from: DateTime!, $to: DateTime!) { staffMember(id: $id) {
+        name agendaItems(from: $from, to: $to) { kind title meeting { citizen { firstName } } } } }`,
+      {
+        id: anders.id,
+        from: from.toISOString(),
+        to: to.toISOString(),
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.staffMember.name).toBe('Anders Lund');
     const items: { kind: string; title: string; meeting: { citizen: { firstName: string } } | null }[] = res.data.staffMember.agendaItems;

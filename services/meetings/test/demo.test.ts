@@ -10,7 +10,8 @@ let grants: TestGrants;
 beforeAll(async () => {
   grants = await startTestGrants();
   // The demo team's caseloads as the citizens service's demo data has them (Bent's ended).
-  for (const key of ['per', 'ulla', 'svend', 'line'] as const) grants.assign({ id: demoStaff.inger.id, team: DEMO_TEAM }, demoCitizens[key].id);
+  for (const key of ['per', 'ulla', 'svend', 'line'] as const)
+    grants.assign({ id: demoStaff.inger.id, team: DEMO_TEAM }, demoCitizens[key].id);
   subgraph = await startTestSubgraph(meetingsSubgraph);
 });
 afterAll(async () => {
@@ -28,16 +29,20 @@ describe('demo data for the seed stories', () => {
     const today = todayInCopenhagen();
     // Enrolment dates as the citizens service's demo data has them.
     const enrolled = { per: 150, ulla: 190, svend: 200, line: 170 } as const;
-    const res = await subgraph.as(teamLead, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen {
+    const res = await subgraph.as(
+      teamLead,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen {
         id networkMeetingOverdue nextMeeting { kind } lastNetworkMeeting { summary agreements { text } }
         meetings(kind: WALK_AND_TALK) { status }
-        groupEnrollments { attendanceRate course { title sessions { number } } } } } }`, {
-      r: (Object.keys(enrolled) as (keyof typeof enrolled)[]).map((k) => ({
-        __typename: 'Citizen',
-        id: demoCitizens[k].id,
-        enrolledAt: addDays(today, -enrolled[k]),
-      })),
-    });
+        groupEnrollments { attendanceRate course { title sessions { number } } } } } }`,
+      {
+        r: (Object.keys(enrolled) as (keyof typeof enrolled)[]).map((k) => ({
+          __typename: 'Citizen',
+          id: demoCitizens[k].id,
+          enrolledAt: addDays(today, -enrolled[k]),
+        })),
+      },
+    );
     expect(res.errors).toBeUndefined();
     const [per, ulla, svend, line] = res.data._entities;
     expect(per.networkMeetingOverdue).toBe(false);
@@ -56,12 +61,16 @@ describe('demo data for the seed stories', () => {
   it("puts the course sessions and follow-ups in Anders' agenda without double-booking him", async () => {
     const from = new Date(Date.now() - 60 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
-    const res = await subgraph.as(teamLead, `query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) {
-        ... on StaffMember { agendaItems(from: $from, to: $to) { kind startsAt endsAt } } } }`, {
-      r: [{ __typename: 'StaffMember', id: demoStaff.anders.id }],
-      from,
-      to,
-    });
+    const res = await subgraph.as(
+      teamLead,
+      `query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) {
+        ... on StaffMember { agendaItems(from: $from, to: $to) { kind startsAt endsAt } } } }`,
+      {
+        r: [{ __typename: 'StaffMember', id: demoStaff.anders.id }],
+        from,
+        to,
+      },
+    );
     expect(res.errors).toBeUndefined();
     const items: { kind: string; startsAt: string; endsAt: string }[] = res.data._entities[0].agendaItems;
     expect(items.filter((i) => i.kind === 'GROUP_SESSION').length).toBeGreaterThanOrEqual(8);

@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { errorCode, postGraphQL, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
 import { meetingsSubgraph } from '../src/server';
 import type { Actor } from '@jobcenter/kit';
-import { analyst, caseworker, citizen, consultant, createCourse, daysFromNow, jobConsultant, MEETING_FIELDS, recordOutcome, scheduleMeeting, teamLead } from './builders';
+import {
+  analyst,
+  caseworker,
+  citizen,
+  consultant,
+  createCourse,
+  daysFromNow,
+  jobConsultant,
+  MEETING_FIELDS,
+  recordOutcome,
+  scheduleMeeting,
+  teamLead,
+} from './builders';
 
 let subgraph: TestSubgraph;
 let grants: TestGrants;
@@ -45,22 +57,26 @@ describe('scheduleMeeting', () => {
     const jens = jobConsultant();
     const per = person(anders, inger, jens);
     const when = daysFromNow(7);
-    const res = await subgraph.as(anders, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { ${MEETING_FIELDS} } }`, {
-      input: {
-        citizenId: per,
-        kind: 'NETWORK_MEETING',
-        scheduledAt: when.toISOString(),
-        durationMinutes: 90,
-        location: ' Jobcentret, mødelokale 2 ',
-        participants: [
-          { role: 'CITIZEN' },
-          { role: 'RESOURCE_CONSULTANT', staffId: anders.id },
-          { role: 'CASEWORKER', staffId: inger.id },
-          { role: 'JOB_CONSULTANT', staffId: jens.id },
-          { role: 'RELATIVE', name: 'Hanne Hansen' },
-        ],
+    const res = await subgraph.as(
+      anders,
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+      {
+        input: {
+          citizenId: per,
+          kind: 'NETWORK_MEETING',
+          scheduledAt: when.toISOString(),
+          durationMinutes: 90,
+          location: ' Jobcentret, mødelokale 2 ',
+          participants: [
+            { role: 'CITIZEN' },
+            { role: 'RESOURCE_CONSULTANT', staffId: anders.id },
+            { role: 'CASEWORKER', staffId: inger.id },
+            { role: 'JOB_CONSULTANT', staffId: jens.id },
+            { role: 'RELATIVE', name: 'Hanne Hansen' },
+          ],
+        },
       },
-    });
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.scheduleMeeting).toMatchObject({
       kind: 'NETWORK_MEETING',
@@ -97,11 +113,16 @@ describe('scheduleMeeting', () => {
         kind: 'HOME_VISIT',
         scheduledAt: '2027-03-09T09:30:00Z',
         durationMinutes: 60,
-        participants: [{ role: 'CASEWORKER', staffId: ole.id }, { role: 'RESOURCE_CONSULTANT', staffId: anders.id }],
+        participants: [
+          { role: 'CASEWORKER', staffId: ole.id },
+          { role: 'RESOURCE_CONSULTANT', staffId: anders.id },
+        ],
       },
     });
     expect(errorCode(res)).toBe('CONFLICT');
-    expect(res.errors![0].message).toBe(`Staff member ${anders.id} is already booked at that time. Choose another time or another participant.`);
+    expect(res.errors![0].message).toBe(
+      `Staff member ${anders.id} is already booked at that time. Choose another time or another participant.`,
+    );
     expect(JSON.stringify(res)).not.toContain(theirs.id);
     expect(JSON.stringify(res)).not.toMatch(/follow-up|Copenhagen/);
   });
@@ -110,14 +131,20 @@ describe('scheduleMeeting', () => {
     const anders = consultant();
     const inger = caseworker();
     // 2 March 2027 09:00 UTC is 10:00 in Copenhagen (winter time). Inger works with that citizen too, so she may see it.
-    const first = await scheduleMeeting(subgraph, anders, { citizenId: person(anders, inger), scheduledAt: new Date('2027-03-02T09:00:00Z') });
+    const first = await scheduleMeeting(subgraph, anders, {
+      citizenId: person(anders, inger),
+      scheduledAt: new Date('2027-03-02T09:00:00Z'),
+    });
     const res = await subgraph.as(inger, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
       input: {
         citizenId: person(inger),
         kind: 'HOME_VISIT',
         scheduledAt: '2027-03-02T09:30:00Z',
         durationMinutes: 60,
-        participants: [{ role: 'CASEWORKER', staffId: inger.id }, { role: 'RESOURCE_CONSULTANT', staffId: anders.id }],
+        participants: [
+          { role: 'CASEWORKER', staffId: inger.id },
+          { role: 'RESOURCE_CONSULTANT', staffId: anders.id },
+        ],
       },
     });
     expect(errorCode(res)).toBe('CONFLICT');
@@ -148,7 +175,10 @@ describe('scheduleMeeting', () => {
   it('is a CONFLICT when a facilitator has a group session then, and a cancelled meeting frees the time', async () => {
     const anders = consultant();
     const sofie = consultant('Sofie Berg');
-    const course = await createCourse(subgraph, anders, { firstSessionAt: new Date('2027-04-06T08:00:00Z'), facilitatorIds: [anders.id, sofie.id] });
+    const course = await createCourse(subgraph, anders, {
+      firstSessionAt: new Date('2027-04-06T08:00:00Z'),
+      facilitatorIds: [anders.id, sofie.id],
+    });
     const res = await subgraph.as(sofie, `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
       input: { citizenId: person(sofie), kind: 'FOLLOW_UP', scheduledAt: '2027-04-13T09:00:00Z', durationMinutes: 30 },
     });
@@ -241,10 +271,14 @@ describe('recordMeetingOutcome', () => {
   it('records a held meeting with minutes and agreements', async () => {
     const anders = consultant();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), kind: 'NETWORK_MEETING', scheduledAt: daysFromNow(-2) });
-    const res = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: {
+    const res = await subgraph.as(
+      anders,
+      `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: {
         status: HELD, summary: " Status for perioden: god fremgang. ",
         agreements: [{ text: "Svend kontakter AA-gruppen", deadline: "2027-01-15" }, { text: "Jens finder praktiksted" }] })
-      { status summary agreements { text deadline } amendments { id } } }`, { id: m.id });
+      { status summary agreements { text deadline } amendments { id } } }`,
+      { id: m.id },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.recordMeetingOutcome).toEqual({
       status: 'HELD',
@@ -262,8 +296,12 @@ describe('recordMeetingOutcome', () => {
     const inger = caseworker();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders, inger), scheduledAt: daysFromNow(-3) });
     await recordOutcome(subgraph, anders, m.id, { status: 'HELD', summary: 'Første udgave', agreements: [{ text: 'A' }] });
-    const res = await subgraph.as(inger, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD, summary: "Rettet udgave" })
-      { summary agreements { text } amendments { amendedBy previousStatus previousSummary previousAgreements { text } } } }`, { id: m.id });
+    const res = await subgraph.as(
+      inger,
+      `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD, summary: "Rettet udgave" })
+      { summary agreements { text } amendments { amendedBy previousStatus previousSummary previousAgreements { text } } } }`,
+      { id: m.id },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.recordMeetingOutcome).toEqual({
       summary: 'Rettet udgave',
@@ -281,7 +319,9 @@ describe('recordMeetingOutcome', () => {
   it('refuses an outcome for a meeting that has not started (BAD_USER_INPUT)', async () => {
     const anders = consultant();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: daysFromNow(1) });
-    const res = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: m.id });
+    const res = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, {
+      id: m.id,
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/not started yet/);
   });
@@ -290,10 +330,14 @@ describe('recordMeetingOutcome', () => {
     const anders = consultant();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: daysFromNow(-1, 11) });
     await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Aflyst") { id } }`, { id: m.id });
-    const cancelled = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: m.id });
+    const cancelled = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, {
+      id: m.id,
+    });
     expect(errorCode(cancelled)).toBe('CONFLICT');
     const unknown = randomUUID();
-    const missing = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: unknown });
+    const missing = await subgraph.as(anders, `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, {
+      id: unknown,
+    });
     expect(errorCode(missing)).toBe('NOT_FOUND');
     expect(missing.errors![0].message).toBe(`Meeting ${unknown} does not exist.`);
   });
@@ -302,7 +346,9 @@ describe('recordMeetingOutcome', () => {
     const anders = consultant();
     const per = person(anders);
     const m = await scheduleMeeting(subgraph, anders, { citizenId: per, scheduledAt: daysFromNow(-1, 13) });
-    const res = await subgraph.as(citizen(per), `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, { id: m.id });
+    const res = await subgraph.as(citizen(per), `mutation($id: ID!) { recordMeetingOutcome(id: $id, input: { status: HELD }) { id } }`, {
+      id: m.id,
+    });
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 });
@@ -313,7 +359,9 @@ describe('cancelMeeting and rescheduleMeeting', () => {
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: daysFromNow(4) });
     const empty = await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "  ") { id } }`, { id: m.id });
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
-    const res = await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Per er syg") { status cancelReason } }`, { id: m.id });
+    const res = await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Per er syg") { status cancelReason } }`, {
+      id: m.id,
+    });
     expect(res.data.cancelMeeting).toEqual({ status: 'CANCELLED', cancelReason: 'Per er syg' });
     const again = await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "igen") { id } }`, { id: m.id });
     expect(errorCode(again)).toBe('CONFLICT');
@@ -325,9 +373,17 @@ describe('cancelMeeting and rescheduleMeeting', () => {
     const anders = consultant();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date('2027-07-01T08:00:00Z') });
     const busy = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date('2027-07-01T11:00:00Z') });
-    const overlapSelf = await subgraph.as(anders, `mutation($id: ID!) { rescheduleMeeting(id: $id, scheduledAt: "2027-07-01T08:30:00Z") { scheduledAt endsAt } }`, { id: m.id });
+    const overlapSelf = await subgraph.as(
+      anders,
+      `mutation($id: ID!) { rescheduleMeeting(id: $id, scheduledAt: "2027-07-01T08:30:00Z") { scheduledAt endsAt } }`,
+      { id: m.id },
+    );
     expect(overlapSelf.data.rescheduleMeeting).toEqual({ scheduledAt: '2027-07-01T08:30:00.000Z', endsAt: '2027-07-01T09:30:00.000Z' });
-    const clash = await subgraph.as(anders, `mutation($id: ID!) { rescheduleMeeting(id: $id, scheduledAt: "2027-07-01T10:30:00Z") { id } }`, { id: m.id });
+    const clash = await subgraph.as(
+      anders,
+      `mutation($id: ID!) { rescheduleMeeting(id: $id, scheduledAt: "2027-07-01T10:30:00Z") { id } }`,
+      { id: m.id },
+    );
     expect(errorCode(clash)).toBe('CONFLICT');
     expect(clash.errors![0].message).toContain(busy.id);
   });
@@ -352,7 +408,10 @@ describe('statistics', () => {
     people.push(per, await meet(6, 'EXCUSED'), await meet(7, 'CANCELLED'));
     // Six of them have a meeting planned (an open case); the other two have none (closed cases).
     for (const [n, c] of people.slice(0, 6).entries()) {
-      await scheduleMeeting(subgraph, anders, { citizenId: c, scheduledAt: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 7, 8 + n)) });
+      await scheduleMeeting(subgraph, anders, {
+        citizenId: c,
+        scheduledAt: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 7, 8 + n)),
+      });
     }
 
     const query = `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") {
@@ -374,7 +433,10 @@ describe('statistics', () => {
     }
     // By July, the six open cases (first seen 2026-03-10, no network meeting) are overdue: enough to show. The two
     // without a planned meeting are not counted.
-    const later = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue suppressed } }`);
+    const later = await subgraph.as(
+      teamLead,
+      `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue suppressed } }`,
+    );
     expect(later.data.meetingStatistics.networkMeetingsOverdue).toBe(6);
     expect(later.data.meetingStatistics.suppressed).not.toContain('networkMeetingsOverdue');
     // A network meeting held within 3 months of July 1 takes an open case off; one held earlier does not.
@@ -387,18 +449,28 @@ describe('statistics', () => {
     const after = await subgraph.as(teamLead, `{ meetingStatistics(from: "2026-03-01", to: "2026-07-01") { networkMeetingsOverdue } }`);
     expect(after.data.meetingStatistics.networkMeetingsOverdue).toBe(5);
 
-    expect(errorCode(await subgraph.as(citizen(per), `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") { held } }`))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-01") { held } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.as(citizen(per), `{ meetingStatistics(from: "2026-03-10", to: "2026-03-10") { held } }`))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await subgraph.as(analyst, `{ meetingStatistics(from: "2026-03-10", to: "2026-03-01") { held } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('shows an attendance rate over 5 citizens when neither part is small', async () => {
     const anders = consultant();
     const base = new Date('2026-04-14T07:00:00Z');
     for (let i = 0; i < 10; i += 1) {
-      const { id } = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: new Date(base.getTime() + i * 3_600_000) });
+      const { id } = await scheduleMeeting(subgraph, anders, {
+        citizenId: person(anders),
+        scheduledAt: new Date(base.getTime() + i * 3_600_000),
+      });
       await recordOutcome(subgraph, anders, id, { status: i < 5 ? 'HELD' : 'NO_SHOW' });
     }
-    const res = await subgraph.as(analyst, `{ meetingStatistics(from: "2026-04-14", to: "2026-04-14") { held noShow attendanceRate suppressed } }`);
+    const res = await subgraph.as(
+      analyst,
+      `{ meetingStatistics(from: "2026-04-14", to: "2026-04-14") { held noShow attendanceRate suppressed } }`,
+    );
     expect(res.data.meetingStatistics).toEqual({ held: 5, noShow: 5, attendanceRate: 0.5, suppressed: [] });
   });
 });

@@ -18,8 +18,14 @@ describe('group course sessions across daylight saving', () => {
     const sessions = sessionSpans(at('2026-10-15T08:00:00.000Z'));
     expect(sessions).toHaveLength(8);
     expect(sessions.map((s) => copenhagen(s.startsAt).toFormat('yyyy-MM-dd HH:mm'))).toEqual([
-      '2026-10-15 10:00', '2026-10-22 10:00', '2026-10-29 10:00', '2026-11-05 10:00',
-      '2026-11-12 10:00', '2026-11-19 10:00', '2026-11-26 10:00', '2026-12-03 10:00',
+      '2026-10-15 10:00',
+      '2026-10-22 10:00',
+      '2026-10-29 10:00',
+      '2026-11-05 10:00',
+      '2026-11-12 10:00',
+      '2026-11-19 10:00',
+      '2026-11-26 10:00',
+      '2026-12-03 10:00',
     ]);
     // In UTC the sessions after the switch start an hour later: same wall clock, different instant.
     expect(sessions[1].startsAt.toISOString()).toBe('2026-10-22T08:00:00.000Z');
@@ -36,7 +42,12 @@ describe('group course sessions across daylight saving', () => {
 
 describe('double-booking', () => {
   const meeting = (start: string, end: string, staffId = anders): BusySpan => ({
-    kind: 'MEETING', id: 'm-1', staffId, startsAt: at(start), endsAt: at(end), label: 'network meeting',
+    kind: 'MEETING',
+    id: 'm-1',
+    staffId,
+    startsAt: at(start),
+    endsAt: at(end),
+    label: 'network meeting',
   });
 
   it('back-to-back meetings (one ends as the next starts) do not clash', () => {
@@ -83,7 +94,9 @@ describe('meeting outcomes', () => {
   });
 
   it('refuses an outcome on a cancelled meeting (CONFLICT) and PLANNED/CANCELLED as outcomes', () => {
-    expect(decideOutcome({ ...planned, status: MeetingStatus.CANCELLED }, { status: MeetingStatus.HELD }, now)).toMatchObject({ code: 'CONFLICT' });
+    expect(decideOutcome({ ...planned, status: MeetingStatus.CANCELLED }, { status: MeetingStatus.HELD }, now)).toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(decideOutcome(planned, { status: MeetingStatus.CANCELLED }, now)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
   });
 
@@ -110,10 +123,19 @@ describe('participants', () => {
   });
 
   it('requires a staff id for staff roles, a name for network roles, and no one twice', () => {
-    expect(normalizeParticipants([{ role: ParticipantRole.CASEWORKER }], actor)).toMatchObject({ ok: false, field: 'participants.0.staffId' });
+    expect(normalizeParticipants([{ role: ParticipantRole.CASEWORKER }], actor)).toMatchObject({
+      ok: false,
+      field: 'participants.0.staffId',
+    });
     expect(normalizeParticipants([{ role: ParticipantRole.RELATIVE }], actor)).toMatchObject({ ok: false, field: 'participants.0.name' });
     expect(
-      normalizeParticipants([{ role: ParticipantRole.CASEWORKER, staffId: sofie }, { role: ParticipantRole.JOB_CONSULTANT, staffId: sofie }], actor),
+      normalizeParticipants(
+        [
+          { role: ParticipantRole.CASEWORKER, staffId: sofie },
+          { role: ParticipantRole.JOB_CONSULTANT, staffId: sofie },
+        ],
+        actor,
+      ),
     ).toMatchObject({ ok: false, field: 'participants.1.staffId' });
     expect(normalizeParticipants([{ role: ParticipantRole.CASEWORKER, staffId: 'not-an-id' }], actor)).toMatchObject({ ok: false });
   });
@@ -135,8 +157,12 @@ describe('course rules', () => {
 
   it('refuses the thirteenth citizen and a second enrolment', () => {
     expect(decideEnrollment({ enrolled: 11, capacity: 12, alreadyEnrolled: false, title: 'T' })).toEqual({ ok: true });
-    expect(decideEnrollment({ enrolled: 12, capacity: 12, alreadyEnrolled: false, title: 'T' })).toMatchObject({ message: expect.stringMatching(/full/) });
-    expect(decideEnrollment({ enrolled: 3, capacity: 12, alreadyEnrolled: true, title: 'T' })).toMatchObject({ message: expect.stringMatching(/already/) });
+    expect(decideEnrollment({ enrolled: 12, capacity: 12, alreadyEnrolled: false, title: 'T' })).toMatchObject({
+      message: expect.stringMatching(/full/),
+    });
+    expect(decideEnrollment({ enrolled: 3, capacity: 12, alreadyEnrolled: true, title: 'T' })).toMatchObject({
+      message: expect.stringMatching(/already/),
+    });
   });
 
   it('counts a lawful excuse neither for nor against the attendance rate', () => {
@@ -198,9 +224,15 @@ describe('calendar helpers', () => {
     expect(copenhagenDate(at('2026-07-01T22:00:00.000Z'))).toBe('2026-07-02');
     // Around the switches (29 March and 25 October 2026, at 01:00 UTC), asked in time order and back.
     for (const [iso, date] of [
-      ['2026-03-28T22:59:00Z', '2026-03-28'], ['2026-03-28T23:00:00Z', '2026-03-29'], ['2026-03-29T21:59:00Z', '2026-03-29'],
-      ['2026-03-29T22:00:00Z', '2026-03-30'], ['2026-10-24T21:59:00Z', '2026-10-24'], ['2026-10-24T22:00:00Z', '2026-10-25'],
-      ['2026-10-25T22:59:00Z', '2026-10-25'], ['2026-10-25T23:00:00Z', '2026-10-26'], ['2026-03-28T22:59:00Z', '2026-03-28'],
+      ['2026-03-28T22:59:00Z', '2026-03-28'],
+      ['2026-03-28T23:00:00Z', '2026-03-29'],
+      ['2026-03-29T21:59:00Z', '2026-03-29'],
+      ['2026-03-29T22:00:00Z', '2026-03-30'],
+      ['2026-10-24T21:59:00Z', '2026-10-24'],
+      ['2026-10-24T22:00:00Z', '2026-10-25'],
+      ['2026-10-25T22:59:00Z', '2026-10-25'],
+      ['2026-10-25T23:00:00Z', '2026-10-26'],
+      ['2026-03-28T22:59:00Z', '2026-03-28'],
     ]) {
       expect(copenhagenDate(at(iso))).toBe(date);
       expect(copenhagenDate(at(iso))).toBe(copenhagen(at(iso)).toISODate());

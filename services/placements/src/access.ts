@@ -12,7 +12,8 @@ import type { PlacementsLoaders } from './loaders';
  * false for another citizen, who gets what an unknown id gives; FORBIDDEN otherwise.
  */
 export async function mayReadCitizenPlacements(ctx: RequestContext<PlacementsLoaders>, citizenId: string): Promise<boolean> {
-  if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor)) throw forbidden('Placements are personal data; analysts see the statistics only.');
+  if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor))
+    throw forbidden('Placements are personal data; analysts see the statistics only.');
   return ctx.loaders.access.mayRead(citizenId);
 }
 

@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { addDays, citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  addDays,
+  citizensGrantSource,
+  createCitizenAccess,
+  GrantCache,
+  groupedBy,
+  LoaderFactory,
+  uniqueBy,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';
@@ -50,8 +59,14 @@ export const createLoaders = (({ dataSource, actor }) => {
   return {
     /** The shared caseload policy for this request, batched per request. */
     access: createCitizenAccess(actor, grantCache, { kind: 'placements' }),
-    companyById: uniqueBy<Company>((c) => c.id, (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) })),
-    placementById: uniqueBy<Placement>((p) => p.id, (ids) => placements.findBy({ id: In(ids) })),
+    companyById: uniqueBy<Company>(
+      (c) => c.id,
+      (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) }),
+    ),
+    placementById: uniqueBy<Placement>(
+      (p) => p.id,
+      (ids) => placements.findBy({ id: In(ids) }),
+    ),
     /** All placements of each citizen, newest start first. */
     placementsByCitizen: groupedBy<Placement>(
       (p) => p.citizenId,

@@ -53,23 +53,33 @@ export async function createStaff(citizens: Sender, input: { name: string; role:
 }
 
 export async function registerCitizen(citizens: Sender, input: Record<string, unknown> = {}) {
-  const res = await citizens.as(caseworker, `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id firstName lastName } }`, {
-    input: { cpr: nextCpr(), firstName: 'Test', lastName: 'Person', targetGroup: 'ACTIVITY_READY', ...input },
-  });
+  const res = await citizens.as(
+    caseworker,
+    `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id firstName lastName } }`,
+    {
+      input: { cpr: nextCpr(), firstName: 'Test', lastName: 'Person', targetGroup: 'ACTIVITY_READY', ...input },
+    },
+  );
   return ok(res).registerCitizen as { id: string; firstName: string; lastName: string };
 }
 
 export async function registerCompany(placements: Sender, input: Record<string, unknown> = {}) {
-  const res = await placements.as(caseworker, `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id cvr name } }`, {
-    input: { cvr: nextCvr(), name: 'Testfirma ApS', ...input },
-  });
+  const res = await placements.as(
+    caseworker,
+    `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id cvr name } }`,
+    {
+      input: { cvr: nextCvr(), name: 'Testfirma ApS', ...input },
+    },
+  );
   return ok(res).registerCompany as { id: string; cvr: string; name: string };
 }
 
 export const PLACEMENT_FIELDS = 'id kind status startDate endDate maxEndDate targetGroupAtStart outcome citizen { id } company { id name }';
 
 export async function proposePlacement(placements: Sender, by: Actor, input: Record<string, unknown>) {
-  return placements.as(by, `mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { ${PLACEMENT_FIELDS} } }`, { input });
+  return placements.as(by, `mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { ${PLACEMENT_FIELDS} } }`, {
+    input,
+  });
 }
 
 /** Runs one lifecycle mutation on a placement and returns the response. */

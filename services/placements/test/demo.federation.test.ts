@@ -17,9 +17,14 @@ afterAll(() => federation.stop());
 
 it("shows Jens Kjær's day: his placements needing attention, with names and plan goals", async () => {
   const jens = staffActor({ ...demoStaff.jens, team: TEAM });
-  const res = ok(await federation.as(jens, `query($id: ID!) { staffMember(id: $id) { name
+  const res = ok(
+    await federation.as(
+      jens,
+      `query($id: ID!) { staffMember(id: $id) { name
       placementsNeedingAttention { reasons placement { kind company { name } citizen { firstName lastName activePlan { longTermGoal } } } } } }`,
-    { id: demoStaff.jens.id }));
+      { id: demoStaff.jens.id },
+    ),
+  );
   expect(res.staffMember.name).toBe('Jens Kjær');
   const list = res.staffMember.placementsNeedingAttention;
   expect(list.map((a: any) => [a.reasons, a.placement.citizen.firstName, a.placement.company.name])).toEqual([
@@ -33,7 +38,12 @@ it("shows Jens Kjær's day: his placements needing attention, with names and pla
 it("matches the citizens service's record of each target group", async () => {
   // The team lead sees the team's citizens: all but Bent, whose assignments ended when he got
   // his job (so his two placements are out of reach now, as the caseload policy says).
-  const res = ok(await federation.as(staffActor({ ...demoStaff.lone, team: TEAM }), `{ citizens(first: 10) { nodes { firstName targetGroup placements { targetGroupAtStart } } } }`));
+  const res = ok(
+    await federation.as(
+      staffActor({ ...demoStaff.lone, team: TEAM }),
+      `{ citizens(first: 10) { nodes { firstName targetGroup placements { targetGroupAtStart } } } }`,
+    ),
+  );
   for (const c of res.citizens.nodes) {
     for (const p of c.placements) expect(p.targetGroupAtStart).toBe(c.targetGroup);
   }

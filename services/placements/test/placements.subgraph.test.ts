@@ -53,7 +53,9 @@ async function registerCitizen(api: TestSubgraph, input: Record<string, unknown>
 }
 
 async function agreedPlacement(citizenId: string, startDate: string, endDate: string, kind = 'INTERNSHIP') {
-  const proposed = ok(await proposePlacement(placements, consultant(), { citizenId, companyId: company.id, kind, startDate, endDate })).proposePlacement;
+  const proposed = ok(
+    await proposePlacement(placements, consultant(), { citizenId, companyId: company.id, kind, startDate, endDate }),
+  ).proposePlacement;
   ok(await act(placements, consultant(), 'agreePlacement', proposed.id));
   return proposed.id as string;
 }
@@ -68,13 +70,27 @@ describe('the database schema', () => {
 describe('companies', () => {
   it('registers a company with contacts and finds it by CVR, spaces allowed', async () => {
     const cvr = nextCvr();
-    const res = await placements.as(consultant(), `mutation($i: RegisterCompanyInput!) { registerCompany(input: $i) {
-        id cvr name industry size partnership contacts { name phone email } } }`, {
-      i: { cvr, name: ' Ringe Anlægsgartner ApS ', industry: 'Anlægsgartner', size: 'SMALL', partnership: true,
-        contacts: [{ name: 'Poul Gartner', phone: '+45 62 62 20 02' }] },
-    });
+    const res = await placements.as(
+      consultant(),
+      `mutation($i: RegisterCompanyInput!) { registerCompany(input: $i) {
+        id cvr name industry size partnership contacts { name phone email } } }`,
+      {
+        i: {
+          cvr,
+          name: ' Ringe Anlægsgartner ApS ',
+          industry: 'Anlægsgartner',
+          size: 'SMALL',
+          partnership: true,
+          contacts: [{ name: 'Poul Gartner', phone: '+45 62 62 20 02' }],
+        },
+      },
+    );
     expect(ok(res).registerCompany).toMatchObject({
-      cvr, name: 'Ringe Anlægsgartner ApS', size: 'SMALL', partnership: true, contacts: [{ name: 'Poul Gartner', phone: '+45 62 62 20 02', email: null }],
+      cvr,
+      name: 'Ringe Anlægsgartner ApS',
+      size: 'SMALL',
+      partnership: true,
+      contacts: [{ name: 'Poul Gartner', phone: '+45 62 62 20 02', email: null }],
     });
     const spaced = `${cvr.slice(0, 2)} ${cvr.slice(2, 4)} ${cvr.slice(4, 6)} ${cvr.slice(6)}`;
     const found = await placements.as(analyst, `query($c: String!) { companyByCvr(cvr: $c) { name } }`, { c: spaced });
@@ -96,14 +112,17 @@ describe('companies', () => {
   });
 
   it('is a CONFLICT for a CVR number already registered', async () => {
-    const res = await placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "Igen" }) { id } }`, { c: company.cvr });
+    const res = await placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "Igen" }) { id } }`, {
+      c: company.cvr,
+    });
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toContain(`CVR number ${company.cvr} is already registered`);
   });
 
   it('lets only one of simultaneous registrations of one CVR number through', async () => {
     const cvr = nextCvr();
-    const register = () => placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "Faber A/S" }) { id } }`, { c: cvr });
+    const register = () =>
+      placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "Faber A/S" }) { id } }`, { c: cvr });
     const results = await Promise.all([register(), register(), register()]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(2);
@@ -117,13 +136,19 @@ describe('companies', () => {
   });
 
   it('says which contact field is wrong', async () => {
-    const res = await placements.as(consultant(), `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "X", contacts: [{ name: "A", email: "nope" }] }) { id } }`, { c: nextCvr() });
+    const res = await placements.as(
+      consultant(),
+      `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "X", contacts: [{ name: "A", email: "nope" }] }) { id } }`,
+      { c: nextCvr() },
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/email: must be an e-mail address/);
   });
 
   it('returns null for an unknown or malformed company id, without an error', async () => {
-    const res = await placements.as(consultant(), `query($a: ID!) { a: company(id: $a) { id } b: company(id: "not-a-uuid") { id } }`, { a: randomUUID() });
+    const res = await placements.as(consultant(), `query($a: ID!) { a: company(id: $a) { id } b: company(id: "not-a-uuid") { id } }`, {
+      a: randomUUID(),
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: null });
   });
@@ -131,42 +156,77 @@ describe('companies', () => {
   it('is FORBIDDEN for citizens to look companies up, and for analysts to register them', async () => {
     const asCitizen = await placements.as(citizenActor(randomUUID()), `query($id: ID!) { company(id: $id) { name } }`, { id: company.id });
     expect(errorCode(asCitizen)).toBe('FORBIDDEN');
-    const asAnalyst = await placements.as(analyst, `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "X" }) { id } }`, { c: nextCvr() });
+    const asAnalyst = await placements.as(analyst, `mutation($c: String!) { registerCompany(input: { cvr: $c, name: "X" }) { id } }`, {
+      c: nextCvr(),
+    });
     expect(errorCode(asAnalyst)).toBe('FORBIDDEN');
   });
 });
 
 describe('proposePlacement', () => {
-  it("snapshots the target group the citizens service records, and shows the latest allowed end date", async () => {
+  it('snapshots the target group the citizens service records, and shows the latest allowed end date', async () => {
     const c = await registerCitizen(citizens, { targetGroup: 'JOB_READY' });
     const res = await proposePlacement(placements, consultant(), {
-      citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-20', purpose: 'CLARIFICATION',
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-03-20',
+      purpose: 'CLARIFICATION',
     });
     expect(ok(res).proposePlacement).toMatchObject({
-      status: 'PROPOSED', targetGroupAtStart: 'JOB_READY', maxEndDate: '2026-03-29', citizen: { id: c.id }, company: { id: company.id, name: 'Kværndrup Kro' },
+      status: 'PROPOSED',
+      targetGroupAtStart: 'JOB_READY',
+      maxEndDate: '2026-03-29',
+      citizen: { id: c.id },
+      company: { id: company.id, name: 'Kværndrup Kro' },
     });
-    const more = await placements.as(consultant(), `query($id: ID!) { placement(id: $id) { jobConsultant { id } rule { code source maxLength extension } extendableUntil } }`,
-      { id: res.data.proposePlacement.id });
+    const more = await placements.as(
+      consultant(),
+      `query($id: ID!) { placement(id: $id) { jobConsultant { id } rule { code source maxLength extension } extendableUntil } }`,
+      { id: res.data.proposePlacement.id },
+    );
     expect(ok(more).placement).toEqual({
-      jobConsultant: { id: jens.id }, rule: { code: 'LAB-61-INTERNSHIP-4W', source: 'LAB § 61', maxLength: '4 weeks', extension: null }, extendableUntil: '2026-03-29',
+      jobConsultant: { id: jens.id },
+      rule: { code: 'LAB-61-INTERNSHIP-4W', source: 'LAB § 61', maxLength: '4 weeks', extension: null },
+      extendableUntil: '2026-03-29',
     });
   });
 
   it('refuses an internship one day past the maximum with BAD_USER_INPUT naming rule, limit and latest end date', async () => {
     const c = await registerCitizen(citizens, { targetGroup: 'JOB_READY' });
-    const res = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-30' });
+    const res = await proposePlacement(placements, consultant(), {
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-03-30',
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.field).toBe('endDate');
-    expect(res.errors![0].message).toMatch(/LAB § 61, rule LAB-61-INTERNSHIP-4W\) may last at most 4 weeks.*latest allowed end date is 2026-03-29/);
+    expect(res.errors![0].message).toMatch(
+      /LAB § 61, rule LAB-61-INTERNSHIP-4W\) may last at most 4 weeks.*latest allowed end date is 2026-03-29/,
+    );
   });
 
   it('uses the recorded target group, not one a client could claim: 13 weeks for an activity-ready citizen', async () => {
     const c = await registerCitizen(citizens, { targetGroup: 'ACTIVITY_READY' });
-    const res = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-05-31' });
+    const res = await proposePlacement(placements, consultant(), {
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-05-31',
+    });
     expect(ok(res).proposePlacement).toMatchObject({ targetGroupAtStart: 'ACTIVITY_READY', maxEndDate: '2026-05-31' });
     // The input type has no target group at all: a client cannot send one.
     const claim = await proposePlacement(placements, consultant(), {
-      citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-05-31', targetGroup: 'SICKNESS_BENEFIT',
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-05-31',
+      targetGroup: 'SICKNESS_BENEFIT',
     });
     expect(errorCode(claim)).toBe('BAD_USER_INPUT');
   });
@@ -187,14 +247,27 @@ describe('proposePlacement', () => {
 
   it('says what is wrong with the hours per week', async () => {
     const c = await registerCitizen(citizens);
-    const res = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-10', hoursPerWeek: 60 });
+    const res = await proposePlacement(placements, consultant(), {
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-03-10',
+      hoursPerWeek: 60,
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/hoursPerWeek: must be at most 48 hours/);
   });
 
   it('refuses an end date before the start date', async () => {
     const c = await registerCitizen(citizens);
-    const res = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-01' });
+    const res = await proposePlacement(placements, consultant(), {
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-03-01',
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/before the start date/);
   });
@@ -204,14 +277,23 @@ describe('proposePlacement', () => {
     const saved = process.env.CITIZENS_URL;
     process.env.CITIZENS_URL = 'http://127.0.0.1:9/graphql';
     try {
-      const res = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-10' });
+      const res = await proposePlacement(placements, consultant(), {
+        citizenId: c.id,
+        companyId: company.id,
+        kind: 'INTERNSHIP',
+        startDate: '2026-03-02',
+        endDate: '2026-03-10',
+      });
       expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
       expect(res.errors![0].message).not.toMatch(/127\.0\.0\.1|fetch|citizens/);
     } finally {
       process.env.CITIZENS_URL = saved;
     }
-    const list = await placements.as(caseworker, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`,
-      { r: [{ __typename: 'Citizen', id: c.id }] });
+    const list = await placements.as(
+      caseworker,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`,
+      { r: [{ __typename: 'Citizen', id: c.id }] },
+    );
     expect(ok(list)._entities).toEqual([{ placements: [] }]);
   });
 });
@@ -225,10 +307,18 @@ describe('placementLimit (the legal maximum before proposing)', () => {
     const c = await registerCitizen(citizens, { targetGroup: 'JOB_READY' });
     const res = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
     expect(ok(res).placementLimit).toEqual({
-      targetGroup: 'JOB_READY', maxEndDate: '2026-03-29', refusal: null,
+      targetGroup: 'JOB_READY',
+      maxEndDate: '2026-03-29',
+      refusal: null,
       rule: { code: 'LAB-61-INTERNSHIP-4W', source: 'LAB § 61', maxLength: '4 weeks', extension: null },
     });
-    const day = await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: '2026-03-02', endDate: '2026-03-30' });
+    const day = await proposePlacement(placements, consultant(), {
+      citizenId: c.id,
+      companyId: company.id,
+      kind: 'INTERNSHIP',
+      startDate: '2026-03-02',
+      endDate: '2026-03-30',
+    });
     expect(res.data!.placementLimit.maxEndDate).toBe('2026-03-29');
     expect(errorCode(day)).toBe('BAD_USER_INPUT');
   });
@@ -238,7 +328,11 @@ describe('placementLimit (the legal maximum before proposing)', () => {
     const job = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'ORDINARY_JOB', startDate: '2026-03-02' });
     expect(ok(job).placementLimit).toEqual({ targetGroup: 'FAMILY_SUPPORT', maxEndDate: null, refusal: null, rule: null });
     const intern = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
-    expect(ok(intern).placementLimit).toMatchObject({ maxEndDate: null, rule: null, refusal: expect.stringMatching(/No rule in force on 2026-03-02 allows INTERNSHIP/) });
+    expect(ok(intern).placementLimit).toMatchObject({
+      maxEndDate: null,
+      rule: null,
+      refusal: expect.stringMatching(/No rule in force on 2026-03-02 allows INTERNSHIP/),
+    });
   });
 
   it('is FORBIDDEN outside the caseload and for analysts and citizens; NOT_FOUND for an unknown citizen', async () => {
@@ -246,7 +340,9 @@ describe('placementLimit (the legal maximum before proposing)', () => {
     const stranger = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
     expect(errorCode(stranger)).toBe('FORBIDDEN');
     for (const who of [analyst, citizenActor(c.id)]) {
-      expect(errorCode(await placements.as(who, LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' }))).toBe('FORBIDDEN');
+      expect(errorCode(await placements.as(who, LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' }))).toBe(
+        'FORBIDDEN',
+      );
     }
     const unknown = await placements.as(consultant(), LIMIT, { citizenId: randomUUID(), kind: 'INTERNSHIP', startDate: '2026-03-02' });
     expect(errorCode(unknown)).toBe('NOT_FOUND');
@@ -266,10 +362,24 @@ describe('the lifecycle', () => {
     ['start a PROPOSED placement', [], 'startPlacement', '', /PROPOSED cannot be started; only AGREED placements can/],
     ['agree twice', ['agreePlacement'], 'agreePlacement', '', /AGREED cannot be agreed/],
     ['complete an AGREED placement', ['agreePlacement'], 'completePlacement', ', outcome: EDUCATION', /AGREED cannot be completed/],
-    ['cancel a COMPLETED placement', ['agreePlacement', 'startPlacement', 'completePlacement'], 'cancelPlacement', ', reason: "x"', /COMPLETED cannot be cancelled/],
+    [
+      'cancel a COMPLETED placement',
+      ['agreePlacement', 'startPlacement', 'completePlacement'],
+      'cancelPlacement',
+      ', reason: "x"',
+      /COMPLETED cannot be cancelled/,
+    ],
   ])('is a CONFLICT to %s', async (_what, before, mutation, args, message) => {
     const c = await registerCitizen(citizens);
-    const id = ok(await proposePlacement(placements, consultant(), { citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: addDays(today, -5), endDate: addDays(today, 20) })).proposePlacement.id;
+    const id = ok(
+      await proposePlacement(placements, consultant(), {
+        citizenId: c.id,
+        companyId: company.id,
+        kind: 'INTERNSHIP',
+        startDate: addDays(today, -5),
+        endDate: addDays(today, 20),
+      }),
+    ).proposePlacement.id;
     for (const step of before) {
       ok(await act(placements, consultant(), step, id, step === 'completePlacement' ? ', outcome: EDUCATION' : ''));
     }
@@ -281,15 +391,29 @@ describe('the lifecycle', () => {
   it("calls an agreed placement off with a reason (Ulla's internship)", async () => {
     const c = await registerCitizen(citizens);
     const id = await agreedPlacement(c.id, today, addDays(today, 30));
-    const res = await placements.as(consultant(), `mutation($id: ID!) { cancelPlacement(id: $id, reason: "Ulla fik det for skidt; aflyst i samråd") { status cancelReason endedOn } }`, { id });
-    expect(ok(res).cancelPlacement).toEqual({ status: 'CANCELLED', cancelReason: 'Ulla fik det for skidt; aflyst i samråd', endedOn: today });
+    const res = await placements.as(
+      consultant(),
+      `mutation($id: ID!) { cancelPlacement(id: $id, reason: "Ulla fik det for skidt; aflyst i samråd") { status cancelReason endedOn } }`,
+      { id },
+    );
+    expect(ok(res).cancelPlacement).toEqual({
+      status: 'CANCELLED',
+      cancelReason: 'Ulla fik det for skidt; aflyst i samråd',
+      endedOn: today,
+    });
     const empty = await placements.as(consultant(), `mutation($id: ID!) { cancelPlacement(id: $id, reason: "  ") { status } }`, { id });
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
   });
 
   it('is NOT_FOUND to act on a placement that does not exist', async () => {
     for (const mutation of ['agreePlacement', 'startPlacement', 'completePlacement']) {
-      const res = await act(placements, consultant(), mutation, randomUUID(), mutation === 'completePlacement' ? ', outcome: EDUCATION' : '');
+      const res = await act(
+        placements,
+        consultant(),
+        mutation,
+        randomUUID(),
+        mutation === 'completePlacement' ? ', outcome: EDUCATION' : '',
+      );
       expect(errorCode(res)).toBe('NOT_FOUND');
     }
   });
@@ -313,8 +437,11 @@ describe('the lifecycle', () => {
     const results = await Promise.all(ids.map((id) => act(placements, consultant(), 'startPlacement', id)));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(4);
-    const active = await placements.as(caseworker, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlacement { id } placements { status } } } }`,
-      { r: [{ __typename: 'Citizen', id: c.id }] });
+    const active = await placements.as(
+      caseworker,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlacement { id } placements { status } } } }`,
+      { r: [{ __typename: 'Citizen', id: c.id }] },
+    );
     const [entity] = ok(active)._entities;
     expect(entity.placements.filter((p: { status: string }) => p.status === 'ACTIVE')).toHaveLength(1);
     expect(ids).toContain(entity.activePlacement.id);
@@ -323,7 +450,11 @@ describe('the lifecycle', () => {
 
 describe('the target group at the start', () => {
   const updateGroup = (id: string, targetGroup: string) =>
-    citizens.as(caseworker, `mutation($id: ID!, $g: TargetGroup!) { updateCitizen(id: $id, expectedVersion: 1, input: { targetGroup: $g }) { targetGroup } }`, { id, g: targetGroup });
+    citizens.as(
+      caseworker,
+      `mutation($id: ID!, $g: TargetGroup!) { updateCitizen(id: $id, expectedVersion: 1, input: { targetGroup: $g }) { targetGroup } }`,
+      { id, g: targetGroup },
+    );
 
   it('is read again when the placement starts, and snapshotted', async () => {
     const c = await registerCitizen(citizens, { targetGroup: 'ACTIVITY_READY' });
@@ -349,11 +480,20 @@ describe('follow-ups and extensions', () => {
     const id = await agreedPlacement(c.id, addDays(today, -30), addDays(today, 30));
     ok(await act(placements, consultant(), 'startPlacement', id));
     const record = (date: string | null, note: string) =>
-      placements.as(consultant(), `mutation($id: ID!, $i: FollowUpInput!) { recordPlacementFollowUp(id: $id, input: $i) { followUps { date note } lastFollowUpDate } }`,
-        { id, i: { date, note } });
+      placements.as(
+        consultant(),
+        `mutation($id: ID!, $i: FollowUpInput!) { recordPlacementFollowUp(id: $id, input: $i) { followUps { date note } lastFollowUpDate } }`,
+        { id, i: { date, note } },
+      );
     ok(await record(addDays(today, -16), 'Første opfølgning'));
     const res = ok(await record(null, 'I dag')).recordPlacementFollowUp;
-    expect(res).toEqual({ followUps: [{ date: addDays(today, -16), note: 'Første opfølgning' }, { date: today, note: 'I dag' }], lastFollowUpDate: today });
+    expect(res).toEqual({
+      followUps: [
+        { date: addDays(today, -16), note: 'Første opfølgning' },
+        { date: today, note: 'I dag' },
+      ],
+      lastFollowUpDate: today,
+    });
     const tomorrow = await record(addDays(today, 1), 'I morgen');
     expect(errorCode(tomorrow)).toBe('BAD_USER_INPUT');
     expect(tomorrow.errors![0].message).toMatch(/cannot be in the future/);
@@ -365,8 +505,11 @@ describe('follow-ups and extensions', () => {
     const second = await agreedPlacement(c.id, addDays(today, 10), addDays(today, 30), 'ORDINARY_JOB');
     ok(await act(placements, consultant(), 'startPlacement', first));
     ok(await act(placements, consultant(), 'startPlacement', second));
-    const res = await placements.as(consultant(), `mutation($id: ID!, $e: Date!) { extendPlacement(id: $id, endDate: $e, justification: "Mere tid") { endDate } }`,
-      { id: first, e: addDays(today, 12) });
+    const res = await placements.as(
+      consultant(),
+      `mutation($id: ID!, $e: Date!) { extendPlacement(id: $id, endDate: $e, justification: "Mere tid") { endDate } }`,
+      { id: first, e: addDays(today, 12) },
+    );
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toMatch(/already has an active ORDINARY_JOB placement/);
   });
@@ -375,7 +518,9 @@ describe('follow-ups and extensions', () => {
     const c = await registerCitizen(citizens);
     const id = await agreedPlacement(c.id, today, addDays(today, 20));
     ok(await placements.as(consultant(), `mutation($id: ID!) { cancelPlacement(id: $id, reason: "Aflyst") { id } }`, { id }));
-    const res = await placements.as(consultant(), `mutation($id: ID!) { recordPlacementFollowUp(id: $id, input: { note: "x" }) { id } }`, { id });
+    const res = await placements.as(consultant(), `mutation($id: ID!) { recordPlacementFollowUp(id: $id, input: { note: "x" }) { id } }`, {
+      id,
+    });
     expect(errorCode(res)).toBe('CONFLICT');
   });
 
@@ -383,13 +528,19 @@ describe('follow-ups and extensions', () => {
     const c = await registerCitizen(citizens, { targetGroup: 'SICKNESS_BENEFIT' });
     const id = await agreedPlacement(c.id, '2026-03-02', '2026-05-31');
     const extend = (endDate: string) =>
-      placements.as(consultant(), `mutation($id: ID!, $e: Date!) { extendPlacement(id: $id, endDate: $e, justification: "Afklaring kræver mere tid") {
-          endDate maxEndDate extendableUntil extensions { previousEndDate newEndDate justification } } }`, { id, e: endDate });
+      placements.as(
+        consultant(),
+        `mutation($id: ID!, $e: Date!) { extendPlacement(id: $id, endDate: $e, justification: "Afklaring kræver mere tid") {
+          endDate maxEndDate extendableUntil extensions { previousEndDate newEndDate justification } } }`,
+        { id, e: endDate },
+      );
     const refused = await extend('2026-08-31');
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].message).toMatch(/LAB-61-INTERNSHIP-13W.*latest allowed end date is 2026-08-30/);
     expect(ok(await extend('2026-08-30')).extendPlacement).toEqual({
-      endDate: '2026-08-30', maxEndDate: '2026-05-31', extendableUntil: '2026-11-29',
+      endDate: '2026-08-30',
+      maxEndDate: '2026-05-31',
+      extendableUntil: '2026-11-29',
       extensions: [{ previousEndDate: '2026-05-31', newEndDate: '2026-08-30', justification: 'Afklaring kræver mere tid' }],
     });
     const shorter = await extend('2026-08-01');
@@ -406,11 +557,15 @@ describe('who may see placements', () => {
   });
 
   it('lets the citizen read their own placement; another citizen gets what an unknown id gives', async () => {
-    const own = await placements.as(citizenActor(citizenId), `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId });
+    const own = await placements.as(citizenActor(citizenId), `query($id: ID!) { placement(id: $id) { id company { name } } }`, {
+      id: placementId,
+    });
     expect(ok(own).placement).toEqual({ id: placementId, company: { name: 'Kværndrup Kro' } });
     const stranger = citizenActor(randomUUID());
     const other = await placements.as(stranger, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId });
-    expect(other).toEqual(await placements.as(stranger, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: randomUUID() }));
+    expect(other).toEqual(
+      await placements.as(stranger, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: randomUUID() }),
+    );
     expect(other.data).toEqual({ placement: null });
   });
 
@@ -418,26 +573,43 @@ describe('who may see placements', () => {
     const ole = staffActor(await createStaff(citizens, { name: 'Ole Vest', role: 'JOB_CONSULTANT' }));
     const reads = [
       await placements.as(ole, `query($id: ID!) { placement(id: $id) { id company { name } } }`, { id: placementId }),
-      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { id startDate } } }`, { r: [{ __typename: 'Placement', id: placementId }] }),
-      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`, { r: [{ __typename: 'Citizen', id: citizenId }] }),
+      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { id startDate } } }`, {
+        r: [{ __typename: 'Placement', id: placementId }],
+      }),
+      await placements.as(ole, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`, {
+        r: [{ __typename: 'Citizen', id: citizenId }],
+      }),
       await act(placements, ole, 'cancelPlacement', placementId, ', reason: "x"'),
-      await proposePlacement(placements, ole, { citizenId, companyId: company.id, kind: 'INTERNSHIP', startDate: today, endDate: addDays(today, 5) }),
+      await proposePlacement(placements, ole, {
+        citizenId,
+        companyId: company.id,
+        kind: 'INTERNSHIP',
+        startDate: today,
+        endDate: addDays(today, 5),
+      }),
     ];
     for (const res of reads) {
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res)).not.toContain(placementId);
     }
     // A company's placements and a colleague's list show him none of them.
-    const lists = await placements.as(ole, `query($id: ID!, $r: [_Any!]!) { company(id: $id) { placements { id } }
-      _entities(representations: $r) { ... on StaffMember { placements { id } } } }`, { id: company.id, r: [{ __typename: 'StaffMember', id: jens.id }] });
+    const lists = await placements.as(
+      ole,
+      `query($id: ID!, $r: [_Any!]!) { company(id: $id) { placements { id } }
+      _entities(representations: $r) { ... on StaffMember { placements { id } } } }`,
+      { id: company.id, r: [{ __typename: 'StaffMember', id: jens.id }] },
+    );
     expect(ok(lists)).toEqual({ company: { placements: [] }, _entities: [{ placements: [] }] });
   });
 
   it('gives analysts FORBIDDEN on placements but the statistics', async () => {
     const res = await placements.as(analyst, `query($id: ID!) { placement(id: $id) { id } }`, { id: placementId });
     expect(errorCode(res)).toBe('FORBIDDEN');
-    const list = await placements.as(analyst, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`,
-      { r: [{ __typename: 'Citizen', id: citizenId }] });
+    const list = await placements.as(
+      analyst,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { placements { id } } } }`,
+      { r: [{ __typename: 'Citizen', id: citizenId }] },
+    );
     expect(errorCode(list)).toBe('FORBIDDEN');
     const stats = await placements.as(analyst, `{ placementStatistics(from: "2020-01-01", to: "2030-12-31") { active } }`);
     expect(stats.errors).toBeUndefined();
@@ -469,25 +641,46 @@ describe('batched extensions of Citizen and StaffMember', () => {
       const c = await registerCitizen(citizens);
       people.push(c.id);
       staff.push(randomUUID());
-      const p = ok(await proposePlacement(placements, caseworker, {
-        citizenId: c.id, companyId: company.id, kind: 'INTERNSHIP', startDate: addDays(today, -3), endDate: addDays(today, 10), jobConsultantId: jens.id,
-      })).proposePlacement;
+      const p = ok(
+        await proposePlacement(placements, caseworker, {
+          citizenId: c.id,
+          companyId: company.id,
+          kind: 'INTERNSHIP',
+          startDate: addDays(today, -3),
+          endDate: addDays(today, 10),
+          jobConsultantId: jens.id,
+        }),
+      ).proposePlacement;
       await placements.dataSource.query('UPDATE placement SET job_consultant_id = $1 WHERE id = $2', [staff[i], p.id]);
       ok(await act(placements, caseworker, 'agreePlacement', p.id));
-      ok(await placements.as(caseworker, `mutation($id: ID!) { recordPlacementFollowUp(id: $id, input: { note: "ok" }) { id } }`, { id: p.id }));
+      ok(
+        await placements.as(caseworker, `mutation($id: ID!) { recordPlacementFollowUp(id: $id, input: { note: "ok" }) { id } }`, {
+          id: p.id,
+        }),
+      );
     }
     const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Citizen { placements { id company { name } followUps { date } maxEndDate } activePlacement { id } }
       ... on StaffMember { placements(status: AGREED, endingWithinDays: 14) { id attentionReasons company { cvr } } placementsNeedingAttention { reasons } } } }`;
     const count = async (n: number) => {
-      const r = [...people.slice(0, n).map((id) => ({ __typename: 'Citizen', id })), ...staff.slice(0, n).map((id) => ({ __typename: 'StaffMember', id }))];
+      const r = [
+        ...people.slice(0, n).map((id) => ({ __typename: 'Citizen', id })),
+        ...staff.slice(0, n).map((id) => ({ __typename: 'StaffMember', id })),
+      ];
       let res: any;
       const statements = await placements.countStatements(async () => {
         res = await placements.as(caseworker, QUERY, { r });
       });
       const entities = ok(res)._entities;
       expect(entities).toHaveLength(2 * n);
-      expect(entities.slice(0, n).every((e: any) => e.placements.length === 1 && e.placements[0].company.name === 'Kværndrup Kro' && e.placements[0].followUps.length === 1)).toBe(true);
+      expect(
+        entities
+          .slice(0, n)
+          .every(
+            (e: any) =>
+              e.placements.length === 1 && e.placements[0].company.name === 'Kværndrup Kro' && e.placements[0].followUps.length === 1,
+          ),
+      ).toBe(true);
       expect(entities.slice(n).every((e: any) => e.placements.length === 1)).toBe(true);
       return statements;
     };

@@ -3,14 +3,7 @@ import { cvrFromInput, isValidCvr } from '../src/company/cvr.rules';
 import { AttentionReason, PlacementKind, PlacementStatus } from '../src/placement/placement.enums';
 import { attentionReasons, mayTransition, overlaps } from '../src/placement/placement.rules';
 import { lastDayOfMonths, lastDayOfWeeks } from '../src/rules/calendar';
-import {
-  checkExtension,
-  checkProposedLength,
-  extensionLimit,
-  PLACEMENT_RULES,
-  PlacementRule,
-  ruleFor,
-} from '../src/rules/placement-rules';
+import { checkExtension, checkProposedLength, extensionLimit, PLACEMENT_RULES, PlacementRule, ruleFor } from '../src/rules/placement-rules';
 import { TargetGroup } from '../src/target-group/target-group';
 
 const K = PlacementKind;

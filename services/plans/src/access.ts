@@ -15,7 +15,9 @@ export function readsNoPersonalData(actor: Actor): boolean {
 /** Refuses analysts and services before anything is looked up. */
 export function assertMayReadPersonalData(actor: Actor): void {
   if (readsNoPersonalData(actor)) {
-    throw forbidden(`Plans and progress are personal data; ${actor.role === 'ANALYST' ? 'analysts see the statistics only' : 'your role may not read them'}.`);
+    throw forbidden(
+      `Plans and progress are personal data; ${actor.role === 'ANALYST' ? 'analysts see the statistics only' : 'your role may not read them'}.`,
+    );
   }
 }
 
@@ -44,7 +46,12 @@ export function assertCaseStaff(actor: Actor, what: string): void {
  * so a citizen cannot learn that someone else's plan or milestone exists; the try is logged under
  * that citizen as refused.
  */
-export async function assertCaseStaffOrOwner(ctx: RequestContext<PlansLoaders>, citizenId: string, what: string, unknown: () => Error): Promise<void> {
+export async function assertCaseStaffOrOwner(
+  ctx: RequestContext<PlansLoaders>,
+  citizenId: string,
+  what: string,
+  unknown: () => Error,
+): Promise<void> {
   if (ctx.actor.role === 'CITIZEN') return ctx.loaders.access.assert(citizenId, unknown);
   assertCaseStaff(ctx.actor, what);
 }

@@ -23,8 +23,14 @@ export const createLoaders = (({ dataSource, actor }) => {
   return {
     /** The shared caseload policy for this request, batched per request. */
     access: createCitizenAccess(actor, grantCache, { kind: 'plans and progress' }),
-    planById: uniqueBy<Plan>((p) => p.id, (ids) => plans.findBy({ id: In(ids) })),
-    milestoneById: uniqueBy<Milestone>((m) => m.id, (ids) => dataSource.getRepository(Milestone).findBy({ id: In(ids) })),
+    planById: uniqueBy<Plan>(
+      (p) => p.id,
+      (ids) => plans.findBy({ id: In(ids) }),
+    ),
+    milestoneById: uniqueBy<Milestone>(
+      (m) => m.id,
+      (ids) => dataSource.getRepository(Milestone).findBy({ id: In(ids) }),
+    ),
     /** All plans of each citizen, newest start first. */
     plansByCitizen: groupedBy<Plan>(
       (p) => p.citizenId,
@@ -37,8 +43,7 @@ export const createLoaders = (({ dataSource, actor }) => {
     /** Milestones of each plan, by deadline. */
     milestonesByPlan: groupedBy<Milestone>(
       (m) => m.planId,
-      (ids) =>
-        dataSource.getRepository(Milestone).find({ where: { planId: In(ids) }, order: { deadline: 'ASC', createdAt: 'ASC' } }),
+      (ids) => dataSource.getRepository(Milestone).find({ where: { planId: In(ids) }, order: { deadline: 'ASC', createdAt: 'ASC' } }),
     ),
     /** The written history of each milestone, oldest first. */
     updatesByMilestone: groupedBy<MilestoneUpdate>(

@@ -20,18 +20,26 @@ export const PLAN_FIELDS = 'id longTermGoal citizenPerspective status startDate 
 export const MILESTONE_FIELDS = 'id title deadline status responsible overdue achievedAt updates { authorRole note status }';
 
 export async function createPlan(api: Sender, citizenId: string, input: Record<string, unknown> = {}) {
-  const res = await api.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { ${PLAN_FIELDS} } }`, {
-    c: citizenId,
-    i: { longTermGoal: 'Uddannet anlægsgartner, derefter fast job', ...input },
-  });
+  const res = await api.as(
+    caseworker,
+    `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { ${PLAN_FIELDS} } }`,
+    {
+      c: citizenId,
+      i: { longTermGoal: 'Uddannet anlægsgartner, derefter fast job', ...input },
+    },
+  );
   return ok(res).createPlan as { id: string; version: number; status: string; startDate: string };
 }
 
 export async function addMilestone(api: Sender, planId: string, input: Record<string, unknown>) {
-  const res = await api.as(caseworker, `mutation($p: ID!, $i: AddMilestoneInput!) { addMilestone(planId: $p, input: $i) { ${MILESTONE_FIELDS} } }`, {
-    p: planId,
-    i: { title: 'Praktik hos gartner', ...input },
-  });
+  const res = await api.as(
+    caseworker,
+    `mutation($p: ID!, $i: AddMilestoneInput!) { addMilestone(planId: $p, input: $i) { ${MILESTONE_FIELDS} } }`,
+    {
+      p: planId,
+      i: { title: 'Praktik hos gartner', ...input },
+    },
+  );
   return ok(res).addMilestone as { id: string; status: string; overdue: boolean; deadline: string };
 }
 

@@ -20,10 +20,14 @@ async function registerWithPlan(i: number) {
     }),
   ).registerCitizen;
   ok(
-    await federation.as(caseworker, `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2026-01-01") { id } }`, {
-      c: registered.id,
-      s: caseworker.id,
-    }),
+    await federation.as(
+      caseworker,
+      `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2026-01-01") { id } }`,
+      {
+        c: registered.id,
+        s: caseworker.id,
+      },
+    ),
   );
   const plan = ok(
     await federation.as(caseworker, `mutation($c: ID!, $i: CreatePlanInput!) { createPlan(citizenId: $c, input: $i) { id } }`, {
@@ -31,7 +35,10 @@ async function registerWithPlan(i: number) {
       i: { longTermGoal: `Mål for ${registered.firstName}`, startDate: addDays(today, -60) },
     }),
   ).createPlan;
-  for (const [title, offset] of [['Overskredet skridt', -3], ['Kommende skridt', 10]] as const) {
+  for (const [title, offset] of [
+    ['Overskredet skridt', -3],
+    ['Kommende skridt', 10],
+  ] as const) {
     ok(
       await federation.as(caseworker, `mutation($p: ID!, $i: AddMilestoneInput!) { addMilestone(planId: $p, input: $i) { id } }`, {
         p: plan.id,
@@ -81,7 +88,11 @@ describe("a caseworker's caseload through the gateway", () => {
       });
       expect(res!.errors).toBeUndefined();
       expect(res!.data.citizens.nodes).toHaveLength(n);
-      expect(res!.data.citizens.nodes.every((c: { activePlan: { overdueMilestones: unknown[] } }) => c.activePlan.overdueMilestones.length === 1)).toBe(true);
+      expect(
+        res!.data.citizens.nodes.every(
+          (c: { activePlan: { overdueMilestones: unknown[] } }) => c.activePlan.overdueMilestones.length === 1,
+        ),
+      ).toBe(true);
       return statements;
     };
     const five = await count(5);
@@ -97,14 +108,24 @@ describe("a caseworker's caseload through the gateway", () => {
 describe('identity through the gateway', () => {
   it("resolves a plan's citizen from the citizens service; a citizen reads their own plan and printout, nothing of someone else's", async () => {
     const [me, other] = people;
-    const own = await federation.as(citizen(me.id), `query($id: ID!) { citizen(id: $id) { firstName activePlan { longTermGoal printableHtml } } }`, { id: me.id });
+    const own = await federation.as(
+      citizen(me.id),
+      `query($id: ID!) { citizen(id: $id) { firstName activePlan { longTermGoal printableHtml } } }`,
+      { id: me.id },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data.citizen.activePlan.longTermGoal).toBe(`Mål for ${me.firstName}`);
     expect(own.data.citizen.activePlan.printableHtml).toContain('Overskredet skridt');
-    const cross = await federation.as(caseworker, `query($id: ID!) { plan(id: $id) { citizen { firstName lastName } milestones { title } } }`, { id: me.planId });
+    const cross = await federation.as(
+      caseworker,
+      `query($id: ID!) { plan(id: $id) { citizen { firstName lastName } milestones { title } } }`,
+      { id: me.planId },
+    );
     expect(cross.errors).toBeUndefined();
     expect(cross.data.plan.citizen).toEqual({ firstName: me.firstName, lastName: tag });
-    const printout = await federation.as(citizen(me.id), `query($id: ID!) { citizen(id: $id) { printablePlan(language: EN) } }`, { id: me.id });
+    const printout = await federation.as(citizen(me.id), `query($id: ID!) { citizen(id: $id) { printablePlan(language: EN) } }`, {
+      id: me.id,
+    });
     expect(printout.errors).toBeUndefined();
     const doc = parseDocument(printout.data.citizen.printablePlan);
     expect(doc.text('#citizen')).toBe(`Plan for: ${me.firstName} ${tag}`);
@@ -116,7 +137,7 @@ describe('identity through the gateway', () => {
     expect(theirs.data).toEqual({ plan: null });
   });
 
-  it('gives an analyst milestone statistics but FORBIDDEN on a citizen\'s plan', async () => {
+  it("gives an analyst milestone statistics but FORBIDDEN on a citizen's plan", async () => {
     const stats = await federation.as(analyst, `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) { overdue open } }`, {
       f: addDays(today, -5),
       t: addDays(today, 15),
@@ -124,7 +145,9 @@ describe('identity through the gateway', () => {
     expect(stats.errors).toBeUndefined();
     expect(stats.data.milestoneStatistics.overdue).toBeGreaterThanOrEqual(50);
     expect(stats.data.milestoneStatistics.open).toBeGreaterThanOrEqual(50);
-    const plan = await federation.as(analyst, `query($id: ID!) { citizen(id: $id) { status activePlan { longTermGoal } } }`, { id: people[0].id });
+    const plan = await federation.as(analyst, `query($id: ID!) { citizen(id: $id) { status activePlan { longTermGoal } } }`, {
+      id: people[0].id,
+    });
     expect(errorCode(plan)).toBe('FORBIDDEN');
   });
 

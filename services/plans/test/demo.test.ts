@@ -35,7 +35,7 @@ describe('demo data', () => {
     expect(progress).toHaveLength(2);
   });
 
-  it("gives Per an overdue step, Ulla a called-off internship, and Bent a completed plan", async () => {
+  it('gives Per an overdue step, Ulla a called-off internship, and Bent a completed plan', async () => {
     const per = (await asCitizen('per')).data._entities[0];
     expect(per.activePlan.longTermGoal).toMatch(/mekaniker/);
     expect(per.activePlan.milestones.some((m: { title: string; overdue: boolean }) => /højskole/.test(m.title))).toBe(true);

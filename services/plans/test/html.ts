@@ -73,7 +73,11 @@ export function parseDocument(html: string) {
     },
     /** The cells' text of each matching row. */
     rows(selector: string): string[][] {
-      return find(selector).map((row) => all(row).filter((n) => n.tag === 'td').map((td) => textOf(td).replace(/\s+/g, ' ').trim()));
+      return find(selector).map((row) =>
+        all(row)
+          .filter((n) => n.tag === 'td')
+          .map((td) => textOf(td).replace(/\s+/g, ' ').trim()),
+      );
     },
   };
 }

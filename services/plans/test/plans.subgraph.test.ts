@@ -1,10 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
-import { errorCode, GraphQLResponse, postGraphQL, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
+import {
+  errorCode,
+  GraphQLResponse,
+  postGraphQL,
+  startTestGrants,
+  startTestSubgraph,
+  TestGrants,
+  TestSubgraph,
+} from '@jobcenter/kit/testing';
 import { ProgressDimension } from '../src/progress/progress.enums';
 import { publishProgression } from '../src/statistics/statistics.queries';
 import { plansSubgraph } from '../src/server';
-import { addMilestone, analyst, caseworker, citizen, consultant, createPlan, MILESTONE_FIELDS, ok, PLAN_FIELDS, teamLead } from './builders';
+import {
+  addMilestone,
+  analyst,
+  caseworker,
+  citizen,
+  consultant,
+  createPlan,
+  MILESTONE_FIELDS,
+  ok,
+  PLAN_FIELDS,
+  teamLead,
+} from './builders';
 import { parseDocument } from './html';
 
 let subgraph: TestSubgraph;
@@ -55,8 +74,18 @@ describe('plans', () => {
   it('creates an ACTIVE plan starting today by default, and a second ACTIVE plan is a CONFLICT', async () => {
     const c = person();
     const plan = await createPlan(subgraph, c, { citizenPerspective: '  Min drøm er at blive anlægsgartner.  ' });
-    expect(plan).toMatchObject({ status: 'ACTIVE', startDate: today, version: 1, citizenPerspective: 'Min drøm er at blive anlægsgartner.', citizen: { id: c } });
-    const again = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Andet mål" }) { id } }`, { c });
+    expect(plan).toMatchObject({
+      status: 'ACTIVE',
+      startDate: today,
+      version: 1,
+      citizenPerspective: 'Min drøm er at blive anlægsgartner.',
+      citizen: { id: c },
+    });
+    const again = await subgraph.as(
+      caseworker,
+      `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Andet mål" }) { id } }`,
+      { c },
+    );
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors![0].message).toMatch(/already has an ACTIVE plan/);
     // A draft of the next plan may be prepared meanwhile; activating it while the old one is active is a CONFLICT.
@@ -67,7 +96,8 @@ describe('plans', () => {
 
   it('lets only one of two simultaneous saves through: one ACTIVE plan, one winner per version', async () => {
     const c = person();
-    const create = () => subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Samtidig" }) { id } }`, { c });
+    const create = () =>
+      subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Samtidig" }) { id } }`, { c });
     const created = await Promise.all([create(), create(), create()]);
     expect(created.map(errorCode).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
     const plan = created.find((r) => !r.errors)!.data.createPlan;
@@ -88,11 +118,23 @@ describe('plans', () => {
     expect(empty.errors![0].extensions!.field).toBe('longTermGoal');
     const badId = await subgraph.as(caseworker, `mutation { createPlan(citizenId: "svend", input: { longTermGoal: "Mål" }) { id } }`);
     expect(errorCode(badId)).toBe('BAD_USER_INPUT');
-    const badDate = await subgraph.as(caseworker, `mutation($c: ID!, $d: Date) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", startDate: $d }) { id } }`, { c: person(), d: '2026-02-30' });
+    const badDate = await subgraph.as(
+      caseworker,
+      `mutation($c: ID!, $d: Date) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", startDate: $d }) { id } }`,
+      { c: person(), d: '2026-02-30' },
+    );
     expect(errorCode(badDate)).toBe('BAD_USER_INPUT');
-    const closed = await subgraph.as(caseworker, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", status: COMPLETED }) { id } }`, { c: person() });
+    const closed = await subgraph.as(
+      caseworker,
+      `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "Mål", status: COMPLETED }) { id } }`,
+      { c: person() },
+    );
     expect(errorCode(closed)).toBe('BAD_USER_INPUT');
-    const tooLong = await subgraph.as(caseworker, `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g }) { id } }`, { c: person(), g: 'x'.repeat(1001) });
+    const tooLong = await subgraph.as(
+      caseworker,
+      `mutation($c: ID!, $g: String!) { createPlan(citizenId: $c, input: { longTermGoal: $g }) { id } }`,
+      { c: person(), g: 'x'.repeat(1001) },
+    );
     expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
   });
 
@@ -112,8 +154,14 @@ describe('plans', () => {
     const reached = await addMilestone(subgraph, plan.id, { title: 'Nået', deadline: day(-20) });
     ok(await subgraph.as(caseworker, SET_STATUS, { id: reached.id, s: 'ACHIEVED', on: day(-21) }));
     await addMilestone(subgraph, plan.id, { title: 'Overskredet', deadline: day(-2) });
-    const done = ok(await subgraph.as(caseworker, `mutation($id: ID!) { updatePlan(id: $id, expectedVersion: 1, input: { status: COMPLETED }) {
-      status endDate version milestones { title status overdue updates { status note } } overdueMilestones { id } } }`, { id: plan.id })).updatePlan;
+    const done = ok(
+      await subgraph.as(
+        caseworker,
+        `mutation($id: ID!) { updatePlan(id: $id, expectedVersion: 1, input: { status: COMPLETED }) {
+      status endDate version milestones { title status overdue updates { status note } } overdueMilestones { id } } }`,
+        { id: plan.id },
+      ),
+    ).updatePlan;
     expect(done).toMatchObject({ status: 'COMPLETED', endDate: today, version: 2, overdueMilestones: [] });
     // What was still open is dropped, with the reason in its history; what was reached stays reached.
     expect(done.milestones.map((m: { title: string; status: string; overdue: boolean }) => [m.title, m.status, m.overdue])).toEqual([
@@ -141,7 +189,14 @@ describe('plans', () => {
     expect(own.errors).toBeUndefined();
     expect(own.data.plan).toBeNull();
     expect(errorCode(await subgraph.as(caseworker, UPDATE_PLAN, { id: randomUUID(), v: 1, i: { longTermGoal: 'x' } }))).toBe('NOT_FOUND');
-    expect(errorCode(await subgraph.as(caseworker, `mutation { addMilestone(planId: "${randomUUID()}", input: { title: "x", deadline: "${today}" }) { id } }`))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await subgraph.as(
+          caseworker,
+          `mutation { addMilestone(planId: "${randomUUID()}", input: { title: "x", deadline: "${today}" }) { id } }`,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: randomUUID(), s: 'ACHIEVED' }))).toBe('NOT_FOUND');
     expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: 'nope', note: 'x' }))).toBe('NOT_FOUND');
   });
@@ -152,11 +207,19 @@ describe('who may see and change a plan', () => {
     const me = citizen(person());
     const plan = await createPlan(subgraph, me.id);
     const m = await addMilestone(subgraph, plan.id, { deadline: day(14) });
-    const read = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { longTermGoal milestones { title updates { note } } } }`, { id: plan.id });
+    const read = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { longTermGoal milestones { title updates { note } } } }`, {
+      id: plan.id,
+    });
     expect(read.errors).toBeUndefined();
-    expect(read.data.plan.milestones).toEqual([{ title: 'Praktik hos gartner', updates: [{ note: `Milestone agreed, deadline ${day(14)}.` }] }]);
+    expect(read.data.plan.milestones).toEqual([
+      { title: 'Praktik hos gartner', updates: [{ note: `Milestone agreed, deadline ${day(14)}.` }] },
+    ]);
 
-    const words = await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 1, i: { citizenPerspective: 'Jeg vil have mit eget gartnerfirma.' } });
+    const words = await subgraph.as(me, UPDATE_PLAN, {
+      id: plan.id,
+      v: 1,
+      i: { citizenPerspective: 'Jeg vil have mit eget gartnerfirma.' },
+    });
     expect(words.errors).toBeUndefined();
     expect(words.data.updatePlan).toMatchObject({ citizenPerspective: 'Jeg vil have mit eget gartnerfirma.', version: 2 });
     expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Mit eget mål' } }))).toBe('FORBIDDEN');
@@ -164,11 +227,23 @@ describe('who may see and change a plan', () => {
 
     const note = await subgraph.as(me, ADD_UPDATE, { id: m.id, note: 'Jeg har ringet til gartneren.' });
     expect(note.errors).toBeUndefined();
-    expect(note.data.addMilestoneUpdate.updates.at(-1)).toEqual({ authorRole: 'CITIZEN', note: 'Jeg har ringet til gartneren.', status: null });
+    expect(note.data.addMilestoneUpdate.updates.at(-1)).toEqual({
+      authorRole: 'CITIZEN',
+      note: 'Jeg har ringet til gartneren.',
+      status: null,
+    });
     expect(errorCode(await subgraph.as(me, SET_STATUS, { id: m.id, s: 'ACHIEVED' }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(me, `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${today}" }) { id } }`))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(me, RECORD_PROGRESS, { c: me.id, i: { scores: [{ dimension: 'COPING', score: 9 }] } }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(me, `mutation { createPlan(citizenId: "${me.id}", input: { longTermGoal: "x" }) { id } }`))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await subgraph.as(me, `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${today}" }) { id } }`),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, RECORD_PROGRESS, { c: me.id, i: { scores: [{ dimension: 'COPING', score: 9 }] } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await subgraph.as(me, `mutation { createPlan(citizenId: "${me.id}", input: { longTermGoal: "x" }) { id } }`))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it("gives a citizen asking for or writing in another citizen's plan what an unknown id gives, and logs the try", async () => {
@@ -191,7 +266,10 @@ describe('who may see and change a plan', () => {
     expect(JSON.stringify(note).replaceAll(m.id, 'ID')).toEqual(JSON.stringify(noteUnknown).replaceAll(unknownMilestone, 'ID'));
     // The tries are on the owner's log, refused, by a citizen (NONE: no purpose here).
     const refused = async () =>
-      subgraph.dataSource.query(`SELECT operation, purpose, actor_role FROM kit_access_log WHERE citizen_id = $1 AND actor_id = $2`, [owner, stranger.id]);
+      subgraph.dataSource.query(`SELECT operation, purpose, actor_role FROM kit_access_log WHERE citizen_id = $1 AND actor_id = $2`, [
+        owner,
+        stranger.id,
+      ]);
     for (let i = 0; i < 40 && (await refused()).length < 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await refused()).toContainEqual({ operation: 'CHANGE_REFUSED', purpose: 'NONE', actor_role: 'CITIZEN' });
     const entities = await subgraph.as(stranger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
@@ -210,12 +288,22 @@ describe('who may see and change a plan', () => {
     for (const actor of [outsider, otherLead]) {
       const reads = [
         await subgraph.as(actor, `query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: plan.id }),
-        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { longTermGoal } } }`, { r: [{ __typename: 'Plan', id: plan.id }] }),
-        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, { r: [{ __typename: 'Milestone', id: m.id }] }),
-        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { longTermGoal } progress { note } } } }`, { r: [{ __typename: 'Citizen', id: c }] }),
+        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { longTermGoal } } }`, {
+          r: [{ __typename: 'Plan', id: plan.id }],
+        }),
+        await subgraph.as(actor, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
+          r: [{ __typename: 'Milestone', id: m.id }],
+        }),
+        await subgraph.as(
+          actor,
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { plans { longTermGoal } progress { note } } } }`,
+          { r: [{ __typename: 'Citizen', id: c }] },
+        ),
         await subgraph.as(actor, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'x' } }),
         await subgraph.as(actor, ADD_UPDATE, { id: m.id, note: 'x' }),
-        await subgraph.as(actor, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "x", status: DRAFT }) { id } }`, { c }),
+        await subgraph.as(actor, `mutation($c: ID!) { createPlan(citizenId: $c, input: { longTermGoal: "x", status: DRAFT }) { id } }`, {
+          c,
+        }),
         await subgraph.as(actor, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }),
       ];
       for (const res of reads) {
@@ -236,7 +324,10 @@ describe('who may see and change a plan', () => {
       expect(errorCode(res)).toBe('FORBIDDEN');
     }
     expect(errorCode(await subgraph.as(analyst, UPDATE_PLAN, { id: plan.id, v: 1, i: { longTermGoal: 'x' } }))).toBe('FORBIDDEN');
-    const stats = await subgraph.as(analyst, `{ progressionStatistics { dimension } milestoneStatistics(from: "2026-01-01", to: "2026-12-31") { achieved } }`);
+    const stats = await subgraph.as(
+      analyst,
+      `{ progressionStatistics { dimension } milestoneStatistics(from: "2026-01-01", to: "2026-12-31") { achieved } }`,
+    );
     expect(stats.errors).toBeUndefined();
     expect(errorCode(await subgraph.as(citizen(), `{ progressionStatistics { dimension } }`))).toBe('FORBIDDEN');
   });
@@ -250,7 +341,9 @@ describe('who may see and change a plan', () => {
       const client = subgraphClient('placements', 'plans');
       await expect(client.query(`query($id: ID!) { plan(id: $id) { longTermGoal } }`, { id: plan.id })).rejects.toThrow(/personal data/);
       await expect(
-        client.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { id } } } }`, { r: [{ __typename: 'Citizen', id: c }] }),
+        client.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { activePlan { id } } } }`, {
+          r: [{ __typename: 'Citizen', id: c }],
+        }),
       ).rejects.toThrow(/personal data/);
       await expect(client.query(`{ progressionStatistics { dimension } }`)).rejects.toThrow(/for staff/);
     } finally {
@@ -261,7 +354,11 @@ describe('who may see and change a plan', () => {
   it('lets every case role write, team leads included', async () => {
     const plan = await createPlan(subgraph, person());
     for (const actor of [consultant, teamLead, { ...caseworker, role: 'JOB_CONSULTANT' as const }]) {
-      const res = await subgraph.as(actor, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "Skridt", deadline: "${day(7)}" }) { id } }`, { p: plan.id });
+      const res = await subgraph.as(
+        actor,
+        `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "Skridt", deadline: "${day(7)}" }) { id } }`,
+        { p: plan.id },
+      );
       expect(res.errors).toBeUndefined();
     }
   });
@@ -270,7 +367,11 @@ describe('who may see and change a plan', () => {
 describe('milestones', () => {
   it("refuses a deadline before the plan's start, accepts a past one and shows it overdue", async () => {
     const plan = await createPlan(subgraph, person(), { startDate: day(-60) });
-    const early = await subgraph.as(caseworker, `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "x", deadline: "${day(-61)}" }) { id } }`, { p: plan.id });
+    const early = await subgraph.as(
+      caseworker,
+      `mutation($p: ID!) { addMilestone(planId: $p, input: { title: "x", deadline: "${day(-61)}" }) { id } }`,
+      { p: plan.id },
+    );
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0].extensions!.field).toBe('deadline');
     const late = await addMilestone(subgraph, plan.id, { deadline: day(-1), responsible: 'CITIZEN' });
@@ -282,7 +383,9 @@ describe('milestones', () => {
   it('logs every status change with time and author role; ACHIEVED is final and sets achievedAt', async () => {
     const plan = await createPlan(subgraph, person(), { startDate: day(-30) });
     const m = await addMilestone(subgraph, plan.id, { deadline: day(-2) });
-    const started = ok(await subgraph.as(consultant, SET_STATUS, { id: m.id, s: 'IN_PROGRESS', note: 'Første praktikdag aftalt' })).setMilestoneStatus;
+    const started = ok(
+      await subgraph.as(consultant, SET_STATUS, { id: m.id, s: 'IN_PROGRESS', note: 'Første praktikdag aftalt' }),
+    ).setMilestoneStatus;
     expect(started.updates.map((u: { status: string }) => u.status)).toEqual(['PLANNED', 'IN_PROGRESS']);
     expect(started.updates[1]).toEqual({ authorRole: 'RESOURCE_CONSULTANT', note: 'Første praktikdag aftalt', status: 'IN_PROGRESS' });
     const done = ok(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'ACHIEVED', on: day(-3) })).setMilestoneStatus;
@@ -300,10 +403,23 @@ describe('milestones', () => {
     const m = await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(-1) });
     const missing = await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'REVISED' });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
-    const revised = ok(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'REVISED', note: 'Gartneren har travlt i december', r: { deadline: day(45) } })).setMilestoneStatus;
+    const revised = ok(
+      await subgraph.as(caseworker, SET_STATUS, {
+        id: m.id,
+        s: 'REVISED',
+        note: 'Gartneren har travlt i december',
+        r: { deadline: day(45) },
+      }),
+    ).setMilestoneStatus;
     expect(revised).toMatchObject({ status: 'REVISED', overdue: false });
     expect(revised.replacedBy).toMatchObject({ title: 'Praktik hos gartner', deadline: day(45), status: 'PLANNED' });
-    const plan2 = ok(await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { milestones { status } overdueMilestones { id } nextMilestoneDeadline } }`, { id: plan.id })).plan;
+    const plan2 = ok(
+      await subgraph.as(
+        caseworker,
+        `query($id: ID!) { plan(id: $id) { milestones { status } overdueMilestones { id } nextMilestoneDeadline } }`,
+        { id: plan.id },
+      ),
+    ).plan;
     expect(plan2.milestones.map((x: { status: string }) => x.status).sort()).toEqual(['PLANNED', 'REVISED']);
     expect(plan2.overdueMilestones).toEqual([]);
     expect(plan2.nextMilestoneDeadline).toBe(day(45));
@@ -319,7 +435,14 @@ describe('milestones', () => {
     ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { status: 'ABANDONED' } }));
     expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: 'Hej' }))).toBe('CONFLICT');
     expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'DROPPED' }))).toBe('CONFLICT');
-    expect(errorCode(await subgraph.as(caseworker, `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${day(5)}" }) { id } }`))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await subgraph.as(
+          caseworker,
+          `mutation { addMilestone(planId: "${plan.id}", input: { title: "x", deadline: "${day(5)}" }) { id } }`,
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 });
 
@@ -333,8 +456,16 @@ describe('period statuses', () => {
     expect(errorCode(await record(day(-5), 'Igen'))).toBe('CONFLICT');
     expect(errorCode(await record(day(1), 'Fremtid'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await record(day(-121), 'Før planen'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await subgraph.as(citizen(), RECORD_PERIOD, { p: plan.id, i: { pastPeriodStatus: 'x', nextPeriodGoals: 'y' } }))).toBe('FORBIDDEN');
-    const read = ok(await subgraph.as(caseworker, `query($id: ID!) { plan(id: $id) { periods { meetingDate pastPeriodStatus } latestPeriod { pastPeriodStatus authorName } } }`, { id: plan.id })).plan;
+    expect(errorCode(await subgraph.as(citizen(), RECORD_PERIOD, { p: plan.id, i: { pastPeriodStatus: 'x', nextPeriodGoals: 'y' } }))).toBe(
+      'FORBIDDEN',
+    );
+    const read = ok(
+      await subgraph.as(
+        caseworker,
+        `query($id: ID!) { plan(id: $id) { periods { meetingDate pastPeriodStatus } latestPeriod { pastPeriodStatus authorName } } }`,
+        { id: plan.id },
+      ),
+    ).plan;
     expect(read.periods).toEqual([
       { meetingDate: day(-5), pastPeriodStatus: 'Løntilskud startet' },
       { meetingDate: day(-90), pastPeriodStatus: 'Praktik gennemført' },
@@ -346,22 +477,55 @@ describe('period statuses', () => {
 describe('progress', () => {
   it('records assessments and lists them oldest first, scores in dimension order', async () => {
     const c = person();
-    ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-10), scores: [{ dimension: 'SELF_ESTEEM', score: 6 }, { dimension: 'STABILITY', score: 7 }] } }));
-    ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(-100), scores: [{ dimension: 'SELF_ESTEEM', score: 3 }], note: 'Første måling' } }));
-    const res = await subgraph.as(citizen(c), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { progress { assessedAt note scores { dimension score } } } } }`, {
-      r: [{ __typename: 'Citizen', id: c }],
-    });
+    ok(
+      await subgraph.as(caseworker, RECORD_PROGRESS, {
+        c,
+        i: {
+          assessedAt: day(-10),
+          scores: [
+            { dimension: 'SELF_ESTEEM', score: 6 },
+            { dimension: 'STABILITY', score: 7 },
+          ],
+        },
+      }),
+    );
+    ok(
+      await subgraph.as(caseworker, RECORD_PROGRESS, {
+        c,
+        i: { assessedAt: day(-100), scores: [{ dimension: 'SELF_ESTEEM', score: 3 }], note: 'Første måling' },
+      }),
+    );
+    const res = await subgraph.as(
+      citizen(c),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { progress { assessedAt note scores { dimension score } } } } }`,
+      {
+        r: [{ __typename: 'Citizen', id: c }],
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data._entities[0].progress).toEqual([
       { assessedAt: day(-100), note: 'Første måling', scores: [{ dimension: 'SELF_ESTEEM', score: 3 }] },
-      { assessedAt: day(-10), note: null, scores: [{ dimension: 'STABILITY', score: 7 }, { dimension: 'SELF_ESTEEM', score: 6 }] },
+      {
+        assessedAt: day(-10),
+        note: null,
+        scores: [
+          { dimension: 'STABILITY', score: 7 },
+          { dimension: 'SELF_ESTEEM', score: 6 },
+        ],
+      },
     ]);
   });
 
   it.each([
     ['a score of 11', [{ dimension: 'COPING', score: 11 }]],
     ['a score of 0', [{ dimension: 'COPING', score: 0 }]],
-    ['a repeated dimension', [{ dimension: 'COPING', score: 4 }, { dimension: 'COPING', score: 5 }]],
+    [
+      'a repeated dimension',
+      [
+        { dimension: 'COPING', score: 4 },
+        { dimension: 'COPING', score: 5 },
+      ],
+    ],
     ['an unknown dimension', [{ dimension: 'HAPPINESS', score: 5 }]],
     ['no scores', []],
   ])('refuses %s with BAD_USER_INPUT', async (_what, scores) => {
@@ -371,19 +535,34 @@ describe('progress', () => {
 
   it('refuses an assessment in the future, and a second one the same day with CONFLICT', async () => {
     const c = person();
-    expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(1), scores: [{ dimension: 'COPING', score: 4 }] } }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { assessedAt: day(1), scores: [{ dimension: 'COPING', score: 4 }] } }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     ok(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 4 }] } }));
-    expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }))).toBe('CONFLICT');
+    expect(errorCode(await subgraph.as(caseworker, RECORD_PROGRESS, { c, i: { scores: [{ dimension: 'COPING', score: 5 }] } }))).toBe(
+      'CONFLICT',
+    );
   });
 });
 
 describe('the printable plan', () => {
-  it('is HTML with the goal, the citizen\'s words, the milestones and the latest period, behind the same checks as the plan', async () => {
+  it("is HTML with the goal, the citizen's words, the milestones and the latest period, behind the same checks as the plan", async () => {
     const me = citizen(person());
-    const plan = await createPlan(subgraph, me.id, { startDate: day(-40), longTermGoal: 'Uddannet anlægsgartner', citizenPerspective: 'Først tørlagt, så gartner.' });
+    const plan = await createPlan(subgraph, me.id, {
+      startDate: day(-40),
+      longTermGoal: 'Uddannet anlægsgartner',
+      citizenPerspective: 'Først tørlagt, så gartner.',
+    });
     await addMilestone(subgraph, plan.id, { title: 'Blive tørlagt', deadline: day(-10) });
     await addMilestone(subgraph, plan.id, { title: 'Praktik hos gartner', deadline: day(20) });
-    ok(await subgraph.as(caseworker, RECORD_PERIOD, { p: plan.id, i: { meetingDate: day(-1), pastPeriodStatus: 'Gode fremskridt', nextPeriodGoals: 'Start praktik' } }));
+    ok(
+      await subgraph.as(caseworker, RECORD_PERIOD, {
+        p: plan.id,
+        i: { meetingDate: day(-1), pastPeriodStatus: 'Gode fremskridt', nextPeriodGoals: 'Start praktik' },
+      }),
+    );
     const res = await subgraph.as(me, `query($id: ID!) { plan(id: $id) { printableHtml } }`, { id: plan.id });
     expect(res.errors).toBeUndefined();
     const doc = parseDocument(res.data.plan.printableHtml);
@@ -417,12 +596,27 @@ describe('statistics', () => {
     await addMilestone(subgraph, draft.id, { deadline: '2020-05-15' });
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
-      res = await subgraph.as(analyst, `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) {
-        achieved missed overdue open revised dropped achievementRate suppressed } }`, { f: from, t: to });
+      res = await subgraph.as(
+        analyst,
+        `query($f: Date!, $t: Date!) { milestoneStatistics(from: $f, to: $t) {
+        achieved missed overdue open revised dropped achievementRate suppressed } }`,
+        { f: from, t: to },
+      );
     });
-    expect(res!.data.milestoneStatistics).toEqual({ achieved: 5, missed: 5, overdue: 0, open: 0, revised: 0, dropped: 0, achievementRate: 0.5, suppressed: [] });
+    expect(res!.data.milestoneStatistics).toEqual({
+      achieved: 5,
+      missed: 5,
+      overdue: 0,
+      open: 0,
+      revised: 0,
+      dropped: 0,
+      achievementRate: 0.5,
+      suppressed: [],
+    });
     expect(statements).toBe(1);
-    expect(errorCode(await subgraph.as(analyst, `{ milestoneStatistics(from: "2020-05-31", to: "2020-05-01") { achieved } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.as(analyst, `{ milestoneStatistics(from: "2020-05-31", to: "2020-05-01") { achieved } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('withholds buckets whose milestones belong to 1–4 citizens, however many milestones, for every role', async () => {
@@ -507,7 +701,9 @@ describe('batching', () => {
       });
       expect(res!.errors).toBeUndefined();
       expect(res!.data._entities).toHaveLength(n);
-      expect(res!.data._entities.every((e: { activePlan: { overdueMilestones: unknown[] } }) => e.activePlan.overdueMilestones.length === 1)).toBe(true);
+      expect(
+        res!.data._entities.every((e: { activePlan: { overdueMilestones: unknown[] } }) => e.activePlan.overdueMilestones.length === 1),
+      ).toBe(true);
       return statements;
     };
     const few = await run(2);
@@ -521,9 +717,18 @@ describe('batching', () => {
     const m = await addMilestone(subgraph, plan.id, { title: 'Ref', deadline: day(3) });
     let res: GraphQLResponse | undefined;
     const statements = await subgraph.countStatements(async () => {
-      res = await subgraph.as(caseworker, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { id } ... on Milestone { title } } }`, {
-        r: [{ __typename: 'Plan', id: plan.id }, { __typename: 'Plan', id: randomUUID() }, { __typename: 'Milestone', id: m.id }, { __typename: 'Milestone', id: randomUUID() }],
-      });
+      res = await subgraph.as(
+        caseworker,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { id } ... on Milestone { title } } }`,
+        {
+          r: [
+            { __typename: 'Plan', id: plan.id },
+            { __typename: 'Plan', id: randomUUID() },
+            { __typename: 'Milestone', id: m.id },
+            { __typename: 'Milestone', id: randomUUID() },
+          ],
+        },
+      );
     });
     expect(res!.errors).toBeUndefined();
     expect(res!.data._entities).toEqual([{ id: plan.id }, null, { title: 'Ref' }, null]);
@@ -555,8 +760,9 @@ describe('progressionStatistics against differencing (issue 13)', () => {
       ok(await rec(c, day(-100), 4 + (i % 6)));
     }
     const cell = async () =>
-      ok(await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest } }`))
-        .progressionStatistics.find((s: { dimension: string }) => s.dimension === 'DAILY_STRUCTURE');
+      ok(
+        await subgraph.as(analyst, `{ progressionStatistics { dimension citizens averageFirst averageLatest } }`),
+      ).progressionStatistics.find((s: { dimension: string }) => s.dimension === 'DAILY_STRUCTURE');
     // Six times, one person's latest score goes up to 10 (by 6, 5, 4, 3, 2, 1), and the attacker
     // reads the change from the answers before and after: n × (after − before).
     const reads: { truth: number; read: number }[] = [];

@@ -10,13 +10,19 @@ const plan = {
   startDate: '2026-05-01',
   milestones: [
     { title: 'Blive tørlagt', description: null, deadline: '2026-06-01', status: MilestoneStatus.ACHIEVED, achievedAt: '2026-05-28' },
-    { title: 'Praktik hos gartner <script>alert(1)</script>', description: 'Ringe', deadline: '2026-11-01', status: MilestoneStatus.IN_PROGRESS, achievedAt: null },
+    {
+      title: 'Praktik hos gartner <script>alert(1)</script>',
+      description: 'Ringe',
+      deadline: '2026-11-01',
+      status: MilestoneStatus.IN_PROGRESS,
+      achievedAt: null,
+    },
   ],
   latestPeriod: { meetingDate: '2026-10-01', pastPeriodStatus: 'Godt forløb', nextPeriodGoals: 'Løntilskud', nextReviewDate: '2026-12-15' },
 };
 
 describe('the printable plan', () => {
-  it('holds the goal, the citizen\'s words, every milestone with deadline and status, and the latest period', () => {
+  it("holds the goal, the citizen's words, every milestone with deadline and status, and the latest period", () => {
     const doc = parseDocument(renderPlanHtml(plan, PrintLanguage.DA, '2026-11-23'));
     expect(doc.text('#goal')).toContain('Uddannet anlægsgartner <og> fast job');
     expect(doc.text('#citizen-perspective')).toContain('tørlagt & uddannet');
@@ -29,7 +35,7 @@ describe('the printable plan', () => {
     expect(doc.text('#period')).toContain('Løntilskud');
   });
 
-  it("names the citizen when the name is known, escaped", () => {
+  it('names the citizen when the name is known, escaped', () => {
     const doc = parseDocument(renderPlanHtml({ ...plan, citizenName: 'Svend <Madsen>' }, PrintLanguage.DA, '2026-11-23'));
     expect(doc.text('#citizen')).toBe('Plan for: Svend <Madsen>');
     expect(parseDocument(renderPlanHtml(plan, PrintLanguage.DA, '2026-11-23')).find('#citizen')).toEqual([]);

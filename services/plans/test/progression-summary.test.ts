@@ -105,18 +105,26 @@ describe('progression_summary and progression_total', () => {
       grants.assign(caseworker, c);
       grants.assign(consultant, c);
       const a = assessment(c, 1, 900);
-      ok(await subgraph.as(caseworker, `mutation($c: ID!, $i: RecordProgressInput!) { recordProgress(citizenId: $c, input: $i) { id } }`, {
-        c,
-        i: { assessedAt: a.at, scores: a.scores.map(([dimension, score]) => ({ dimension, score })) },
-      }));
+      ok(
+        await subgraph.as(caseworker, `mutation($c: ID!, $i: RecordProgressInput!) { recordProgress(citizenId: $c, input: $i) { id } }`, {
+          c,
+          i: { assessedAt: a.at, scores: a.scores.map(([dimension, score]) => ({ dimension, score })) },
+        }),
+      );
     }
     await expectSummaryMatchesScores();
 
     // Changed and removed rows (no code path does this today; the summary must not go stale if one does).
     const db = subgraph.dataSource;
-    await db.query(`UPDATE progress_score SET score = 11 - score WHERE assessment_id IN (SELECT id FROM progress_assessment ORDER BY id LIMIT 40)`);
-    await db.query(`UPDATE progress_assessment SET assessed_at = assessed_at - 1000 WHERE id IN (SELECT id FROM progress_assessment ORDER BY id DESC LIMIT 30)`);
-    await db.query(`DELETE FROM progress_score WHERE (assessment_id, dimension) IN (SELECT assessment_id, dimension FROM progress_score ORDER BY assessment_id DESC LIMIT 50)`);
+    await db.query(
+      `UPDATE progress_score SET score = 11 - score WHERE assessment_id IN (SELECT id FROM progress_assessment ORDER BY id LIMIT 40)`,
+    );
+    await db.query(
+      `UPDATE progress_assessment SET assessed_at = assessed_at - 1000 WHERE id IN (SELECT id FROM progress_assessment ORDER BY id DESC LIMIT 30)`,
+    );
+    await db.query(
+      `DELETE FROM progress_score WHERE (assessment_id, dimension) IN (SELECT assessment_id, dimension FROM progress_score ORDER BY assessment_id DESC LIMIT 50)`,
+    );
     await db.query(`DELETE FROM progress_assessment WHERE id IN (SELECT id FROM progress_assessment ORDER BY citizen_id LIMIT 80)`);
     await expectSummaryMatchesScores();
 
@@ -129,7 +137,12 @@ describe('progression_summary and progression_total', () => {
         if (!row) return [];
         // The exact sums behind the averages, published as the dashboard may see them (protected, rounded).
         const n = Number(row.citizens);
-        const published = publishProgression({ dimension: dimension as ProgressDimension, citizens: n, firstSum: Math.round(Number(row.first) * n), latestSum: Math.round(Number(row.latest) * n) });
+        const published = publishProgression({
+          dimension: dimension as ProgressDimension,
+          citizens: n,
+          firstSum: Math.round(Number(row.first) * n),
+          latestSum: Math.round(Number(row.latest) * n),
+        });
         return published ? [published] : [];
       }),
     );

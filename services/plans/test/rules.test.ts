@@ -78,7 +78,10 @@ describe('milestone state machine', () => {
 
   it('sets achievedAt exactly when ACHIEVED, today by default or the day given', () => {
     expect(decideStatusChange(planned, MilestoneStatus.ACHIEVED, opts)).toEqual({ status: 'ACHIEVED', achievedAt: TODAY });
-    expect(decideStatusChange(planned, MilestoneStatus.ACHIEVED, { ...opts, on: '2026-10-02' })).toEqual({ status: 'ACHIEVED', achievedAt: '2026-10-02' });
+    expect(decideStatusChange(planned, MilestoneStatus.ACHIEVED, { ...opts, on: '2026-10-02' })).toEqual({
+      status: 'ACHIEVED',
+      achievedAt: '2026-10-02',
+    });
     expect(decideStatusChange(planned, MilestoneStatus.IN_PROGRESS, opts)).toEqual({ status: 'IN_PROGRESS', achievedAt: null });
   });
 
@@ -93,7 +96,9 @@ describe('milestone state machine', () => {
     expect(code(() => decideStatusChange({ ...pastDue, deadline: TODAY }, MilestoneStatus.MISSED, opts))).toBe('BAD_USER_INPUT');
     expect(decideStatusChange(pastDue, MilestoneStatus.MISSED, opts).status).toBe('MISSED');
     expect(decideStatusChange({ ...pastDue, status: MilestoneStatus.MISSED }, MilestoneStatus.ACHIEVED, opts).status).toBe('ACHIEVED');
-    expect(code(() => decideStatusChange({ ...pastDue, status: MilestoneStatus.MISSED }, MilestoneStatus.IN_PROGRESS, opts))).toBe('CONFLICT');
+    expect(code(() => decideStatusChange({ ...pastDue, status: MilestoneStatus.MISSED }, MilestoneStatus.IN_PROGRESS, opts))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('needs a replacement to REVISE, and only then', () => {
@@ -119,7 +124,12 @@ describe('milestone state machine', () => {
 
 describe('progress scores', () => {
   it('accepts scores 1 to 10 and returns them in dimension order', () => {
-    expect(checkScores([{ dimension: 'SELF_ESTEEM', score: 10 }, { dimension: 'STABILITY', score: 1 }])).toEqual([
+    expect(
+      checkScores([
+        { dimension: 'SELF_ESTEEM', score: 10 },
+        { dimension: 'STABILITY', score: 1 },
+      ]),
+    ).toEqual([
       { dimension: 'STABILITY', score: 1 },
       { dimension: 'SELF_ESTEEM', score: 10 },
     ]);
@@ -129,7 +139,14 @@ describe('progress scores', () => {
     ['a score of 0', [{ dimension: 'COPING', score: 0 }], /1 to 10/],
     ['a score of 11', [{ dimension: 'COPING', score: 11 }], /1 to 10/],
     ['a fraction', [{ dimension: 'COPING', score: 5.5 }], /whole number/],
-    ['a repeated dimension', [{ dimension: 'COPING', score: 5 }, { dimension: 'COPING', score: 6 }], /twice/],
+    [
+      'a repeated dimension',
+      [
+        { dimension: 'COPING', score: 5 },
+        { dimension: 'COPING', score: 6 },
+      ],
+      /twice/,
+    ],
     ['an unknown dimension', [{ dimension: 'HAPPINESS', score: 5 }], /not a dimension/],
     ['no scores', [], /at least one/],
   ])('refuses %s with BAD_USER_INPUT', (_what, scores, message) => {

@@ -14,13 +14,24 @@ export function todayInCopenhagen(now: Date = new Date()): string {
 
 /** A calendar day, e.g. "7. dec. 2026" / "7 Dec 2026". */
 export function formatDay(intl: IntlShape, day: string, style: 'short' | 'long' = 'short'): string {
-  return intl.formatDate(new Date(`${day}T12:00:00Z`), { day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric', timeZone: ZONE });
+  return intl.formatDate(new Date(`${day}T12:00:00Z`), {
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: 'numeric',
+    timeZone: ZONE,
+  });
 }
 
 /** An instant with weekday and time, e.g. "tirs. 8. dec. 10.00". */
 export function formatDateTime(intl: IntlShape, instant: string): string {
   return intl.formatDate(new Date(instant), {
-    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: ZONE,
   });
 }
 

@@ -36,7 +36,9 @@ export interface AccessLogRow {
  * value as an operation (READ, SEARCH, CHANGE) and an outcome (ALLOWED, REFUSED).
  */
 export function accessLogOperation(stored: string): { operation: string; outcome: 'ALLOWED' | 'REFUSED' } {
-  return stored.endsWith('_REFUSED') ? { operation: stored.slice(0, -'_REFUSED'.length), outcome: 'REFUSED' } : { operation: stored, outcome: 'ALLOWED' };
+  return stored.endsWith('_REFUSED')
+    ? { operation: stored.slice(0, -'_REFUSED'.length), outcome: 'REFUSED' }
+    : { operation: stored, outcome: 'ALLOWED' };
 }
 
 /** The context a searched CPR number is encrypted under (bound as additional authenticated data). */

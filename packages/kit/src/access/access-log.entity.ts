@@ -107,4 +107,8 @@ export class KitAccessLog1795900000100 implements MigrationInterface {
 }
 
 export const ACCESS_LOG_ENTITIES: Function[] = [AccessLogEntry];
-export const ACCESS_LOG_MIGRATIONS: Function[] = [KitAccessLog1795900000100, KitAccessLogStreams1795900000200, KitAccessLogPrivileges1795900000300];
+export const ACCESS_LOG_MIGRATIONS: Function[] = [
+  KitAccessLog1795900000100,
+  KitAccessLogStreams1795900000200,
+  KitAccessLogPrivileges1795900000300,
+];

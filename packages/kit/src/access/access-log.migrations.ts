@@ -50,17 +50,32 @@ async function encryptPlainSearches(queryRunner: QueryRunner): Promise<void> {
       [streamId],
     );
     const rowOf = (r: Record<string, any>, searchedCpr: string | null): AccessLogRow => ({
-      at: r.at, actorId: r.actor_id, actorRole: r.actor_role, citizenId: r.citizen_id, domain: r.domain, kind: r.kind,
-      operation: r.operation, purpose: r.purpose, reason: r.reason, operationName: r.operation_name, requestId: r.request_id, searchedCpr,
+      at: r.at,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      citizenId: r.citizen_id,
+      domain: r.domain,
+      kind: r.kind,
+      operation: r.operation,
+      purpose: r.purpose,
+      reason: r.reason,
+      operationName: r.operation_name,
+      requestId: r.request_id,
+      searchedCpr,
     });
-    const intact = rows.every((r, i) => (i === 0 || r.prev_hash === rows[i - 1].hash) && accessLogHash(r.prev_hash, rowOf(r, r.searched_cpr)) === r.hash);
+    const intact = rows.every(
+      (r, i) => (i === 0 || r.prev_hash === rows[i - 1].hash) && accessLogHash(r.prev_hash, rowOf(r, r.searched_cpr)) === r.hash,
+    );
     let prevHash: string = rows[0].prev_hash;
     for (const r of rows) {
       const searchedCpr = r.searched_cpr && !isEncryptedField(r.searched_cpr) ? storedSearchedCpr(r.searched_cpr) : r.searched_cpr;
       const hash = intact ? accessLogHash(prevHash, rowOf(r, searchedCpr)) : r.hash;
       if (searchedCpr !== r.searched_cpr || hash !== r.hash) {
         await queryRunner.query(`UPDATE "kit_access_log" SET searched_cpr = $2, prev_hash = $3, hash = $4 WHERE seq = $1`, [
-          r.seq, searchedCpr, intact ? prevHash : r.prev_hash, hash,
+          r.seq,
+          searchedCpr,
+          intact ? prevHash : r.prev_hash,
+          hash,
         ]);
       }
       prevHash = hash;
@@ -147,7 +162,10 @@ export class KitAccessLogPrivileges1795900000300 implements MigrationInterface {
       if (!self.superuser && !self.createrole) return keepOwnership(`role ${owner} does not exist and ${me} may not create roles`);
       await queryRunner.query(`CREATE ROLE ${ident(owner)} NOLOGIN`);
     }
-    const [admin] = await queryRunner.query(`SELECT pg_has_role(current_user, $1, 'MEMBER WITH ADMIN OPTION') AS ok, pg_has_role(current_user, $1, 'SET') AS can_set`, [owner]);
+    const [admin] = await queryRunner.query(
+      `SELECT pg_has_role(current_user, $1, 'MEMBER WITH ADMIN OPTION') AS ok, pg_has_role(current_user, $1, 'SET') AS can_set`,
+      [owner],
+    );
     if (!self.superuser && !admin.ok) return keepOwnership(`${me} holds no ADMIN OPTION on role ${owner}`);
     const temporary = !self.superuser && !admin.can_set;
     if (temporary) {
@@ -178,7 +196,10 @@ export class KitAccessLogPrivileges1795900000300 implements MigrationInterface {
     if (!schemaRights.had) await queryRunner.query(`REVOKE CREATE ON SCHEMA ${ident(schema)} FROM ${ident(owner)}`);
     if (temporary) await queryRunner.query(`REVOKE ${ident(owner)} FROM ${ident(me)}`);
     if (!self.superuser && admin.can_set) {
-      queryRunner.connection.logger.log('warn', `${me} is a member of ${owner} (may SET ROLE to it): it can still change kit_access_log. Grant it only WITH ADMIN TRUE, SET FALSE.`);
+      queryRunner.connection.logger.log(
+        'warn',
+        `${me} is a member of ${owner} (may SET ROLE to it): it can still change kit_access_log. Grant it only WITH ADMIN TRUE, SET FALSE.`,
+      );
     }
   }
 

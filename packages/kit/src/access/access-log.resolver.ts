@@ -26,7 +26,10 @@ export class AccessLogView {
   @Field({ description: 'ALLOWED, or REFUSED: someone tried to read or change the data and was refused (no data was given).' })
   outcome!: string;
 
-  @Field({ description: "CASE_WORK, OWN_ACCESS (the citizen's own), EMERGENCY (with its reason), or NONE (a refused try by someone with no purpose here)." })
+  @Field({
+    description:
+      "CASE_WORK, OWN_ACCESS (the citizen's own), EMERGENCY (with its reason), or NONE (a refused try by someone with no purpose here).",
+  })
   purpose!: string;
 
   @Field(() => String, { nullable: true, description: 'The stated reason of an emergency access.' })
@@ -99,7 +102,8 @@ export class AccessLogResolver {
   @Directive('@inaccessible')
   @Directive('@shareable')
   @Query(() => AccessLogSample, {
-    description: "How many look-ups of these citizens this service logged in [since, until), and a uniformly random sample of `size` (services only).",
+    description:
+      'How many look-ups of these citizens this service logged in [since, until), and a uniformly random sample of `size` (services only).',
   })
   async accessLogSample(
     @Arg('citizenIds', () => [ID]) citizenIds: string[],

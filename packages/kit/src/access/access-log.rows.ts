@@ -3,7 +3,6 @@ import { decodeCursor, encodeCursor } from '../pagination';
 import { accessLogOperation } from './access-log.chain';
 import type { AccessLogView } from './access-log.resolver';
 
-
 /** The order of the citizen's log across the domains: newest first, then domain, then newest written first. */
 export interface AccessLogPosition {
   at: Date;
@@ -19,7 +18,13 @@ export function encodeAccessLogCursor(p: AccessLogPosition): string {
 export function decodeAccessLogCursor(cursor: string, field = 'after'): AccessLogPosition {
   const [at, domain, seq] = decodeCursor(cursor, 3, field);
   const when = new Date(String(at));
-  if (typeof at !== 'string' || Number.isNaN(when.getTime()) || typeof domain !== 'string' || domain.length > 32 || !/^[0-9]{1,19}$/.test(String(seq))) {
+  if (
+    typeof at !== 'string' ||
+    Number.isNaN(when.getTime()) ||
+    typeof domain !== 'string' ||
+    domain.length > 32 ||
+    !/^[0-9]{1,19}$/.test(String(seq))
+  ) {
     throw badUserInput('The page cursor is not valid; start again from the first page.', field);
   }
   return { at: when, domain, seq: String(seq) };
@@ -27,7 +32,11 @@ export function decodeAccessLogCursor(cursor: string, field = 'after'): AccessLo
 
 /** Sorts entries of several domains into the log's order (the order `accessLogOf` reads each domain in). */
 export function compareAccessLog(a: AccessLogPosition, b: AccessLogPosition): number {
-  return b.at.getTime() - a.at.getTime() || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0) || (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0);
+  return (
+    b.at.getTime() - a.at.getTime() ||
+    (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0) ||
+    (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0)
+  );
 }
 
 /** One kit_access_log row (snake_case columns) as the API shows it. */

@@ -126,7 +126,12 @@ export function accessLogPlugin<TContext extends RequestContext<any>>(domain: st
             if (response.body.kind === 'single') {
               response.body.singleResult = {
                 data: null,
-                errors: [{ message: 'Something went wrong on our side. The error has been logged; please try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] as any,
+                errors: [
+                  {
+                    message: 'Something went wrong on our side. The error has been logged; please try again.',
+                    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                  },
+                ] as any,
               };
             }
           }
@@ -135,4 +140,3 @@ export function accessLogPlugin<TContext extends RequestContext<any>>(domain: st
     },
   };
 }
-

@@ -64,7 +64,8 @@ export async function verifyAccessLog(dataSource: DataSource): Promise<{ entries
       const at = { streamId: r.stream_id, position: r.pos, seq: r.seq, citizenId: r.citizen_id };
       if (previous === null || previous.streamId !== r.stream_id) {
         streams += 1;
-        if (pos === 1n && r.prev_hash !== GENESIS_HASH) broken.push({ ...at, problem: 'the first entry does not start from the genesis hash' });
+        if (pos === 1n && r.prev_hash !== GENESIS_HASH)
+          broken.push({ ...at, problem: 'the first entry does not start from the genesis hash' });
       } else {
         if (pos !== previous.pos + 1n) {
           const missing = pos - 1n === previous.pos + 1n ? `entry ${previous.pos + 1n} is` : `entries ${previous.pos + 1n}–${pos - 1n} are`;

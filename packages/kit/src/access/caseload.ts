@@ -29,7 +29,10 @@ export function grantTtlMs(): number {
 export class GrantCache {
   private readonly entries = new Map<string, { grants: AccessGrant[]; expires: number }>();
 
-  constructor(private readonly source: GrantSource, private readonly ttlMs: () => number = grantTtlMs) {}
+  constructor(
+    private readonly source: GrantSource,
+    private readonly ttlMs: () => number = grantTtlMs,
+  ) {}
 
   /** Grants per citizen id, from the cache where fresh, else from the source in one call. */
   async grantsFor(citizenIds: readonly string[], options: { fresh?: boolean } = {}): Promise<Map<string, AccessGrant[]>> {
@@ -169,7 +172,12 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
   const note = (citizenId: string, decision: AccessDecision) => {
     if (decision !== 'ALLOW' || reached.has(citizenId) || logged.has(citizenId)) return;
     const reason = emergencies.get(citizenId);
-    reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: reason ? 'EMERGENCY' : purpose, reason: reason ?? null });
+    reached.set(citizenId, {
+      citizenId,
+      kind: options.kind ?? 'personal data',
+      purpose: reason ? 'EMERGENCY' : purpose,
+      reason: reason ?? null,
+    });
   };
   /** Citizens this request was refused, once each. */
   const refusals = new Map<string, AccessRecord>();
@@ -177,7 +185,12 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
     // A refusal is logged under the id asked for; only an id can name a citizen (the column is a uuid).
     if (!isUuid(citizenId) || refusals.has(citizenId)) return;
     const staffPurpose = actor.role !== 'CITIZEN' && !readsNoPersonalData(actor);
-    refusals.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: staffPurpose ? 'CASE_WORK' : 'NONE', refused: true });
+    refusals.set(citizenId, {
+      citizenId,
+      kind: options.kind ?? 'personal data',
+      purpose: staffPurpose ? 'CASE_WORK' : 'NONE',
+      refused: true,
+    });
   };
   const loader = new DataLoader<string, AccessDecision>(async (ids) => {
     if (actor.role === 'CITIZEN' || readsNoPersonalData(actor)) return ids.map((id) => decideCitizenAccess(actor, id, []));

@@ -46,7 +46,8 @@ export function decideCitizenAccess(actor: Actor, citizenId: string, grants: rea
     case 'JOB_CONSULTANT':
       return grants.some((g) => g.citizenId === citizenId && g.staffId === actor.id) ? 'ALLOW' : 'DENY';
     case 'TEAM_LEAD':
-      return actor.team !== undefined && grants.some((g) => g.citizenId === citizenId && ((!g.reason && g.team === actor.team) || g.staffId === actor.id))
+      return actor.team !== undefined &&
+        grants.some((g) => g.citizenId === citizenId && ((!g.reason && g.team === actor.team) || g.staffId === actor.id))
         ? 'ALLOW'
         : 'DENY';
     default:

@@ -48,7 +48,12 @@ export function createFieldCipher({ keys, activeKeyId, indexKey }: FieldCipherKe
   const parse = (stored: string) => {
     const parts = stored.split('.');
     if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('Not an encrypted field value.');
-    return { keyId: parts[1], iv: Buffer.from(parts[2], 'base64url'), data: Buffer.from(parts[3], 'base64url'), tag: Buffer.from(parts[4], 'base64url') };
+    return {
+      keyId: parts[1],
+      iv: Buffer.from(parts[2], 'base64url'),
+      data: Buffer.from(parts[3], 'base64url'),
+      tag: Buffer.from(parts[4], 'base64url'),
+    };
   };
   return {
     activeKeyId,

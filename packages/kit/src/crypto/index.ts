@@ -1,2 +1,2 @@
-export * from "./field-cipher";
-export * from "./cpr-redaction";
+export * from './field-cipher';
+export * from './cpr-redaction';

@@ -52,11 +52,13 @@ export function idempotencyKeyTtlHours(): number {
 const ANSWER_PENDING_SECONDS = 30;
 
 const ALREADY_USED = 'This Idempotency-Key was already used for a different request; use a new key.';
-const ANSWER_PENDING = 'The first request with this Idempotency-Key was carried out and its answer is being stored; retry in a moment to get it.';
+const ANSWER_PENDING =
+  'The first request with this Idempotency-Key was carried out and its answer is being stored; retry in a moment to get it.';
 const ANSWER_LOST =
   'The first request with this Idempotency-Key was carried out, but its answer could not be kept, so it will not be carried out again. ' +
   'Look the result up instead of retrying.';
-const CARRIED_OUT = 'Another request with this Idempotency-Key was carried out first; nothing was done by this one. Retry with the same key to get its answer.';
+const CARRIED_OUT =
+  'Another request with this Idempotency-Key was carried out first; nothing was done by this one. Retry with the same key to get its answer.';
 
 /**
  * Makes mutations safe to retry. A mutation request with an `Idempotency-Key` header (scoped by
@@ -155,7 +157,10 @@ export function idempotencyPlugin<TContext extends RequestContext<any>>(): Apoll
           } catch (error) {
             if (!isDatabaseUnavailable(error)) throw error;
             contextValue.logger.warn({ err: error }, 'database unavailable (idempotency key)');
-            return refuse(SERVICE_UNAVAILABLE, 'The database is unavailable right now; nothing was done. Try again shortly with the same Idempotency-Key.');
+            return refuse(
+              SERVICE_UNAVAILABLE,
+              'The database is unavailable right now; nothing was done. Try again shortly with the same Idempotency-Key.',
+            );
           }
         },
         async willSendResponse({ response }) {
@@ -165,7 +170,9 @@ export function idempotencyPlugin<TContext extends RequestContext<any>>(): Apoll
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           // The change committed: whatever the answer says (errors of later fields included) is
           // what a retry gets, since running it again would write twice.
-          const answer = result ? { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) } : { data: null };
+          const answer = result
+            ? { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) }
+            : { data: null };
           const update: KeyUpdate = {
             sql: 'UPDATE kit_idempotency_key SET response = $4 WHERE actor_id = $1 AND operation = $2 AND key = $3 AND response IS NULL',
             params: [...scope, JSON.stringify(answer)],
@@ -185,7 +192,9 @@ export function idempotencyPlugin<TContext extends RequestContext<any>>(): Apoll
 
 /** Deletes keys past their lifetime; resolves how many went. */
 export async function purgeIdempotencyKeys(dataSource: DataSource, ttlHours = idempotencyKeyTtlHours()): Promise<number> {
-  const result = await rawPool(dataSource).query(`DELETE FROM kit_idempotency_key WHERE created_at <= now() - $1 * interval '1 hour'`, [ttlHours]);
+  const result = await rawPool(dataSource).query(`DELETE FROM kit_idempotency_key WHERE created_at <= now() - $1 * interval '1 hour'`, [
+    ttlHours,
+  ]);
   return result.rowCount ?? 0;
 }
 

@@ -44,11 +44,7 @@ export async function verifyUserToken(
 }
 
 /** Mints a user token; used by the development token script and the tests. */
-export async function signUserToken(
-  actor: Actor,
-  secret: string,
-  expiresIn: string | number = '8h',
-): Promise<string> {
+export async function signUserToken(actor: Actor, secret: string, expiresIn: string | number = '8h'): Promise<string> {
   const claims: Record<string, unknown> = { role: actor.role, name: actor.name };
   if (actor.team) claims.team = actor.team;
   return new SignJWT(claims)
@@ -79,10 +75,7 @@ export async function signGatewayAssertion(actor: Actor, requestId: string, secr
     .sign(key(secret));
 }
 
-export async function verifyGatewayAssertion(
-  token: string,
-  secret: string,
-): Promise<{ actor: Actor; requestId: string }> {
+export async function verifyGatewayAssertion(token: string, secret: string): Promise<{ actor: Actor; requestId: string }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       algorithms: ['HS256'],
@@ -129,8 +122,7 @@ export function actorFromClaims(payload: Record<string, unknown>, options: { all
 function toTokenError(error: unknown): TokenError {
   if (error instanceof TokenError) return error;
   if (error instanceof joseErrors.JWTExpired) return new TokenError('The token has expired; sign in again.');
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
-    return new TokenError('The token signature is not valid.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new TokenError('The token signature is not valid.');
   if (error instanceof joseErrors.JWTClaimValidationFailed)
     return new TokenError(`The token is missing or has a wrong "${error.claim}" claim.`);
   return new TokenError('The token is malformed.');

@@ -40,13 +40,20 @@ export async function assertReferencesExist(from: string, references: readonly R
   let known: { citizenIds: string[]; staffIds: string[] };
   try {
     const client = subgraphClient(from, 'citizens');
-    known = (await client.query<{ knownReferences: typeof known }>(
-      KNOWN_REFERENCES, { citizenIds: idsOf('citizen'), staffIds: idsOf('staff') }, requestId,
-    )).knownReferences;
+    known = (
+      await client.query<{ knownReferences: typeof known }>(
+        KNOWN_REFERENCES,
+        { citizenIds: idsOf('citizen'), staffIds: idsOf('staff') },
+        requestId,
+      )
+    ).knownReferences;
   } catch {
-    throw new GraphQLError('The citizens service could not confirm the people named in this change right now; nothing was saved. Try again shortly.', {
-      extensions: { code: SERVICE_UNAVAILABLE },
-    });
+    throw new GraphQLError(
+      'The citizens service could not confirm the people named in this change right now; nothing was saved. Try again shortly.',
+      {
+        extensions: { code: SERVICE_UNAVAILABLE },
+      },
+    );
   }
   const exists = { citizen: new Set(known.citizenIds), staff: new Set(known.staffIds) };
   const unknown = references.find((r) => !exists[r.kind].has(r.id));

@@ -50,13 +50,16 @@ export function initTracing(options: { exporter?: SpanExporter; service?: string
   if (provider) return true;
   if (!options.exporter && !setting('OTEL_EXPORTER_OTLP_ENDPOINT')) return false;
   // Loaded only when tracing is on, so a process without it pays nothing at start.
-  const { BatchSpanProcessor, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { BatchSpanProcessor, SimpleSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(
         // endpoint and headers from the OTEL_EXPORTER_OTLP_* environment variables
-        new (require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(),
+        new (
+          require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http')
+        ).OTLPTraceExporter(),
       );
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   const resource = resourceFromAttributes(tracingResourceAttributes(options));
@@ -102,7 +105,14 @@ export function traceServerRequest(service: string, route: string, req: Incoming
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = trace.getTracer('jobcenter-kit').startSpan(
     `${req.method} ${route}`,
-    { kind: SpanKind.SERVER, attributes: { 'service.name': service, 'http.request.method': req.method, 'url.path': (req as { originalUrl?: string }).originalUrl ?? req.url } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'service.name': service,
+        'http.request.method': req.method,
+        'url.path': (req as { originalUrl?: string }).originalUrl ?? req.url,
+      },
+    },
     parent,
   );
   res.on('finish', () => {
@@ -127,4 +137,3 @@ export async function inSpan<T>(name: string, attributes: Record<string, string>
     }
   });
 }
-

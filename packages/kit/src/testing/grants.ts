@@ -46,7 +46,9 @@ export async function startTestGrants(): Promise<TestGrants> {
         const { query, variables } = JSON.parse(body) as { query: string; variables: { citizenIds: string[]; staffIds?: string[] } };
         if (query.includes('knownReferences')) {
           const known = (ids: string[] = []) => ids.filter((id) => !unknown.has(id));
-          return reply(200, { data: { knownReferences: { citizenIds: known(variables.citizenIds), staffIds: known(variables.staffIds) } } });
+          return reply(200, {
+            data: { knownReferences: { citizenIds: known(variables.citizenIds), staffIds: known(variables.staffIds) } },
+          });
         }
         state.calls += 1;
         const ids = new Set(variables.citizenIds);

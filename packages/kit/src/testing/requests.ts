@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity';
-import {
-  authJwtSecret,
-  gatewayAssertionSecret,
-  GATEWAY_ASSERTION_HEADER,
-  signGatewayAssertion,
-  signUserToken,
-} from '../identity';
+import { authJwtSecret, gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, signGatewayAssertion, signUserToken } from '../identity';
 
 export interface GraphQLResponse<T = any> {
   status: number;

@@ -13,10 +13,7 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 /** Starts a subgraph on a fresh database (migrations applied) and a free port. */
-export async function startTestSubgraph<L>(
-  definition: SubgraphDefinition<L>,
-  options: { logger?: Logger } = {},
-): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, options: { logger?: Logger } = {}): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const running = await startSubgraph(definition, { databaseUrl: database.url, port: 0, logger: options.logger });
   return {

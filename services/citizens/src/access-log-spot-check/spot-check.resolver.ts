@@ -80,7 +80,10 @@ export class AccessLogSpotCheckResolver {
             }),
           ]);
 
-    const drawn = allocateSample(samples.map((s) => s.count), n);
+    const drawn = allocateSample(
+      samples.map((s) => s.count),
+      n,
+    );
     // Each domain's sample is in random order, so its first k are a uniform sample of k.
     const entries = samples
       .flatMap((s, i) => s.entries.slice(0, drawn[i]))

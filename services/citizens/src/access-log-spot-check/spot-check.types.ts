@@ -15,7 +15,9 @@ export class AccessLogSpotCheckEntry {
   @Field({ description: 'READ, SEARCH or CHANGE.' })
   operation!: string;
 
-  @Field({ description: 'ALLOWED, or REFUSED: a try at a citizen outside the caseload (or by someone with no access at all); no data was given.' })
+  @Field({
+    description: 'ALLOWED, or REFUSED: a try at a citizen outside the caseload (or by someone with no access at all); no data was given.',
+  })
   outcome!: string;
 
   @Field({ description: 'CASE_WORK, EMERGENCY (with its reason), or NONE (a refused try by someone with no purpose here).' })

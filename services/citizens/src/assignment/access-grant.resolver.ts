@@ -14,7 +14,10 @@ export class AccessGrantType {
   @Field(() => String, { nullable: true, description: "The assigned staff member's team." })
   team!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For an emergency access: its reason (it opens the citizen to that staff member alone).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an emergency access: its reason (it opens the citizen to that staff member alone).',
+  })
   reason?: string | null;
 }
 
@@ -27,7 +30,10 @@ export class AccessGrantType {
 export class AccessGrantResolver {
   @Directive('@inaccessible')
   @Query(() => [AccessGrantType], { description: 'Active assignments of these citizens, for access decisions in other services.' })
-  async accessGrants(@Arg('citizenIds', () => [ID]) citizenIds: string[], @Ctx() ctx: RequestContext<CitizensLoaders>): Promise<AccessGrantType[]> {
+  async accessGrants(
+    @Arg('citizenIds', () => [ID]) citizenIds: string[],
+    @Ctx() ctx: RequestContext<CitizensLoaders>,
+  ): Promise<AccessGrantType[]> {
     requireRole(ctx.actor, ['SERVICE'], 'read access grants');
     return localGrantSource(ctx.dataSource)(citizenIds.slice(0, 1000));
   }

@@ -41,10 +41,21 @@ export function holdersOf(assignments: readonly Assignment[], today: string): Ho
 export async function assignInTransaction(
   ctx: Context,
   tx: EntityManager,
-  a: { citizenId: string; staff: StaffMember; role: StaffRole; from: string; refuse: (holders: Holder[], citizen: Citizen, all: Assignment[]) => string | null },
+  a: {
+    citizenId: string;
+    staff: StaffMember;
+    role: StaffRole;
+    from: string;
+    refuse: (holders: Holder[], citizen: Citizen, all: Assignment[]) => string | null;
+  },
 ): Promise<Assignment> {
   const citizen = isUuid(a.citizenId)
-    ? await tx.getRepository(Citizen).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :citizenId', { citizenId: a.citizenId }).getOne()
+    ? await tx
+        .getRepository(Citizen)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :citizenId', { citizenId: a.citizenId })
+        .getOne()
     : null;
   if (!citizen) throw notFound('Citizen', a.citizenId);
   const repo = tx.getRepository(Assignment);
@@ -99,7 +110,8 @@ export class AssignmentResolver {
   }
 
   @Mutation(() => Assignment, {
-    description: 'Ends an assignment on a date (default today); the history is kept. A team lead, or the citizen’s caseworker, for staff of their own team.',
+    description:
+      'Ends an assignment on a date (default today); the history is kept. A team lead, or the citizen’s caseworker, for staff of their own team.',
   })
   async endAssignment(
     @Arg('assignmentId', () => ID) assignmentId: string,

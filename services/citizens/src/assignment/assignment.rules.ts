@@ -109,7 +109,8 @@ export function refuseAssignment(
 export function refuseEnd(actor: ActorLike, c: { holders: readonly Holder[]; staffTeam: string }): string | null {
   const isCaseworker = actor.role === 'CASEWORKER' && c.holders.some((h) => h.staffId === actor.id && h.role === StaffRole.CASEWORKER);
   if (actor.role !== 'TEAM_LEAD' && !isCaseworker) return 'Only your team lead or the citizen’s caseworker may end assignments.';
-  if (c.staffTeam !== (actor.team ?? null)) return 'You can end assignments of staff of your own team only; their own team lead ends the others.';
+  if (c.staffTeam !== (actor.team ?? null))
+    return 'You can end assignments of staff of your own team only; their own team lead ends the others.';
   return null;
 }
 

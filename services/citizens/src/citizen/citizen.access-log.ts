@@ -44,7 +44,12 @@ type Entry = AccessLogView & AccessLogPosition;
  * its next `first + 1` entries after the cursor, the merge keeps the first `first`. However many
  * routine reads come later, an earlier CPR search stays reachable on a later page.
  */
-async function accessLogPage(ctx: Context, citizen: Citizen, first: number, after: string | null | undefined): Promise<{ nodes: Entry[]; hasNextPage: boolean }> {
+async function accessLogPage(
+  ctx: Context,
+  citizen: Citizen,
+  first: number,
+  after: string | null | undefined,
+): Promise<{ nodes: Entry[]; hasNextPage: boolean }> {
   const { actor } = ctx;
   const allowed =
     (actor.role === 'CITIZEN' && actor.id === citizen.id) ||

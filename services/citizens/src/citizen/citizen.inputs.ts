@@ -124,7 +124,9 @@ export class CountByKey {
   count!: number;
 }
 
-@ObjectType({ description: 'Citizens counted for dashboards; no personal data. Groups of 1–4 citizens are withheld (small-cell suppression).' })
+@ObjectType({
+  description: 'Citizens counted for dashboards; no personal data. Groups of 1–4 citizens are withheld (small-cell suppression).',
+})
 export class CitizenStatistics {
   @Field(() => Int, { description: 'All registered citizens.' + SUPPRESSIBLE })
   total!: number;

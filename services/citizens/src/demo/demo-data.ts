@@ -14,15 +14,26 @@ import { StaffRole } from '../staff/staff-role';
 /** The seed stories' people as they stand today, in the citizens' own words where it is theirs. */
 const stories = {
   per: {
-    targetGroup: TargetGroup.ACTIVITY_READY, status: CitizenStatus.ACTIVE, enrolledDaysAgo: 150,
-    phone: '+45 20 11 22 33', preferredContact: ContactChannel.PHONE, caseworker: 'inger', consultant: 'anders',
+    targetGroup: TargetGroup.ACTIVITY_READY,
+    status: CitizenStatus.ACTIVE,
+    enrolledDaysAgo: 150,
+    phone: '+45 20 11 22 33',
+    preferredContact: ContactChannel.PHONE,
+    caseworker: 'inger',
+    consultant: 'anders',
     network: [{ name: 'Hanne Hansen', relation: 'mother (lives with Per)', phone: '+45 61 11 22 33' }],
     dreams: 'Jeg vil tabe mig nok til at kunne arbejde fuld tid igen som mekaniker. Værkstedet har lovet mig et job.',
     strengths: ['Uddannet mekaniker', 'Har selv fundet et højskoleophold', 'Har bygget en speciel cykel'],
   },
   ulla: {
-    targetGroup: TargetGroup.ACTIVITY_READY, status: CitizenStatus.ACTIVE, enrolledDaysAgo: 190,
-    phone: '+45 22 33 44 55', preferredContact: ContactChannel.SMS, caseworker: 'mette', consultant: 'sofie', jobConsultant: 'jens',
+    targetGroup: TargetGroup.ACTIVITY_READY,
+    status: CitizenStatus.ACTIVE,
+    enrolledDaysAgo: 190,
+    phone: '+45 22 33 44 55',
+    preferredContact: ContactChannel.SMS,
+    caseworker: 'mette',
+    consultant: 'sofie',
+    jobConsultant: 'jens',
     network: [
       { name: 'Bodil Jensen', relation: 'mother (sporadic contact)' },
       { name: 'Kasper Holm', relation: 'partner' },
@@ -31,8 +42,14 @@ const stories = {
     strengths: ['Klarer det hårde praktiske arbejde derhjemme', 'Møder op til aftaler', 'Foreslår selv praktiksteder'],
   },
   svend: {
-    targetGroup: TargetGroup.ACTIVITY_READY, status: CitizenStatus.ACTIVE, enrolledDaysAgo: 200,
-    phone: '+45 24 55 66 77', preferredContact: ContactChannel.PHONE, caseworker: 'inger', consultant: 'anders', jobConsultant: 'jens',
+    targetGroup: TargetGroup.ACTIVITY_READY,
+    status: CitizenStatus.ACTIVE,
+    enrolledDaysAgo: 200,
+    phone: '+45 24 55 66 77',
+    preferredContact: ContactChannel.PHONE,
+    caseworker: 'inger',
+    consultant: 'anders',
+    jobConsultant: 'jens',
     network: [
       { name: 'Grethe Madsen', relation: 'mother (lives with Svend)' },
       { name: 'AA-gruppen Ringe', relation: 'support group (Anonyme Alkoholikere)' },
@@ -41,15 +58,26 @@ const stories = {
     strengths: ['Grunduddannelse som gartner', 'Har gennemført alkoholbehandling', 'Har selv opsøgt AA'],
   },
   line: {
-    targetGroup: TargetGroup.EDUCATION_READY, status: CitizenStatus.ACTIVE, enrolledDaysAgo: 170,
-    email: 'line.petersen@example.dk', preferredContact: ContactChannel.EMAIL, caseworker: 'mette', consultant: 'sofie', jobConsultant: 'jens',
+    targetGroup: TargetGroup.EDUCATION_READY,
+    status: CitizenStatus.ACTIVE,
+    enrolledDaysAgo: 170,
+    email: 'line.petersen@example.dk',
+    preferredContact: ContactChannel.EMAIL,
+    caseworker: 'mette',
+    consultant: 'sofie',
+    jobConsultant: 'jens',
     network: [{ name: 'Mikkel Sørensen', relation: "partner, her daughter's father" }],
     dreams: 'Et ordinært job det næste år, så jeg kan betale min gæld, og derefter en uddannelse på SU.',
     strengths: ['God 10. klasses eksamen', 'Moden og ansvarlig', 'Kan lide at arbejde med blomster'],
   },
   bent: {
-    targetGroup: TargetGroup.JOB_READY, status: CitizenStatus.SELF_SUPPORTING, enrolledDaysAgo: 330,
-    phone: '+45 26 77 88 99', preferredContact: ContactChannel.PHONE, caseworker: 'inger', jobConsultant: 'jens',
+    targetGroup: TargetGroup.JOB_READY,
+    status: CitizenStatus.SELF_SUPPORTING,
+    enrolledDaysAgo: 330,
+    phone: '+45 26 77 88 99',
+    preferredContact: ContactChannel.PHONE,
+    caseworker: 'inger',
+    jobConsultant: 'jens',
     network: [{ name: 'Maria Kristensen', relation: 'girlfriend (studies in Odense)' }],
     dreams: 'At arbejde som kok igen, uden at ryggen sætter grænsen.',
     strengths: ['Halv kokkeuddannelse', 'Erfaring fra restaurantkøkken', 'Ansvar for vagtplaner på kroen'],
@@ -61,9 +89,7 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
   if ((await dataSource.getRepository(Citizen).count()) > 0) return false;
   const today = todayInCopenhagen();
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(StaffMember).insert(
-      Object.values(demoStaff).map((s) => ({ ...s, role: s.role as StaffRole, team: DEMO_TEAM })),
-    );
+    await tx.getRepository(StaffMember).insert(Object.values(demoStaff).map((s) => ({ ...s, role: s.role as StaffRole, team: DEMO_TEAM })));
     for (const [key, story] of Object.entries(stories) as [keyof typeof stories, (typeof stories)[keyof typeof stories]][]) {
       const person = demoCitizens[key];
       const cpr = parseCpr(person.cpr, today);
@@ -97,7 +123,13 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
         })),
       );
       await tx.getRepository(NetworkContact).insert(
-        story.network.map((n) => ({ citizenId: person.id, name: n.name, relation: n.relation, phone: 'phone' in n ? n.phone : null, email: null })),
+        story.network.map((n) => ({
+          citizenId: person.id,
+          name: n.name,
+          relation: n.relation,
+          phone: 'phone' in n ? n.phone : null,
+          email: null,
+        })),
       );
       await tx.getRepository(ResourceProfile).insert({ citizenId: person.id, dreams: story.dreams, strengths: [...story.strengths] });
     }

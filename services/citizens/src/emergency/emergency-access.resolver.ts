@@ -1,5 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, CASELOAD_ROLES, changeTransaction, conflict, isUuid, notFound, RequestContext, requireRole, setting } from '@jobcenter/kit';
+import {
+  badUserInput,
+  CASELOAD_ROLES,
+  changeTransaction,
+  conflict,
+  isUuid,
+  notFound,
+  RequestContext,
+  requireRole,
+  setting,
+} from '@jobcenter/kit';
 import { CitizensLoaders } from '../loaders';
 import { EmergencyAccess } from './emergency-access.entity';
 

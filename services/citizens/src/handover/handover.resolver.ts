@@ -1,6 +1,17 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, isUuid, notFound, RequestContext, requireRole, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  badUserInput,
+  changeTransaction,
+  conflict,
+  DateScalar,
+  isUniqueViolation,
+  isUuid,
+  notFound,
+  RequestContext,
+  requireRole,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { Assignment } from '../assignment/assignment.entity';
 import { assignInTransaction, ASSIGNMENT_KIND, holdersOf } from '../assignment/assignment.resolver';
 import { mayDecideHandover, otherHoldingTeams } from '../assignment/assignment.rules';
@@ -142,7 +153,8 @@ export class HandoverResolver {
         return saved;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_case_handover_pending')) throw conflict('This handover has already been asked for and waits for a decision.');
+      if (isUniqueViolation(error, 'uq_case_handover_pending'))
+        throw conflict('This handover has already been asked for and waits for a decision.');
       throw error;
     }
   }
@@ -187,7 +199,9 @@ export class HandoverResolver {
     });
   }
 
-  @Mutation(() => CaseHandover, { description: 'Marks a forced handover away from your team as reviewed, with a note (team leads of the holding team).' })
+  @Mutation(() => CaseHandover, {
+    description: 'Marks a forced handover away from your team as reviewed, with a note (team leads of the holding team).',
+  })
   async reviewHandover(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -196,7 +210,8 @@ export class HandoverResolver {
     requireRole(ctx.actor, ['TEAM_LEAD'], 'review handovers');
     return changeTransaction(ctx, async (tx) => {
       const request = await lockedRequest(tx, id);
-      if (request.status !== HandoverStatus.FORCED || !request.heldByTeams.includes(ctx.actor.team ?? '')) throw notFound('Handover request', id);
+      if (request.status !== HandoverStatus.FORCED || !request.heldByTeams.includes(ctx.actor.team ?? ''))
+        throw notFound('Handover request', id);
       if (request.reviewedAt) throw conflict('This handover has already been reviewed.');
       Object.assign(request, { reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewNote: note(reviewNote) });
       ctx.loaders.access.recordChange(request.citizenId, HANDOVER_KIND);
@@ -257,7 +272,10 @@ export class HandoverResolver {
       if (request.status !== HandoverStatus.PENDING) throw conflict(`This handover request is already ${request.status}.`);
       const holders = await holdersIn(tx, request.citizenId);
       if (!mayDecideHandover(ctx.actor, { holders, toTeam: request.toTeam, requestedBy: request.requestedBy })) {
-        throw ctx.loaders.access.refuse(request.citizenId, 'This handover is decided by the holding team lead or the citizen’s caseworker.');
+        throw ctx.loaders.access.refuse(
+          request.citizenId,
+          'This handover is decided by the holding team lead or the citizen’s caseworker.',
+        );
       }
       if (status === HandoverStatus.DECLINED) {
         Object.assign(request, { status, decidedAt: new Date(), decidedBy: ctx.actor.id, decisionNote });
@@ -288,7 +306,14 @@ export class HandoverResolver {
       refuse: () => null, // decided above: the agreement (or the documented reason) is the permission
     });
     ctx.loaders.access.recordChange(request.citizenId, ASSIGNMENT_KIND);
-    Object.assign(request, { status, decidedAt: new Date(), decidedBy: ctx.actor.id, decisionNote, assignmentId: assignment.id, heldByTeams });
+    Object.assign(request, {
+      status,
+      decidedAt: new Date(),
+      decidedBy: ctx.actor.id,
+      decisionNote,
+      assignmentId: assignment.id,
+      heldByTeams,
+    });
     return tx.getRepository(CaseHandover).save(request);
   }
 }

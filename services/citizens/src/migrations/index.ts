@@ -5,4 +5,10 @@ import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-Assignmen
 import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialCitizensSchema1795463969863, EmergencyAccess1795467560389, EncryptedCpr1795471966525, AssignmentStaffOpenIndex1795473607003, CaseHandover1795900000500];
+export const migrations: Function[] = [
+  InitialCitizensSchema1795463969863,
+  EmergencyAccess1795467560389,
+  EncryptedCpr1795471966525,
+  AssignmentStaffOpenIndex1795473607003,
+  CaseHandover1795900000500,
+];

@@ -31,8 +31,12 @@ export class KnownReferencesResolver {
     requireRole(ctx.actor, ['SERVICE'], 'check references');
     const ids = (list: string[]) => [...new Set(list.filter(isUuid))].slice(0, 1000);
     const [citizens, staff] = await Promise.all([
-      ids(citizenIds).length ? ctx.dataSource.getRepository(Citizen).find({ select: { id: true }, where: { id: In(ids(citizenIds)) } }) : [],
-      ids(staffIds).length ? ctx.dataSource.getRepository(StaffMember).find({ select: { id: true }, where: { id: In(ids(staffIds)) } }) : [],
+      ids(citizenIds).length
+        ? ctx.dataSource.getRepository(Citizen).find({ select: { id: true }, where: { id: In(ids(citizenIds)) } })
+        : [],
+      ids(staffIds).length
+        ? ctx.dataSource.getRepository(StaffMember).find({ select: { id: true }, where: { id: In(ids(staffIds)) } })
+        : [],
     ]);
     return { citizenIds: citizens.map((c) => c.id), staffIds: staff.map((s) => s.id) };
   }

@@ -14,7 +14,10 @@ export class ResourceProfile {
   @JoinColumn({ name: 'citizen_id', foreignKeyConstraintName: 'fk_resource_profile_citizen' })
   citizen?: Citizen;
 
-  @Field(() => String, { nullable: true, description: 'Dreams and visions for the future (ønsker og visioner), in the citizen\'s own words.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Dreams and visions for the future (ønsker og visioner), in the citizen's own words.",
+  })
   @Column({ type: 'text', nullable: true })
   dreams!: string | null;
 

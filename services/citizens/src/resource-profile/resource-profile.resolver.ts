@@ -7,8 +7,7 @@ import { ResourceProfileInput } from './resource-profile.inputs';
 @Resolver(() => ResourceProfile)
 export class ResourceProfileResolver {
   @Mutation(() => ResourceProfile, {
-    description:
-      'Creates or changes the resource profile. The citizen may write their own dreams and strengths; staff may too.',
+    description: 'Creates or changes the resource profile. The citizen may write their own dreams and strengths; staff may too.',
   })
   async updateResourceProfile(
     @Arg('citizenId', () => ID) citizenId: string,

@@ -20,8 +20,4 @@ registerEnumType(StaffRole, {
 });
 
 /** Roles a staff member can hold for a particular citizen (an assignment). */
-export const CASE_ROLES: readonly StaffRole[] = [
-  StaffRole.CASEWORKER,
-  StaffRole.RESOURCE_CONSULTANT,
-  StaffRole.JOB_CONSULTANT,
-];
+export const CASE_ROLES: readonly StaffRole[] = [StaffRole.CASEWORKER, StaffRole.RESOURCE_CONSULTANT, StaffRole.JOB_CONSULTANT];

@@ -9,7 +9,10 @@ export enum AgendaItemKind {
 registerEnumType(AgendaItemKind, {
   name: 'AgendaItemKind',
   description: 'What an agenda entry is.',
-  valuesConfig: { MEETING: { description: 'A meeting with a citizen' }, GROUP_SESSION: { description: 'A session of a group course the staff member runs' } },
+  valuesConfig: {
+    MEETING: { description: 'A meeting with a citizen' },
+    GROUP_SESSION: { description: 'A session of a group course the staff member runs' },
+  },
 });
 
 @ObjectType({ description: "One entry in a staff member's calendar (kalender): a meeting or a group course session." })

@@ -52,7 +52,11 @@ export class AgendaResolver {
   ): Promise<Meeting[]> {
     assertMayReadAgenda(ctx.actor);
     checkWindow(from, to);
-    return readableMeetings(ctx, staff.id, (await ctx.loaders.meetingsByStaffWindow.load(agendaKey(staff.id, from, to))).map((r) => r.meeting));
+    return readableMeetings(
+      ctx,
+      staff.id,
+      (await ctx.loaders.meetingsByStaffWindow.load(agendaKey(staff.id, from, to))).map((r) => r.meeting),
+    );
   }
 
   @FieldResolver(() => [AgendaItem], {
@@ -71,16 +75,24 @@ export class AgendaResolver {
       ctx.loaders.meetingsByStaffWindow.load(key),
       ctx.loaders.sessionsByStaffWindow.load(key),
     ]);
-    const shown = new Set(await readableMeetings(ctx, staff.id, meetings.map((r) => r.meeting)));
+    const shown = new Set(
+      await readableMeetings(
+        ctx,
+        staff.id,
+        meetings.map((r) => r.meeting),
+      ),
+    );
     const items: AgendaItem[] = [
-      ...meetings.filter(({ meeting }) => shown.has(meeting)).map(({ meeting }) => ({
-        kind: AgendaItemKind.MEETING,
-        startsAt: meeting.scheduledAt,
-        endsAt: meeting.endsAt,
-        title: KIND_TITLE[meeting.kind] ?? meeting.kind,
-        meeting,
-        session: null,
-      })),
+      ...meetings
+        .filter(({ meeting }) => shown.has(meeting))
+        .map(({ meeting }) => ({
+          kind: AgendaItemKind.MEETING,
+          startsAt: meeting.scheduledAt,
+          endsAt: meeting.endsAt,
+          title: KIND_TITLE[meeting.kind] ?? meeting.kind,
+          meeting,
+          session: null,
+        })),
       ...sessions.map(({ session, course }) => ({
         kind: AgendaItemKind.GROUP_SESSION,
         startsAt: session.startsAt,

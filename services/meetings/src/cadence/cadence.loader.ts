@@ -27,7 +27,8 @@ const PLANNED = `'${MeetingStatus.PLANNED}'`;
 const SLOT: Record<CadenceSlot, (param: Param, now: Date) => string> = {
   next: (p, now) => `m.status = ${PLANNED} AND m.scheduled_at >= ${p(now, 'timestamptz')} ORDER BY m.scheduled_at, m.id LIMIT 1`,
   lastNetwork: () => `m.kind = '${MeetingKind.NETWORK_MEETING}' AND m.status = ${HELD} ORDER BY m.scheduled_at DESC, m.id DESC LIMIT 1`,
-  lastFollowUp: (p) => `m.kind = ANY(${p(CADENCE.followUpKinds, 'varchar[]')}) AND m.status = ${HELD} ORDER BY m.scheduled_at DESC, m.id DESC LIMIT 1`,
+  lastFollowUp: (p) =>
+    `m.kind = ANY(${p(CADENCE.followUpKinds, 'varchar[]')}) AND m.status = ${HELD} ORDER BY m.scheduled_at DESC, m.id DESC LIMIT 1`,
   bookedFollowUp: (p, now) =>
     `m.kind = ANY(${p(CADENCE.followUpKinds, 'varchar[]')}) AND m.status = ${PLANNED} AND m.scheduled_at >= ${p(now, 'timestamptz')} ORDER BY m.scheduled_at, m.id LIMIT 1`,
 };
@@ -40,7 +41,10 @@ export const cadenceKey = (slot: CadenceSlot, citizenId: string) => `${slot}|${c
  * citizen asked for in one tick costs one statement (a UNION ALL of one LATERAL probe per slot
  * asked for), whatever the number of citizens.
  */
-export function cadenceLoader(dataSource: DataSource, rowToMeeting: (row: Record<string, any>) => Meeting): DataLoader<string, Meeting | null> {
+export function cadenceLoader(
+  dataSource: DataSource,
+  rowToMeeting: (row: Record<string, any>) => Meeting,
+): DataLoader<string, Meeting | null> {
   return new DataLoader<string, Meeting | null>(async (keys) => {
     const now = new Date();
     const bySlot = new Map<CadenceSlot, Set<string>>();

@@ -65,7 +65,11 @@ export class GroupCourseResolver {
     boundedInstant(input.firstSessionAt, 'firstSessionAt', 'course');
     const spans = sessionSpans(input.firstSessionAt);
     // Both facilitators must be staff members before the course and its sessions are stored.
-    await assertReferencesExist('meetings', facilitators.ids.map((id) => ({ kind: 'staff', id, field: 'facilitatorIds' })), ctx.requestId);
+    await assertReferencesExist(
+      'meetings',
+      facilitators.ids.map((id) => ({ kind: 'staff', id, field: 'facilitatorIds' })),
+      ctx.requestId,
+    );
 
     return changeTransaction(ctx, async (tx) => {
       await lockStaffCalendars(tx, facilitators.ids);
@@ -86,7 +90,9 @@ export class GroupCourseResolver {
           createdBy: ctx.actor.id,
         }),
       );
-      await tx.getRepository(CourseFacilitator).insert(facilitators.ids.map((staffId, position) => ({ courseId: course.id, staffId, position })));
+      await tx
+        .getRepository(CourseFacilitator)
+        .insert(facilitators.ids.map((staffId, position) => ({ courseId: course.id, staffId, position })));
       await tx.getRepository(GroupSession).insert(
         spans.map((span, i) => ({
           courseId: course.id,
@@ -117,7 +123,12 @@ export class GroupCourseResolver {
       return await changeTransaction(ctx, async (tx) => {
         // The course row lock queues concurrent enrolments: each sees the count the previous one left.
         const course = isUuid(courseId)
-          ? await tx.getRepository(GroupCourse).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :courseId', { courseId }).getOne()
+          ? await tx
+              .getRepository(GroupCourse)
+              .createQueryBuilder('c')
+              .setLock('pessimistic_write')
+              .where('c.id = :courseId', { courseId })
+              .getOne()
           : null;
         if (!course) throw notFound('Group course', courseId);
         await assertMayWriteFor(ctx, citizenId, 'enrol citizens in courses');
@@ -139,7 +150,7 @@ export class GroupCourseResolver {
 
   @Mutation(() => Attendance, {
     description:
-      "Records whether an enrolled citizen came to a session (fremmøde): PRESENT, ABSENT or EXCUSED. Recording again corrects it. Only for sessions that have started.",
+      'Records whether an enrolled citizen came to a session (fremmøde): PRESENT, ABSENT or EXCUSED. Recording again corrects it. Only for sessions that have started.',
   })
   async recordAttendance(
     @Arg('sessionId', () => ID) sessionId: string,

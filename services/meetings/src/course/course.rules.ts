@@ -18,7 +18,11 @@ export const COURSE_RULES = {
  * a course at 10:00 stays at 10:00 when Denmark moves from summer to winter time, so the UTC
  * instants shift by an hour across the change.
  */
-export function sessionSpans(firstSessionAt: Date, count: number = COURSE_RULES.sessions, minutes: number = COURSE_RULES.sessionMinutes): Span[] {
+export function sessionSpans(
+  firstSessionAt: Date,
+  count: number = COURSE_RULES.sessions,
+  minutes: number = COURSE_RULES.sessionMinutes,
+): Span[] {
   const first = DateTime.fromJSDate(firstSessionAt, { zone: ZONE });
   return Array.from({ length: count }, (_, i) => {
     const start = first.plus({ weeks: i });
@@ -47,14 +51,22 @@ export function checkFacilitators(ids: readonly string[]): { ok: true; ids: stri
 export function checkCapacity(capacity: number | null | undefined): { ok: true; capacity: number } | CourseRefusal {
   const value = capacity ?? COURSE_RULES.defaultCapacity;
   if (!Number.isInteger(value) || value < 1 || value > COURSE_RULES.maxCapacity) {
-    return { ok: false, message: `capacity: a group course takes 1 to ${COURSE_RULES.maxCapacity} citizens (got ${value}).`, field: 'capacity' };
+    return {
+      ok: false,
+      message: `capacity: a group course takes 1 to ${COURSE_RULES.maxCapacity} citizens (got ${value}).`,
+      field: 'capacity',
+    };
   }
   return { ok: true, capacity: value };
 }
 
 /** Can one more citizen join? Decided with the course row locked, so two last-seat requests queue. */
-export function decideEnrollment(state: { enrolled: number; capacity: number; alreadyEnrolled: boolean; title: string }):
-  { ok: true } | { ok: false; message: string } {
+export function decideEnrollment(state: {
+  enrolled: number;
+  capacity: number;
+  alreadyEnrolled: boolean;
+  title: string;
+}): { ok: true } | { ok: false; message: string } {
   if (state.alreadyEnrolled) return { ok: false, message: `The citizen is already enrolled in "${state.title}".` };
   if (state.enrolled >= state.capacity) {
     return { ok: false, message: `"${state.title}" is full: all ${state.capacity} places are taken.` };

@@ -42,7 +42,14 @@ const CW = ParticipantRole.CASEWORKER;
 const JC = ParticipantRole.JOB_CONSULTANT;
 
 /** Close follow-up about every 14 days: held ones in the past, the next one booked. */
-function followUps(who: Person, consultant: Staff, offset: number, time: string, notes: string[], outcomes: MeetingStatus[] = []): DemoMeeting[] {
+function followUps(
+  who: Person,
+  consultant: Staff,
+  offset: number,
+  time: string,
+  notes: string[],
+  outcomes: MeetingStatus[] = [],
+): DemoMeeting[] {
   const past = notes.map((summary, i): DemoMeeting => {
     const status = outcomes[i] ?? MeetingStatus.HELD;
     return {
@@ -56,7 +63,10 @@ function followUps(who: Person, consultant: Staff, offset: number, time: string,
       location: i % 2 === 0 ? 'Gåtur fra jobcentret langs åen' : 'Jobcentret',
     };
   });
-  return [...past, { who, kind: MeetingKind.WALK_AND_TALK, days: offset, time, staff: [[consultant, RC]], location: 'Gåtur fra jobcentret' }];
+  return [
+    ...past,
+    { who, kind: MeetingKind.WALK_AND_TALK, days: offset, time, staff: [[consultant, RC]], location: 'Gåtur fra jobcentret' },
+  ];
 }
 
 /** The seed stories' meetings, relative to today. Consultants' days never clash with the course. */
@@ -68,27 +78,65 @@ const meetings: DemoMeeting[] = [
     'Status på kost og motion; Per vil gerne prøve værkstedet igen.',
   ]),
   {
-    who: 'per', kind: MeetingKind.NETWORK_MEETING, days: -40, time: '13:00', minutes: 90,
-    staff: [['anders', RC], ['inger', CW]], others: [[ParticipantRole.RELATIVE, 'Hanne Hansen']],
-    status: MeetingStatus.HELD, location: 'Jobcentret, mødelokale 2',
-    summary: 'Status for perioden: Per har tabt 12 kg og kommer stabilt. Mål for næste periode: højskoleophold og afklaring af arbejde på værkstedet.',
+    who: 'per',
+    kind: MeetingKind.NETWORK_MEETING,
+    days: -40,
+    time: '13:00',
+    minutes: 90,
+    staff: [
+      ['anders', RC],
+      ['inger', CW],
+    ],
+    others: [[ParticipantRole.RELATIVE, 'Hanne Hansen']],
+    status: MeetingStatus.HELD,
+    location: 'Jobcentret, mødelokale 2',
+    summary:
+      'Status for perioden: Per har tabt 12 kg og kommer stabilt. Mål for næste periode: højskoleophold og afklaring af arbejde på værkstedet.',
     agreements: [
       { text: 'Per søger højskoleopholdet', deadline: 14 },
       { text: 'Anders kontakter værkstedet om en praktik', deadline: 30 },
     ],
   },
-  { who: 'per', kind: MeetingKind.NETWORK_MEETING, days: 45, time: '13:00', minutes: 90, staff: [['anders', RC], ['inger', CW]], location: 'Jobcentret, mødelokale 2' },
-
-  ...followUps('ulla', 'sofie', 2, '13:00', [
-    'Ulla fortalte om hverdagen med børnene; det går bedre med morgenerne.',
-    'Ulla kom ikke.',
-    'Ulla havde lægetid; ny tid aftalt.',
-    'Ulla foreslår selv et praktiksted i en børnehave.',
-  ], [MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.EXCUSED, MeetingStatus.HELD]),
   {
-    who: 'ulla', kind: MeetingKind.NETWORK_MEETING, days: -60, time: '09:00', minutes: 90,
-    staff: [['sofie', RC], ['mette', CW], ['jens', JC]], others: [[ParticipantRole.RELATIVE, 'Kasper Holm']],
-    status: MeetingStatus.HELD, location: 'Jobcentret, mødelokale 1',
+    who: 'per',
+    kind: MeetingKind.NETWORK_MEETING,
+    days: 45,
+    time: '13:00',
+    minutes: 90,
+    staff: [
+      ['anders', RC],
+      ['inger', CW],
+    ],
+    location: 'Jobcentret, mødelokale 2',
+  },
+
+  ...followUps(
+    'ulla',
+    'sofie',
+    2,
+    '13:00',
+    [
+      'Ulla fortalte om hverdagen med børnene; det går bedre med morgenerne.',
+      'Ulla kom ikke.',
+      'Ulla havde lægetid; ny tid aftalt.',
+      'Ulla foreslår selv et praktiksted i en børnehave.',
+    ],
+    [MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.EXCUSED, MeetingStatus.HELD],
+  ),
+  {
+    who: 'ulla',
+    kind: MeetingKind.NETWORK_MEETING,
+    days: -60,
+    time: '09:00',
+    minutes: 90,
+    staff: [
+      ['sofie', RC],
+      ['mette', CW],
+      ['jens', JC],
+    ],
+    others: [[ParticipantRole.RELATIVE, 'Kasper Holm']],
+    status: MeetingStatus.HELD,
+    location: 'Jobcentret, mødelokale 1',
     summary: 'Status: Ulla møder op og tager selv initiativ. Mål: en praktik med få timer, hvor hun føler sig tryg.',
     agreements: [{ text: 'Jens undersøger praktik i en børnehave', deadline: -30 }],
   },
@@ -100,9 +148,19 @@ const meetings: DemoMeeting[] = [
     'Svend vil gerne i praktik som anlægsgartner.',
   ]),
   {
-    who: 'svend', kind: MeetingKind.NETWORK_MEETING, days: -110, time: '13:00', minutes: 90,
-    staff: [['anders', RC], ['inger', CW], ['jens', JC]], others: [[ParticipantRole.SUPPORT_PERSON, 'AA-sponsor']],
-    status: MeetingStatus.HELD, location: 'Jobcentret, mødelokale 2',
+    who: 'svend',
+    kind: MeetingKind.NETWORK_MEETING,
+    days: -110,
+    time: '13:00',
+    minutes: 90,
+    staff: [
+      ['anders', RC],
+      ['inger', CW],
+      ['jens', JC],
+    ],
+    others: [[ParticipantRole.SUPPORT_PERSON, 'AA-sponsor']],
+    status: MeetingStatus.HELD,
+    location: 'Jobcentret, mødelokale 2',
     summary: 'Status: alkoholbehandlingen er gennemført. Mål: stabil hverdag og afklaring af uddannelse som anlægsgartner.',
     agreements: [{ text: 'Svend fortsætter i AA', deadline: null }],
   },
@@ -113,17 +171,38 @@ const meetings: DemoMeeting[] = [
     'Vi talte om SU og uddannelse senere.',
   ]),
   {
-    who: 'line', kind: MeetingKind.PLACEMENT_KICKOFF, days: 10, time: '10:00', minutes: 60,
-    staff: [['jens', JC], ['sofie', RC]], others: [[ParticipantRole.EMPLOYER, 'Blomsterhandler Ringe']], location: 'Blomsterhandler Ringe',
+    who: 'line',
+    kind: MeetingKind.PLACEMENT_KICKOFF,
+    days: 10,
+    time: '10:00',
+    minutes: 60,
+    staff: [
+      ['jens', JC],
+      ['sofie', RC],
+    ],
+    others: [[ParticipantRole.EMPLOYER, 'Blomsterhandler Ringe']],
+    location: 'Blomsterhandler Ringe',
   },
   {
-    who: 'line', kind: MeetingKind.FOLLOW_UP, days: -3, time: '15:00', staff: [['sofie', RC]], status: MeetingStatus.CANCELLED,
-    cancelReason: 'Line var syg; ny tid aftalt.', location: 'Jobcentret',
+    who: 'line',
+    kind: MeetingKind.FOLLOW_UP,
+    days: -3,
+    time: '15:00',
+    staff: [['sofie', RC]],
+    status: MeetingStatus.CANCELLED,
+    cancelReason: 'Line var syg; ny tid aftalt.',
+    location: 'Jobcentret',
   },
 
   {
-    who: 'bent', kind: MeetingKind.PLACEMENT_FOLLOW_UP, days: -20, time: '14:00', staff: [['jens', JC]], others: [[ParticipantRole.EMPLOYER, 'Kroen i Ringe']],
-    status: MeetingStatus.HELD, location: 'Kroen i Ringe',
+    who: 'bent',
+    kind: MeetingKind.PLACEMENT_FOLLOW_UP,
+    days: -20,
+    time: '14:00',
+    staff: [['jens', JC]],
+    others: [[ParticipantRole.EMPLOYER, 'Kroen i Ringe']],
+    status: MeetingStatus.HELD,
+    location: 'Kroen i Ringe',
     summary: 'Bent er ansat i flexjob som kok; ryggen holder med de nye arbejdstider.',
     agreements: [{ text: 'Jens følger op om tre måneder', deadline: 70 }],
   },
@@ -132,7 +211,12 @@ const meetings: DemoMeeting[] = [
 /** The running course: Anders and Sofie, started three weeks ago, attendance for the sessions held. */
 const course = {
   title: 'Trivsel i hverdagen',
-  topics: [CourseTopic.EVERYDAY_WELLBEING, CourseTopic.MEDITATION_RELAXATION, CourseTopic.EXERCISE_WELLBEING, CourseTopic.POSITIVE_PSYCHOLOGY],
+  topics: [
+    CourseTopic.EVERYDAY_WELLBEING,
+    CourseTopic.MEDITATION_RELAXATION,
+    CourseTopic.EXERCISE_WELLBEING,
+    CourseTopic.POSITIVE_PSYCHOLOGY,
+  ],
   startedDaysAgo: 21,
   time: '10:00',
   facilitators: ['anders', 'sofie'] as Staff[],
@@ -161,7 +245,8 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
       summary: m.summary ?? null,
       agreements: (m.agreements ?? []).map((a) => ({ text: a.text, deadline: a.deadline === null ? null : addDays(today, a.deadline) })),
       cancelReason: m.cancelReason ?? null,
-      outcomeRecordedAt: status === MeetingStatus.PLANNED || status === MeetingStatus.CANCELLED ? null : addMinutes(scheduledAt, minutes + 30),
+      outcomeRecordedAt:
+        status === MeetingStatus.PLANNED || status === MeetingStatus.CANCELLED ? null : addMinutes(scheduledAt, minutes + 30),
       createdBy: demoStaff[m.staff[0][0]].id,
     }),
   );
@@ -192,7 +277,9 @@ export async function seedMeetingsDemo(dataSource: DataSource): Promise<boolean>
         createdBy: demoStaff.anders.id,
       }),
     );
-    await tx.getRepository(CourseFacilitator).insert(course.facilitators.map((s, position) => ({ courseId: saved.id, staffId: demoStaff[s].id, position })));
+    await tx
+      .getRepository(CourseFacilitator)
+      .insert(course.facilitators.map((s, position) => ({ courseId: saved.id, staffId: demoStaff[s].id, position })));
     const sessions = await tx.getRepository(GroupSession).save(
       spans.map((span, i) =>
         tx.getRepository(GroupSession).create({
@@ -207,9 +294,9 @@ export async function seedMeetingsDemo(dataSource: DataSource): Promise<boolean>
     for (const [who, statuses] of Object.entries(course.attendance) as [Person, AttendanceStatus[]][]) {
       const citizenId = demoCitizens[who].id;
       await tx.getRepository(Enrollment).insert({ courseId: saved.id, citizenId, enrolledBy: demoStaff.anders.id });
-      await tx.getRepository(Attendance).insert(
-        statuses.map((status, i) => ({ sessionId: sessions[i].id, citizenId, status, recordedBy: demoStaff.sofie.id })),
-      );
+      await tx
+        .getRepository(Attendance)
+        .insert(statuses.map((status, i) => ({ sessionId: sessions[i].id, citizenId, status, recordedBy: demoStaff.sofie.id })));
     }
   });
   return true;

@@ -81,10 +81,16 @@ export class MeetingResolver {
     const decided = normalizeParticipants(input.participants, ctx.actor);
     if (!decided.ok) throw refusalError(decided);
     // Everyone named must exist before anything is booked (the booking staff member is the actor).
-    await assertReferencesExist('meetings', [
-      { kind: 'citizen', id: input.citizenId, field: 'citizenId' },
-      ...(input.participants ?? []).flatMap((p, i) => (p.staffId ? [{ kind: 'staff' as const, id: p.staffId.trim(), field: `participants.${i}.staffId` }] : [])),
-    ], ctx.requestId);
+    await assertReferencesExist(
+      'meetings',
+      [
+        { kind: 'citizen', id: input.citizenId, field: 'citizenId' },
+        ...(input.participants ?? []).flatMap((p, i) =>
+          p.staffId ? [{ kind: 'staff' as const, id: p.staffId.trim(), field: `participants.${i}.staffId` }] : [],
+        ),
+      ],
+      ctx.requestId,
+    );
     await assertMayWriteFor(ctx, input.citizenId, 'book meetings');
     const start = input.scheduledAt;
     const end = addMinutes(start, input.durationMinutes);
@@ -108,9 +114,9 @@ export class MeetingResolver {
           createdBy: ctx.actor.id,
         }),
       );
-      await tx.getRepository(MeetingParticipant).insert(
-        decided.participants.map((p, position) => ({ ...p, meetingId: meeting.id, position })),
-      );
+      await tx
+        .getRepository(MeetingParticipant)
+        .insert(decided.participants.map((p, position) => ({ ...p, meetingId: meeting.id, position })));
       return meeting;
     });
   }

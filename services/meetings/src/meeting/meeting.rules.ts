@@ -40,7 +40,10 @@ export function normalizeParticipants(
     const name = p.name?.trim() || null;
     if (staffId !== null && !isUuid(staffId)) return bad(`${field}.staffId: "${staffId}" is not a staff member id.`, `${field}.staffId`);
     if (STAFF_PARTICIPANT_ROLES.includes(p.role) && !staffId) {
-      return bad(`${field}.staffId: a ${p.role.toLowerCase().replace('_', ' ')} taking part must be given by staff id.`, `${field}.staffId`);
+      return bad(
+        `${field}.staffId: a ${p.role.toLowerCase().replace('_', ' ')} taking part must be given by staff id.`,
+        `${field}.staffId`,
+      );
     }
     if (NAMED_PARTICIPANT_ROLES.includes(p.role) && !name) {
       return bad(`${field}.name: give the name of the ${p.role.toLowerCase().replace('_', ' ')}.`, `${field}.name`);
@@ -58,8 +61,7 @@ export function normalizeParticipants(
 }
 
 /** Staff ids among the participants: the people whose calendars must be free. */
-export const staffOf = (participants: readonly ParticipantDraft[]): string[] =>
-  participants.flatMap((p) => (p.staffId ? [p.staffId] : []));
+export const staffOf = (participants: readonly ParticipantDraft[]): string[] => participants.flatMap((p) => (p.staffId ? [p.staffId] : []));
 
 export interface MeetingState {
   status: MeetingStatus;
@@ -110,7 +112,9 @@ export function decideReschedule(meeting: MeetingState): Decision<object> {
 }
 
 /** Agreements as stored: trimmed text, deadline or null. */
-export function cleanAgreements(input: readonly { text: string; deadline?: string | null }[] | null | undefined): Decision<{ agreements: Agreement[] }> {
+export function cleanAgreements(
+  input: readonly { text: string; deadline?: string | null }[] | null | undefined,
+): Decision<{ agreements: Agreement[] }> {
   const agreements: Agreement[] = [];
   for (const [i, a] of (input ?? []).entries()) {
     const text = a.text.trim();

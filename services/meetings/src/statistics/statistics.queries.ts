@@ -28,10 +28,10 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     `COUNT(*) FILTER (WHERE ${where}) AS ${name}`,
     `(SELECT COUNT(*) FROM (SELECT DISTINCT citizen_id FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2 AND ${where} LIMIT ${MIN_CELL_SIZE}) p) AS ${name}_people`,
   ]);
-  const [counts] = await dataSource.query(
-    `SELECT ${columns.join(', ')} FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2`,
-    [start, end],
-  );
+  const [counts] = await dataSource.query(`SELECT ${columns.join(', ')} FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2`, [
+    start,
+    end,
+  ]);
   const asOf = to < today ? to : today;
   // Open cases: the meetings service does not know a citizen's status (the citizens service
   // does), and most citizens in the data are closed or self-supporting. A citizen with a meeting
@@ -67,7 +67,10 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     excused: s.count('excused', cell('excused')),
     cancelled: s.count('cancelled', cell('cancelled')),
     planned: s.count('planned', cell('planned')),
-    attendanceRate: s.rate('attendanceRate', ratio(held.count, held.count + noShow.count), { over: cell('attended_or_not'), from: [held, noShow] }),
+    attendanceRate: s.rate('attendanceRate', ratio(held.count, held.count + noShow.count), {
+      over: cell('attended_or_not'),
+      from: [held, noShow],
+    }),
     networkMeetingsOverdue: s.count('networkMeetingsOverdue', Number(overdue.overdue)),
     suppressed: s.suppressed,
   };

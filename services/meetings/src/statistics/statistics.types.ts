@@ -1,7 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
 
-@ObjectType({ description: 'Meetings counted for dashboards (mødestatistik); no personal data. A count of meetings with 1–4 citizens is withheld.' })
+@ObjectType({
+  description: 'Meetings counted for dashboards (mødestatistik); no personal data. A count of meetings with 1–4 citizens is withheld.',
+})
 export class MeetingStatistics {
   @Field(() => Int, { description: 'Meetings held (afholdt) that started in the period.' + SUPPRESSIBLE })
   held!: number;

@@ -56,7 +56,10 @@ export class PlacementFieldsResolver {
     return limit > placement.endDate ? limit : null;
   }
 
-  @FieldResolver(() => PlacementRuleInfo, { nullable: true, description: 'The legal rule that limits this placement; null for ORDINARY_JOB and FLEXJOB.' })
+  @FieldResolver(() => PlacementRuleInfo, {
+    nullable: true,
+    description: 'The legal rule that limits this placement; null for ORDINARY_JOB and FLEXJOB.',
+  })
   rule(@Root() placement: Placement): PlacementRuleInfo | null {
     const rule = ruleFor(placement.kind, placement.targetGroupAtStart, placement.startDate);
     return rule ? ruleInfo(rule) : null;

@@ -1,5 +1,18 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, boundedDate, changeTransaction, conflict, DateScalar, forbidden, isCaseStaff, isUuid, notFound, RequestContext, todayInCopenhagen, unknownReference } from '@jobcenter/kit';
+import {
+  badUserInput,
+  boundedDate,
+  changeTransaction,
+  conflict,
+  DateScalar,
+  forbidden,
+  isCaseStaff,
+  isUuid,
+  notFound,
+  RequestContext,
+  todayInCopenhagen,
+  unknownReference,
+} from '@jobcenter/kit';
 import { assertCaseStaff, mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
@@ -64,7 +77,8 @@ export class PlacementResolver {
       throw badUserInput(`endDate: the end date (${input.endDate}) is before the start date (${input.startDate}).`, 'endDate');
     }
     const jobConsultantId = input.jobConsultantId ?? (ctx.actor.role === 'JOB_CONSULTANT' ? ctx.actor.id : undefined);
-    const consultant = jobConsultantId === undefined ? undefined : { kind: 'staff' as const, id: jobConsultantId, field: 'jobConsultantId' };
+    const consultant =
+      jobConsultantId === undefined ? undefined : { kind: 'staff' as const, id: jobConsultantId, field: 'jobConsultantId' };
     if (consultant && !isUuid(consultant.id)) throw unknownReference(consultant);
     const company = await ctx.loaders.companyById.load(input.companyId);
     if (!company) throw unknownCompany(input.companyId);
@@ -137,7 +151,9 @@ export class PlacementResolver {
     if (!FOLLOW_UP_STATUSES.includes(placement.status)) {
       throw conflict(`A ${placement.status} placement takes no follow-ups; only ${FOLLOW_UP_STATUSES.join(', ')} ones do.`);
     }
-    await changeTransaction(ctx, (tx) => tx.getRepository(PlacementFollowUp).insert({ placementId: id, date, note, authorId: ctx.actor.id }));
+    await changeTransaction(ctx, (tx) =>
+      tx.getRepository(PlacementFollowUp).insert({ placementId: id, date, note, authorId: ctx.actor.id }),
+    );
     return placement;
   }
 
@@ -182,7 +198,8 @@ export class PlacementResolver {
   }
 
   @Mutation(() => Placement, {
-    description: 'Completes an ACTIVE placement with its outcome. `endedOn` (the actual last day) defaults to today and cannot be in the future.',
+    description:
+      'Completes an ACTIVE placement with its outcome. `endedOn` (the actual last day) defaults to today and cannot be in the future.',
   })
   async completePlacement(
     @Arg('id', () => ID) id: string,
@@ -212,4 +229,7 @@ export class PlacementResolver {
 
 /** A company id that names no company here: the input at fault. */
 const unknownCompany = (id: string) =>
-  badUserInput(`companyId: there is no company with id ${id}. Register the company first, or check the id; nothing was saved.`, 'companyId');
+  badUserInput(
+    `companyId: there is no company with id ${id}. Register the company first, or check the id; nothing was saved.`,
+    'companyId',
+  );

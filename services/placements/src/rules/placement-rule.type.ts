@@ -43,7 +43,7 @@ export function ruleInfo(rule: PlacementRule): PlacementRuleInfo {
 /** What the rules allow for a placement about to be proposed, before it is submitted. */
 @ObjectType({
   description:
-    'The legal maximum for a placement not yet proposed (lovens maksimum): the rule in force on the start date for the kind and the citizen\'s target group as the citizens service records it.',
+    "The legal maximum for a placement not yet proposed (lovens maksimum): the rule in force on the start date for the kind and the citizen's target group as the citizens service records it.",
 })
 export class PlacementLimit {
   @Field(() => PlacementKind)
@@ -57,7 +57,8 @@ export class PlacementLimit {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Latest end date allowed without an extension; null when the kind has no legal maximum or no rule allows it (see `refusal`).',
+    description:
+      'Latest end date allowed without an extension; null when the kind has no legal maximum or no rule allows it (see `refusal`).',
   })
   maxEndDate!: string | null;
 

@@ -188,8 +188,7 @@ export function extensionLimit(rule: PlacementRule, startDate: string, currentEn
 }
 
 export type LengthCheck =
-  | { ok: true; rule: PlacementRule | null }
-  | { ok: false; rule: PlacementRule | null; message: string; latestEndDate: string | null };
+  { ok: true; rule: PlacementRule | null } | { ok: false; rule: PlacementRule | null; message: string; latestEndDate: string | null };
 
 /** Checks a proposed placement's dates against the rule in force on its start date. */
 export function checkProposedLength(

@@ -7,7 +7,9 @@ import { PlacementStatistics } from './statistics.types';
 
 @Resolver(() => PlacementStatistics)
 export class PlacementStatisticsResolver {
-  @Query(() => PlacementStatistics, { description: 'Placement figures for a period (from and to included), for dashboards; staff and analysts.' })
+  @Query(() => PlacementStatistics, {
+    description: 'Placement figures for a period (from and to included), for dashboards; staff and analysts.',
+  })
   placementStatistics(
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,

@@ -28,14 +28,18 @@ export class PlacementStatistics {
 
   @Field(() => Int, {
     description:
-      'Completed in the period with outcome ORDINARY_EMPLOYMENT.' + SUPPRESSIBLE + ' Also withheld when it is the smallest other ' +
+      'Completed in the period with outcome ORDINARY_EMPLOYMENT.' +
+      SUPPRESSIBLE +
+      ' Also withheld when it is the smallest other ' +
       'outcome beside a withheld one, as `completed` would otherwise reveal that.',
   })
   toOrdinaryEmployment!: number;
 
   @Field(() => Int, {
     description:
-      'Completed in the period with outcome EDUCATION.' + SUPPRESSIBLE + ' Also withheld when it is the smallest other outcome beside ' +
+      'Completed in the period with outcome EDUCATION.' +
+      SUPPRESSIBLE +
+      ' Also withheld when it is the smallest other outcome beside ' +
       'a withheld one, as `completed` would otherwise reveal that.',
   })
   toEducation!: number;

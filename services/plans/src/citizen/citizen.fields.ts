@@ -47,6 +47,10 @@ export class CitizenPlansResolver {
     if (!plan) return null;
     const [milestones, periods] = await Promise.all([ctx.loaders.milestonesByPlan.load(plan.id), ctx.loaders.periodsByPlan.load(plan.id)]);
     const citizenName = [citizen.firstName, citizen.lastName].filter(Boolean).join(' ') || null;
-    return renderPlanHtml({ ...plan, citizenName, milestones, latestPeriod: periods[0] ?? null }, language ?? PrintLanguage.DA, todayInCopenhagen());
+    return renderPlanHtml(
+      { ...plan, citizenName, milestones, latestPeriod: periods[0] ?? null },
+      language ?? PrintLanguage.DA,
+      todayInCopenhagen(),
+    );
   }
 }

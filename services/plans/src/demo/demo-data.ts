@@ -12,7 +12,14 @@ import { ProgressScore } from '../progress/progress-score.entity';
 import { ProgressDimension as D } from '../progress/progress.enums';
 
 /** Days relative to today: negative is in the past. */
-interface StoryMilestone { title: string; due: number; status: S; responsible: R; achieved?: number; note?: string }
+interface StoryMilestone {
+  title: string;
+  due: number;
+  status: S;
+  responsible: R;
+  achieved?: number;
+  note?: string;
+}
 interface Story {
   citizen: keyof typeof demoCitizens;
   caseworker: keyof typeof demoStaff;
@@ -29,7 +36,10 @@ interface Story {
 /** The seed stories' plans, as their caseworkers and the citizens themselves wrote them. */
 const stories: Story[] = [
   {
-    citizen: 'svend', caseworker: 'inger', status: PlanStatus.ACTIVE, started: -190,
+    citizen: 'svend',
+    caseworker: 'inger',
+    status: PlanStatus.ACTIVE,
+    started: -190,
     goal: 'Uddannet anlægsgartner og derefter et fast job',
     words: 'Min største drøm er at blive tørlagt og dernæst at blive uddannet som anlægsgartner.',
     milestones: [
@@ -40,7 +50,11 @@ const stories: Story[] = [
       { title: 'Søge optagelse på anlægsgartneruddannelsen', due: 120, status: S.PLANNED, responsible: R.SHARED },
     ],
     periods: [
-      { at: -100, past: 'Svend er tørlagt og har gennemført praktikken hos gartneren med gode tilbagemeldinger.', next: 'Løntilskud hos gartneren; fortsat AA.' },
+      {
+        at: -100,
+        past: 'Svend er tørlagt og har gennemført praktikken hos gartneren med gode tilbagemeldinger.',
+        next: 'Løntilskud hos gartneren; fortsat AA.',
+      },
       { at: -20, past: 'Løntilskuddet går godt; mødestabil.', next: 'Forberede ansøgning til anlægsgartneruddannelsen.' },
     ],
     progress: [
@@ -49,7 +63,10 @@ const stories: Story[] = [
     ],
   },
   {
-    citizen: 'per', caseworker: 'inger', status: PlanStatus.ACTIVE, started: -140,
+    citizen: 'per',
+    caseworker: 'inger',
+    status: PlanStatus.ACTIVE,
+    started: -140,
     goal: 'Tabe mig nok til at arbejde fuld tid igen som mekaniker; værkstedet har lovet mig et job',
     words: 'Jeg har selv fundet højskolen. Når vægten er nede, kan jeg klare et fuldt job på værkstedet.',
     milestones: [
@@ -64,7 +81,10 @@ const stories: Story[] = [
     ],
   },
   {
-    citizen: 'ulla', caseworker: 'mette', status: PlanStatus.ACTIVE, started: -180,
+    citizen: 'ulla',
+    caseworker: 'mette',
+    status: PlanStatus.ACTIVE,
+    started: -180,
     goal: 'Styr på hverdagen med børnene og på sigt et arbejde, hvor jeg ikke er bange',
     words: 'At få styr på hverdagen med børnene og en dag have et arbejde, hvor jeg ikke er bange.',
     milestones: [
@@ -73,14 +93,19 @@ const stories: Story[] = [
       { title: 'Praktik i genbrugsbutik', due: -30, status: S.DROPPED, responsible: R.SHARED, note: 'Praktikken blev aflyst af butikken.' },
       { title: 'Forrevalideringsprojekt hos kunstner', due: 75, status: S.PLANNED, responsible: R.SHARED },
     ],
-    periods: [{ at: -25, past: 'Selvværdsforløbet er gennemført; praktikken blev aflyst.', next: 'Morgenrutiner; opstart i projekt hos kunstner.' }],
+    periods: [
+      { at: -25, past: 'Selvværdsforløbet er gennemført; praktikken blev aflyst.', next: 'Morgenrutiner; opstart i projekt hos kunstner.' },
+    ],
     progress: [
       { at: -175, scores: { SELF_ESTEEM: 2, COPING: 3, DAILY_STRUCTURE: 3, NETWORK: 3 } },
       { at: -25, scores: { SELF_ESTEEM: 5, COPING: 5, DAILY_STRUCTURE: 4, NETWORK: 4 } },
     ],
   },
   {
-    citizen: 'line', caseworker: 'mette', status: PlanStatus.ACTIVE, started: -160,
+    citizen: 'line',
+    caseworker: 'mette',
+    status: PlanStatus.ACTIVE,
+    started: -160,
     goal: 'Ordinært job det næste år, så gælden kan betales, og derefter en uddannelse på SU',
     words: 'Et ordinært job det næste år, så jeg kan betale min gæld, og derefter en uddannelse på SU.',
     milestones: [
@@ -95,7 +120,11 @@ const stories: Story[] = [
     ],
   },
   {
-    citizen: 'bent', caseworker: 'inger', status: PlanStatus.COMPLETED, started: -320, ended: -10,
+    citizen: 'bent',
+    caseworker: 'inger',
+    status: PlanStatus.COMPLETED,
+    started: -320,
+    ended: -10,
     goal: 'Fast job som kok, uden at ryggen sætter grænsen',
     words: 'At arbejde som kok igen, uden at ryggen sætter grænsen.',
     milestones: [
@@ -118,15 +147,25 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
   const author = { authorRole: staff.role, authorId: staff.id, authorName: staff.name };
   const plan = await tx.getRepository(Plan).save(
     tx.getRepository(Plan).create({
-      citizenId: demoCitizens[story.citizen].id, longTermGoal: story.goal, citizenPerspective: story.words,
-      status: story.status, startDate: day(story.started), endDate: story.ended === undefined ? null : day(story.ended),
+      citizenId: demoCitizens[story.citizen].id,
+      longTermGoal: story.goal,
+      citizenPerspective: story.words,
+      status: story.status,
+      startDate: day(story.started),
+      endDate: story.ended === undefined ? null : day(story.ended),
     }),
   );
   for (const m of story.milestones) {
     const saved = await tx.getRepository(Milestone).save(
       tx.getRepository(Milestone).create({
-        planId: plan.id, title: m.title, description: null, deadline: day(m.due), status: m.status,
-        responsible: m.responsible, achievedAt: m.achieved === undefined ? null : day(m.achieved), replacedById: null,
+        planId: plan.id,
+        title: m.title,
+        description: null,
+        deadline: day(m.due),
+        status: m.status,
+        responsible: m.responsible,
+        achievedAt: m.achieved === undefined ? null : day(m.achieved),
+        replacedById: null,
       }),
     );
     const at = (offset: number) => new Date(`${day(offset)}T10:00:00Z`);
@@ -138,19 +177,27 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
   }
   await tx.getRepository(PlanPeriod).insert(
     story.periods.map((p) => ({
-      planId: plan.id, meetingDate: day(p.at), pastPeriodStatus: p.past, nextPeriodGoals: p.next, nextReviewDate: day(p.at + 75),
-      authorRole: staff.role, authorName: staff.name,
+      planId: plan.id,
+      meetingDate: day(p.at),
+      pastPeriodStatus: p.past,
+      nextPeriodGoals: p.next,
+      nextReviewDate: day(p.at + 75),
+      authorRole: staff.role,
+      authorName: staff.name,
     })),
   );
   for (const p of story.progress) {
     const assessment = await tx.getRepository(ProgressAssessment).save(
       tx.getRepository(ProgressAssessment).create({
-        citizenId: demoCitizens[story.citizen].id, assessedAt: day(p.at), note: null, assessedByRole: 'RESOURCE_CONSULTANT',
+        citizenId: demoCitizens[story.citizen].id,
+        assessedAt: day(p.at),
+        note: null,
+        assessedByRole: 'RESOURCE_CONSULTANT',
       }),
     );
-    await tx.getRepository(ProgressScore).insert(
-      Object.entries(p.scores).map(([dimension, score]) => ({ assessmentId: assessment.id, dimension: dimension as D, score })),
-    );
+    await tx
+      .getRepository(ProgressScore)
+      .insert(Object.entries(p.scores).map(([dimension, score]) => ({ assessmentId: assessment.id, dimension: dimension as D, score })));
   }
 }
 

@@ -15,17 +15,30 @@ export class ProgressionSummary1795500000000 implements MigrationInterface {
   name = 'ProgressionSummary1795500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "progression_summary" ("citizen_id" uuid NOT NULL, "dimension" character varying(32) NOT NULL, "first_assessed_at" date NOT NULL, "first_score" smallint NOT NULL, "latest_assessed_at" date NOT NULL, "latest_score" smallint NOT NULL, "assessments" integer NOT NULL, CONSTRAINT "PK_progression_summary" PRIMARY KEY ("citizen_id", "dimension"))`);
-    await queryRunner.query(`CREATE TABLE "progression_total" ("dimension" character varying(32) NOT NULL, "citizens" integer NOT NULL, "first_sum" bigint NOT NULL, "latest_sum" bigint NOT NULL, CONSTRAINT "PK_progression_total" PRIMARY KEY ("dimension"))`);
+    await queryRunner.query(
+      `CREATE TABLE "progression_summary" ("citizen_id" uuid NOT NULL, "dimension" character varying(32) NOT NULL, "first_assessed_at" date NOT NULL, "first_score" smallint NOT NULL, "latest_assessed_at" date NOT NULL, "latest_score" smallint NOT NULL, "assessments" integer NOT NULL, CONSTRAINT "PK_progression_summary" PRIMARY KEY ("citizen_id", "dimension"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "progression_total" ("dimension" character varying(32) NOT NULL, "citizens" integer NOT NULL, "first_sum" bigint NOT NULL, "latest_sum" bigint NOT NULL, CONSTRAINT "PK_progression_total" PRIMARY KEY ("dimension"))`,
+    );
 
     // progression_total follows progression_summary's rows with two or more scores, by difference.
     for (const [fn, contributions] of [
       ['progression_total_inserted', [['new_rows', 1]]],
-      ['progression_total_updated', [['new_rows', 1], ['old_rows', -1]]],
+      [
+        'progression_total_updated',
+        [
+          ['new_rows', 1],
+          ['old_rows', -1],
+        ],
+      ],
       ['progression_total_deleted', [['old_rows', -1]]],
     ] as const) {
       const rows = contributions
-        .map(([table, sign]) => `SELECT dimension, ${sign} AS c, ${sign} * first_score AS f, ${sign} * latest_score AS l FROM ${table} WHERE assessments >= 2`)
+        .map(
+          ([table, sign]) =>
+            `SELECT dimension, ${sign} AS c, ${sign} * first_score AS f, ${sign} * latest_score AS l FROM ${table} WHERE assessments >= 2`,
+        )
         .join(' UNION ALL ');
       await queryRunner.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -36,9 +49,15 @@ BEGIN
   RETURN NULL;
 END $$`);
     }
-    await queryRunner.query(`CREATE TRIGGER progression_total_insert AFTER INSERT ON "progression_summary" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_inserted()`);
-    await queryRunner.query(`CREATE TRIGGER progression_total_update AFTER UPDATE ON "progression_summary" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_updated()`);
-    await queryRunner.query(`CREATE TRIGGER progression_total_delete AFTER DELETE ON "progression_summary" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_deleted()`);
+    await queryRunner.query(
+      `CREATE TRIGGER progression_total_insert AFTER INSERT ON "progression_summary" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_inserted()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_total_update AFTER UPDATE ON "progression_summary" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_updated()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_total_delete AFTER DELETE ON "progression_summary" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_total_deleted()`,
+    );
 
     // Merges a batch of new scores (a COPY may bring several per citizen and dimension).
     await queryRunner.query(`CREATE FUNCTION progression_summary_add() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -96,13 +115,27 @@ BEGIN
   DELETE FROM progression_total;
   RETURN NULL;
 END $$`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_score_insert AFTER INSERT ON "progress_score" REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_add()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_score_update AFTER UPDATE ON "progress_score" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_scores_changed()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_score_delete AFTER DELETE ON "progress_score" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_scores_changed()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_assessment_update AFTER UPDATE ON "progress_assessment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_assessments_changed()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_assessment_delete AFTER DELETE ON "progress_assessment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_assessments_changed()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_score_truncate AFTER TRUNCATE ON "progress_score" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`);
-    await queryRunner.query(`CREATE TRIGGER progression_summary_assessment_truncate AFTER TRUNCATE ON "progress_assessment" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`);
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_score_insert AFTER INSERT ON "progress_score" REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_add()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_score_update AFTER UPDATE ON "progress_score" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_scores_changed()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_score_delete AFTER DELETE ON "progress_score" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_scores_changed()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_assessment_update AFTER UPDATE ON "progress_assessment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_assessments_changed()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_assessment_delete AFTER DELETE ON "progress_assessment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_assessments_changed()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_score_truncate AFTER TRUNCATE ON "progress_score" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER progression_summary_assessment_truncate AFTER TRUNCATE ON "progress_assessment" FOR EACH STATEMENT EXECUTE FUNCTION progression_summary_truncated()`,
+    );
     await queryRunner.query(`SELECT progression_summary_refresh(NULL)`);
     await queryRunner.query(`ANALYZE progression_summary, progression_total`);
   }
@@ -122,7 +155,16 @@ END $$`);
     ]) {
       await queryRunner.query(`DROP TRIGGER "${trigger}" ON "${table}"`);
     }
-    for (const fn of ['progression_total_deleted()', 'progression_total_updated()', 'progression_total_inserted()', 'progression_summary_truncated()', 'progression_summary_assessments_changed()', 'progression_summary_scores_changed()', 'progression_summary_refresh(uuid[])', 'progression_summary_add()']) {
+    for (const fn of [
+      'progression_total_deleted()',
+      'progression_total_updated()',
+      'progression_total_inserted()',
+      'progression_summary_truncated()',
+      'progression_summary_assessments_changed()',
+      'progression_summary_scores_changed()',
+      'progression_summary_refresh(uuid[])',
+      'progression_summary_add()',
+    ]) {
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     }
     await queryRunner.query(`DROP TABLE "progression_total"`);

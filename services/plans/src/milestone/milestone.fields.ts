@@ -16,7 +16,9 @@ export class MilestoneFieldsResolver {
     return (await ctx.loaders.planById.load(milestone.planId))!;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Deadline passed (before today, Danish time) and not ACHIEVED, DROPPED or REVISED (overskredet).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Deadline passed (before today, Danish time) and not ACHIEVED, DROPPED or REVISED (overskredet).',
+  })
   overdue(@Root() milestone: Milestone): boolean {
     return isOverdue(milestone, todayInCopenhagen());
   }

@@ -1,6 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { Actor, changeTransaction, conflict, DateScalar, forbidden, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  Actor,
+  changeTransaction,
+  conflict,
+  DateScalar,
+  forbidden,
+  isUuid,
+  notFound,
+  RequestContext,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
@@ -34,7 +44,11 @@ async function milestoneWithPlan(tx: EntityManager, id: string): Promise<{ miles
 @Resolver(() => Milestone)
 export class MilestoneResolver {
   @Mutation(() => Milestone, { description: "Adds a milestone (milepæl) to an open plan; its deadline is not before the plan's start." })
-  async addMilestone(@Arg('planId', () => ID) planId: string, @Arg('input') input: AddMilestoneInput, @Ctx() ctx: Context): Promise<Milestone> {
+  async addMilestone(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('input') input: AddMilestoneInput,
+    @Ctx() ctx: Context,
+  ): Promise<Milestone> {
     assertCaseStaff(ctx.actor, 'add milestones');
     return changeTransaction(ctx, async (tx) => {
       const plan = await lockPlan(tx, planId);
@@ -54,7 +68,10 @@ export class MilestoneResolver {
         }),
       );
       await tx.getRepository(MilestoneUpdate).insert({
-        milestoneId: milestone.id, ...author(ctx.actor), note: `Milestone agreed, deadline ${milestone.deadline}.`, status: MilestoneStatus.PLANNED,
+        milestoneId: milestone.id,
+        ...author(ctx.actor),
+        note: `Milestone agreed, deadline ${milestone.deadline}.`,
+        status: MilestoneStatus.PLANNED,
       });
       return milestone;
     });
@@ -62,7 +79,7 @@ export class MilestoneResolver {
 
   @Mutation(() => Milestone, {
     description:
-      'Changes a milestone\'s status (staff). ACHIEVED, REVISED and DROPPED are final; MISSED only after the deadline; ' +
+      "Changes a milestone's status (staff). ACHIEVED, REVISED and DROPPED are final; MISSED only after the deadline; " +
       'REVISED needs `revision`, the milestone that replaces it. Each change is logged in `updates`.',
   })
   async setMilestoneStatus(
@@ -75,7 +92,8 @@ export class MilestoneResolver {
     @Arg('revision', () => MilestoneRevisionInput, { nullable: true, description: 'For REVISED: the milestone that replaces it.' })
     revision?: MilestoneRevisionInput | null,
   ): Promise<Milestone> {
-    if (ctx.actor.role === 'CITIZEN') throw forbidden('The milestone status is set with your caseworker; you can add your own notes (addMilestoneUpdate).');
+    if (ctx.actor.role === 'CITIZEN')
+      throw forbidden('The milestone status is set with your caseworker; you can add your own notes (addMilestoneUpdate).');
     assertCaseStaff(ctx.actor, 'change milestones');
     const text = optionalText(note, 'note', 4000);
     return changeTransaction(ctx, async (tx) => {
@@ -94,8 +112,12 @@ export class MilestoneResolver {
         replacement = await repo.save(
           repo.create({
             planId: plan.id,
-            title: revision.title !== undefined && revision.title !== null ? requiredText(revision.title, 'revision.title', 200) : milestone.title,
-            description: revision.description !== undefined ? optionalText(revision.description, 'revision.description', 4000) : milestone.description,
+            title:
+              revision.title !== undefined && revision.title !== null
+                ? requiredText(revision.title, 'revision.title', 200)
+                : milestone.title,
+            description:
+              revision.description !== undefined ? optionalText(revision.description, 'revision.description', 4000) : milestone.description,
             deadline: checkDeadline(revision.deadline, plan.startDate, 'revision.deadline'),
             status: MilestoneStatus.PLANNED,
             responsible: revision.responsible ?? milestone.responsible,
@@ -104,7 +126,10 @@ export class MilestoneResolver {
           }),
         );
         await tx.getRepository(MilestoneUpdate).insert({
-          milestoneId: replacement.id, ...author(ctx.actor), note: `Revised from "${milestone.title}" (deadline ${milestone.deadline}).`, status: MilestoneStatus.PLANNED,
+          milestoneId: replacement.id,
+          ...author(ctx.actor),
+          note: `Revised from "${milestone.title}" (deadline ${milestone.deadline}).`,
+          status: MilestoneStatus.PLANNED,
         });
       }
       // Only from the status the decision was made on: a concurrent change makes this a no-op.
@@ -116,13 +141,18 @@ export class MilestoneResolver {
         .execute();
       if (!result.affected) throw conflict('Someone changed this milestone just now; reload it and try again.');
       await tx.getRepository(MilestoneUpdate).insert({
-        milestoneId: id, ...author(ctx.actor), note: text ?? `Status changed from ${milestone.status} to ${status}.`, status,
+        milestoneId: id,
+        ...author(ctx.actor),
+        note: text ?? `Status changed from ${milestone.status} to ${status}.`,
+        status,
       });
       return repo.findOneByOrFail({ id });
     });
   }
 
-  @Mutation(() => Milestone, { description: 'Adds a note to a milestone\'s history (opfølgning). The citizen may add their own to their own plan.' })
+  @Mutation(() => Milestone, {
+    description: "Adds a note to a milestone's history (opfølgning). The citizen may add their own to their own plan.",
+  })
   async addMilestoneUpdate(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Ctx() ctx: Context): Promise<Milestone> {
     assertMayReadPersonalData(ctx.actor);
     return changeTransaction(ctx, async (tx) => {
@@ -131,7 +161,10 @@ export class MilestoneResolver {
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add notes to it');
       await tx.getRepository(MilestoneUpdate).insert({
-        milestoneId: id, ...author(ctx.actor), note: requiredText(note, 'note', 4000), status: null,
+        milestoneId: id,
+        ...author(ctx.actor),
+        note: requiredText(note, 'note', 4000),
+        status: null,
       });
       return milestone;
     });

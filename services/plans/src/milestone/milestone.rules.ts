@@ -49,7 +49,10 @@ export function decideStatusChange(
     );
   }
   if (to === MISSED && milestone.deadline >= options.today) {
-    throw badUserInput(`status: the deadline (${milestone.deadline}) has not passed yet; revise the milestone instead of marking it missed.`, 'status');
+    throw badUserInput(
+      `status: the deadline (${milestone.deadline}) has not passed yet; revise the milestone instead of marking it missed.`,
+      'status',
+    );
   }
   if (to === REVISED && !options.hasRevision) {
     throw badUserInput('revision: say what replaces the milestone (a new title or deadline) when revising it.', 'revision');

@@ -9,7 +9,9 @@ import { Plan } from '../plan/plan.entity';
  */
 @Entity('plan_period')
 @Index('uq_plan_period_date', ['planId', 'meetingDate'], { unique: true })
-@ObjectType({ description: 'A period status written at a network meeting (periodestatus): how the past period went and the goals for the next.' })
+@ObjectType({
+  description: 'A period status written at a network meeting (periodestatus): how the past period went and the goals for the next.',
+})
 export class PlanPeriod {
   @Field(() => ID, { description: 'Unique id.' })
   @PrimaryGeneratedColumn('uuid')

@@ -1,5 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, boundedDate, changeTransaction, conflict, isUniqueViolation, isUuid, notFound, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  badUserInput,
+  boundedDate,
+  changeTransaction,
+  conflict,
+  isUniqueViolation,
+  isUuid,
+  notFound,
+  RequestContext,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
@@ -29,7 +39,10 @@ export class PlanPeriodResolver {
     checkPlanOpen(plan.status, 'add period statuses to it');
     const today = todayInCopenhagen();
     const meetingDate = boundedDate(
-      notInFuture(input.meetingDate ?? today, today, 'meetingDate', 'a meeting that has not been held'), 'meetingDate', 'record', today,
+      notInFuture(input.meetingDate ?? today, today, 'meetingDate', 'a meeting that has not been held'),
+      'meetingDate',
+      'record',
+      today,
     );
     if (input.nextReviewDate) boundedDate(input.nextReviewDate, 'nextReviewDate', 'plan', today);
     if (meetingDate < plan.startDate) {

@@ -18,8 +18,12 @@ export async function dropOpenMilestones(tx: EntityManager, planId: string, stat
   const why = status === PlanStatus.COMPLETED ? 'the plan was completed' : 'the plan was abandoned';
   await tx.getRepository(MilestoneUpdate).insert(
     open.map((m) => ({
-      milestoneId: m.id, authorRole: actor.role, authorId: actor.id, authorName: actor.name,
-      note: `Dropped because ${why} (was ${m.status}).`, status: MilestoneStatus.DROPPED,
+      milestoneId: m.id,
+      authorRole: actor.role,
+      authorId: actor.id,
+      authorName: actor.name,
+      note: `Dropped because ${why} (was ${m.status}).`,
+      status: MilestoneStatus.DROPPED,
     })),
   );
 }

@@ -12,7 +12,9 @@ import { PlanStatus } from './plan.enums';
 @Entity('plan')
 @Index('ix_plan_citizen', ['citizenId', 'startDate'])
 @Index('uq_plan_active_per_citizen', ['citizenId'], { unique: true, where: `"status" = 'ACTIVE'` })
-@ObjectType({ description: "The citizen's action plan (handleplan): long-term goal, the citizen's own words, milestones and period statuses." })
+@ObjectType({
+  description: "The citizen's action plan (handleplan): long-term goal, the citizen's own words, milestones and period statuses.",
+})
 @Directive('@key(fields: "id")')
 export class Plan {
   @Field(() => ID, { description: 'Unique id.' })
@@ -26,7 +28,10 @@ export class Plan {
   @Column({ type: 'text' })
   longTermGoal!: string;
 
-  @Field(() => String, { nullable: true, description: "The citizen's own words about the plan (borgerens perspektiv); the citizen may edit them." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The citizen's own words about the plan (borgerens perspektiv); the citizen may edit them.",
+  })
   @Column({ type: 'text', nullable: true })
   citizenPerspective!: string | null;
 

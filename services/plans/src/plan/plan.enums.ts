@@ -8,7 +8,7 @@ export enum PlanStatus {
 }
 registerEnumType(PlanStatus, {
   name: 'PlanStatus',
-  description: "Where the action plan (handleplan) stands. COMPLETED and ABANDONED are final.",
+  description: 'Where the action plan (handleplan) stands. COMPLETED and ABANDONED are final.',
   valuesConfig: {
     DRAFT: { description: 'Being written with the citizen; not yet in force (kladde)' },
     ACTIVE: { description: 'The plan in force; a citizen has at most one (aktiv)' },

@@ -24,13 +24,18 @@ export class PlanFieldsResolver {
     return ctx.loaders.milestonesByPlan.load(plan.id);
   }
 
-  @FieldResolver(() => [Milestone], { description: 'Milestones past their deadline and not ACHIEVED, DROPPED or REVISED (overskredne milepæle).' })
+  @FieldResolver(() => [Milestone], {
+    description: 'Milestones past their deadline and not ACHIEVED, DROPPED or REVISED (overskredne milepæle).',
+  })
   async overdueMilestones(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Milestone[]> {
     const today = todayInCopenhagen();
     return (await ctx.loaders.milestonesByPlan.load(plan.id)).filter((m) => isOverdue(m, today));
   }
 
-  @FieldResolver(() => DateScalar, { nullable: true, description: 'The nearest deadline of a milestone still to be reached from today on; null if none.' })
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'The nearest deadline of a milestone still to be reached from today on; null if none.',
+  })
   async nextMilestoneDeadline(@Root() plan: Plan, @Ctx() ctx: Context): Promise<string | null> {
     const today = todayInCopenhagen();
     const open = (await ctx.loaders.milestonesByPlan.load(plan.id)).filter(
@@ -51,17 +56,14 @@ export class PlanFieldsResolver {
 
   @FieldResolver(() => String, {
     description:
-      'The plan as a print-ready HTML page to hand the citizen (udskrift af planen): goal, the citizen\'s words, milestones with deadlines and status, the latest period status.',
+      "The plan as a print-ready HTML page to hand the citizen (udskrift af planen): goal, the citizen's words, milestones with deadlines and status, the latest period status.",
   })
   async printableHtml(
     @Root() plan: Plan,
     @Ctx() ctx: Context,
     @Arg('language', () => PrintLanguage, { nullable: true, defaultValue: PrintLanguage.DA }) language?: PrintLanguage,
   ): Promise<string> {
-    const [milestones, periods] = await Promise.all([
-      ctx.loaders.milestonesByPlan.load(plan.id),
-      ctx.loaders.periodsByPlan.load(plan.id),
-    ]);
+    const [milestones, periods] = await Promise.all([ctx.loaders.milestonesByPlan.load(plan.id), ctx.loaders.periodsByPlan.load(plan.id)]);
     return renderPlanHtml({ ...plan, milestones, latestPeriod: periods[0] ?? null }, language ?? PrintLanguage.DA, todayInCopenhagen());
   }
 }

@@ -33,6 +33,9 @@ export class UpdatePlanInput {
   @MaxLength(4000)
   citizenPerspective?: string | null;
 
-  @Field(() => PlanStatus, { nullable: true, description: 'DRAFT → ACTIVE → COMPLETED or ABANDONED (also DRAFT → ABANDONED); no way back. Closing a plan drops its open milestones.' })
+  @Field(() => PlanStatus, {
+    nullable: true,
+    description: 'DRAFT → ACTIVE → COMPLETED or ABANDONED (also DRAFT → ABANDONED); no way back. Closing a plan drops its open milestones.',
+  })
   status?: PlanStatus;
 }

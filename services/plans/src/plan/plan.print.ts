@@ -16,19 +16,49 @@ export interface PrintablePlan {
 
 const LABELS = {
   DA: {
-    title: 'Borgerens plan', for: 'Plan for', goal: 'Langsigtet mål', words: 'Med mine egne ord', none: 'Ikke udfyldt endnu',
-    start: 'Startdato', status: 'Status', milestones: 'Milepæle', milestone: 'Milepæl', deadline: 'Frist', noMilestones: 'Ingen milepæle endnu',
-    period: 'Seneste periodestatus', meeting: 'Netværksmøde', past: 'Status for perioden', next: 'Mål for næste periode', review: 'Næste opfølgning',
-    noPeriod: 'Ingen periodestatus endnu', overdue: 'overskredet', achievedOn: 'nået',
+    title: 'Borgerens plan',
+    for: 'Plan for',
+    goal: 'Langsigtet mål',
+    words: 'Med mine egne ord',
+    none: 'Ikke udfyldt endnu',
+    start: 'Startdato',
+    status: 'Status',
+    milestones: 'Milepæle',
+    milestone: 'Milepæl',
+    deadline: 'Frist',
+    noMilestones: 'Ingen milepæle endnu',
+    period: 'Seneste periodestatus',
+    meeting: 'Netværksmøde',
+    past: 'Status for perioden',
+    next: 'Mål for næste periode',
+    review: 'Næste opfølgning',
+    noPeriod: 'Ingen periodestatus endnu',
+    overdue: 'overskredet',
+    achievedOn: 'nået',
     printed: 'Udskrevet',
     plan: { DRAFT: 'Kladde', ACTIVE: 'Aktiv', COMPLETED: 'Afsluttet', ABANDONED: 'Opgivet' },
     ms: { PLANNED: 'Planlagt', IN_PROGRESS: 'I gang', ACHIEVED: 'Nået', MISSED: 'Ikke nået', REVISED: 'Revideret', DROPPED: 'Droppet' },
   },
   EN: {
-    title: "The citizen's plan", for: 'Plan for', goal: 'Long-term goal', words: 'In my own words', none: 'Not written yet',
-    start: 'Start date', status: 'Status', milestones: 'Milestones', milestone: 'Milestone', deadline: 'Deadline', noMilestones: 'No milestones yet',
-    period: 'Latest period status', meeting: 'Network meeting', past: 'Status of the period', next: 'Goals for the next period', review: 'Next review',
-    noPeriod: 'No period status yet', overdue: 'overdue', achievedOn: 'achieved',
+    title: "The citizen's plan",
+    for: 'Plan for',
+    goal: 'Long-term goal',
+    words: 'In my own words',
+    none: 'Not written yet',
+    start: 'Start date',
+    status: 'Status',
+    milestones: 'Milestones',
+    milestone: 'Milestone',
+    deadline: 'Deadline',
+    noMilestones: 'No milestones yet',
+    period: 'Latest period status',
+    meeting: 'Network meeting',
+    past: 'Status of the period',
+    next: 'Goals for the next period',
+    review: 'Next review',
+    noPeriod: 'No period status yet',
+    overdue: 'overdue',
+    achievedOn: 'achieved',
     printed: 'Printed',
     plan: { DRAFT: 'Draft', ACTIVE: 'Active', COMPLETED: 'Completed', ABANDONED: 'Abandoned' },
     ms: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', ACHIEVED: 'Achieved', MISSED: 'Missed', REVISED: 'Revised', DROPPED: 'Dropped' },
@@ -60,8 +90,10 @@ export function renderPlanHtml(plan: PrintablePlan, language: PrintLanguage, tod
     .map((m) => {
       const late = isOverdue(m, today);
       const status = `${t.ms[m.status]}${m.achievedAt ? ` (${t.achievedOn} ${m.achievedAt})` : ''}${late ? ` – ${t.overdue}` : ''}`;
-      return `<tr class="milestone${late ? ' overdue' : ''}"><td>${e(m.title)}${m.description ? `<br><small>${e(m.description)}</small>` : ''}</td>` +
-        `<td>${e(m.deadline)}</td><td>${e(status)}</td></tr>`;
+      return (
+        `<tr class="milestone${late ? ' overdue' : ''}"><td>${e(m.title)}${m.description ? `<br><small>${e(m.description)}</small>` : ''}</td>` +
+        `<td>${e(m.deadline)}</td><td>${e(status)}</td></tr>`
+      );
     })
     .join('\n');
   const period = plan.latestPeriod
@@ -84,9 +116,13 @@ export function renderPlanHtml(plan: PrintablePlan, language: PrintLanguage, tod
   <section id="goal"><h2>${t.goal}</h2><p class="text">${e(plan.longTermGoal)}</p></section>
   <section id="citizen-perspective"><h2>${t.words}</h2>${plan.citizenPerspective ? `<blockquote>${e(plan.citizenPerspective)}</blockquote>` : `<p>${t.none}</p>`}</section>
   <section id="milestones"><h2>${t.milestones}</h2>
-  ${plan.milestones.length ? `<table><thead><tr><th>${t.milestone}</th><th>${t.deadline}</th><th>${t.status}</th></tr></thead><tbody>
+  ${
+    plan.milestones.length
+      ? `<table><thead><tr><th>${t.milestone}</th><th>${t.deadline}</th><th>${t.status}</th></tr></thead><tbody>
 ${rows}
-  </tbody></table>` : `<p>${t.noMilestones}</p>`}</section>
+  </tbody></table>`
+      : `<p>${t.noMilestones}</p>`
+  }</section>
   <section id="period"><h2>${t.period}</h2>${period}</section>
   <footer>${t.printed} ${e(today)}</footer>
 </body>

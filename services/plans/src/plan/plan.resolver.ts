@@ -1,5 +1,18 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { assertReferencesExist, badUserInput, boundedDate, changeTransaction, conflict, forbidden, isUniqueViolation, isUuid, notFound, RequestContext, staleVersion, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  assertReferencesExist,
+  badUserInput,
+  boundedDate,
+  changeTransaction,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  isUuid,
+  notFound,
+  RequestContext,
+  staleVersion,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { optionalText, requiredText } from '../text.rules';
@@ -74,7 +87,9 @@ export class PlanResolver {
     await assertCaseStaffOrOwner(ctx, current.citizenId, 'change plans', () => notFound('Plan', id));
     await assertMayWriteCitizenPlans(ctx, current.citizenId);
     if (ctx.actor.role === 'CITIZEN' && (input.longTermGoal !== undefined || input.status !== undefined)) {
-      throw forbidden('You can change your own words in the plan (citizenPerspective); the goal and status are changed with your caseworker.');
+      throw forbidden(
+        'You can change your own words in the plan (citizenPerspective); the goal and status are changed with your caseworker.',
+      );
     }
     if (current.version !== expectedVersion) throw staleVersion('This plan', expectedVersion, current.version);
 

@@ -15,7 +15,8 @@ export enum ProgressDimension {
 }
 registerEnumType(ProgressDimension, {
   name: 'ProgressDimension',
-  description: 'A dimension scored on the 1–10 progression ladder (progressionsmåling): the Work Star areas and the soft dimensions of the seeds.',
+  description:
+    'A dimension scored on the 1–10 progression ladder (progressionsmåling): the Work Star areas and the soft dimensions of the seeds.',
   valuesConfig: {
     JOB_SKILLS_EXPERIENCE: { description: 'Job skills and experience (faglige kompetencer og erfaring)' },
     ASPIRATION_MOTIVATION: { description: 'Aspiration and motivation (motivation)' },

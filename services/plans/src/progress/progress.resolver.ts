@@ -1,5 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { assertReferencesExist, badUserInput, boundedDate, changeTransaction, conflict, isUniqueViolation, isUuid, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import {
+  assertReferencesExist,
+  badUserInput,
+  boundedDate,
+  changeTransaction,
+  conflict,
+  isUniqueViolation,
+  isUuid,
+  RequestContext,
+  todayInCopenhagen,
+} from '@jobcenter/kit';
 import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { notInFuture, optionalText } from '../text.rules';
@@ -26,12 +36,20 @@ export class ProgressResolver {
     await assertMayWriteCitizenPlans(ctx, citizenId);
     const scores = checkScores(input.scores);
     const today = todayInCopenhagen();
-    const assessedAt = boundedDate(notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment'), 'assessedAt', 'record', today);
+    const assessedAt = boundedDate(
+      notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment'),
+      'assessedAt',
+      'record',
+      today,
+    );
     try {
       return await changeTransaction(ctx, async (tx) => {
         const assessment = await tx.getRepository(ProgressAssessment).save(
           tx.getRepository(ProgressAssessment).create({
-            citizenId, assessedAt, note: optionalText(input.note, 'note', 4000), assessedByRole: ctx.actor.role,
+            citizenId,
+            assessedAt,
+            note: optionalText(input.note, 'note', 4000),
+            assessedByRole: ctx.actor.role,
           }),
         );
         const rows = scores.map((s) => tx.getRepository(ProgressScore).create({ assessmentId: assessment.id, ...s }));

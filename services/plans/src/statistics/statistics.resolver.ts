@@ -9,7 +9,9 @@ type Context = RequestContext<PlansLoaders>;
 
 @Resolver()
 export class StatisticsResolver {
-  @Query(() => MilestoneStatistics, { description: 'Milestones due in a period (from and to included), for dashboards; staff and analysts.' })
+  @Query(() => MilestoneStatistics, {
+    description: 'Milestones due in a period (from and to included), for dashboards; staff and analysts.',
+  })
   async milestoneStatistics(
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,

@@ -48,10 +48,16 @@ export class ProgressionStatistic {
   @Field(() => ProgressDimension, { description: 'The dimension.' })
   dimension!: ProgressDimension;
 
-  @Field(() => Int, { description: 'Citizens assessed on this dimension at least twice, rounded to a multiple of 5; never fewer than 5 (a dimension with fewer is left out).' })
+  @Field(() => Int, {
+    description:
+      'Citizens assessed on this dimension at least twice, rounded to a multiple of 5; never fewer than 5 (a dimension with fewer is left out).',
+  })
   citizens!: number;
 
-  @Field(() => Float, { description: 'Average of the first scores, protected against differencing: perturbed within what one person can change and rounded to 0.1.' })
+  @Field(() => Float, {
+    description:
+      'Average of the first scores, protected against differencing: perturbed within what one person can change and rounded to 0.1.',
+  })
   averageFirst!: number;
 
   @Field(() => Float, { description: 'Average of the latest scores, protected like averageFirst.' })

@@ -18,10 +18,13 @@ export function FigurePanel({ figure, period, today }: { figure: FigureSpec; per
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const title = t(figure.title);
-  const scope = figure.scope === 'now' ? t('dashboard.scope.now', { today: formatDay(t.intl, today) }) : t('dashboard.scope.period', {
-    from: formatDay(t.intl, period.from),
-    to: formatDay(t.intl, period.to),
-  });
+  const scope =
+    figure.scope === 'now'
+      ? t('dashboard.scope.now', { today: formatDay(t.intl, today) })
+      : t('dashboard.scope.period', {
+          from: formatDay(t.intl, period.from),
+          to: formatDay(t.intl, period.to),
+        });
   const download = () => {
     const header = [t('dashboard.column.figure'), ...figure.columns.map((c) => t(c))];
     const rows = figure.rows.map((r) => [t(r.label), ...r.values.map(csvValue)]);
@@ -44,7 +47,12 @@ export function FigurePanel({ figure, period, today }: { figure: FigureSpec; per
       )}
       <div className="panel-tools no-print">
         {figure.chart !== 'keys' && (
-          <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} aria-label={t('dashboard.showTableOf', { title })}>
+          <button
+            type="button"
+            aria-pressed={asTable}
+            onClick={() => setAsTable((v) => !v)}
+            aria-label={t('dashboard.showTableOf', { title })}
+          >
             {t('dashboard.showTable')}
           </button>
         )}

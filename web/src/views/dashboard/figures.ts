@@ -30,13 +30,31 @@ export interface FigureSpec {
 
 const CITIZEN_STATUSES = ['ACTIVE', 'PAUSED', 'SELF_SUPPORTING', 'CLOSED'] as const;
 const TARGET_GROUPS = [
-  'JOB_READY', 'ACTIVITY_READY', 'EDUCATION_READY', 'EDUCATION_ACTIVITY_READY', 'UNEMPLOYMENT_INSURANCE', 'NEW_GRADUATE',
-  'SICKNESS_BENEFIT', 'RESOURCE_PROGRAMME', 'JOB_CLARIFICATION', 'INTEGRATION', 'FAMILY_SUPPORT',
+  'JOB_READY',
+  'ACTIVITY_READY',
+  'EDUCATION_READY',
+  'EDUCATION_ACTIVITY_READY',
+  'UNEMPLOYMENT_INSURANCE',
+  'NEW_GRADUATE',
+  'SICKNESS_BENEFIT',
+  'RESOURCE_PROGRAMME',
+  'JOB_CLARIFICATION',
+  'INTEGRATION',
+  'FAMILY_SUPPORT',
 ] as const;
 const PLACEMENT_KINDS = ['INTERNSHIP', 'WAGE_SUBSIDY_PRIVATE', 'WAGE_SUBSIDY_PUBLIC', 'ORDINARY_JOB', 'FLEXJOB'] as const;
 export const DIMENSIONS = [
-  'JOB_SKILLS_EXPERIENCE', 'ASPIRATION_MOTIVATION', 'JOB_SEARCH_SKILLS', 'STABILITY', 'BASIC_SKILLS', 'WORKPLACE_SOCIAL_SKILLS',
-  'HEALTH_WELLBEING', 'SELF_ESTEEM', 'COPING', 'NETWORK', 'DAILY_STRUCTURE',
+  'JOB_SKILLS_EXPERIENCE',
+  'ASPIRATION_MOTIVATION',
+  'JOB_SEARCH_SKILLS',
+  'STABILITY',
+  'BASIC_SKILLS',
+  'WORKPLACE_SOCIAL_SKILLS',
+  'HEALTH_WELLBEING',
+  'SELF_ESTEEM',
+  'COPING',
+  'NETWORK',
+  'DAILY_STRUCTURE',
 ] as const;
 
 const v = (cell: Cell, format: Format = 'count'): FigureValue => ({ ...cell, format });
@@ -60,7 +78,11 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
     columns: ['dashboard.column.value'],
     rows: [
       one('citizens', 'dashboard.keyFigures.citizens', v(count(c, 'total', c.total))),
-      one('networkMeetingsOverdue', 'dashboard.keyFigures.networkMeetingsOverdue', v(count(mt, 'networkMeetingsOverdue', mt.networkMeetingsOverdue))),
+      one(
+        'networkMeetingsOverdue',
+        'dashboard.keyFigures.networkMeetingsOverdue',
+        v(count(mt, 'networkMeetingsOverdue', mt.networkMeetingsOverdue)),
+      ),
       one('activePlacements', 'dashboard.keyFigures.activePlacements', v(count(p, 'active', p.active))),
       one('employmentRate', 'dashboard.keyFigures.employmentRate', v(rate(p, 'employmentRate', p.employmentRate), 'percent')),
       one('achievementRate', 'dashboard.keyFigures.achievementRate', v(rate(m, 'achievementRate', m.achievementRate), 'percent')),
@@ -68,8 +90,13 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
     ],
   };
 
-  const enumRows = (field: string, cells: readonly { key: string; count: number }[], keys: readonly string[], prefix: string, stats: { suppressed: string[] }) =>
-    breakdown(stats, field, cells, keys).map(({ key, cell }) => one(key, `${prefix}.${key}` as MessageKey, v(cell)));
+  const enumRows = (
+    field: string,
+    cells: readonly { key: string; count: number }[],
+    keys: readonly string[],
+    prefix: string,
+    stats: { suppressed: string[] },
+  ) => breakdown(stats, field, cells, keys).map(({ key, cell }) => one(key, `${prefix}.${key}` as MessageKey, v(cell)));
 
   const progressionRows: FigureRow[] = DIMENSIONS.map((dimension) => {
     const s = data.progressionStatistics.find((x) => x.dimension === dimension);
@@ -85,35 +112,66 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
 
   const panels: FigureSpec[] = [
     {
-      id: 'citizens-by-status', title: 'dashboard.citizensByStatus.title', scope: 'now', chart: 'bars', columns: countCol,
+      id: 'citizens-by-status',
+      title: 'dashboard.citizensByStatus.title',
+      scope: 'now',
+      chart: 'bars',
+      columns: countCol,
       rows: enumRows('byStatus', c.byStatus, CITIZEN_STATUSES, 'enum.citizenStatus', c),
     },
     {
-      id: 'citizens-by-target-group', title: 'dashboard.citizensByTargetGroup.title', scope: 'now', chart: 'bars', columns: countCol,
+      id: 'citizens-by-target-group',
+      title: 'dashboard.citizensByTargetGroup.title',
+      scope: 'now',
+      chart: 'bars',
+      columns: countCol,
       rows: enumRows('byTargetGroup', c.byTargetGroup, TARGET_GROUPS, 'enum.targetGroup', c),
     },
     {
-      id: 'milestones', title: 'dashboard.milestones.title', scope: 'period', chart: 'bars', columns: countCol,
+      id: 'milestones',
+      title: 'dashboard.milestones.title',
+      scope: 'period',
+      chart: 'bars',
+      columns: countCol,
       note: 'dashboard.milestones.note',
       rows: (['achieved', 'missed', 'overdue', 'open', 'revised', 'dropped'] as const).map((k) =>
-        one(k, `dashboard.milestones.${k}`, v(count(m, k, m[k])))),
+        one(k, `dashboard.milestones.${k}`, v(count(m, k, m[k]))),
+      ),
     },
     {
-      id: 'meetings', title: 'dashboard.meetings.title', scope: 'period', chart: 'bars', columns: countCol,
+      id: 'meetings',
+      title: 'dashboard.meetings.title',
+      scope: 'period',
+      chart: 'bars',
+      columns: countCol,
       rows: [
-        ...(['held', 'noShow', 'excused', 'cancelled', 'planned'] as const).map((k) => one(k, `dashboard.meetings.${k}`, v(count(mt, k, mt[k])))),
+        ...(['held', 'noShow', 'excused', 'cancelled', 'planned'] as const).map((k) =>
+          one(k, `dashboard.meetings.${k}`, v(count(mt, k, mt[k]))),
+        ),
       ],
     },
     {
-      id: 'network-meetings', title: 'dashboard.networkMeetings.title', scope: 'period', chart: 'keys', columns: ['dashboard.column.value'],
+      id: 'network-meetings',
+      title: 'dashboard.networkMeetings.title',
+      scope: 'period',
+      chart: 'keys',
+      columns: ['dashboard.column.value'],
       note: 'dashboard.networkMeetings.note',
       rows: [
-        one('networkMeetingsOverdue', 'dashboard.networkMeetings.overdue', v(count(mt, 'networkMeetingsOverdue', mt.networkMeetingsOverdue))),
+        one(
+          'networkMeetingsOverdue',
+          'dashboard.networkMeetings.overdue',
+          v(count(mt, 'networkMeetingsOverdue', mt.networkMeetingsOverdue)),
+        ),
         one('attendanceRate', 'dashboard.networkMeetings.attendanceRate', v(rate(mt, 'attendanceRate', mt.attendanceRate), 'percent')),
       ],
     },
     {
-      id: 'group-courses', title: 'dashboard.courses.title', scope: 'period', chart: 'bars', columns: ['dashboard.column.share'],
+      id: 'group-courses',
+      title: 'dashboard.courses.title',
+      scope: 'period',
+      chart: 'bars',
+      columns: ['dashboard.column.share'],
       note: 'dashboard.courses.note',
       rows: [
         one('occupancyRate', 'dashboard.courses.occupancyRate', v(rate(g, 'occupancyRate', g.occupancyRate), 'percent')),
@@ -121,7 +179,11 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
       ],
     },
     {
-      id: 'group-course-counts', title: 'dashboard.courseCounts.title', scope: 'period', chart: 'keys', columns: ['dashboard.column.value'],
+      id: 'group-course-counts',
+      title: 'dashboard.courseCounts.title',
+      scope: 'period',
+      chart: 'keys',
+      columns: ['dashboard.column.value'],
       rows: [
         one('courses', 'dashboard.courseCounts.courses', shown(g.courses)),
         one('seats', 'dashboard.courseCounts.seats', shown(g.seats)),
@@ -129,12 +191,20 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
       ],
     },
     {
-      id: 'placements-by-kind', title: 'dashboard.placementsByKind.title', scope: 'period', chart: 'bars', columns: countCol,
+      id: 'placements-by-kind',
+      title: 'dashboard.placementsByKind.title',
+      scope: 'period',
+      chart: 'bars',
+      columns: countCol,
       note: 'dashboard.placementsByKind.note',
       rows: enumRows('byKind', p.byKind, PLACEMENT_KINDS, 'enum.placementKind', p),
     },
     {
-      id: 'placement-outcomes', title: 'dashboard.outcomes.title', scope: 'period', chart: 'keys', columns: ['dashboard.column.value'],
+      id: 'placement-outcomes',
+      title: 'dashboard.outcomes.title',
+      scope: 'period',
+      chart: 'keys',
+      columns: ['dashboard.column.value'],
       rows: [
         one('active', 'dashboard.outcomes.active', v(count(p, 'active', p.active))),
         one('completed', 'dashboard.outcomes.completed', v(count(p, 'completed', p.completed))),
@@ -144,8 +214,16 @@ export function dashboardFigures(data: DashboardQuery): { keyFigures: FigureSpec
       ],
     },
     {
-      id: 'progression', title: 'dashboard.progression.title', scope: 'now', chart: 'progression',
-      columns: ['dashboard.progression.citizens', 'dashboard.progression.first', 'dashboard.progression.latest', 'dashboard.progression.change'],
+      id: 'progression',
+      title: 'dashboard.progression.title',
+      scope: 'now',
+      chart: 'progression',
+      columns: [
+        'dashboard.progression.citizens',
+        'dashboard.progression.first',
+        'dashboard.progression.latest',
+        'dashboard.progression.change',
+      ],
       note: 'dashboard.progression.note',
       rows: progressionRows,
     },

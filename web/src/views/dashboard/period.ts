@@ -13,7 +13,6 @@ export const PRESETS: readonly Preset[] = ['last12Months', 'last3Months', 'thisY
 /** Today's date in Copenhagen (the municipality's day, whatever the browser's zone). */
 export const today = todayInCopenhagen;
 
-
 /** The same calendar day `months` earlier, the day after (so 12 months is exactly a year, both ends included). */
 function monthsBefore(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -44,8 +43,10 @@ export function periodFromSearch(params: URLSearchParams, day: string = today())
 }
 
 export function presetOf(period: Period, day: string = today()): Preset | null {
-  return PRESETS.find((p) => {
-    const q = presetPeriod(p, day);
-    return q.from === period.from && q.to === period.to;
-  }) ?? null;
+  return (
+    PRESETS.find((p) => {
+      const q = presetPeriod(p, day);
+      return q.from === period.from && q.to === period.to;
+    }) ?? null
+  );
 }

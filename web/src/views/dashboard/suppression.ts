@@ -37,7 +37,9 @@ export function breakdown(
   const byKey = new Map(cells.map((c) => [c.key, c.count]));
   const extra = cells.map((c) => c.key).filter((k) => !keys.includes(k));
   return [...keys, ...extra].map((key) =>
-    stats.suppressed.includes(`${field}.${key}`) ? { key, cell: { value: null, suppressed: true } } : { key, cell: { value: byKey.get(key) ?? 0, suppressed: false } },
+    stats.suppressed.includes(`${field}.${key}`)
+      ? { key, cell: { value: null, suppressed: true } }
+      : { key, cell: { value: byKey.get(key) ?? 0, suppressed: false } },
   );
 }
 

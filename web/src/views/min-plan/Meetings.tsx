@@ -6,7 +6,10 @@ import type { MyMeeting } from './types';
 export function Meetings({ meetings, now = new Date() }: { meetings: MyMeeting[]; now?: Date }) {
   const t = useT();
   const upcoming = meetings.filter((m) => m.status === 'PLANNED' && new Date(m.scheduledAt) >= now);
-  const past = meetings.filter((m) => !upcoming.includes(m)).reverse().slice(0, 10);
+  const past = meetings
+    .filter((m) => !upcoming.includes(m))
+    .reverse()
+    .slice(0, 10);
   const item = (m: MyMeeting) => (
     <li key={m.id}>
       <strong>{formatDateTime(t.intl, m.scheduledAt)}</strong>

@@ -56,7 +56,11 @@ export function OwnWords({ plan, onSaved }: { plan: MyPlan; onSaved(): Promise<v
         </>
       ) : (
         <form onSubmit={submit}>
-          <Field label={t('minPlan.ownWords.label')} hint={t('minPlan.ownWords.hint', { max: MAX })} error={state.error?.fieldErrors.citizenPerspective}>
+          <Field
+            label={t('minPlan.ownWords.label')}
+            hint={t('minPlan.ownWords.hint', { max: MAX })}
+            error={state.error?.fieldErrors.citizenPerspective}
+          >
             <textarea value={values.text} maxLength={MAX} rows={6} onChange={(e) => update({ text: e.target.value })} autoFocus />
           </Field>
           <ErrorNotice error={state.error} onRetry={() => void send()}>

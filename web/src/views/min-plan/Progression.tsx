@@ -41,7 +41,9 @@ export function Progression({ assessments }: { assessments: MyAssessment[] }) {
             <li key={dimension}>
               <span className="progress-label">{t(`enum.progressDimension.${dimension}` as 'enum.progressDimension.COPING')}</span>
               <span className="progress-value">
-                {assessments.length > 1 ? t('minPlan.progress.fromTo', { first: start, latest: score }) : t('minPlan.progress.score', { score })}
+                {assessments.length > 1
+                  ? t('minPlan.progress.fromTo', { first: start, latest: score })
+                  : t('minPlan.progress.score', { score })}
               </span>
               <svg className="progress-bar" viewBox="0 0 10 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect x="0" y="0" width={score} height="1" />

@@ -10,7 +10,15 @@ import { FormActions } from '../../ui/FormActions';
 import { fieldMessages } from './field-errors';
 
 /** Records a dated follow-up (opfølgning) on one placement; opens on demand under its row. */
-export function FollowUpForm({ placementId, who, onRecorded }: { placementId: string; who: string; onRecorded(message: string): Promise<void> }) {
+export function FollowUpForm({
+  placementId,
+  who,
+  onRecorded,
+}: {
+  placementId: string;
+  who: string;
+  onRecorded(message: string): Promise<void>;
+}) {
   const t = useT();
   const today = todayInCopenhagen();
   const [open, setOpen] = useState(false);
@@ -49,7 +57,11 @@ export function FollowUpForm({ placementId, who, onRecorded }: { placementId: st
       <Field label={t('myDay.followUp.date')} error={errors.date}>
         <input type="date" value={values.date} max={today} onChange={(e) => update({ date: e.target.value })} />
       </Field>
-      <Field label={t('myDay.followUp.note')} hint={t('myDay.followUp.noteHint')} error={noteMissing ? t('myDay.followUp.noteRequired') : errors.note}>
+      <Field
+        label={t('myDay.followUp.note')}
+        hint={t('myDay.followUp.noteHint')}
+        error={noteMissing ? t('myDay.followUp.noteRequired') : errors.note}
+      >
         <textarea value={values.note} onChange={(e) => update({ note: e.target.value })} autoFocus />
       </Field>
       <ErrorNotice error={state.error} onRetry={() => void send()} />

@@ -9,7 +9,17 @@ import { formatDay } from '../../ui/dates';
  * records it (the same check the proposal will meet). The rule's own wording is the service's
  * (English), marked as such for screen readers.
  */
-export function LegalMaximum({ citizenId, kind, startDate, id }: { citizenId: string; kind: PlacementKind; startDate: string; id: string }) {
+export function LegalMaximum({
+  citizenId,
+  kind,
+  startDate,
+  id,
+}: {
+  citizenId: string;
+  kind: PlacementKind;
+  startDate: string;
+  id: string;
+}) {
   const t = useT();
   const { data, error, loading } = useQuery(PlacementLimitDocument, { citizenId, kind, startDate });
   const limit = data?.placementLimit;
@@ -22,8 +32,8 @@ export function LegalMaximum({ citizenId, kind, startDate, id }: { citizenId: st
     body = (
       <>
         <p>
-          {t('myDay.limit.latest')} <strong className="max-end-date">{formatDay(t.intl, limit.maxEndDate, 'long')}</strong>
-          {' '}({t('myDay.limit.maxLength')} <span lang="en">{limit.rule.maxLength}</span>)
+          {t('myDay.limit.latest')} <strong className="max-end-date">{formatDay(t.intl, limit.maxEndDate, 'long')}</strong> (
+          {t('myDay.limit.maxLength')} <span lang="en">{limit.rule.maxLength}</span>)
         </p>
         <p className="rule-source">
           {t('myDay.limit.source')} <strong>{limit.rule.source}</strong>, {t('myDay.limit.rule')} <code>{limit.rule.code}</code>:{' '}

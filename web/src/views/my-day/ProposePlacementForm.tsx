@@ -48,7 +48,8 @@ export function ProposePlacementForm({
 
   const send = async () => {
     const need: Partial<Record<keyof Values, string>> = {};
-    for (const key of ['citizenId', 'companyId', 'startDate', 'endDate'] as const) if (!values[key]) need[key] = t('myDay.propose.required');
+    for (const key of ['citizenId', 'companyId', 'startDate', 'endDate'] as const)
+      if (!values[key]) need[key] = t('myDay.propose.required');
     setMissing(need);
     if (Object.keys(need).length) return;
     const done = await propose({
@@ -66,7 +67,9 @@ export function ProposePlacementForm({
       const p = done.proposePlacement;
       const citizen = caseload.find((c) => c.id === values.citizenId);
       clear();
-      await onProposed(t('myDay.propose.proposed', { who: citizen ? `${citizen.firstName} ${citizen.lastName}` : '', company: p.company.name }));
+      await onProposed(
+        t('myDay.propose.proposed', { who: citizen ? `${citizen.firstName} ${citizen.lastName}` : '', company: p.company.name }),
+      );
     }
   };
   const submit = (e: FormEvent) => {
@@ -131,7 +134,15 @@ export function ProposePlacementForm({
             <input type="date" value={values.startDate} onChange={(e) => update({ startDate: e.target.value })} />
           </Field>
           <Field label={t('myDay.propose.hoursPerWeek')} error={errors.hoursPerWeek}>
-            <input type="number" inputMode="decimal" min={1} max={48} step={0.5} value={values.hoursPerWeek} onChange={(e) => update({ hoursPerWeek: e.target.value })} />
+            <input
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={48}
+              step={0.5}
+              value={values.hoursPerWeek}
+              onChange={(e) => update({ hoursPerWeek: e.target.value })}
+            />
           </Field>
         </div>
         {showLimit ? (
