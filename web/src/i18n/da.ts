@@ -172,7 +172,14 @@ export const da = {
     what: 'Hvad',
     purpose: 'Formål',
     empty: 'Ingen opslag endnu.',
-    purposes: { CASE_WORK: 'Sagsbehandling', OWN_ACCESS: 'Borgerens eget opslag', EMERGENCY: 'Nødadgang', CITIZEN: 'Borgeren' },
+    purposes: {
+      CASE_WORK: 'Sagsbehandling',
+      OWN_ACCESS: 'Borgerens eget opslag',
+      EMERGENCY: 'Nødadgang',
+      CITIZEN: 'Borgeren',
+      NONE: 'Intet formål',
+    },
+    refused: 'afvist',
   },
   citizen: {
     sections: 'Afsnit på siden',
@@ -543,7 +550,9 @@ export const da = {
         CASE_WORK: 'I forbindelse med din sag',
         OWN_ACCESS: 'Dig selv',
         EMERGENCY: 'Nødadgang',
+        NONE: 'Uden adgang til dine oplysninger',
       },
+      refused: 'Afvist: der blev ikke udleveret oplysninger',
     },
   },
 };

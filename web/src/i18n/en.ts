@@ -170,7 +170,14 @@ export const en: Messages = {
     what: 'What',
     purpose: 'Purpose',
     empty: 'No look-ups yet.',
-    purposes: { CASE_WORK: 'Case work', OWN_ACCESS: "The citizen's own look-up", EMERGENCY: 'Emergency access', CITIZEN: 'The citizen' },
+    purposes: {
+      CASE_WORK: 'Case work',
+      OWN_ACCESS: "The citizen's own look-up",
+      EMERGENCY: 'Emergency access',
+      CITIZEN: 'The citizen',
+      NONE: 'No purpose',
+    },
+    refused: 'refused',
   },
   citizen: {
     sections: 'Sections of the page',
@@ -541,7 +548,9 @@ export const en: Messages = {
         CASE_WORK: 'As part of your case',
         OWN_ACCESS: 'You',
         EMERGENCY: 'Emergency access',
+        NONE: 'Without access to your data',
       },
+      refused: 'Refused: no data was given',
     },
   },
 };

@@ -40,6 +40,7 @@ export function AccessLog({ entries }: { entries: LogEntry[] }) {
                   what: label('minPlan.log.domain', e.domain),
                 })}
               </span>
+              {e.outcome === 'REFUSED' ? <strong>{t('minPlan.log.refused')}</strong> : null}
               <span className="muted">
                 {label('minPlan.log.purpose', e.purpose)}
                 {e.reason ? `: ${e.reason}` : ''}

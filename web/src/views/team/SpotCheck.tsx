@@ -77,7 +77,10 @@ export function SpotCheck({ team }: { team: string }) {
                       <td>
                         <Link to={`/citizens/${e.citizen.id}`}>{`${e.citizen.firstName} ${e.citizen.lastName}`}</Link>
                       </td>
-                      <td>{`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}</td>
+                      <td>
+                        {`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}
+                        {e.outcome === 'REFUSED' ? <strong>{` — ${t('accessLog.refused')}`}</strong> : null}
+                      </td>
                       <td>
                         {t.label('accessLog.purposes', e.purpose)}
                         {e.reason ? `: ${e.reason}` : ''}

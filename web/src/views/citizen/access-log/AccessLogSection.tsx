@@ -52,7 +52,10 @@ function AccessLog({ citizenId }: { citizenId: string }) {
             <tr key={`${e.at}:${e.domain}:${i}`}>
               <td>{f.dateTime(e.at)}</td>
               <td>{t.label('role', e.actorRole)}</td>
-              <td>{`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}</td>
+              <td>
+                {`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}
+                {e.outcome === 'REFUSED' ? <strong>{` — ${t('accessLog.refused')}`}</strong> : null}
+              </td>
               <td>
                 {t.label('accessLog.purposes', e.purpose)}
                 {e.reason ? `: ${e.reason}` : ''}
