@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const metricsOf = async (url: string) => (await fetch(url.replace('/graphql', '/metrics'))).text();
+/** A scrape of a process's metrics, served on their own port (`metricsUrl`), not the public one. */
+const metricsOf = async (metricsUrl: string) => (await fetch(metricsUrl)).text();
 /** The GraphQL series (counter and histogram lines) in a scrape. */
 const seriesOf = (text: string) =>
   text
@@ -52,9 +53,9 @@ describe('the operation label', () => {
     await ask('CaseworkerCaseload', 0);
     await ask('Warmup', 0);
     await ask('Warmup', 1);
-    const before = { gateway: await metricsOf(federation.url), citizens: await metricsOf(federation.subgraphs.citizens.url) };
+    const before = { gateway: await metricsOf(federation.metricsUrl), citizens: await metricsOf(federation.subgraphs.citizens.metricsUrl) };
     await inBatches(500, 25, (i) => ask(`Probe${i}_${randomUUID().replace(/-/g, '')}`, i));
-    const after = { gateway: await metricsOf(federation.url), citizens: await metricsOf(federation.subgraphs.citizens.url) };
+    const after = { gateway: await metricsOf(federation.metricsUrl), citizens: await metricsOf(federation.subgraphs.citizens.metricsUrl) };
     for (const service of ['gateway', 'citizens'] as const) {
       expect({ service, series: seriesOf(after[service]).length }).toEqual({ service, series: seriesOf(before[service]).length });
       expect(labelsOf(after[service])).toEqual(new Set(['CaseworkerCaseload', 'other']));
@@ -69,10 +70,10 @@ describe('the operation label', () => {
   }, 180_000);
 
   it(`a subgraph asked directly (no label from the gateway) labels at most ${MAX_OPERATION_LABELS} names`, async () => {
-    const { url } = federation.subgraphs.citizens;
+    const { url, metricsUrl } = federation.subgraphs.citizens;
     const headers = await gatewayHeadersFor(lone);
     await inBatches(MAX_OPERATION_LABELS + 50, 25, (i) => postGraphQL(url, `query Direct${i} { __typename }`, {}, headers));
-    const labels = labelsOf(await metricsOf(url));
+    const labels = labelsOf(await metricsOf(metricsUrl));
     expect(labels.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 2);
     expect(labels.has('other')).toBe(true);
   });

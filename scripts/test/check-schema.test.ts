@@ -21,6 +21,8 @@ function edit(sdl: string, from: string, to: string): string {
 }
 
 const COMPANY_CVR = '  """Danish company number, 8 digits (CVR-nummer)."""\n  cvr: String!\n';
+// A contract field no client operation reads (the workbench reads cvr).
+const COMPANY_PARTNERSHIP = '  partnership: Boolean!\n';
 const PLAN_GOAL =
   '  """\n  The long-term goal (langsigtet mål), e.g. "trained landscape gardener, then a steady job".\n  """\n  longTermGoal: String!\n';
 const CITIZEN_FIRST_NAME = '  """First name."""\n  firstName: String!\n  """Last name."""';
@@ -55,7 +57,7 @@ describe('npm run check:schema', () => {
         '--subgraph',
         'placements',
         '--schema',
-        sdlFile('placements-renamed', edit(committed('placements'), COMPANY_CVR, '  cvrNumber: String!\n')),
+        sdlFile('placements-renamed', edit(committed('placements'), COMPANY_PARTNERSHIP, '  partnershipAgreement: Boolean!\n')),
       ),
       cli(
         '--subgraph',
@@ -92,9 +94,9 @@ describe('npm run check:schema', () => {
 
   it('fails a renamed contract field that no operation reads', () => {
     expect(renamedContractField.code).toBe(1);
-    expect(renamedContractField.out).toContain('FAIL contract (gateway/contract.graphql): Company.cvr is missing');
+    expect(renamedContractField.out).toContain('FAIL contract (gateway/contract.graphql): Company.partnership is missing');
     expect(renamedContractField.out).toMatch(
-      /FAIL breaking: Field 'cvr' was removed from object type 'Company' \[Company\.cvr\]\n\s+used by the client contract/,
+      /FAIL breaking: Field 'partnership' was removed from object type 'Company' \[Company\.partnership\]\n\s+used by the client contract/,
     );
     expect(renamedContractField.out).not.toContain('no longer validates');
   });

@@ -335,7 +335,7 @@ describe('placementLimit (the legal maximum before proposing)', () => {
     });
   });
 
-  it('is FORBIDDEN outside the caseload and for analysts and citizens; NOT_FOUND for an unknown citizen', async () => {
+  it('is FORBIDDEN outside the caseload and for analysts and citizens; an unknown citizen is BAD_USER_INPUT at citizenId, as for proposePlacement', async () => {
     const c = await registerUnassigned(citizens);
     const stranger = await placements.as(consultant(), LIMIT, { citizenId: c.id, kind: 'INTERNSHIP', startDate: '2026-03-02' });
     expect(errorCode(stranger)).toBe('FORBIDDEN');
@@ -345,7 +345,8 @@ describe('placementLimit (the legal maximum before proposing)', () => {
       );
     }
     const unknown = await placements.as(consultant(), LIMIT, { citizenId: randomUUID(), kind: 'INTERNSHIP', startDate: '2026-03-02' });
-    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0].extensions?.field).toBe('citizenId');
   });
 });
 

@@ -270,7 +270,10 @@ describe('who may see and change a plan', () => {
         owner,
         stranger.id,
       ]);
-    for (let i = 0; i < 40 && (await refused()).length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    // Refusals are written after the answer, not awaited (their timing must not tell anything):
+    // wait for the write's entry itself, since the read's may land first.
+    const hasChange = async () => (await refused()).some((r: { operation: string }) => r.operation === 'CHANGE_REFUSED');
+    for (let i = 0; i < 40 && !(await hasChange()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await refused()).toContainEqual({ operation: 'CHANGE_REFUSED', purpose: 'NONE', actor_role: 'CITIZEN' });
     const entities = await subgraph.as(stranger, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Milestone { title } } }`, {
       r: [{ __typename: 'Milestone', id: m.id }],
