@@ -12,6 +12,7 @@ import { createGatewayContext, GatewayContext } from './auth';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitsRule } from './limits';
 import { SubgraphConnectionError, subgraphFetcher } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
+import { userTokens } from './oidc';
 import { RevocationStore, WorkbenchSessions } from './session';
 import { securityHeaders, workbenchRoutes } from './workbench';
 
@@ -77,6 +78,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       }),
   });
   const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
+  // Bearer tokens: trusted OpenID providers (OIDC_ISSUER, CITIZEN_OIDC_ISSUER), mapped to actors by the citizens service.
+  const tokens = userTokens({ citizensUrl: options.subgraphUrls?.citizens });
   const ready = async () => true;
   const running = await serveGraphQL<GatewayContext>(
     {
@@ -112,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,
         }),
-      context: createGatewayContext(logger, sessions),
+      context: createGatewayContext(logger, sessions, tokens),
       ready,
     },
     options.port,

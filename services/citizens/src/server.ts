@@ -11,6 +11,7 @@ import { EmergencyAccessResolver } from './emergency/emergency-access.resolver';
 import { CitizenFieldsResolver } from './citizen/citizen.fields';
 import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -37,6 +38,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     EmergencyAccessResolver,
     NetworkContactResolver,
     ResourceProfileResolver,
+    SignInResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },
