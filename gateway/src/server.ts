@@ -77,9 +77,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         fetcher: subgraphFetcher,
       }),
   });
-  const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
   // Bearer tokens: trusted OpenID providers (OIDC_ISSUER, CITIZEN_OIDC_ISSUER), mapped to actors by the citizens service.
   const tokens = userTokens({ citizensUrl: options.subgraphUrls?.citizens });
+  const sessions = new WorkbenchSessions({ logger, revocations: options.revocations, tokens });
   const ready = async () => true;
   const running = await serveGraphQL<GatewayContext>(
     {

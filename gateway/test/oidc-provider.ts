@@ -7,8 +7,8 @@ import type { DevProviderOptions } from '../src/oidc/dev-provider';
 /** A real oidc-provider in a child process (gateway/src/oidc/dev-provider-process.ts), for the tests. */
 export interface TestProvider {
   issuer: string;
-  /** Replaces the provider's signing keys while it runs. */
-  rotate(keys: JWK[]): Promise<void>;
+  /** Replaces the provider's signing keys or clients while it runs. */
+  reconfigure(change: Partial<Pick<DevProviderOptions, 'keys' | 'clients'>>): Promise<void>;
   /** Stops the provider: afterwards it cannot be reached. */
   stop(): Promise<void>;
 }
@@ -27,9 +27,9 @@ export async function startTestProvider(options: DevProviderOptions): Promise<Te
   let running = true;
   return {
     issuer,
-    async rotate(keys) {
+    async reconfigure(change) {
       const answered = next();
-      child.send({ keys });
+      child.send(change);
       await answered;
     },
     async stop() {
@@ -88,10 +88,30 @@ export async function signInAtProvider(
     state,
     nonce: randomBytes(16).toString('base64url'),
   }).toString();
+  const back = new URL(await chooseAccount(authorize.href, account, client.redirect_uri)).searchParams;
+  if (back.get('state') !== state) throw new Error('state mismatch');
+  const code = back.get('code');
+  if (!code) throw new Error(`no code: ${back.get('error')} ${back.get('error_description')}`);
+  const res = await fetch(discovery.token_endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirect_uri, code_verifier: verifier }).toString(),
+  });
+  if (!res.ok) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as ProviderTokens;
+}
+
+/**
+ * A browser at the provider: from the authorization request through the sign-in page (choosing
+ * `account`) and the provider's redirects, until it is sent back to `redirectUri`; returns that URL.
+ */
+export async function chooseAccount(authorizeUrl: string, account: string, redirectUri: string): Promise<string> {
   const jar = new CookieJar();
-  let url = authorize.href;
-  let code: string | null = null;
-  for (let hop = 0; hop < 10 && !code; hop++) {
+  let url = authorizeUrl;
+  for (let hop = 0; hop < 10; hop++) {
     const interaction = /\/interaction\/[\w-]+$/.test(new URL(url).pathname);
     const res = await fetch(interaction ? `${url}/login` : url, {
       method: interaction ? 'POST' : 'GET',
@@ -103,21 +123,7 @@ export async function signInAtProvider(
     const location = res.headers.get('location');
     if (!location) throw new Error(`the provider answered ${res.status} without a redirect: ${await res.text()}`);
     url = new URL(location, url).href;
-    if (url.startsWith(client.redirect_uri)) {
-      const back = new URL(url).searchParams;
-      if (back.get('state') !== state) throw new Error('state mismatch');
-      code = back.get('code');
-      if (!code) throw new Error(`no code: ${back.get('error')} ${back.get('error_description')}`);
-    }
+    if (url.startsWith(redirectUri)) return url;
   }
-  const res = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`).toString('base64')}`,
-    },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: client.redirect_uri, code_verifier: verifier }).toString(),
-  });
-  if (!res.ok) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as ProviderTokens;
+  throw new Error('the provider never sent the browser back');
 }

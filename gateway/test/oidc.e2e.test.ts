@@ -8,7 +8,7 @@ import { newSigningKey } from '../src/oidc/dev-provider';
 import { JWKS_COOLDOWN_MS } from '../src/oidc/issuers';
 import { oidcConfig, userTokens } from '../src/oidc';
 import { startTestFederation, TestFederation } from '../src/testing';
-import { ProviderTokens, signInAtProvider, startTestProvider, TestProvider } from './oidc-provider';
+import { chooseAccount, ProviderTokens, signInAtProvider, startTestProvider, TestProvider } from './oidc-provider';
 
 /**
  * OpenID Connect sign-in at the gateway (issue 16) against real oidc-provider instances: a
@@ -44,6 +44,7 @@ let federation: TestFederation;
 let mette: Actor;
 let svend: Actor;
 let oleId: string;
+let origin: string;
 const saved: Record<string, string | undefined> = {};
 
 function setEnv(values: Record<string, string>) {
@@ -68,8 +69,17 @@ beforeAll(async () => {
     OIDC_ROLE_MAP: 'jc-sagsbehandler=CASEWORKER,jc-leder=TEAM_LEAD',
     // Set explicitly, so the federation's own HS256 test tokens (setup) are still accepted.
     AUTH_JWT_SECRET: SECRET,
+    OIDC_CLIENT_SECRET: workbench.client_secret,
+    OIDC_SCOPES: 'openid profile email roles',
+    CITIZEN_OIDC_SCOPES: 'openid cpr',
+    CITIZEN_OIDC_CLIENT_SECRET: citizenApp.client_secret,
   });
   federation = await startTestFederation([citizensSubgraph]);
+  // The workbench's redirect URIs are known once the gateway listens: registered at the providers now.
+  origin = new URL(federation.url).origin;
+  const registered = (c: typeof workbench) => ({ ...c, redirect_uris: [redirect_uri, `${origin}/auth/callback`], post_logout_redirect_uris: [`${origin}/sign-in`] });
+  await staffIdp.reconfigure({ clients: [registered(workbench), registered(otherApp)] });
+  await broker.reconfigure({ clients: [registered(citizenApp)] });
   const created = await federation.as(lone, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, {
     i: { name: 'Mette Skov', role: 'CASEWORKER', email: metteEmail, team: TEAM },
   });
@@ -218,12 +228,73 @@ describe('citizen tokens from the MitID broker', () => {
   });
 });
 
+describe('workbench sign-in at the providers (code flow with PKCE, server-side)', () => {
+  /** Clicks a sign-in button: the gateway, the provider's page, back to the callback; returns the session cookie. */
+  async function signInThroughWorkbench(kind: 'staff' | 'citizen', account: string) {
+    const start = await fetch(`${origin}/auth/sign-in?kind=${kind}&returnTo=/cases`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('jc_sign_in='))!;
+    expect(flowCookie).toMatch(/HttpOnly/i);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin).toBe(kind === 'staff' ? staffIdp.issuer : broker.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    const callback = await chooseAccount(authorize.href, account, `${origin}/auth/callback`);
+    const back = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie.split(';')[0] } });
+    const session = back.headers.getSetCookie().find((c) => c.startsWith('jc_session=') && !c.startsWith('jc_session=;'));
+    return { back, cookie: session?.split(';')[0], body: back.status === 303 ? '' : await back.text() };
+  }
+
+  it('signs a staff member and a citizen in; the browser gets the session cookie only', async () => {
+    const staff = await signInThroughWorkbench('staff', 'mette');
+    expect(staff.body).toBe('');
+    expect(staff.back.status).toBe(303);
+    expect(staff.back.headers.get('location')).toBe('/cases');
+    const who = (await (await fetch(`${origin}/auth/session`, { headers: { cookie: staff.cookie! } })).json()) as any;
+    expect(who.actor).toEqual({ id: mette.id, role: 'CASEWORKER', name: 'Mette Skov', team: TEAM });
+    const citizen = await signInThroughWorkbench('citizen', 'svend-pid');
+    expect(citizen.back.status).toBe(303);
+    const res = await fetch(federation.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: citizen.cookie!, origin, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ query: ownRecord, variables: { id: svend.id } }),
+    });
+    expect({ status: res.status, ...((await res.json()) as object) }).toEqual(await federation.as(svend, ownRecord, { id: svend.id }));
+  });
+
+  it('refuses a callback without its flow cookie, an unknown CPR number and an unregistered e-mail', async () => {
+    const start = await fetch(`${origin}/auth/sign-in?kind=staff`, { redirect: 'manual' });
+    const callback = await chooseAccount(start.headers.get('location')!, 'mette', `${origin}/auth/callback`);
+    const noCookie = await fetch(callback, { redirect: 'manual' });
+    expect(noCookie.status).toBe(401);
+    expect(noCookie.headers.getSetCookie().some((c) => c.startsWith('jc_session=') && !c.startsWith('jc_session=;'))).toBe(false);
+    const unknown = await signInThroughWorkbench('citizen', 'unknown-pid');
+    expect(unknown.back.status).toBe(403);
+    expect(unknown.cookie).toBeUndefined();
+    expect(unknown.body).toMatch(/not registered with the jobcentre/);
+    expect(unknown.body).not.toMatch(/0101901234/);
+    const stranger = await signInThroughWorkbench('staff', 'stranger');
+    expect(stranger.back.status).toBe(401);
+    expect(stranger.cookie).toBeUndefined();
+  });
+
+  it('ends the provider session too (RP-initiated logout)', async () => {
+    const out = await fetch(`${origin}/auth/sign-out/provider?kind=staff`, { redirect: 'manual' });
+    expect(out.status).toBe(303);
+    const target = new URL(out.headers.get('location')!);
+    expect(target.origin).toBe(staffIdp.issuer);
+    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${origin}/sign-in`);
+    // The provider accepts it (its confirmation page), i.e. the redirect URI is the registered one.
+    const page = await fetch(target, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+  });
+});
+
 describe('keys', () => {
   it('follow a key rotation at the provider without a restart, and fail closed when the provider is gone', async () => {
     const first = await signInAtProvider(staffIdp.issuer, workbench, 'mette');
     expect((await federation.request(whoAmI, { id: mette.id }, bearer(first.id_token))).errors).toBeUndefined();
     const rotated = await newSigningKey('PS256');
-    await staffIdp.rotate([rotated, staffKey]);
+    await staffIdp.reconfigure({ keys: [rotated, staffKey] });
     const second = await signInAtProvider(staffIdp.issuer, workbench, 'mette');
     expect(JSON.parse(Buffer.from(second.id_token.split('.')[0], 'base64url').toString()).kid).toBe(rotated.kid);
     // The new kid makes the gateway refetch the key set, at most once per 30 s (JWKS_COOLDOWN_MS): the

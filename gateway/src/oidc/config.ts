@@ -5,6 +5,11 @@ export interface IssuerConfig {
   issuer: string;
   /** Accepted `aud` values (the workbench's client id / the API's app id); comma-separated in the env. */
   audience: string[];
+  /** The workbench's registration for its sign-in (OIDC_CLIENT_ID, default the first audience; OIDC_CLIENT_SECRET). */
+  clientId: string;
+  clientSecret?: string;
+  /** Scopes the sign-in asks for (OIDC_SCOPES / CITIZEN_OIDC_SCOPES; default `openid profile email` / `openid profile`). */
+  scopes: string;
 }
 
 /**
@@ -34,13 +39,17 @@ export interface OidcConfig {
   sharedSecretTokens: boolean;
 }
 
-function issuer(env: NodeJS.ProcessEnv, issuerName: string, audienceName: string): IssuerConfig | undefined {
+function issuer(env: NodeJS.ProcessEnv, prefix: '' | 'CITIZEN_'): IssuerConfig | undefined {
+  const issuerName = `${prefix}OIDC_ISSUER`;
+  const audienceName = `${prefix}OIDC_AUDIENCE`;
   const url = env[issuerName]?.trim();
   if (!url) return undefined;
   const audience = (env[audienceName] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
   if (!/^https?:\/\//.test(url)) throw new Error(`${issuerName} must be the provider's issuer URL`);
   if (audience.length === 0) throw new Error(`${audienceName} must be set when ${issuerName} is`);
-  return { issuer: url, audience };
+  const clientId = env[`${prefix}OIDC_CLIENT_ID`]?.trim() || audience[0];
+  const scopes = env[`${prefix}OIDC_SCOPES`]?.trim() || (prefix ? 'openid profile' : 'openid profile email');
+  return { issuer: url, audience, clientId, clientSecret: env[`${prefix}OIDC_CLIENT_SECRET`] || undefined, scopes };
 }
 
 function roleMap(value: string | undefined): Map<string, StaffRoleName> {
@@ -58,8 +67,8 @@ function roleMap(value: string | undefined): Map<string, StaffRoleName> {
 
 /** Reads and checks the OIDC settings; a malformed one stops the gateway at start. */
 export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig {
-  const staff = issuer(env, 'OIDC_ISSUER', 'OIDC_AUDIENCE');
-  const citizen = issuer(env, 'CITIZEN_OIDC_ISSUER', 'CITIZEN_OIDC_AUDIENCE');
+  const staff = issuer(env, '');
+  const citizen = issuer(env, 'CITIZEN_');
   const anyIssuer = Boolean(staff || citizen);
   return {
     staff,

@@ -31,8 +31,8 @@ export interface DevProviderOptions {
 
 export interface DevProvider {
   issuer: string;
-  /** Replaces the signing keys (the first signs new tokens) without restarting: key rotation. */
-  setKeys(keys: JWK[]): void;
+  /** Replaces the signing keys (the first signs new tokens) and/or the clients without restarting: key rotation. */
+  reconfigure(change: { keys?: JWK[]; clients?: DevClient[] }): void;
   close(): Promise<void>;
 }
 
@@ -60,9 +60,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cookieKeys = [randomBytes(32).toString('hex')];
 
+  let clients = options.clients;
   const build = (keys: JWK[]) =>
     new Provider(issuer, {
-      clients: options.clients.map((c) => ({
+      clients: clients.map((c) => ({
         ...c,
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -99,8 +100,8 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       pkce: { required: () => true },
     });
 
-  let provider = build(options.keys ?? [await newSigningKey()]);
-  provider.proxy = false;
+  let keys = options.keys ?? [await newSigningKey()];
+  let provider = build(keys);
 
   server.on('request', (req, res) => {
     const current = provider;
@@ -137,7 +138,9 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
 
   return {
     issuer,
-    setKeys(keys) {
+    reconfigure(change) {
+      keys = change.keys ?? keys;
+      clients = change.clients ?? clients;
       provider = build(keys);
     },
     close: () =>
