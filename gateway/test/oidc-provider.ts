@@ -96,9 +96,13 @@ export async function signInAtProvider(
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`).toString('base64')}`,
+      authorization: basic(client),
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirect_uri, code_verifier: verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code,
+      redirect_uri: client.redirect_uri,
+      code_verifier: verifier,
+    }).toString(),
   });
   if (!res.ok) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as ProviderTokens;
@@ -126,4 +130,10 @@ export async function chooseAccount(authorizeUrl: string, account: string, redir
     if (url.startsWith(redirectUri)) return url;
   }
   throw new Error('the provider never sent the browser back');
+}
+
+/** client_secret_basic: the client id and secret, form-encoded, as HTTP Basic credentials. */
+function basic(client: { client_id: string; client_secret: string }): string {
+  const credentials = `${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`;
+  return `Basic ${Buffer.from(credentials).toString('base64')}`;
 }

@@ -57,8 +57,16 @@ function setEnv(values: Record<string, string>) {
 beforeAll(async () => {
   staffKey = await newSigningKey('RS256');
   [staffIdp, broker, stranger] = await Promise.all([
-    startTestProvider({ accounts: staffAccounts, clients: [workbench, otherApp].map((c) => ({ ...c, redirect_uris: [redirect_uri] })), keys: [staffKey] }),
-    startTestProvider({ accounts: citizenAccounts, clients: [{ ...citizenApp, redirect_uris: [redirect_uri] }], keys: [await newSigningKey('ES256')] }),
+    startTestProvider({
+      accounts: staffAccounts,
+      clients: [workbench, otherApp].map((c) => ({ ...c, redirect_uris: [redirect_uri] })),
+      keys: [staffKey],
+    }),
+    startTestProvider({
+      accounts: citizenAccounts,
+      clients: [{ ...citizenApp, redirect_uris: [redirect_uri] }],
+      keys: [await newSigningKey('ES256')],
+    }),
     startTestProvider({ accounts: staffAccounts, clients: [{ ...workbench, redirect_uris: [redirect_uri] }] }),
   ]);
   setEnv({
@@ -77,7 +85,11 @@ beforeAll(async () => {
   federation = await startTestFederation([citizensSubgraph]);
   // The workbench's redirect URIs are known once the gateway listens: registered at the providers now.
   origin = new URL(federation.url).origin;
-  const registered = (c: typeof workbench) => ({ ...c, redirect_uris: [redirect_uri, `${origin}/auth/callback`], post_logout_redirect_uris: [`${origin}/sign-in`] });
+  const registered = (c: typeof workbench) => ({
+    ...c,
+    redirect_uris: [redirect_uri, `${origin}/auth/callback`],
+    post_logout_redirect_uris: [`${origin}/sign-in`],
+  });
   await staffIdp.reconfigure({ clients: [registered(workbench), registered(otherApp)] });
   await broker.reconfigure({ clients: [registered(citizenApp)] });
   const created = await federation.as(lone, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id } }`, {
@@ -103,7 +115,9 @@ afterAll(async () => {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const whoAmI = `query($id: ID!) { staffMember(id: $id) { id name team } }`;
-const ownRecord = `query($id: ID!) { citizen(id: $id) { id firstName lastName cpr status targetGroup assignments { role staff { name } } } }`;
+const ownRecord = `query($id: ID!) {
+  citizen(id: $id) { id firstName lastName cpr status targetGroup assignments { role staff { name } } }
+}`;
 
 /** A refusal as the issue wants it: 401 UNAUTHENTICATED, no data, and nothing of the token in the message. */
 function expectRefused(res: GraphQLResponse, ...secrets: string[]) {
@@ -111,7 +125,9 @@ function expectRefused(res: GraphQLResponse, ...secrets: string[]) {
   expect(errorCode(res)).toBe('UNAUTHENTICATED');
   expect(res.data ?? null).toBeNull();
   const text = JSON.stringify(res.errors);
-  for (const secret of [metteEmail, SVEND_CPR, 'jc-kantine', staffKey.kid!, 'kid', ...secrets]) expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
+  for (const secret of [metteEmail, SVEND_CPR, 'jc-kantine', staffKey.kid!, 'kid', ...secrets]) {
+    expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
+  }
 }
 
 describe('staff tokens from the municipality provider', () => {
@@ -162,12 +178,17 @@ describe('staff tokens from the municipality provider', () => {
     const jwks = (await (await fetch(`${staffIdp.issuer}/jwks`)).json()) as { keys: JWK[] };
     const publicJwk = jwks.keys.find((k) => k.kid === staffKey.kid)!;
     for (const secret of [JSON.stringify(publicJwk), publicJwk.n!]) {
-      const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: staffKey.kid }).setIssuedAt().setExpirationTime('10m').sign(new TextEncoder().encode(secret));
+      const confused = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', kid: staffKey.kid })
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode(secret));
       expectRefused(await federation.request(whoAmI, { id: mette.id }, bearer(confused)));
     }
     // Expired beyond the 60 s skew, signed with the provider's own key (its clock cannot be turned back).
     const key = await importJWK(staffKey, 'RS256');
-    const sign = (exp: number) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: staffKey.kid }).setIssuedAt(exp - 300).setExpirationTime(exp).sign(key);
+    const sign = (exp: number) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: staffKey.kid }).setIssuedAt(exp - 300).setExpirationTime(exp).sign(key);
     const expired = await federation.request(whoAmI, { id: mette.id }, bearer(await sign(now - 61)));
     expectRefused(expired);
     expect(expired.errors![0].message).toMatch(/expired/);
@@ -177,7 +198,8 @@ describe('staff tokens from the municipality provider', () => {
   });
 
   it('lose access when the assignment ends, exactly as a development token does', async () => {
-    const assigned = await federation.as(lone, `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2025-01-01") { id } }`, {
+    const assign = `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2025-01-01") { id } }`;
+    const assigned = await federation.as(lone, assign, {
       c: oleId,
       s: mette.id,
     });
@@ -223,7 +245,9 @@ describe('citizen tokens from the MitID broker', () => {
     const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const [, payload] = staffTokens.id_token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const mixed = [b64({ alg: 'RS256', kid: staffKey.kid }), b64({ ...claims, iss: broker.issuer, aud: 'workbench-citizen' }), staffTokens.id_token.split('.')[2]].join('.');
+    const signature = staffTokens.id_token.split('.')[2];
+    const header = b64({ alg: 'RS256', kid: staffKey.kid });
+    const mixed = [header, b64({ ...claims, iss: broker.issuer, aud: 'workbench-citizen' }), signature].join('.');
     expectRefused(await federation.request(ownRecord, { id: svend.id }, bearer(mixed)));
   });
 });
@@ -346,7 +370,8 @@ describe('development HS256 tokens', () => {
     await expect(withSecret.verify(token)).resolves.toMatchObject({ id: mette.id });
     const withoutSecret = userTokens({ config: oidcConfig({ ...issuerEnv }), citizensUrl: citizensUrl() });
     await expect(withoutSecret.verify(token)).rejects.toThrow(/not a valid sign-in/);
-    const production = userTokens({ config: oidcConfig({ ...issuerEnv, AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production' }), citizensUrl: citizensUrl() });
+    const productionEnv = { ...issuerEnv, AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production' };
+    const production = userTokens({ config: oidcConfig(productionEnv), citizensUrl: citizensUrl() });
     await expect(production.verify(token)).rejects.toThrow(/not a valid sign-in/);
     // Without any issuer, development works as before.
     const none = userTokens({ config: oidcConfig({}), citizensUrl: citizensUrl() });

@@ -34,7 +34,8 @@ export function citizensDirectory(citizensUrl: string): ActorDirectory {
   return {
     staffByEmail: async (email) =>
       (await ask('query($email: String!) { identity: signInStaffMember(email: $email) { id name team } }', { email })).identity,
-    citizenByCpr: async (cpr) => (await ask('query($cpr: String!) { identity: signInCitizen(cpr: $cpr) { id name team } }', { cpr })).identity,
+    citizenByCpr: async (cpr) =>
+      (await ask('query($cpr: String!) { identity: signInCitizen(cpr: $cpr) { id name team } }', { cpr })).identity,
   };
 }
 
@@ -77,7 +78,9 @@ export async function citizenActor(payload: JWTPayload, config: OidcConfig, dire
 }
 
 function notRegistered(): GraphQLError {
-  const error = forbidden('You are not registered with the jobcentre, so there is nothing to show you here. Contact the jobcentre if you think you should be.');
+  const error = forbidden(
+    'You are not registered with the jobcentre, so there is nothing to show you here. Contact the jobcentre if you think you should be.',
+  );
   // A refusal before any operation runs: the HTTP status says so as well (403, like 401 for UNAUTHENTICATED).
   (error.extensions as Record<string, unknown>).http = { status: 403 };
   return error;

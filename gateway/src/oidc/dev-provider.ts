@@ -80,7 +80,8 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       ttl: { IdToken: options.idTokenTtlSeconds ?? 3600, AccessToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400 },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
       // Refresh tokens for the code flow whenever the client may use them (the workbench refreshes sessions).
-      issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+      issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) =>
+        client.grantTypeAllowed('refresh_token'),
       async loadExistingGrant(ctx: any) {
         const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
         if (grantId) return ctx.oidc.provider.Grant.find(grantId);

@@ -14,7 +14,11 @@ export async function startDevIdentityProvider(gatewayOrigins: string[]): Promis
   const { demoCitizens, demoStaff } = require('@jobcenter/demo-cast') as typeof import('@jobcenter/demo-cast');
   const accounts: DevAccount[] = [
     ...Object.values(demoStaff).map((s) => ({ id: `staff-${s.id}`, name: s.name, email: s.email, roles: [s.role] })),
-    ...Object.values(demoCitizens).map((c) => ({ id: `citizen-${c.id}`, name: `${c.firstName} ${c.lastName}`, cpr: c.cpr.replace('-', '') })),
+    ...Object.values(demoCitizens).map((c) => ({
+      id: `citizen-${c.id}`,
+      name: `${c.firstName} ${c.lastName}`,
+      cpr: c.cpr.replace('-', ''),
+    })),
   ];
   const secret = randomBytes(24).toString('base64url');
   const client = (client_id: string) => ({

@@ -67,7 +67,11 @@ export class ProviderSignIn {
     return client;
   }
 
-  routes(app: Express, signIn: (req: IncomingMessage, res: Response, actor: Actor) => Promise<unknown>, localPath: (p: unknown) => string | undefined) {
+  routes(
+    app: Express,
+    signIn: (req: IncomingMessage, res: Response, actor: Actor) => Promise<unknown>,
+    localPath: (p: unknown) => string | undefined,
+  ) {
     app.get('/auth/sign-in', async (req, res) => {
       const kind: Kind = req.query.kind === 'citizen' ? 'citizen' : 'staff';
       if (!this.has(kind)) {
@@ -87,8 +91,7 @@ export class ProviderSignIn {
           .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
           .setExpirationTime(`${FLOW_SECONDS}s`)
           .encrypt(this.key);
-        // Lax, not Strict: the provider's redirect back is a cross-site navigation.
-        res.append('Set-Cookie', stringifySetCookie({ name: FLOW_COOKIE, value: sealed, httpOnly: true, sameSite: 'lax', path: CALLBACK, secure: secureCookies(req), maxAge: FLOW_SECONDS }));
+        res.append('Set-Cookie', flowCookie(req, sealed, FLOW_SECONDS));
         res.redirect(303, client.authorizationUrl({
           scope: (this.tokens[kind] as TrustedIssuer).config.scopes,
           redirect_uri: `${this.origin(req)}${CALLBACK}`,
@@ -104,7 +107,7 @@ export class ProviderSignIn {
     });
 
     app.get(CALLBACK, async (req, res) => {
-      res.append('Set-Cookie', stringifySetCookie({ name: FLOW_COOKIE, value: '', httpOnly: true, sameSite: 'lax', path: CALLBACK, secure: secureCookies(req), maxAge: 0 }));
+      res.append('Set-Cookie', flowCookie(req, '', 0));
       const refuse = (status: number, message: string) => res.status(status).type('text/plain').send(`${message}\nStart again: /sign-in\n`);
       const sealed = req.headers.cookie ? parseCookie(req.headers.cookie)[FLOW_COOKIE] : undefined;
       const flow = sealed ? await jwtDecrypt(sealed, this.key).then((r) => r.payload as unknown as Flow, () => undefined) : undefined;
@@ -151,4 +154,10 @@ export class ProviderSignIn {
       }
     });
   }
+}
+
+/** The flow cookie: HttpOnly, only sent to the callback; Lax, since the provider's redirect back is a cross-site navigation. */
+function flowCookie(req: IncomingMessage, value: string, maxAge: number): string {
+  const secure = secureCookies(req);
+  return stringifySetCookie({ name: FLOW_COOKIE, value, httpOnly: true, sameSite: 'lax', path: CALLBACK, secure, maxAge });
 }
