@@ -21,6 +21,7 @@ import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './l
 import { knownOperationNames, workbenchOperationNames } from './operations';
 import { createSubgraphFetcher, SubgraphConnectionError } from './subgraph-fetch';
 import { subgraphUrl, SUPERGRAPH_FILE } from './subgraphs';
+import { userTokens } from './oidc';
 import { RevocationStore, WorkbenchSessions } from './session';
 import { securityHeaders, workbenchDir, workbenchRoutes } from './workbench';
 
@@ -109,7 +110,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         fetcher,
       }),
   });
-  const sessions = new WorkbenchSessions({ logger, revocations: options.revocations });
+  // Bearer tokens: trusted OpenID providers (OIDC_ISSUER, CITIZEN_OIDC_ISSUER), mapped to actors by the citizens service.
+  const tokens = userTokens({ citizensUrl: options.subgraphUrls?.citizens });
+  const sessions = new WorkbenchSessions({ logger, revocations: options.revocations, tokens });
   const ready = async () => true;
   const running = await serveGraphQL<GatewayContext>(
     {
@@ -146,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,
         }),
-      context: createGatewayContext(logger, sessions),
+      context: createGatewayContext(logger, sessions, tokens),
       ready,
     },
     options.port,

@@ -17,6 +17,7 @@ import {
 } from '@jobcenter/kit';
 import { startGateway } from '@jobcenter/gateway/dist/src/server';
 import { demoUsers, devSignInLines } from '@jobcenter/gateway/dist/src/session';
+import { startDevIdentityProvider } from '@jobcenter/gateway/dist/src/oidc/dev-setup';
 import { subgraphs } from './services';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
@@ -47,10 +48,14 @@ async function main() {
     // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
     process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
   }
-  const gateway = await startGateway({ port: setting('PORT') ?? 4000, subgraphUrls: urls });
+  const port = setting('PORT') ?? 4000;
+  // A real OpenID provider with the demo cast (docs/sign-in.md); the workbench signs in through it.
+  const identityProvider = await startDevIdentityProvider([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  const gateway = await startGateway({ port, subgraphUrls: urls });
 
   onShutdownSignal(logger, async () => {
     await gateway.close();
+    await identityProvider?.close();
     for (const subgraph of running.reverse()) await subgraph.close();
     await server.stop();
   });
@@ -62,6 +67,13 @@ async function main() {
     ...Object.entries(urls).map(([name, url]) => `  subgraph ${name}: ${url}`),
     `\nWorkbench: ${workbench}`,
   ];
+  if (identityProvider) {
+    lines.push(
+      `\nSign in to the workbench through the development identity provider (${identityProvider.issuer}, demo cast, no passwords):`,
+      `  staff:    ${workbench}auth/sign-in?kind=staff`,
+      `  citizens: ${workbench}auth/sign-in?kind=citizen`,
+    );
+  }
   const signIn = await devSignInLines(workbench);
   if (signIn.length > 0) lines.push('', ...signIn);
   lines.push('\nDevelopment tokens (12 h), paste as "Authorization: Bearer <token>":');

@@ -30,6 +30,11 @@ export function clearedSessionCookie(req: IncomingMessage): string {
   return sessionCookie(req, '', new Date(0));
 }
 
+/** Whether cookies to this client may be Secure (everywhere but the developer's own machine). */
+export function secureCookies(req: IncomingMessage): boolean {
+  return !LOCAL_HOSTS.has(hostnameOf(req));
+}
+
 /** The host name (without port) the client addressed. */
 function hostnameOf(req: IncomingMessage): string {
   const host = req.headers.host ?? '';

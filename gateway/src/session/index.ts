@@ -14,6 +14,8 @@ import { clearedSessionCookie, readSessionCookie, sessionCookie } from './cookie
 import { demoUsers } from './demo-users';
 import { sessionKeys } from './keys';
 import { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
+import type { UserTokens } from '../oidc';
+import { ProviderSignIn } from './provider-sign-in';
 import { crossOriginReason } from './same-origin';
 import { Session, SessionSealer } from './sessions';
 import { devSignInUrl, verifyTicket } from './tickets';
@@ -35,6 +37,8 @@ export interface WorkbenchSessionOptions {
   publicOrigin?: string;
   /** Development routes (ticket sign-in, demo users); never with NODE_ENV=production. */
   development?: boolean;
+  /** The trusted identity providers (oidc/): with one configured, /auth/sign-in and /auth/callback exist. */
+  tokens?: UserTokens;
 }
 
 export class WorkbenchSessions {
@@ -44,6 +48,7 @@ export class WorkbenchSessions {
   private readonly publicOrigin?: string;
   private readonly development: boolean;
   private readonly revocations: RevocationStore;
+  private readonly providers?: ProviderSignIn;
 
   constructor(options: WorkbenchSessionOptions) {
     this.logger = options.logger;
@@ -53,6 +58,9 @@ export class WorkbenchSessions {
     if (!Number.isInteger(seconds) || seconds < 60) throw new Error('SESSION_SECONDS must be a whole number of seconds, at least 60');
     this.revocations = options.revocations ?? revocationsFromEnv(options.logger);
     this.sealer = new SessionSealer(this.keys.cookie, this.revocations, seconds);
+    if (options.tokens?.staff || options.tokens?.citizen) {
+      this.providers = new ProviderSignIn(options.tokens, this.keys.flow, this.logger, (req) => this.publicOrigin ?? originOf(req));
+    }
   }
 
   async close(): Promise<void> {
@@ -117,6 +125,7 @@ export class WorkbenchSessions {
       res.append('Set-Cookie', clearedSessionCookie(req));
       res.status(204).end();
     });
+    this.providers?.routes(app, (req, res, actor) => this.signIn(req, res, actor), localPath);
     if (this.development) this.developmentRoutes(app);
     app.use('/auth', (_req, res) => {
       res.status(404).json({ error: 'NOT_FOUND' });

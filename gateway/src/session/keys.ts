@@ -13,11 +13,13 @@ export interface SessionKeys {
   cookie: Uint8Array;
   /** HS256 key that signs development sign-in tickets. */
   ticket: Uint8Array;
+  /** A256GCM key that seals a provider sign-in's PKCE verifier, state and nonce until the callback. */
+  flow: Uint8Array;
 }
 
 export function sessionKeys(secret = rootSecret()): SessionKeys {
   const derive = (info: string) => new Uint8Array(hkdfSync('sha256', secret, 'jobcenter-workbench', info, 32));
-  return { cookie: derive('session cookie v1'), ticket: derive('dev sign-in ticket v1') };
+  return { cookie: derive('session cookie v1'), ticket: derive('dev sign-in ticket v1'), flow: derive('provider sign-in flow v1') };
 }
 
 function rootSecret(): string {

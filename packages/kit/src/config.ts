@@ -198,6 +198,97 @@ export const SETTINGS = {
       'A PostgreSQL database where sign-outs are kept for every gateway replica (the gateway creates its one table); unset, a sign-out is known to the replica that handled it only.',
     schema: url(['postgres:', 'postgresql:']),
   },
+  OIDC_ISSUER: {
+    scope: 'gateway',
+    meaning: "The staff identity provider's issuer URL (Entra ID, KOMBIT, Keycloak); tokens it signs are accepted (docs/sign-in.md).",
+    schema: text(),
+  },
+  OIDC_AUDIENCE: {
+    scope: 'gateway',
+    meaning: 'Accepted `aud` values of staff tokens, comma-separated; required with OIDC_ISSUER.',
+    schema: text(),
+  },
+  OIDC_CLIENT_ID: {
+    scope: 'gateway',
+    meaning: "The workbench's client id at the staff provider (default: the first OIDC_AUDIENCE).",
+    schema: text(),
+  },
+  OIDC_CLIENT_SECRET: {
+    scope: 'gateway',
+    meaning: "The workbench's client secret at the staff provider, for the code flow.",
+    schema: text(),
+  },
+  OIDC_SCOPES: {
+    scope: 'gateway',
+    meaning: 'Scopes the staff sign-in asks for (default `openid profile email`).',
+    schema: text(),
+  },
+  OIDC_ROLE_CLAIM: {
+    scope: 'gateway',
+    meaning: 'The claim holding the staff role(s), a string or an array (default `roles`).',
+    schema: text(),
+  },
+  OIDC_ROLE_MAP: {
+    scope: 'gateway',
+    meaning:
+      'Provider roles to StaffRole, e.g. `jc-sagsbehandler=CASEWORKER,jc-leder=TEAM_LEAD` (default: the StaffRole names themselves).',
+    schema: text(),
+  },
+  OIDC_STAFF_CLAIM: {
+    scope: 'gateway',
+    meaning: 'The claim that finds the staff member by StaffMember.email (default `email`).',
+    schema: text(),
+  },
+  OIDC_TEAM_CLAIM: {
+    scope: 'gateway',
+    meaning: "The claim holding the team (default: the staff member's team in the citizens service).",
+    schema: text(),
+  },
+  CITIZEN_OIDC_ISSUER: {
+    scope: 'gateway',
+    meaning: "The citizens' MitID broker's issuer URL (NemLog-in or another broker).",
+    schema: text(),
+  },
+  CITIZEN_OIDC_AUDIENCE: {
+    scope: 'gateway',
+    meaning: 'Accepted `aud` values of citizen tokens, comma-separated; required with CITIZEN_OIDC_ISSUER.',
+    schema: text(),
+  },
+  CITIZEN_OIDC_CLIENT_ID: {
+    scope: 'gateway',
+    meaning: "The workbench's client id at the broker (default: the first CITIZEN_OIDC_AUDIENCE).",
+    schema: text(),
+  },
+  CITIZEN_OIDC_CLIENT_SECRET: {
+    scope: 'gateway',
+    meaning: "The workbench's client secret at the broker.",
+    schema: text(),
+  },
+  CITIZEN_OIDC_SCOPES: {
+    scope: 'gateway',
+    meaning: 'Scopes the citizen sign-in asks for (default `openid profile`).',
+    schema: text(),
+  },
+  CITIZEN_OIDC_CPR_CLAIM: {
+    scope: 'gateway',
+    meaning: "The claim holding the citizen's CPR number, found through the blind index (default `cpr`).",
+    schema: text(),
+  },
+  DEV_OIDC: {
+    scope: 'gateway',
+    meaning: '`off` keeps `npm start` from running its development OpenID provider (then the ticket sign-in links remain).',
+    schema: text(),
+  },
+  DEV_OIDC_PORT: {
+    scope: 'gateway',
+    meaning: "Port of `npm start`'s development OpenID provider (default 4010).",
+    schema: text(),
+  },
+  DEV_PROVIDER_OPTIONS: {
+    scope: 'gateway',
+    meaning: 'Internal: the development OpenID provider child process reads its accounts and clients from it (JSON).',
+    schema: text(),
+  },
   PEER_CALL_TIMEOUT_MS: {
     scope: 'subgraphs',
     default: '5000',

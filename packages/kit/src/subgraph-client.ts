@@ -21,11 +21,12 @@ export const subgraphUrlVariable = (name: string) => `${name.toUpperCase()}_URL`
  * default (127.0.0.1 in a pod is the pod itself), and the caller must declare the target in its
  * definition's `calls`. Node's fetch keeps connections alive between calls.
  */
-export function subgraphClient(from: string, target: string): SubgraphClient {
+/** `url` fixes the target's address (the gateway knows its subgraphs' URLs); else `<TARGET>_URL`. */
+export function subgraphClient(from: string, target: string, fixedUrl?: string): SubgraphClient {
   const secret = gatewayAssertionSecret();
   return {
     async query<T>(query: string, variables: Record<string, unknown> = {}, requestId = randomUUID()): Promise<T> {
-      const url = settingOf(subgraphUrlVariable(target), subgraphUrlSetting(target, false));
+      const url = fixedUrl ?? settingOf(subgraphUrlVariable(target), subgraphUrlSetting(target, false));
       if (!url) throw new Error(`${subgraphUrlVariable(target)} is not set: ${from} cannot reach ${target}`);
       const timeoutMs = peerCallTimeoutMs();
       const response = await fetch(url, {

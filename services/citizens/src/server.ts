@@ -13,6 +13,7 @@ import { HandoverResolver } from './handover/handover.resolver';
 import { CitizenFieldsResolver } from './citizen/citizen.fields';
 import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { ACCESS_LOG_PEERS } from './peers';
@@ -45,6 +46,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     HandoverResolver,
     NetworkContactResolver,
     ResourceProfileResolver,
+    SignInResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },

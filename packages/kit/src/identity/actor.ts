@@ -1,5 +1,6 @@
 /** Roles a staff member can hold (StaffRole in the schema). */
 export const STAFF_ROLES = ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD', 'ANALYST'] as const;
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
 /** Every role a token may carry: a staff role, or CITIZEN for a citizen reading their own data. */
 export const ACTOR_ROLES = [...STAFF_ROLES, 'CITIZEN'] as const;

@@ -1,0 +1,48 @@
+import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { RequestContext, requireRole } from '@jobcenter/kit';
+import { Citizen } from '../citizen/citizen.entity';
+import { cprIndexOf } from '../cpr/cpr.storage';
+import { CitizensLoaders } from '../loaders';
+import { StaffMember } from '../staff/staff-member.entity';
+import { StaffRole } from '../staff/staff-role';
+
+@ObjectType({ description: "Who an identity provider's sign-in names here: the actor the gateway asserts. For the gateway only." })
+export class SignInIdentity {
+  @Field(() => ID, { description: 'StaffMember.id or Citizen.id.' })
+  id!: string;
+
+  @Field({ description: 'Full name.' })
+  name!: string;
+
+  @Field(() => StaffRole, { nullable: true, description: "The staff member's role as recorded here; null for a citizen." })
+  role!: StaffRole | null;
+
+  @Field(() => String, { nullable: true, description: "The staff member's team; null for a citizen." })
+  team!: string | null;
+}
+
+/**
+ * How the gateway turns an OpenID Connect identity into an actor (gateway/src/oidc/): it asks
+ * here with its SERVICE identity, once per token. Hidden from the composed API (`@inaccessible`).
+ * The CPR number is looked up by its blind index only: never stored, returned or logged.
+ */
+@Resolver()
+export class SignInResolver {
+  @Directive('@inaccessible')
+  @Query(() => SignInIdentity, { nullable: true, description: 'The staff member with this work e-mail (any case); null if none.' })
+  async signInStaffMember(@Arg('email') email: string, @Ctx() ctx: RequestContext<CitizensLoaders>): Promise<SignInIdentity | null> {
+    requireRole(ctx.actor, ['SERVICE'], 'identify staff members');
+    const staff = await ctx.dataSource.getRepository(StaffMember).findOneBy({ email: email.trim().toLowerCase() });
+    return staff && { id: staff.id, name: staff.name, role: staff.role, team: staff.team };
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => SignInIdentity, { nullable: true, description: 'The registered citizen with this CPR number; null if none.' })
+  async signInCitizen(@Arg('cpr') cpr: string, @Ctx() ctx: RequestContext<CitizensLoaders>): Promise<SignInIdentity | null> {
+    requireRole(ctx.actor, ['SERVICE'], 'identify citizens');
+    const digits = cpr.replace(/[\s-]/g, '');
+    if (!/^\d{10}$/.test(digits)) return null;
+    const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprIndex: cprIndexOf(digits) });
+    return citizen && { id: citizen.id, name: `${citizen.firstName} ${citizen.lastName}`, role: null, team: null };
+  }
+}
