@@ -41,8 +41,11 @@ describe("the caseworker's workbench", () => {
 
     await page.getByRole('link', { name: 'Per Hansen' }).click();
     await page.waitForURL(`**${perPage()}`);
+    // The address changes before the citizen page's chunk and data arrive: wait for its heading.
+    await page.getByRole('heading', { level: 1, name: 'Per Hansen' }).waitFor();
     expect(await heading(page)).toBe('Per Hansen');
-    // Focus moves to the new page's heading after navigating.
+    // Focus moves to the new page's heading after navigating (once it is drawn).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(problems).toEqual([]);
     await context.close();
