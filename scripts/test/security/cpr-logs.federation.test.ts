@@ -80,6 +80,7 @@ it('is in neither log, nor repeated back in an error, whatever is sent', async (
   for (const log of [gatewayLog, citizensLog]) {
     expect(log).not.toContain(CPR);
     expect(log).not.toContain(DIGITS);
-    expect(log).not.toContain('2468');
+    // The serial as a number of its own; a log line's time (1796614324683) may hold the digits.
+    expect(log).not.toMatch(/(?<![0-9])2468(?![0-9])/);
   }
 });
