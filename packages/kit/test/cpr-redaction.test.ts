@@ -16,6 +16,7 @@ describe('CPR numbers in text that leaves the process', () => {
     ['a UUID', '123e4567-e89b-12d3-a456-426614174000'],
     ['a UUID of digits', '12345678-1234-1234-1234-123456789012'],
     ['a timestamp in milliseconds', '1795471966525'],
+    ['a trace id that starts with ten digits', '6302611582b8455896a806883a1f0f80'],
     ['a phone number', '+45 20 11 22 33'],
   ])('leaves %s alone', (_what, text) => {
     expect(redactCprNumbers(text)).toBe(text);

@@ -55,6 +55,12 @@ export function failureOf(errors: GraphQLErrorBody[]): GraphQLFailure {
 
 type Listener = (failure: GraphQLFailure) => void;
 const unauthenticatedListeners = new Set<Listener>();
+/** Set while the person signs out: requests still in flight then end without an "expired session" detour. */
+let signingOut = false;
+export function markSigningOut(): void {
+  signingOut = true;
+}
+
 /** Called when the session is gone (the app keeps open drafts and sends the person to sign in). */
 export function onUnauthenticated(listener: Listener): () => void {
   unauthenticatedListeners.add(listener);
@@ -88,7 +94,7 @@ export async function request<TResult, TVariables>(operation: Operation<TResult,
   }
   if (body.errors?.length) {
     const failure = failureOf(body.errors);
-    if (failure.kind === 'unauthenticated') unauthenticatedListeners.forEach((l) => l(failure));
+    if (failure.kind === 'unauthenticated' && !signingOut) unauthenticatedListeners.forEach((l) => l(failure));
     throw failure;
   }
   if (!response.ok || body.data == null) throw new GraphQLFailure(response.status >= 500 ? 'network' : 'other', `HTTP ${response.status}`);

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { markSigningOut } from '../graphql/client';
 
 export type Role = 'CASEWORKER' | 'RESOURCE_CONSULTANT' | 'JOB_CONSULTANT' | 'TEAM_LEAD' | 'ANALYST' | 'CITIZEN';
 export interface Actor {
@@ -44,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
+    // Queries still in flight come back UNAUTHENTICATED once the session ends: that is no expiry.
+    markSigningOut();
     const headers = { 'content-type': 'application/json' };
     await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers }).catch(() => {});
     // A full page load: nothing of the person's data stays in the page's memory.
