@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { AccessLogCells } from '../citizen/access-log/AccessLogCells';
 
 /**
  * The access-log spot check: a random sample of the team's citizens' look-ups in all four
@@ -77,14 +78,7 @@ export function SpotCheck({ team }: { team: string }) {
                       <td>
                         <Link to={`/citizens/${e.citizen.id}`}>{`${e.citizen.firstName} ${e.citizen.lastName}`}</Link>
                       </td>
-                      <td>
-                        {`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}
-                        {e.outcome === 'REFUSED' ? <strong>{` — ${t('accessLog.refused')}`}</strong> : null}
-                      </td>
-                      <td>
-                        {t.label('accessLog.purposes', e.purpose)}
-                        {e.reason ? `: ${e.reason}` : ''}
-                      </td>
+                      <AccessLogCells entry={e} />
                     </tr>
                   ))}
                 </tbody>

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/I18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { useFormat } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
+import { AccessLogCells } from './AccessLogCells';
 
 /**
  * The citizen's access log, fetched only when asked for: reading it is itself logged, and the
@@ -52,14 +53,7 @@ function AccessLog({ citizenId }: { citizenId: string }) {
             <tr key={`${e.at}:${e.domain}:${i}`}>
               <td>{f.dateTime(e.at)}</td>
               <td>{t.label('role', e.actorRole)}</td>
-              <td>
-                {`${e.domain} · ${e.operationName ?? e.operation} (${e.kind})`}
-                {e.outcome === 'REFUSED' ? <strong>{` — ${t('accessLog.refused')}`}</strong> : null}
-              </td>
-              <td>
-                {t.label('accessLog.purposes', e.purpose)}
-                {e.reason ? `: ${e.reason}` : ''}
-              </td>
+              <AccessLogCells entry={e} />
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { useMutation } from '../../../graphql/hooks';
 import { useT } from '../../../i18n/I18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
 import { withoutFieldPrefix } from '../../../ui/format';
 import type { MeetingData } from '../types';
 
@@ -117,21 +118,15 @@ function OutcomeFields({ meeting, onClose }: { meeting: MeetingData; onClose(sav
         </>
       )}
       <ErrorNotice error={state.error} onRetry={send} />
-      <div className="actions">
-        <button type="submit" disabled={state.loading}>
-          {t('meetings.saveOutcome')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            clear();
-            onClose(false);
-          }}
-        >
-          {t('plan.cancel')}
-        </button>
-      </div>
+      <FormActions
+        save={t('meetings.saveOutcome')}
+        cancel={t('plan.cancel')}
+        busy={state.loading}
+        onCancel={() => {
+          clear();
+          onClose(false);
+        }}
+      />
     </form>
   );
 }

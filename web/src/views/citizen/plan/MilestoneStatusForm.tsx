@@ -5,6 +5,7 @@ import { useMutation } from '../../../graphql/hooks';
 import { useT } from '../../../i18n/I18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
 import { todayInDenmark, withoutFieldPrefix } from '../../../ui/format';
 import type { MilestoneData } from '../types';
 
@@ -68,21 +69,15 @@ export function MilestoneStatusForm({ milestone, onDone }: { milestone: Mileston
         <textarea value={draft.note} onChange={(e) => update({ note: e.target.value })} />
       </Field>
       <ErrorNotice error={state.error} onRetry={send} />
-      <div className="actions">
-        <button type="submit" disabled={state.loading}>
-          {t('plan.save')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            clear();
-            onDone(false);
-          }}
-        >
-          {t('plan.cancel')}
-        </button>
-      </div>
+      <FormActions
+        save={t('plan.save')}
+        cancel={t('plan.cancel')}
+        busy={state.loading}
+        onCancel={() => {
+          clear();
+          onDone(false);
+        }}
+      />
     </form>
   );
 }
