@@ -148,6 +148,8 @@ describe("the caseworker's workbench", () => {
     await meeting.getByLabel('Frist for aftale 1 (valgfri)').fill(dayFromToday(4));
     await expectAccessible(page);
     await meeting.getByRole('button', { name: 'Gem udfald' }).click();
+    // Read the meeting once the form has closed on a successful save, not the open form's own text.
+    await meetings.getByRole('button', { name: 'Gem udfald' }).waitFor({ state: 'detached' });
     const held = meetings.getByRole('listitem').filter({ hasText: 'Vi gik en tur ved havnen' });
     await held.waitFor();
     expect(await held.textContent()).toMatch(/Afholdt/);
