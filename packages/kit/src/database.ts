@@ -2,7 +2,7 @@ import { DataSource, DefaultNamingStrategy, Logger as OrmLogger, MixedList, Enti
 import { snakeCase } from 'typeorm/util/StringUtils';
 import type { Logger } from 'pino';
 import { KIT_ENTITIES, KIT_MIGRATIONS } from './idempotency/entity';
-import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './access/access-log.entity';
+import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './audit-log/entity';
 import { DATABASE_TIMEOUTS, guardPoolClients, listOf, runMigrationsLocked, traceQueries } from './migration-lock';
 import { defaultEmbeddedOptions, ensureDatabase, PostgresServer, startEmbeddedPostgres, withDatabase } from './embedded-postgres';
 import { ConfigError, databaseUrlSetting, setting, settingOf } from './config';

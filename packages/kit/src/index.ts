@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 export * from './access';
-export * from './authz';
+export * from './audit-log';
 export * from './context';
 export {
   checkConfig,

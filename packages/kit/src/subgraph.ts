@@ -11,7 +11,7 @@ import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
 import { cacheVerified, gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
 import { idempotencyPlugin, scheduleIdempotencyKeyExpiry } from './idempotency/plugin';
-import { accessLogPlugin, scheduleAccessLogRetention } from './access/access-log';
+import { accessLogPlugin, scheduleAccessLogRetention } from './audit-log/plugin';
 import { createLogger } from './logger';
 import { createServerMetrics, PoolLike } from './observability/metrics';
 import { initTracing, traceIdOf } from './observability/tracing';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { AccessLogWriter, appendAccessLog, purgeAccessLog, verifyAccessLog } from '../src/access';
+import { AccessLogWriter, appendAccessLog, purgeAccessLog, verifyAccessLog } from '../src/audit-log';
 import { rawPool } from '../src/housekeeping';
 import { createDataSource, openDatabase } from '../src/database';
 import { withDatabase } from '../src/embedded-postgres';

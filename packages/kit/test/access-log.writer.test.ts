@@ -8,15 +8,14 @@ import {
   accessLogWriterOf,
   appendAccessLog,
   appendAccessLogInTransaction,
-  CitizenAccess,
-  createCitizenAccess,
   isEncryptedField,
   KitAccessLog1795900000100,
   accessLogHash,
   GENESIS_HASH,
   SEARCHED_CPR_CONTEXT,
   verifyAccessLog,
-} from '../src/access';
+} from '../src/audit-log';
+import { CitizenAccess, createCitizenAccess } from '../src/access';
 import type { RequestContext } from '../src/context';
 import { cprCipher } from '../src/crypto/field-cipher';
 import { createDataSource, openDatabase } from '../src/database';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { rawPool } from '../housekeeping';
-import { AccessLogRow, chainRows, insertChained, readHeads, StreamHead } from './access-log.chain';
+import { AccessLogRow, chainRows, insertChained, readHeads, StreamHead } from './chain';
 
 /** A request batch's entries are sent in one INSERT up to about this many rows (one request is never split). */
 const MAX_BATCH_ROWS = 5000;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, MigrationInterface, PrimaryGeneratedColumn, QueryRunner, Unique } from 'typeorm';
-import { KitAccessLogPrivileges1795900000300, KitAccessLogStreams1795900000200 } from './access-log.migrations';
+import { KitAccessLogPrivileges1795900000300, KitAccessLogStreams1795900000200 } from './migrations';
 
 /**
  * One look-up or change of a citizen's personal data ("who has looked at my data"), kept in the

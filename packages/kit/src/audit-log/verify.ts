@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccessLogRow, accessLogHash, GENESIS_HASH } from './access-log.chain';
+import { AccessLogRow, accessLogHash, GENESIS_HASH } from './chain';
 import { rawPool } from '../housekeeping';
 
 /** Where a stream does not verify. */

@@ -2,14 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../context';
 import type { Actor } from '../identity';
-import type { AccessRecord, CitizenAccess } from './caseload';
+import type { AccessRecord, CitizenAccess } from '../access/caseload';
 import { onChangeCommit } from '../transaction';
 import { changeLogHook } from './change-log';
-import { AccessLogRow, chainRows, insertChained, readHeads, storedSearchedCpr } from './access-log.chain';
-import { accessLogWriterOf } from './access-log.writer';
+import { AccessLogRow, chainRows, insertChained, readHeads, storedSearchedCpr } from './chain';
+import { accessLogWriterOf } from './writer';
 
-export { AccessLogRow, GENESIS_HASH, accessLogHash } from './access-log.chain';
-export { scheduleAccessLogRetention } from './access-log.retention';
+export { AccessLogRow, GENESIS_HASH, accessLogHash } from './chain';
+export { scheduleAccessLogRetention } from './retention';
 
 /**
  * The access log: every read or change of a citizen's personal data. A request's read entries

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AccessLogRow, accessLogHash, isEncryptedField, storedSearchedCpr } from './access-log.chain';
+import { AccessLogRow, accessLogHash, isEncryptedField, storedSearchedCpr } from './chain';
 import { setting } from '../config';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

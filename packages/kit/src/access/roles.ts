@@ -1,7 +1,7 @@
 import { MiddlewareFn, UseMiddleware } from 'type-graphql';
-import type { RequestContext } from './context';
-import type { Actor, Role } from './identity';
-import { forbidden } from './errors';
+import type { RequestContext } from '../context';
+import type { Actor, Role } from '../identity';
+import { forbidden } from '../errors';
 
 /**
  * Access rules shared by every subgraph. Each subgraph checks them on the data it owns:

@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
-import { accessLogViewOf } from './access-log.rows';
+import { accessLogViewOf } from './rows';
 
 /**
  * A team lead's spot check draws a random sample of recent look-ups across the four domains.

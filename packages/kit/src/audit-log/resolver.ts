@@ -4,8 +4,8 @@ import type { RequestContext } from '../context';
 import { badUserInput, forbidden } from '../errors';
 import { isUuid } from '../pagination';
 import { DateTimeScalar } from '../scalars';
-import { AccessLogSample, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from './access-log-sample';
-import { AccessLogPosition, accessLogViewOf, decodeAccessLogCursor } from './access-log.rows';
+import { AccessLogSample, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from './sample';
+import { AccessLogPosition, accessLogViewOf, decodeAccessLogCursor } from './rows';
 
 /** One line of "who has looked at my data", as the citizen and their team lead read it. */
 @ObjectType('AccessLogEntry', { description: "One look-up or change of a citizen's data (the citizen's access log)." })

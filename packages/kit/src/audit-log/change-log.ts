@@ -1,8 +1,8 @@
 import type { GraphQLRequestContext } from '@apollo/server';
 import type { RequestContext } from '../context';
 import type { ChangeHook } from '../transaction';
-import { accessLogRows, appendAccessLogInTransaction } from './access-log';
-import type { AccessRecord, CitizenAccess } from './caseload';
+import { accessLogRows, appendAccessLogInTransaction } from './plugin';
+import type { AccessRecord, CitizenAccess } from '../access/caseload';
 
 /**
  * Changes are logged in the same transaction as the change (the Data Protection Agency's
