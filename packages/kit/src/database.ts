@@ -1,9 +1,7 @@
 import { DataSource, DefaultNamingStrategy, Logger as OrmLogger, MixedList, EntitySchema, NamingStrategyInterface } from 'typeorm';
 import { snakeCase } from 'typeorm/util/StringUtils';
 import type { Logger } from 'pino';
-import { KIT_ENTITIES, KIT_MIGRATIONS } from './idempotency/entity';
-import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './audit-log/entity';
-import { DATABASE_TIMEOUTS, guardPoolClients, listOf, runMigrationsLocked, traceQueries } from './migration-lock';
+import { DATABASE_TIMEOUTS, guardPoolClients, runMigrationsLocked, traceQueries } from './migration-lock';
 import { defaultEmbeddedOptions, ensureDatabase, PostgresServer, startEmbeddedPostgres, withDatabase } from './embedded-postgres';
 import { ConfigError, databaseUrlSetting, setting, settingOf } from './config';
 
@@ -60,14 +58,17 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-export function createDataSource(options: DatabaseOptions): DataSource & { statements: StatementCounter } {
+/**
+ * A PostgreSQL DataSource over exactly the entities and migrations given. Subgraphs and scripts
+ * use `createDataSource` (parts.ts), which adds the kit parts' own tables.
+ */
+export function createPostgresDataSource(options: DatabaseOptions): DataSource & { statements: StatementCounter } {
   const statements = new StatementCounter(options.logger);
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
-    // The kit's own tables (idempotency keys) come with every subgraph, migrations included.
-    entities: [...listOf(options.entities), ...KIT_ENTITIES, ...ACCESS_LOG_ENTITIES],
-    migrations: [...listOf(options.migrations), ...KIT_MIGRATIONS, ...ACCESS_LOG_MIGRATIONS],
+    entities: options.entities,
+    migrations: options.migrations,
     namingStrategy: new SnakeNamingStrategy(),
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install or to be allowed.
     uuidExtension: 'pgcrypto',

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid } from './pagination';
+import { isUuid } from './ids';
 
 /**
  * The two DataLoader shapes every subgraph needs. Each batch of ids costs one statement; ids

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors';
+import { isUuid } from './ids';
 import { hasForbiddenControl } from './input/text';
 
 /**
@@ -52,11 +53,4 @@ export function pageSize(first: number, max = 200, field = 'first'): number {
     throw badUserInput(`Ask for between 1 and ${max} rows per page (got ${first}).`, field);
   }
   return first;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must never reach SQL as a uuid). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

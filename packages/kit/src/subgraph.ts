@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { RequestContext, LoaderFactory } from './context';
 import { checkConfigOrExit, Env, setting } from './config';
-import { createDataSource, openDatabase, resolveDatabase } from './database';
+import { openDatabase, resolveDatabase } from './database';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
 import { cacheVerified, gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
-import { idempotencyPlugin, scheduleIdempotencyKeyExpiry } from './idempotency/plugin';
-import { accessLogPlugin, scheduleAccessLogRetention } from './audit-log/plugin';
+import { createRequestAccess, SubgraphAccess } from './access/request-access';
 import { createLogger } from './logger';
 import { createServerMetrics, PoolLike } from './observability/metrics';
 import { initTracing, traceIdOf } from './observability/tracing';
+import { createDataSource, KIT_PARTS } from './parts';
 import { buildFederatedSchema, SchemaOptions } from './schema';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
@@ -31,6 +31,11 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
   calls?: readonly string[];
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+  /**
+   * Whose grants decide who may see the citizens' data this service holds, and what that data is
+   * called on the access log. The kit builds each request's `ctx.access` from it.
+   */
+  access?: SubgraphAccess;
   createLoaders: LoaderFactory<Loaders>;
   /** Loads the seed stories' demo data into an empty database; resolves whether it did. */
   seedDemo?: (dataSource: DataSource) => Promise<boolean>;
@@ -67,6 +72,7 @@ export async function startSubgraph<Loaders>(
   // One client request can reach this subgraph several times (entity fetches of one plan), all
   // with the same assertion: its signature is checked once.
   const verifyAssertion = cacheVerified((token: string) => verifyGatewayAssertion(token, secret), 2_000);
+  const accessFor = createRequestAccess(definition.access ?? {}, definition.name, dataSource);
   const metrics = createServerMetrics(definition.name);
   metrics.observePool(() => (dataSource.driver as unknown as { master?: PoolLike }).master);
 
@@ -84,9 +90,11 @@ export async function startSubgraph<Loaders>(
           plugins: [
             ...plugins,
             ApolloServerPluginInlineTraceDisabled(),
-            idempotencyPlugin<RequestContext<Loaders>>(),
-            // Every look-up of a citizen's data is logged before the answer leaves (access/access-log.ts).
-            accessLogPlugin<RequestContext<Loaders>>(definition.name),
+            // The kit's parts: idempotency keys, and the access log (every look-up of a citizen's
+            // data is logged before the answer leaves: audit-log/plugin.ts).
+            ...KIT_PARTS.flatMap((part) =>
+              part.plugin ? [part.plugin(definition.name) as ApolloServerPlugin<RequestContext<Loaders>>] : [],
+            ),
           ],
           formatError: createErrorFormatter(logger),
           includeStacktraceInErrorResponses: false,
@@ -101,12 +109,14 @@ export async function startSubgraph<Loaders>(
         const { actor, requestId } = await verifyAssertion(assertion).catch(() => {
           throw unauthenticated('The request did not carry a valid proof from the gateway.');
         });
+        const access = accessFor(actor);
         return {
           actor,
           requestId: requestId || randomUUID(),
           logger: logger.child({ requestId, traceId: traceIdOf(req.headers), actor: actor.id, role: actor.role }),
           dataSource,
-          loaders: definition.createLoaders({ dataSource, actor }),
+          access,
+          loaders: definition.createLoaders({ dataSource, actor, access }),
         };
       },
       ready: async () => {
@@ -117,17 +127,17 @@ export async function startSubgraph<Loaders>(
     },
     options.port,
   );
-  // Access log retention: entries older than ACCESS_LOG_RETENTION_DAYS (≥ 183, default 730) go.
-  const stopRetention = scheduleAccessLogRetention(dataSource, (error) => logger.error({ err: error }, 'access log retention failed'));
-  // Idempotency keys older than IDEMPOTENCY_KEY_TTL_HOURS (default 24) are unknown; their rows go.
-  const stopKeyExpiry = scheduleIdempotencyKeyExpiry(dataSource, (error) => logger.error({ err: error }, 'idempotency key expiry failed'));
+  // The parts' background work: access log retention (entries older than ACCESS_LOG_RETENTION_DAYS,
+  // ≥ 183, default 730, go) and idempotency key expiry (older than IDEMPOTENCY_KEY_TTL_HOURS).
+  const stops = KIT_PARTS.flatMap((part) =>
+    part.schedule ? [part.schedule(dataSource, (error) => logger.error({ err: error }, `${part.name}: housekeeping failed`))] : [],
+  );
   return {
     ...http,
     dataSource,
     schema,
     close: async () => {
-      stopRetention();
-      stopKeyExpiry();
+      for (const stop of stops) stop();
       await http.close();
       await dataSource.destroy();
     },

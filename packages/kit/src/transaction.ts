@@ -1,5 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from './context';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** What a change transaction needs of a request: its DataSource (and the request itself, as the key of its hooks). */
+export interface ChangeScope {
+  dataSource: DataSource;
+}
 
 /** Work that must commit or roll back with a request's change (e.g. its access-log entries). */
 export type CommitHook = (tx: EntityManager) => Promise<void>;
@@ -23,7 +27,7 @@ const hooksOf = new WeakMap<object, ChangeHook[]>();
  * its start), and to hear how it ended.
  * Request plugins register here in `requestDidStart`, before any resolver runs.
  */
-export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook | ChangeHook): void {
+export function onChangeCommit(ctx: ChangeScope, hook: CommitHook | ChangeHook): void {
   const hooks = hooksOf.get(ctx) ?? [];
   hooks.push(typeof hook === 'function' ? { beforeCommit: hook } : hook);
   hooksOf.set(ctx, hooks);
@@ -34,7 +38,7 @@ export function onChangeCommit(ctx: RequestContext<any>, hook: CommitHook | Chan
  * so a change, its access-log entries and its idempotency key are stored together or not at
  * all.
  */
-export async function changeTransaction<T>(ctx: RequestContext<any>, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function changeTransaction<T>(ctx: ChangeScope, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
   const hooks = hooksOf.get(ctx) ?? [];
   let result: T;
   try {

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AccessLogWriter, appendAccessLog, purgeAccessLog, verifyAccessLog } from '../src/audit-log';
 import { rawPool } from '../src/housekeeping';
-import { createDataSource, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
+import { createDataSource } from '../src/parts';
 import { withDatabase } from '../src/embedded-postgres';
 import { testServerUrl } from '../src/testing';
 

@@ -15,10 +15,10 @@ import {
   SEARCHED_CPR_CONTEXT,
   verifyAccessLog,
 } from '../src/audit-log';
-import { CitizenAccess, createCitizenAccess } from '../src/access';
 import type { RequestContext } from '../src/context';
 import { cprCipher } from '../src/crypto/field-cipher';
-import { createDataSource, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
+import { createDataSource } from '../src/parts';
 import type { Actor } from '../src/identity';
 import { createTestDatabase, startTestSubgraph, TestSubgraph } from '../src/testing';
 
@@ -32,8 +32,8 @@ const inger: Actor = { id: randomUUID(), role: 'CASEWORKER', name: 'Inger Holm',
 @Resolver()
 class PeekResolver {
   @Query(() => [ID], { description: 'The ids the actor may read.' })
-  async peek(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext<{ access: CitizenAccess }>): Promise<string[]> {
-    return [...(await ctx.loaders.access.filter(ids))];
+  async peek(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<string[]> {
+    return [...(await ctx.access.filter(ids))];
   }
 }
 
@@ -75,11 +75,8 @@ beforeAll(async () => {
     resolvers: [PeekResolver],
     entities: [],
     migrations: [],
-    createLoaders: ({ actor }) => ({
-      access: createCitizenAccess(actor, async (citizenIds) =>
-        citizenIds.map((citizenId) => ({ citizenId, staffId: inger.id, team: inger.team! })),
-      ),
-    }),
+    access: { grants: () => async (citizenIds) => citizenIds.map((citizenId) => ({ citizenId, staffId: inger.id, team: inger.team! })) },
+    createLoaders: () => ({}),
   });
 });
 afterAll(() => subgraph.stop());

@@ -1,6 +1,5 @@
 import { In } from 'typeorm';
-import { createCitizenAccess, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
-import { localGrantSource } from './assignment/assignment.grants';
+import { groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { NetworkContact } from './network/network-contact.entity';
@@ -10,7 +9,7 @@ import { StaffMember } from './staff/staff-member.entity';
 export type CitizensLoaders = ReturnType<typeof createLoaders>;
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, actor }) => {
+export const createLoaders = (({ dataSource, access }) => {
   const citizens = dataSource.getRepository(Citizen);
   const staff = dataSource.getRepository(StaffMember);
   const assignments = dataSource.getRepository(Assignment);
@@ -27,10 +26,8 @@ export const createLoaders = (({ dataSource, actor }) => {
       .getMany();
 
   return {
-    /** The access policy for this request, over this service's own assignments (always fresh). */
-    access: createCitizenAccess(actor, localGrantSource(dataSource), {
-      kind: 'citizen record (identity, contact, network, resource profile)',
-    }),
+    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
+    access,
     citizenById: uniqueBy(
       (c: Citizen) => c.id,
       (ids) => citizens.findBy({ id: In(ids) }),

@@ -15,6 +15,7 @@ import { resolveCitizenReference } from './citizen/citizen.reference';
 import { CitizenResolver } from './citizen/citizen.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
+import { localGrantSource } from './assignment/assignment.grants';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
@@ -54,6 +55,8 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   },
   entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover],
   migrations,
+  // The policy over this service's own assignments, read fresh on every request.
+  access: { kind: 'citizen record (identity, contact, network, resource profile)', grants: localGrantSource },
   createLoaders,
   seedDemo: seedCitizensDemo,
 };

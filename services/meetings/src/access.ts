@@ -26,13 +26,13 @@ type Context = RequestContext<MeetingsLoaders>;
  */
 export async function mayReadCitizen(ctx: Context, citizenId: string): Promise<boolean> {
   assertMayReadCitizenData(ctx.actor, ctx.actor.role === 'CITIZEN' ? ctx.actor.id : citizenId);
-  return ctx.loaders.access.mayRead(citizenId);
+  return ctx.access.mayRead(citizenId);
 }
 
 /** Writing about a citizen: case staff within the caseload. FORBIDDEN otherwise. */
 export async function assertMayWriteFor(ctx: Context, citizenId: string, what: string): Promise<void> {
   assertMayWrite(ctx.actor, what);
-  await ctx.loaders.access.assert(citizenId);
+  await ctx.access.assert(citizenId);
 }
 
 /** Booking, recording, cancelling, enrolling: case staff only. */
@@ -68,5 +68,5 @@ export function assertMayReadStatistics(actor: Actor): void {
  */
 export async function maySeeClash(ctx: Context, clash: { kind: string; citizenId?: string }): Promise<boolean> {
   if (clash.kind !== 'MEETING' || !clash.citizenId) return true;
-  return (await ctx.loaders.access.decide(clash.citizenId)) === 'ALLOW';
+  return (await ctx.access.decide(clash.citizenId)) === 'ALLOW';
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { cadenceLoader } from './cadence/cadence.loader';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
@@ -91,18 +91,12 @@ async function attendanceRates(dataSource: DataSource, enrollmentIds: string[]) 
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-/**
- * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
- * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; no personal data in it.
- */
-const grantCache = new GrantCache(citizensGrantSource('meetings'));
-
-export const createLoaders = (({ dataSource, actor }) => {
+export const createLoaders = (({ dataSource, access }) => {
   const meetings = dataSource.getRepository(Meeting);
 
   return {
-    /** The shared caseload policy for this request, batched per request. */
-    access: createCitizenAccess(actor, grantCache, { kind: 'meetings, minutes and courses' }),
+    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
+    access,
     meetingById: uniqueBy<Meeting>(
       (m) => m.id,
       (ids) => meetings.findBy({ id: In(ids) }),

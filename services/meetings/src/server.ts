@@ -56,6 +56,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
   },
   entities: [Meeting, MeetingParticipant, MinutesAmendment, GroupCourse, CourseFacilitator, GroupSession, Enrollment, Attendance],
   migrations,
+  // Caseloads from the citizens subgraph, behind the kit's grant cache.
+  access: { kind: 'meetings, minutes and courses' },
   createLoaders,
   seedDemo: seedMeetingsDemo,
 };

@@ -14,7 +14,7 @@ import type { PlacementsLoaders } from './loaders';
 export async function mayReadCitizenPlacements(ctx: RequestContext<PlacementsLoaders>, citizenId: string): Promise<boolean> {
   if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor))
     throw forbidden('Placements are personal data; analysts see the statistics only.');
-  return ctx.loaders.access.mayRead(citizenId);
+  return ctx.access.mayRead(citizenId);
 }
 
 export function assertCaseStaff(actor: Actor, what: string): void {
@@ -30,6 +30,6 @@ export function assertStaff(actor: Actor, what: string): void {
  * company's placements show only the caseload (and a team lead their team's).
  */
 export async function readablePlacements<T extends { citizenId: string }>(ctx: RequestContext<PlacementsLoaders>, rows: T[]): Promise<T[]> {
-  const readable = await ctx.loaders.access.filter(rows.map((r) => r.citizenId));
+  const readable = await ctx.access.filter(rows.map((r) => r.citizenId));
   return rows.filter((r) => readable.has(r.citizenId));
 }

@@ -1,15 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import {
-  addDays,
-  citizensGrantSource,
-  createCitizenAccess,
-  GrantCache,
-  groupedBy,
-  LoaderFactory,
-  uniqueBy,
-  todayInCopenhagen,
-} from '@jobcenter/kit';
+import { addDays, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';
@@ -24,13 +15,7 @@ export interface StaffPlacementFilter {
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-/**
- * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
- * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; no personal data in it.
- */
-const grantCache = new GrantCache(citizensGrantSource('placements'));
-
-export const createLoaders = (({ dataSource, actor }) => {
+export const createLoaders = (({ dataSource, access }) => {
   const placements = dataSource.getRepository(Placement);
   const today = todayInCopenhagen();
 
@@ -57,8 +42,8 @@ export const createLoaders = (({ dataSource, actor }) => {
   };
 
   return {
-    /** The shared caseload policy for this request, batched per request. */
-    access: createCitizenAccess(actor, grantCache, { kind: 'placements' }),
+    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
+    access,
     companyById: uniqueBy<Company>(
       (c) => c.id,
       (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) }),

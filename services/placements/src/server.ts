@@ -40,6 +40,8 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   },
   entities: [Company, Placement, PlacementFollowUp, PlacementExtension],
   migrations,
+  // Caseloads from the citizens subgraph, behind the kit's grant cache.
+  access: { kind: 'placements' },
   createLoaders,
   seedDemo: seedPlacementsDemo,
 };

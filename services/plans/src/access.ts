@@ -27,12 +27,12 @@ export function assertMayReadPersonalData(actor: Actor): void {
  */
 export async function mayReadCitizenPlans(ctx: RequestContext<PlansLoaders>, citizenId: string): Promise<boolean> {
   assertMayReadPersonalData(ctx.actor);
-  return ctx.loaders.access.mayRead(citizenId);
+  return ctx.access.mayRead(citizenId);
 }
 
 /** Writing in a citizen's plans: only within the caseload (or the citizen's own). FORBIDDEN otherwise. */
 export async function assertMayWriteCitizenPlans(ctx: RequestContext<PlansLoaders>, citizenId: string): Promise<void> {
-  await ctx.loaders.access.assert(citizenId);
+  await ctx.access.assert(citizenId);
 }
 
 /** Only case staff write plans; `what` completes "Your role may not …". */
@@ -52,7 +52,7 @@ export async function assertCaseStaffOrOwner(
   what: string,
   unknown: () => Error,
 ): Promise<void> {
-  if (ctx.actor.role === 'CITIZEN') return ctx.loaders.access.assert(citizenId, unknown);
+  if (ctx.actor.role === 'CITIZEN') return ctx.access.assert(citizenId, unknown);
   assertCaseStaff(ctx.actor, what);
 }
 

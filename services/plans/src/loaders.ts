@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { Milestone } from './milestone/milestone.entity';
 import { MilestoneUpdate } from './milestone/milestone-update.entity';
 import { PlanPeriod } from './period/plan-period.entity';
@@ -11,18 +11,11 @@ import { sortScores } from './progress/progress.rules';
 export type PlansLoaders = ReturnType<typeof createLoaders>;
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-/**
- * Caseloads, learnt from the citizens subgraph (which owns assignments) and kept for at most
- * ACCESS_GRANT_TTL_MS (≤ 60 s). One per process; it holds no personal data, only which staff
- * member (and team) holds which citizen, and each request's decisions are its own.
- */
-const grantCache = new GrantCache(citizensGrantSource('plans'));
-
-export const createLoaders = (({ dataSource, actor }) => {
+export const createLoaders = (({ dataSource, access }) => {
   const plans = dataSource.getRepository(Plan);
   return {
-    /** The shared caseload policy for this request, batched per request. */
-    access: createCitizenAccess(actor, grantCache, { kind: 'plans and progress' }),
+    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
+    access,
     planById: uniqueBy<Plan>(
       (p) => p.id,
       (ids) => plans.findBy({ id: In(ids) }),

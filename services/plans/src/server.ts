@@ -45,6 +45,8 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   },
   entities: [Plan, Milestone, MilestoneUpdate, PlanPeriod, ProgressAssessment, ProgressScore, ProgressionSummary, ProgressionTotal],
   migrations,
+  // Caseloads from the citizens subgraph, behind the kit's grant cache.
+  access: { kind: 'plans and progress' },
   createLoaders,
   seedDemo: seedPlansDemo,
 };

@@ -1,3 +1,6 @@
 export * from './policy';
+export * from './grants';
+export * from './grant-cache';
 export * from './caseload';
 export * from './roles';
+export * from './request-access';

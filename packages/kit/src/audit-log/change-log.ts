@@ -1,8 +1,8 @@
 import type { GraphQLRequestContext } from '@apollo/server';
 import type { RequestContext } from '../context';
 import type { ChangeHook } from '../transaction';
-import { accessLogRows, appendAccessLogInTransaction } from './plugin';
-import type { AccessRecord, CitizenAccess } from '../access/caseload';
+import { accessLogRows, appendAccessLogInTransaction } from './append';
+import type { AccessRecord } from '../access/caseload';
 
 /**
  * Changes are logged in the same transaction as the change (the Data Protection Agency's
@@ -14,12 +14,10 @@ import type { AccessRecord, CitizenAccess } from '../access/caseload';
  */
 export function changeLogHook<TContext extends RequestContext<any>>(request: GraphQLRequestContext<TContext>, domain: string): ChangeHook {
   const ctx = request.contextValue;
-  const accessOf = () => (ctx.loaders as { access?: CitizenAccess } | undefined)?.access;
   let written: AccessRecord[] = [];
   return {
     async beforeCommit(tx) {
-      const access = accessOf();
-      written = access?.drain() ?? [];
+      written = ctx.access.drain();
       if (written.length === 0) return;
       const rows = accessLogRows(written, {
         actor: ctx.actor,
@@ -31,12 +29,12 @@ export function changeLogHook<TContext extends RequestContext<any>>(request: Gra
       await appendAccessLogInTransaction(tx, rows);
     },
     committed() {
-      accessOf()?.markLogged(written);
+      ctx.access.markLogged(written);
       written = [];
     },
     rolledBack() {
       // What the failed attempt reached is dropped with it (see above).
-      accessOf()?.drain();
+      ctx.access.drain();
       written = [];
     },
   };

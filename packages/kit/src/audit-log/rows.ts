@@ -1,7 +1,7 @@
 import { badUserInput } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { accessLogOperation } from './chain';
-import type { AccessLogView } from './resolver';
+import type { AccessLogView } from './view';
 
 /** The order of the citizen's log across the domains: newest first, then domain, then newest written first. */
 export interface AccessLogPosition {

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { isUuid } from '../pagination';
+import { isUuid } from '../ids';
 import { DateTimeScalar } from '../scalars';
 import { accessLogViewOf } from './rows';
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { badUserInput, SERVICE_UNAVAILABLE } from '../errors';
-import { isUuid } from '../pagination';
+import { isUuid } from '../ids';
 import { subgraphClient } from '../subgraph-client';
 
 /**

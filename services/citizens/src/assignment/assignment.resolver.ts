@@ -61,14 +61,14 @@ export async function assignInTransaction(
   const repo = tx.getRepository(Assignment);
   const existing = await repo.find({ where: { citizenId: a.citizenId }, relations: { staff: true } });
   const refusal = a.refuse(holdersOf(existing, todayInCopenhagen()), citizen, existing);
-  if (refusal) throw ctx.loaders.access.refuse(a.citizenId, refusal);
+  if (refusal) throw ctx.access.refuse(a.citizenId, refusal);
   const decision = decideAssignment(existing, a.staff, a.role, a.from);
   if (!decision.ok) {
     throw decision.kind === 'CONFLICT' ? conflict(decision.message) : badUserInput(decision.message, 'role');
   }
   for (const end of decision.end) await repo.update({ id: end.id }, { to: end.to });
   const saved = await repo.save(repo.create({ citizenId: a.citizenId, staffId: a.staff.id, role: a.role, from: a.from, to: null }));
-  ctx.loaders.access.recordChange(a.citizenId, ASSIGNMENT_KIND);
+  ctx.access.recordChange(a.citizenId, ASSIGNMENT_KIND);
   return Object.assign(saved, { staff: a.staff });
 }
 
@@ -127,7 +127,7 @@ export class AssignmentResolver {
       holders: holdersOf(await ctx.loaders.activeAssignmentsByCitizen.load(assignment.citizenId), today),
       staffTeam: assignment.staff!.team,
     });
-    if (notAllowed) throw ctx.loaders.access.refuse(assignment.citizenId, notAllowed);
+    if (notAllowed) throw ctx.access.refuse(assignment.citizenId, notAllowed);
     const end = boundedDate(to ?? today, 'to', 'assignment', today);
     const refusal = decideEnd(assignment, end, today);
     if (refusal === 'CONFLICT') throw conflict(`This assignment already ended on ${assignment.to}.`);
@@ -141,7 +141,7 @@ export class AssignmentResolver {
         .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
         .execute();
       if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
-      ctx.loaders.access.recordChange(assignment.citizenId, ASSIGNMENT_KIND);
+      ctx.access.recordChange(assignment.citizenId, ASSIGNMENT_KIND);
       return Object.assign(assignment, { to: end });
     });
   }

@@ -53,8 +53,8 @@ async function accessLogPage(
   const { actor } = ctx;
   const allowed =
     (actor.role === 'CITIZEN' && actor.id === citizen.id) ||
-    (actor.role === 'TEAM_LEAD' && (await ctx.loaders.access.decide(citizen.id)) === 'ALLOW');
-  if (!allowed) throw ctx.loaders.access.refuse(citizen.id, 'The access log is for the citizen and their team lead.');
+    (actor.role === 'TEAM_LEAD' && (await ctx.access.decide(citizen.id)) === 'ALLOW');
+  if (!allowed) throw ctx.access.refuse(citizen.id, 'The access log is for the citizen and their team lead.');
   const cursor = after ? decodeAccessLogCursor(after) : null;
   const lists = await Promise.all([
     accessLogOf(ctx.dataSource, citizen.id, { first: first + 1, after: cursor }),

@@ -2,7 +2,7 @@ import { AccessDecision, Actor, forbidden, readsNoPersonalData } from '@jobcente
 
 /**
  * Who may see what of a citizen, on top of the shared policy (kit `access/policy.ts`), which
- * every resolver here applies through `ctx.loaders.access`.
+ * every resolver here applies through `ctx.access`.
  */
 
 /** Analysts read no citizen at all; services only non-personal fields (guarded per field). */

@@ -23,7 +23,7 @@ export class CitizenFieldsResolver {
     // Decrypted only here, where the number leaves the service, so a changed value is noticed.
     const digits = revealCpr(citizen);
     if (isMaskedHit(citizen) || isOwnRegistration(citizen)) return maskCpr(digits);
-    return seesFullCpr(await ctx.loaders.access.decide(citizen.id)) ? formatCpr(digits) : maskCpr(digits);
+    return seesFullCpr(await ctx.access.decide(citizen.id)) ? formatCpr(digits) : maskCpr(digits);
   }
 
   @CitizenData()

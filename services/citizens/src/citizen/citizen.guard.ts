@@ -1,6 +1,5 @@
 import { MiddlewareFn, UseMiddleware } from 'type-graphql';
 import { accessDeniedMessage, forbidden, readsNoPersonalData, RequestContext } from '@jobcenter/kit';
-import type { CitizensLoaders } from '../loaders';
 
 const MASKED = Symbol('masked CPR hit');
 /** What a masked hit shows: enough to recognise the person, not their case. */
@@ -31,7 +30,7 @@ export function isMaskedHit(citizen: object): boolean {
 }
 
 const citizenDataGuard =
-  (options: { services?: boolean }): MiddlewareFn<RequestContext<CitizensLoaders>> =>
+  (options: { services?: boolean }): MiddlewareFn<RequestContext> =>
   async ({ root, context, info }, next) => {
     const { actor } = context;
     if (options.services && actor.role === 'SERVICE') return next();
@@ -41,7 +40,7 @@ const citizenDataGuard =
     if (isOwnRegistration(root) && info.parentType.name === 'Citizen') return next();
     if (isMaskedHit(root) && MASKED_FIELDS.has(info.fieldName)) return next();
     const citizenId = (root as { citizenId?: string; id: string }).citizenId ?? (root as { id: string }).id;
-    if ((await context.loaders.access.decide(citizenId)) !== 'ALLOW') throw context.loaders.access.refuse(citizenId);
+    if ((await context.access.decide(citizenId)) !== 'ALLOW') throw context.access.refuse(citizenId);
     return next();
   };
 

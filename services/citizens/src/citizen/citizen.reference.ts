@@ -8,6 +8,6 @@ export async function resolveCitizenReference(reference: { id: string }, ctx: Re
   // Entity resolution is no way around the policy: analysts are refused, another citizen is
   // null (as if unknown), and every personal field checks the caseload itself (CitizenData).
   assertMayLookUpCitizens(ctx.actor);
-  if ((await ctx.loaders.access.decide(reference.id)) === 'HIDDEN') return null;
+  if ((await ctx.access.decide(reference.id)) === 'HIDDEN') return null;
   return ctx.loaders.citizenById.load(reference.id);
 }

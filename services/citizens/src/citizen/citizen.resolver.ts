@@ -36,14 +36,14 @@ export class CitizenResolver {
   })
   async citizen(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Citizen | null> {
     assertMayLookUpCitizens(ctx.actor);
-    if ((await ctx.loaders.access.decide(id)) === 'HIDDEN') {
+    if ((await ctx.access.decide(id)) === 'HIDDEN') {
       // Another citizen: answered as an unknown id, and the try is on that id's log (written after the answer).
-      ctx.loaders.access.refuse(id);
+      ctx.access.refuse(id);
       return null;
     }
     const citizen = await ctx.loaders.citizenById.load(id);
     // Services read non-personal fields (guarded per field); staff need the citizen in their caseload.
-    if (citizen && ctx.actor.role !== 'SERVICE') await ctx.loaders.access.assert(id);
+    if (citizen && ctx.actor.role !== 'SERVICE') await ctx.access.assert(id);
     return citizen;
   }
 
@@ -54,9 +54,9 @@ export class CitizenResolver {
     const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprIndex: cprIndexOf(digits) });
     if (!citizen) return null;
     // The access log records the number searched for (the Data Protection Agency's logging measure).
-    ctx.loaders.access.recordSearch(citizen.id, formatCpr(digits));
+    ctx.access.recordSearch(citizen.id, formatCpr(digits));
     // Outside the caseload a search for a new registration gets a masked hit: the person is known.
-    return (await ctx.loaders.access.decide(citizen.id)) === 'ALLOW' ? citizen : asMaskedHit(citizen);
+    return (await ctx.access.decide(citizen.id)) === 'ALLOW' ? citizen : asMaskedHit(citizen);
   }
 
   @Query(() => CitizenConnection, { description: 'Citizens in name order, filtered, a page at a time.' })
@@ -113,7 +113,7 @@ export class CitizenResolver {
       // The new citizen is on the access log with the registration, in its transaction.
       return await changeTransaction(ctx, async (tx) => {
         const saved = await tx.getRepository(Citizen).save(citizen);
-        ctx.loaders.access.recordChange(saved.id);
+        ctx.access.recordChange(saved.id);
         return asOwnRegistration(saved);
       });
     } catch (error) {
@@ -147,7 +147,7 @@ export class CitizenResolver {
     const repo = ctx.dataSource.getRepository(Citizen);
     const current = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!current) throw notFound('Citizen', id);
-    await ctx.loaders.access.assert(id);
+    await ctx.access.assert(id);
     if (Object.keys(changes).length === 0) {
       if (current.version !== expectedVersion) throw staleVersion('This citizen', expectedVersion, current.version);
       return current;

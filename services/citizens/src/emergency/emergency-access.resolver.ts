@@ -37,7 +37,7 @@ export class EmergencyAccessResolver {
     if (why.length < 15) throw badUserInput('reason: say why the citizen must be opened (at least 15 characters).', 'reason');
     if (why.length > 500) throw badUserInput('reason: at most 500 characters.', 'reason');
     if (!isUuid(citizenId) || !(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
-    if ((await ctx.loaders.access.decide(citizenId)) === 'ALLOW') {
+    if ((await ctx.access.decide(citizenId)) === 'ALLOW') {
       throw conflict('You already have access to this citizen; emergency access is for citizens outside your caseload.');
     }
     return changeTransaction(ctx, async (tx) => {
@@ -56,7 +56,7 @@ export class EmergencyAccessResolver {
         }),
       );
       // The opening itself is on the citizen's access log, with its reason, in the same transaction.
-      ctx.loaders.access.recordEmergency(citizenId, why);
+      ctx.access.recordEmergency(citizenId, why);
       return grant;
     });
   }

@@ -149,7 +149,7 @@ export class HandoverResolver {
             heldByTeams: [],
           }),
         );
-        ctx.loaders.access.recordChange(input.citizenId, HANDOVER_KIND);
+        ctx.access.recordChange(input.citizenId, HANDOVER_KIND);
         return saved;
       });
     } catch (error) {
@@ -214,7 +214,7 @@ export class HandoverResolver {
         throw notFound('Handover request', id);
       if (request.reviewedAt) throw conflict('This handover has already been reviewed.');
       Object.assign(request, { reviewedAt: new Date(), reviewedBy: ctx.actor.id, reviewNote: note(reviewNote) });
-      ctx.loaders.access.recordChange(request.citizenId, HANDOVER_KIND);
+      ctx.access.recordChange(request.citizenId, HANDOVER_KIND);
       return tx.getRepository(CaseHandover).save(request);
     });
   }
@@ -272,14 +272,11 @@ export class HandoverResolver {
       if (request.status !== HandoverStatus.PENDING) throw conflict(`This handover request is already ${request.status}.`);
       const holders = await holdersIn(tx, request.citizenId);
       if (!mayDecideHandover(ctx.actor, { holders, toTeam: request.toTeam, requestedBy: request.requestedBy })) {
-        throw ctx.loaders.access.refuse(
-          request.citizenId,
-          'This handover is decided by the holding team lead or the citizen’s caseworker.',
-        );
+        throw ctx.access.refuse(request.citizenId, 'This handover is decided by the holding team lead or the citizen’s caseworker.');
       }
       if (status === HandoverStatus.DECLINED) {
         Object.assign(request, { status, decidedAt: new Date(), decidedBy: ctx.actor.id, decisionNote });
-        ctx.loaders.access.recordChange(request.citizenId, HANDOVER_KIND);
+        ctx.access.recordChange(request.citizenId, HANDOVER_KIND);
         return tx.getRepository(CaseHandover).save(request);
       }
       return this.complete(ctx, tx, request, status, decisionNote, []);
@@ -305,7 +302,7 @@ export class HandoverResolver {
       from: request.from && request.from > today ? request.from : today,
       refuse: () => null, // decided above: the agreement (or the documented reason) is the permission
     });
-    ctx.loaders.access.recordChange(request.citizenId, ASSIGNMENT_KIND);
+    ctx.access.recordChange(request.citizenId, ASSIGNMENT_KIND);
     Object.assign(request, {
       status,
       decidedAt: new Date(),

@@ -17,7 +17,7 @@ export class NetworkContactResolver {
   ): Promise<NetworkContact> {
     requireSelfOrCaseStaff(ctx.actor, citizenId, "change a citizen's network");
     if (!(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
-    await ctx.loaders.access.assert(citizenId);
+    await ctx.access.assert(citizenId);
     return changeTransaction(ctx, (tx) => {
       const repo = tx.getRepository(NetworkContact);
       return repo.save(

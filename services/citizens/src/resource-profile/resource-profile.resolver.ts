@@ -16,7 +16,7 @@ export class ResourceProfileResolver {
   ): Promise<ResourceProfile> {
     requireSelfOrCaseStaff(ctx.actor, citizenId, "change a citizen's resource profile");
     if (!(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
-    await ctx.loaders.access.assert(citizenId);
+    await ctx.access.assert(citizenId);
     return changeTransaction(ctx, async (tx) => {
       const repo = tx.getRepository(ResourceProfile);
       await repo.createQueryBuilder().insert().values({ citizenId, strengths: [] }).orIgnore().execute();

@@ -51,7 +51,7 @@ export class StaffResolver {
     requireCaseStaff(ctx.actor, "see a staff member's caseload");
     const assignments = await ctx.loaders.caseloadByStaff.load(staff.id);
     // Only the citizens the asker may read themselves (their own caseload, their team's).
-    const readable = await ctx.loaders.access.filter(assignments.map((a) => a.citizenId));
+    const readable = await ctx.access.filter(assignments.map((a) => a.citizenId));
     const seen = new Set<string>();
     return assignments.flatMap((a) =>
       a.citizen && readable.has(a.citizenId) && !seen.has(a.citizenId) && seen.add(a.citizenId) ? [a.citizen] : [],

@@ -33,7 +33,7 @@ const KIND_TITLE: Record<string, string> = {
  */
 async function readableMeetings(ctx: Context, staffId: string, meetings: Meeting[]): Promise<Meeting[]> {
   if (staffId === ctx.actor.id) return meetings;
-  const readable = await ctx.loaders.access.filter(meetings.map((m) => m.citizenId));
+  const readable = await ctx.access.filter(meetings.map((m) => m.citizenId));
   return meetings.filter((m) => readable.has(m.citizenId));
 }
 

@@ -19,7 +19,7 @@ async function visibleTo<T extends { citizenId: string }>(ctx: Context, courseId
   if (ctx.actor.role === 'CITIZEN') return rows.filter((r) => r.citizenId === ctx.actor.id);
   const facilitators = await ctx.loaders.facilitatorsByCourse.load(courseId);
   if (facilitators.some((f) => f.staffId === ctx.actor.id)) return rows;
-  const readable = await ctx.loaders.access.filter(rows.map((r) => r.citizenId));
+  const readable = await ctx.access.filter(rows.map((r) => r.citizenId));
   return rows.filter((r) => readable.has(r.citizenId));
 }
 

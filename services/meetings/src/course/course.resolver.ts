@@ -170,10 +170,10 @@ export class GroupCourseResolver {
     if (!enrolled) throw badUserInput('citizenId: the citizen is not enrolled in this course; enrol them first.', 'citizenId');
     // The course's facilitators record attendance for everyone enrolled; others within their caseload.
     const facilitators = await ctx.loaders.facilitatorsByCourse.load(session.courseId);
-    if (!facilitators.some((f) => f.staffId === ctx.actor.id)) await ctx.loaders.access.assert(citizenId);
+    if (!facilitators.some((f) => f.staffId === ctx.actor.id)) await ctx.access.assert(citizenId);
     const rows: Record<string, any>[] = await changeTransaction(ctx, (tx) => {
       // A facilitator outside the caseload changes the citizen's data too: on the log with it.
-      ctx.loaders.access.recordChange(citizenId);
+      ctx.access.recordChange(citizenId);
       return tx.query(
         `INSERT INTO attendance (session_id, citizen_id, status, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, now())

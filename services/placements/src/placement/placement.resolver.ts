@@ -43,7 +43,7 @@ async function existing(ctx: Context, id: string): Promise<Placement> {
   const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
   if (!placement) throw notFound('Placement', id);
   // Every change is within the caseload: the shared policy decides on the placement's citizen.
-  await ctx.loaders.access.assert(placement.citizenId);
+  await ctx.access.assert(placement.citizenId);
   return placement;
 }
 
@@ -84,7 +84,7 @@ export class PlacementResolver {
     if (!company) throw unknownCompany(input.companyId);
 
     const facts = await fetchCitizenFacts(input.citizenId, ctx.requestId, jobConsultantId);
-    await ctx.loaders.access.assert(input.citizenId);
+    await ctx.access.assert(input.citizenId);
     if (consultant && !facts.staffMember) throw unknownReference(consultant);
     const check = checkProposedLength(input.kind, facts.targetGroup, input.startDate, input.endDate);
     if (!check.ok) throw badUserInput(check.message, 'endDate');

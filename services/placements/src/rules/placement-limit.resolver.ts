@@ -29,7 +29,7 @@ export class PlacementLimitResolver {
     assertCaseStaff(ctx.actor, 'look up the legal maximum of a placement');
     if (!isUuid(citizenId)) throw notFound('Citizen', citizenId);
     const { targetGroup } = await fetchCitizenFacts(citizenId, ctx.requestId);
-    await ctx.loaders.access.assert(citizenId);
+    await ctx.access.assert(citizenId);
     const limit = { kind, startDate, targetGroup, maxEndDate: null, rule: null, refusal: null };
     if (UNLIMITED_KINDS.includes(kind)) return limit;
     const rule = ruleFor(kind, targetGroup, startDate);

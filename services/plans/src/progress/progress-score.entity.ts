@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProgressDimension } from './progress.enums';
-import type { ProgressAssessment } from './progress-assessment.entity';
 
 /** One dimension's score in an assessment; a row each, so statistics are plain SQL. */
 @Entity('progress_score')
@@ -14,7 +13,9 @@ export class ProgressScore {
 
   @ManyToOne('ProgressAssessment', 'scores', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'fk_progress_score_assessment' })
-  assessment?: ProgressAssessment;
+  // The owning assessment, named by string and typed by shape: importing ProgressAssessment back
+  // would make an import cycle (it lists its scores).
+  assessment?: { id: string };
 
   @Field(() => ProgressDimension, { description: 'The dimension scored.' })
   @PrimaryColumn({ type: 'varchar', length: 32 })
