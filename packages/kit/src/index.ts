@@ -28,6 +28,7 @@ export * from './migration-lock';
 export * from './identity';
 export * from './logger';
 export * from './scalars';
+export * from './calendar';
 export * from './schema';
 export * from './subgraph';
 export * from './subgraph-client';

@@ -85,32 +85,3 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: asUserInput(DATE_TIME.parseValue!),
   parseLiteral: asUserInput(DATE_TIME.parseLiteral!),
 });
-
-/**
- * Today's date in Denmark, which is the date staff mean when they say "today" (or the date any
- * instant falls on there). Asked for every field that compares with today, so the last answer is
- * kept for its UTC hour: Copenhagen's offset is a whole number of hours (+1, +2, switching on a
- * whole hour), so its date changes only on a whole UTC hour.
- */
-export function todayInCopenhagen(now: Date = new Date()): string {
-  const time = now.getTime();
-  const hour = Math.floor(time / HOUR_MS);
-  if (hour === lastHour) return lastDate;
-  const date = copenhagenDate.format(now);
-  // Before 1900 the zone's offset was not whole hours (local mean time): not kept.
-  if (time >= WHOLE_HOUR_OFFSETS_SINCE) [lastHour, lastDate] = [hour, date];
-  return date;
-}
-// Building an Intl.DateTimeFormat costs far more than using one: make it once.
-const copenhagenDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
-const HOUR_MS = 3_600_000;
-const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1900, 0, 1);
-let lastHour = NaN;
-let lastDate = '';
-
-/** YYYY-MM-DD plus `days` (negative to go back), on the calendar, without time zones. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

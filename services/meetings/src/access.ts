@@ -55,12 +55,6 @@ export function assertMayReadAgenda(actor: Actor): void {
   );
 }
 
-/** Statistics: case staff and analysts; not citizens (nor services). */
-export function assertMayReadStatistics(actor: Actor): void {
-  if (isCaseStaff(actor) || actor.role === 'ANALYST') return;
-  throw forbidden('Statistics are for staff.');
-}
-
 /**
  * May the caller be told which meeting a double booking clashes with? Only if they may see its
  * citizen (the shared policy; a look-up that is then logged). A group session is no one

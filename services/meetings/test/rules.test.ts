@@ -5,7 +5,7 @@ import { followUpStatus, lastNetworkMeeting, networkMeetingOverdue, nextMeeting 
 import { attendanceRate, checkCapacity, checkFacilitators, decideEnrollment, sessionSpans } from '../src/course/course.rules';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../src/meeting/meeting.enums';
 import { decideCancel, decideOutcome, normalizeParticipants } from '../src/meeting/meeting.rules';
-import { addMonths, copenhagenDate } from '../src/time/copenhagen';
+import { addMonths, copenhagenDate } from '@jobcenter/kit/calendar';
 
 const at = (iso: string) => new Date(iso);
 const copenhagen = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Copenhagen' });

@@ -1,4 +1,4 @@
-import { Actor, forbidden, isCaseStaff, isStaff, RequestContext } from '@jobcenter/kit';
+import { forbidden, isCaseStaff, RequestContext } from '@jobcenter/kit';
 import type { PlacementsLoaders } from './loaders';
 
 /**
@@ -15,14 +15,6 @@ export async function mayReadCitizenPlacements(ctx: RequestContext<PlacementsLoa
   if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor))
     throw forbidden('Placements are personal data; analysts see the statistics only.');
   return ctx.access.mayRead(citizenId);
-}
-
-export function assertCaseStaff(actor: Actor, what: string): void {
-  if (!isCaseStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
-}
-
-export function assertStaff(actor: Actor, what: string): void {
-  if (!isStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
 }
 
 /**

@@ -4,8 +4,8 @@ import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';
 import { placementsSubgraph } from '../src/server';
-import { lastDayOfMonths, lastDayOfWeeks } from '../src/rules/calendar';
 import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from './builders';
+import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
 
 /** Through the gateway, with the citizens and plans subgraphs: what a job consultant's tool sees. */
 let federation: TestFederation;

@@ -2,9 +2,9 @@ import { addDays } from '@jobcenter/kit';
 import { cvrFromInput, isValidCvr } from '../src/company/cvr.rules';
 import { AttentionReason, PlacementKind, PlacementStatus } from '../src/placement/placement.enums';
 import { attentionReasons, mayTransition, overlaps } from '../src/placement/placement.rules';
-import { lastDayOfMonths, lastDayOfWeeks } from '../src/rules/calendar';
 import { checkExtension, checkProposedLength, extensionLimit, PLACEMENT_RULES, PlacementRule, ruleFor } from '../src/rules/placement-rules';
 import { TargetGroup } from '../src/target-group/target-group';
+import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
 
 const K = PlacementKind;
 const TG = TargetGroup;

@@ -1,4 +1,4 @@
-import { Actor, forbidden, isCaseStaff, isStaff, RequestContext } from '@jobcenter/kit';
+import { Actor, forbidden, readsNoPersonalData, RequestContext, requireCaseStaff } from '@jobcenter/kit';
 import type { PlansLoaders } from './loaders';
 
 /**
@@ -6,11 +6,6 @@ import type { PlansLoaders } from './loaders';
  * sees all of their own ("no hidden agendas"), case staff read and write, analysts get only the
  * aggregated statistics, and other services calling on their own behalf (SERVICE) get nothing.
  */
-
-/** Neither case staff nor a citizen: analysts and services, who read no personal data. */
-export function readsNoPersonalData(actor: Actor): boolean {
-  return !isCaseStaff(actor) && actor.role !== 'CITIZEN';
-}
 
 /** Refuses analysts and services before anything is looked up. */
 export function assertMayReadPersonalData(actor: Actor): void {
@@ -35,11 +30,6 @@ export async function assertMayWriteCitizenPlans(ctx: RequestContext<PlansLoader
   await ctx.access.assert(citizenId);
 }
 
-/** Only case staff write plans; `what` completes "Your role may not …". */
-export function assertCaseStaff(actor: Actor, what: string): void {
-  if (!isCaseStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
-}
-
 /**
  * Case staff, or the citizen themselves for the few things a citizen writes in their own plan.
  * Another citizen's plan answers exactly as an unknown id does (`unknown()`, the same NOT_FOUND),
@@ -53,10 +43,5 @@ export async function assertCaseStaffOrOwner(
   unknown: () => Error,
 ): Promise<void> {
   if (ctx.actor.role === 'CITIZEN') return ctx.access.assert(citizenId, unknown);
-  assertCaseStaff(ctx.actor, what);
-}
-
-/** Statistics are for staff (analysts included); not for citizens or other services. */
-export function assertMayReadStatistics(actor: Actor): void {
-  if (!isStaff(actor)) throw forbidden('Statistics are for staff.');
+  requireCaseStaff(ctx.actor, what);
 }

@@ -4,7 +4,7 @@ import { checkDeadline, decideStatusChange, isOverdue, MILESTONE_TRANSITIONS } f
 import { PlanStatus } from '../src/plan/plan.enums';
 import { checkInitialStatus, checkPlanOpen, checkPlanTransition, endDateFor } from '../src/plan/plan.rules';
 import { checkScores } from '../src/progress/progress.rules';
-import { notInFuture, requiredText } from '../src/text.rules';
+import { notInFuture, requiredText } from '@jobcenter/kit/input';
 
 const TODAY = '2026-11-23';
 const code = (fn: () => unknown): string | undefined => {
@@ -163,8 +163,8 @@ describe('text and dates', () => {
   });
 
   it('accepts today and the past, refuses the future', () => {
-    expect(notInFuture(TODAY, TODAY, 'assessedAt', 'an assessment')).toBe(TODAY);
-    expect(notInFuture('2020-01-01', TODAY, 'assessedAt', 'an assessment')).toBe('2020-01-01');
-    expect(code(() => notInFuture('2026-11-24', TODAY, 'assessedAt', 'an assessment'))).toBe('BAD_USER_INPUT');
+    expect(notInFuture(TODAY, 'assessedAt', 'an assessment', TODAY)).toBe(TODAY);
+    expect(notInFuture('2020-01-01', 'assessedAt', 'an assessment', TODAY)).toBe('2020-01-01');
+    expect(code(() => notInFuture('2026-11-24', 'assessedAt', 'an assessment', TODAY))).toBe('BAD_USER_INPUT');
   });
 });

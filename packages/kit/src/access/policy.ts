@@ -67,9 +67,22 @@ export function emergencyReason(actor: Actor, citizenId: string, grants: readonl
   return own[0].reason ?? null;
 }
 
-/** Roles that never see personal data, so no assignment needs to be looked up for them. */
+/** Staff other than analysts: the people who work with citizens' cases. */
+export const CASE_STAFF_ROLES: readonly Role[] = [...CASELOAD_ROLES, 'TEAM_LEAD'];
+
+/** Staff other than analysts: the people who work with citizens' cases. */
+export function isCaseStaff(actor: Actor): boolean {
+  return CASE_STAFF_ROLES.includes(actor.role);
+}
+
+/**
+ * Roles that never see personal data, so no assignment needs to be looked up for them: every
+ * role that is neither case staff nor a citizen (today ANALYST and SERVICE). Written as an
+ * allow-list, like decideCitizenAccess: a role added later reads no personal data until the
+ * policy gives it some.
+ */
 export function readsNoPersonalData(actor: Actor): boolean {
-  return actor.role === 'ANALYST' || actor.role === 'SERVICE';
+  return !isCaseStaff(actor) && actor.role !== 'CITIZEN';
 }
 
 /** The message a refused actor sees; it names the rule, never the citizen. */

@@ -1,19 +1,13 @@
 import { MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from '../context';
-import type { Actor, Role } from '../identity';
 import { forbidden } from '../errors';
+import { Actor, isStaff, Role } from '../identity';
+import { isCaseStaff, readsNoPersonalData } from './policy';
 
 /**
  * Access rules shared by every subgraph. Each subgraph checks them on the data it owns:
  * the gateway only proves who is asking, it never decides what they may see.
  */
-
-const CASE_STAFF: readonly Role[] = ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'];
-
-/** Staff other than analysts: the people who work with citizens' cases. */
-export function isCaseStaff(actor: Actor): boolean {
-  return CASE_STAFF.includes(actor.role);
-}
 
 export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
   if (!roles.includes(actor.role)) {
@@ -26,6 +20,16 @@ export function requireCaseStaff(actor: Actor, what: string): void {
   if (!isCaseStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
 }
 
+/** Any staff member (analysts included) may go on; citizens and services may not. */
+export function requireStaff(actor: Actor, what: string): void {
+  if (!isStaff(actor)) throw forbidden(`Your role (${actor.role}) may not ${what}.`);
+}
+
+/** Statistics are for staff, analysts included; not for citizens or services. */
+export function assertMayReadStatistics(actor: Actor): void {
+  if (!isStaff(actor)) throw forbidden('Statistics are for staff.');
+}
+
 /** A citizen may act only on their own data; staff pass on to the owning service's checks. */
 export function requireSelfOrCaseStaff(actor: Actor, citizenId: string, what: string): void {
   if (actor.role === 'CITIZEN' && actor.id === citizenId) return;
@@ -34,10 +38,14 @@ export function requireSelfOrCaseStaff(actor: Actor, citizenId: string, what: st
 
 const PersonalDataGuard: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
   const { role } = context.actor;
-  if (role === 'ANALYST' || role === 'SERVICE') {
+  if (readsNoPersonalData(context.actor)) {
     throw forbidden(
       `${info.parentType.name}.${info.fieldName} is personal data; ${
-        role === 'ANALYST' ? 'analysts see aggregated figures only' : 'services read no personal data'
+        role === 'ANALYST'
+          ? 'analysts see aggregated figures only'
+          : role === 'SERVICE'
+            ? 'services read no personal data'
+            : 'your role reads none'
       }.`,
     );
   }

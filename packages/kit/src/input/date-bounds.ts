@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors';
-import { addDays, todayInCopenhagen } from '../scalars';
+import { addDays, todayInCopenhagen } from '../calendar';
 
 /**
  * The dates the domain allows, in one place for all four services (see docs/input-rules.md).

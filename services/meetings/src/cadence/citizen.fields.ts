@@ -6,9 +6,9 @@ import { MeetingsCitizen } from '../federation/citizen-ref';
 import { MeetingsLoaders } from '../loaders';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind } from '../meeting/meeting.enums';
-import { copenhagenDate } from '../time/copenhagen';
 import { CadenceSlot, cadenceKey } from './cadence.loader';
 import { followUpStatusOf, networkMeetingOverdue } from './cadence.rules';
+import { copenhagenDate } from '@jobcenter/kit/calendar';
 
 type Context = RequestContext<MeetingsLoaders>;
 

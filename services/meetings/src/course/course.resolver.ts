@@ -15,7 +15,6 @@ import { assertMayWrite, assertMayWriteFor, maySeeClash } from '../access';
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
-import { copenhagenDate } from '../time/copenhagen';
 import { Attendance } from './attendance.entity';
 import { CourseFacilitator } from './course-facilitator.entity';
 import { AttendanceStatus } from './course.enums';
@@ -24,6 +23,7 @@ import { checkCapacity, checkFacilitators, COURSE_RULES, decideEnrollment, sessi
 import { Enrollment } from './enrollment.entity';
 import { GroupCourse } from './group-course.entity';
 import { GroupSession } from './group-session.entity';
+import { copenhagenDate } from '@jobcenter/kit/calendar';
 
 type Context = RequestContext<MeetingsLoaders>;
 

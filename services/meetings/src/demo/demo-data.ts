@@ -12,7 +12,8 @@ import { GroupSession } from '../course/group-session.entity';
 import { MeetingParticipant } from '../meeting/meeting-participant.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../meeting/meeting.enums';
-import { addMinutes, copenhagenDate, ZONE } from '../time/copenhagen';
+import { ZONE } from '../time/copenhagen';
+import { addMinutes, copenhagenDate } from '@jobcenter/kit/calendar';
 
 type Staff = keyof typeof demoStaff;
 type Person = keyof typeof demoCitizens;

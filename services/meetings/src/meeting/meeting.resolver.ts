@@ -15,7 +15,6 @@ import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCit
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
-import { addMinutes } from '../time/copenhagen';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingStatus } from './meeting.enums';
@@ -23,6 +22,7 @@ import { MeetingOutcomeInput, ScheduleMeetingInput } from './meeting.inputs';
 import { cleanAgreements, decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
 import { MinutesAmendment } from './minutes-amendment.entity';
 import { refusalError } from './refusal';
+import { addMinutes } from '@jobcenter/kit/calendar';
 
 type Context = RequestContext<MeetingsLoaders>;
 

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertMayReadStatistics } from '../access';
+import { badUserInput, DateScalar, RequestContext, todayInCopenhagen, assertMayReadStatistics } from '@jobcenter/kit';
 import { MeetingsLoaders } from '../loaders';
 import { groupCourseStatistics, meetingStatistics } from './statistics.queries';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';

@@ -1,5 +1,4 @@
-import { RequestContext } from '@jobcenter/kit';
-import { assertStaff } from '../access';
+import { RequestContext, requireStaff } from '@jobcenter/kit';
 import { PlacementsLoaders } from '../loaders';
 import { Company } from './company.entity';
 
@@ -10,6 +9,6 @@ import { Company } from './company.entity';
  * through `Placement.company`, which this service resolves itself.
  */
 export function resolveCompanyReference(reference: { id: string }, ctx: RequestContext<PlacementsLoaders>): Promise<Company | null> {
-  assertStaff(ctx.actor, 'look companies up');
+  requireStaff(ctx.actor, 'look companies up');
   return ctx.loaders.companyById.load(reference.id);
 }

@@ -1,6 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
-import { assertCaseStaff, assertStaff, readablePlacements } from '../access';
+import {
+  badUserInput,
+  changeTransaction,
+  conflict,
+  isUniqueViolation,
+  RequestContext,
+  requireCaseStaff,
+  requireStaff,
+} from '@jobcenter/kit';
+import { readablePlacements } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';
 import { PlacementStatus } from '../placement/placement.enums';
@@ -16,19 +24,19 @@ const trimmedOrNull = (value?: string | null) => (value?.trim() ? value.trim() :
 export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: 'One company by id; null if there is none (staff).' })
   company(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
-    assertStaff(ctx.actor, 'look companies up');
+    requireStaff(ctx.actor, 'look companies up');
     return ctx.loaders.companyById.load(id);
   }
 
   @Query(() => Company, { nullable: true, description: 'One company by CVR number; null if it is not registered (staff).' })
   companyByCvr(@Arg('cvr') cvr: string, @Ctx() ctx: Context): Promise<Company | null> {
-    assertStaff(ctx.actor, 'look companies up');
+    requireStaff(ctx.actor, 'look companies up');
     return ctx.dataSource.getRepository(Company).findOneBy({ cvr: cvrFromInput(cvr) });
   }
 
   @Mutation(() => Company, { description: 'Registers a company. A CVR number already registered is a CONFLICT.' })
   async registerCompany(@Arg('input') input: RegisterCompanyInput, @Ctx() ctx: Context): Promise<Company> {
-    assertCaseStaff(ctx.actor, 'register companies');
+    requireCaseStaff(ctx.actor, 'register companies');
     const cvr = cvrFromInput(input.cvr);
     const name = input.name.trim();
     if (!name) throw badUserInput('name: must not be empty', 'name');
@@ -56,7 +64,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Arg('status', () => PlacementStatus, { nullable: true }) status?: PlacementStatus | null,
   ): Promise<Placement[]> {
-    assertCaseStaff(ctx.actor, "read a company's placements");
+    requireCaseStaff(ctx.actor, "read a company's placements");
     // Only the placements of citizens the asker may read (their caseload, their team's).
     const all = await readablePlacements(ctx, await ctx.loaders.placementsByCompany.load(company.id));
     return status ? all.filter((p) => p.status === status) : all;

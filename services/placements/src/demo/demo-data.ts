@@ -6,8 +6,8 @@ import { CompanySize } from '../company/company.enums';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { Placement } from '../placement/placement.entity';
 import { PlacementKind, PlacementOutcome, PlacementPurpose, PlacementStatus } from '../placement/placement.enums';
-import { lastDayOfMonths, lastDayOfWeeks } from '../rules/calendar';
 import { TargetGroup } from '../target-group/target-group';
+import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
 
 /**
  * The seed stories' placements, dated relative to today. The companies are the local places the

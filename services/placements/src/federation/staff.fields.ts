@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertCaseStaff, readablePlacements as readable } from '../access';
+import { badUserInput, RequestContext, todayInCopenhagen, requireCaseStaff } from '@jobcenter/kit';
+import { readablePlacements as readable } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';
 import { AttentionReason, PlacementStatus } from '../placement/placement.enums';
@@ -32,7 +32,7 @@ export class StaffPlacementsResolver {
     @Arg('endingWithinDays', () => Int, { nullable: true, description: 'Only placements ending between today and today + this many days.' })
     endingWithinDays?: number | null,
   ): Promise<Placement[]> {
-    assertCaseStaff(ctx.actor, "read a staff member's placements");
+    requireCaseStaff(ctx.actor, "read a staff member's placements");
     if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 366)) {
       throw badUserInput('endingWithinDays: give a number of days from 0 to 366.', 'endingWithinDays');
     }
@@ -44,7 +44,7 @@ export class StaffPlacementsResolver {
       "The job consultant's ACTIVE placements that need attention now: no follow-up in 14 days, ending within 14 days, or past the end date. Soonest end first.",
   })
   async placementsNeedingAttention(@Root() staff: PlacementStaffMember, @Ctx() ctx: Context): Promise<PlacementAttention[]> {
-    assertCaseStaff(ctx.actor, "read a staff member's placements");
+    requireCaseStaff(ctx.actor, "read a staff member's placements");
     const active = await readable(ctx, await ctx.loaders.placementsByStaff({ status: PlacementStatus.ACTIVE }).load(staff.id));
     const followUps = await ctx.loaders.followUpsByPlacement.loadMany(active.map((p) => p.id));
     const today = todayInCopenhagen();

@@ -12,8 +12,10 @@ import {
   RequestContext,
   todayInCopenhagen,
   unknownReference,
+  requireCaseStaff,
 } from '@jobcenter/kit';
-import { assertCaseStaff, mayReadCitizenPlacements } from '../access';
+import { notInFuture, requiredText } from '@jobcenter/kit/input';
+import { mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
 import { checkExtension, checkProposedLength } from '../rules/placement-rules';
@@ -26,18 +28,6 @@ import { EXTENDABLE, FOLLOW_UP_STATUSES, mayTransition, transitionRefusal } from
 import { assertNoOverlappingActive, lockCitizenPlacements, transition } from './placement.store';
 
 type Context = RequestContext<PlacementsLoaders>;
-
-function requiredText(value: string, field: string, max = 4000): string {
-  const text = value.trim();
-  if (!text) throw badUserInput(`${field}: must not be empty.`, field);
-  if (text.length > max) throw badUserInput(`${field}: at most ${max} characters.`, field);
-  return text;
-}
-
-function notInFuture(date: string, field: string, what: string): void {
-  const today = todayInCopenhagen();
-  if (date > today) throw badUserInput(`${field}: ${what} cannot be in the future (${date} is after today, ${today}).`, field);
-}
 
 async function existing(ctx: Context, id: string): Promise<Placement> {
   const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
@@ -67,7 +57,7 @@ export class PlacementResolver {
       "Proposes a placement (PROPOSED). The citizen's target group is read from the citizens service; a period past the legal maximum is BAD_USER_INPUT naming the rule, the limit and the latest allowed end date.",
   })
   async proposePlacement(@Arg('input') input: ProposePlacementInput, @Ctx() ctx: Context): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'propose placements');
+    requireCaseStaff(ctx.actor, 'propose placements');
     // The citizen, company and consultant are references the placement stores: unknown ones are the input at fault.
     if (!isUuid(input.citizenId)) throw unknownReference({ kind: 'citizen', id: input.citizenId, field: 'citizenId' });
     if (!isUuid(input.companyId)) throw unknownCompany(input.companyId);
@@ -107,7 +97,7 @@ export class PlacementResolver {
 
   @Mutation(() => Placement, { description: 'The citizen and the company have agreed (PROPOSED → AGREED).' })
   async agreePlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'agree placements');
+    requireCaseStaff(ctx.actor, 'agree placements');
     await existing(ctx, id);
     return changeTransaction(ctx, (tx) => transition(tx, id, 'agree'));
   }
@@ -117,7 +107,7 @@ export class PlacementResolver {
       'The placement starts (AGREED → ACTIVE). The target group is read again from the citizens service and snapshotted. CONFLICT when another ACTIVE placement of the citizen overlaps its period.',
   })
   async startPlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'start placements');
+    requireCaseStaff(ctx.actor, 'start placements');
     const placement = await existing(ctx, id);
     if (!mayTransition('start', placement.status)) throw conflict(transitionRefusal('start', placement.status));
     const { targetGroup } = await fetchCitizenFacts(placement.citizenId, ctx.requestId);
@@ -142,7 +132,7 @@ export class PlacementResolver {
     @Arg('input') input: FollowUpInput,
     @Ctx() ctx: Context,
   ): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'record follow-ups');
+    requireCaseStaff(ctx.actor, 'record follow-ups');
     const note = requiredText(input.note, 'note');
     const date = input.date ?? todayInCopenhagen();
     notInFuture(date, 'date', 'a follow-up');
@@ -167,7 +157,7 @@ export class PlacementResolver {
     @Arg('justification') justification: string,
     @Ctx() ctx: Context,
   ): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'extend placements');
+    requireCaseStaff(ctx.actor, 'extend placements');
     boundedDate(endDate, 'endDate', 'placement');
     const reason = requiredText(justification, 'justification');
     const current = await existing(ctx, id);
@@ -207,7 +197,7 @@ export class PlacementResolver {
     @Ctx() ctx: Context,
     @Arg('endedOn', () => DateScalar, { nullable: true, description: 'The actual last day; defaults to today.' }) endedOn?: string,
   ): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'complete placements');
+    requireCaseStaff(ctx.actor, 'complete placements');
     const day = endedOn ?? todayInCopenhagen();
     notInFuture(day, 'endedOn', 'the end of a placement');
     boundedDate(day, 'endedOn', 'record');
@@ -220,7 +210,7 @@ export class PlacementResolver {
 
   @Mutation(() => Placement, { description: 'Calls the placement off (aflyser) with a reason, before it is completed.' })
   async cancelPlacement(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<Placement> {
-    assertCaseStaff(ctx.actor, 'cancel placements');
+    requireCaseStaff(ctx.actor, 'cancel placements');
     const text = requiredText(reason, 'reason');
     await existing(ctx, id);
     return changeTransaction(ctx, (tx) => transition(tx, id, 'cancel', { cancelReason: text, endedOn: todayInCopenhagen() }));

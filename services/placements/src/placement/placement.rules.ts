@@ -1,6 +1,6 @@
 import { addDays } from '@jobcenter/kit';
-import { daysBetween } from '../rules/calendar';
 import { AttentionReason, PlacementStatus } from './placement.enums';
+import { daysBetween } from '@jobcenter/kit/calendar';
 
 /** Lifecycle: which statuses each action may start from. Anything else is a CONFLICT. */
 export const TRANSITIONS = {

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { DateScalar, isUuid, notFound, RequestContext } from '@jobcenter/kit';
-import { assertCaseStaff } from '../access';
+import { DateScalar, isUuid, notFound, RequestContext, requireCaseStaff } from '@jobcenter/kit';
 import { PlacementsLoaders } from '../loaders';
 import { PlacementKind } from '../placement/placement.enums';
 import { fetchCitizenFacts } from '../target-group/citizens.client';
@@ -26,7 +25,7 @@ export class PlacementLimitResolver {
     @Arg('startDate', () => DateScalar) startDate: string,
     @Ctx() ctx: Context,
   ): Promise<PlacementLimit> {
-    assertCaseStaff(ctx.actor, 'look up the legal maximum of a placement');
+    requireCaseStaff(ctx.actor, 'look up the legal maximum of a placement');
     if (!isUuid(citizenId)) throw notFound('Citizen', citizenId);
     const { targetGroup } = await fetchCitizenFacts(citizenId, ctx.requestId);
     await ctx.access.assert(citizenId);

@@ -1,6 +1,6 @@
 import { PlacementKind } from '../placement/placement.enums';
 import { TargetGroup } from '../target-group/target-group';
-import { lastDayOfMonths, lastDayOfWeeks } from './calendar';
+import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
 
 /**
  * The legal maximum lengths of placements, as versioned reference data: the only place in the

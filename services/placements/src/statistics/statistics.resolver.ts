@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
-import { assertStaff } from '../access';
+import { badUserInput, DateScalar, RequestContext, requireStaff } from '@jobcenter/kit';
 import { PlacementsLoaders } from '../loaders';
 import { placementStatistics } from './statistics.queries';
 import { PlacementStatistics } from './statistics.types';
@@ -15,7 +14,7 @@ export class PlacementStatisticsResolver {
     @Arg('to', () => DateScalar) to: string,
     @Ctx() ctx: RequestContext<PlacementsLoaders>,
   ): Promise<PlacementStatistics> {
-    assertStaff(ctx.actor, 'read statistics');
+    requireStaff(ctx.actor, 'read statistics');
     if (to < from) throw badUserInput(`to: the period ends (${to}) before it starts (${from}).`, 'to');
     return placementStatistics(ctx.dataSource, from, to);
   }

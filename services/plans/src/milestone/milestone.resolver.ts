@@ -10,17 +10,18 @@ import {
   notFound,
   RequestContext,
   todayInCopenhagen,
+  requireCaseStaff,
 } from '@jobcenter/kit';
-import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
+import { assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { checkPlanOpen } from '../plan/plan.rules';
-import { optionalText, requiredText } from '../text.rules';
 import { Milestone } from './milestone.entity';
 import { MilestoneResponsible, MilestoneStatus } from './milestone.enums';
 import { AddMilestoneInput, MilestoneRevisionInput } from './milestone.inputs';
 import { MilestoneUpdate } from './milestone-update.entity';
 import { checkDeadline, decideStatusChange } from './milestone.rules';
+import { optionalText, requiredText } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 
@@ -49,7 +50,7 @@ export class MilestoneResolver {
     @Arg('input') input: AddMilestoneInput,
     @Ctx() ctx: Context,
   ): Promise<Milestone> {
-    assertCaseStaff(ctx.actor, 'add milestones');
+    requireCaseStaff(ctx.actor, 'add milestones');
     return changeTransaction(ctx, async (tx) => {
       const plan = await lockPlan(tx, planId);
       if (!plan) throw notFound('Plan', planId);
@@ -94,7 +95,7 @@ export class MilestoneResolver {
   ): Promise<Milestone> {
     if (ctx.actor.role === 'CITIZEN')
       throw forbidden('The milestone status is set with your caseworker; you can add your own notes (addMilestoneUpdate).');
-    assertCaseStaff(ctx.actor, 'change milestones');
+    requireCaseStaff(ctx.actor, 'change milestones');
     const text = optionalText(note, 'note', 4000);
     return changeTransaction(ctx, async (tx) => {
       const { milestone, plan } = await milestoneWithPlan(tx, id);

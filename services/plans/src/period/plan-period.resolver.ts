@@ -9,14 +9,15 @@ import {
   notFound,
   RequestContext,
   todayInCopenhagen,
+  requireCaseStaff,
 } from '@jobcenter/kit';
-import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
+import { assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { checkPlanOpen } from '../plan/plan.rules';
-import { notInFuture, requiredText } from '../text.rules';
 import { PlanPeriod } from './plan-period.entity';
 import { RecordPlanPeriodInput } from './plan-period.inputs';
+import { notInFuture, requiredText } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 
@@ -32,14 +33,14 @@ export class PlanPeriodResolver {
     @Arg('input') input: RecordPlanPeriodInput,
     @Ctx() ctx: Context,
   ): Promise<PlanPeriod> {
-    assertCaseStaff(ctx.actor, 'write period statuses');
+    requireCaseStaff(ctx.actor, 'write period statuses');
     const plan = isUuid(planId) ? await ctx.dataSource.getRepository(Plan).findOneBy({ id: planId }) : null;
     if (!plan) throw notFound('Plan', planId);
     await assertMayWriteCitizenPlans(ctx, plan.citizenId);
     checkPlanOpen(plan.status, 'add period statuses to it');
     const today = todayInCopenhagen();
     const meetingDate = boundedDate(
-      notInFuture(input.meetingDate ?? today, today, 'meetingDate', 'a meeting that has not been held'),
+      notInFuture(input.meetingDate ?? today, 'meetingDate', 'a meeting that has not been held', today),
       'meetingDate',
       'record',
       today,

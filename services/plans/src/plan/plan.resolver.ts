@@ -12,16 +12,17 @@ import {
   RequestContext,
   staleVersion,
   todayInCopenhagen,
+  requireCaseStaff,
 } from '@jobcenter/kit';
-import { assertCaseStaff, assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
+import { assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
-import { optionalText, requiredText } from '../text.rules';
 import { Plan } from './plan.entity';
 import { PlanStatus } from './plan.enums';
 import { CreatePlanInput, UpdatePlanInput } from './plan.inputs';
 import { readablePlan } from './plan.reference';
 import { dropOpenMilestones } from './plan.closing';
 import { checkInitialStatus, checkPlanOpen, checkPlanTransition, endDateFor, isClosedPlan } from './plan.rules';
+import { optionalText, requiredText } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 
@@ -43,7 +44,7 @@ export class PlanResolver {
     @Arg('input') input: CreatePlanInput,
     @Ctx() ctx: Context,
   ): Promise<Plan> {
-    assertCaseStaff(ctx.actor, 'create plans');
+    requireCaseStaff(ctx.actor, 'create plans');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
     if (input.startDate) boundedDate(input.startDate, 'startDate', 'plan');
     await assertReferencesExist('plans', [{ kind: 'citizen', id: citizenId, field: 'citizenId' }], ctx.requestId);

@@ -9,14 +9,15 @@ import {
   isUuid,
   RequestContext,
   todayInCopenhagen,
+  requireCaseStaff,
 } from '@jobcenter/kit';
-import { assertCaseStaff, assertMayWriteCitizenPlans } from '../access';
+import { assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
-import { notInFuture, optionalText } from '../text.rules';
 import { ProgressAssessment } from './progress-assessment.entity';
 import { ProgressScore } from './progress-score.entity';
 import { RecordProgressInput } from './progress.inputs';
 import { checkScores } from './progress.rules';
+import { notInFuture, optionalText } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 
@@ -30,14 +31,14 @@ export class ProgressResolver {
     @Arg('input') input: RecordProgressInput,
     @Ctx() ctx: Context,
   ): Promise<ProgressAssessment> {
-    assertCaseStaff(ctx.actor, 'record progress');
+    requireCaseStaff(ctx.actor, 'record progress');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
     await assertReferencesExist('plans', [{ kind: 'citizen', id: citizenId, field: 'citizenId' }], ctx.requestId);
     await assertMayWriteCitizenPlans(ctx, citizenId);
     const scores = checkScores(input.scores);
     const today = todayInCopenhagen();
     const assessedAt = boundedDate(
-      notInFuture(input.assessedAt ?? today, today, 'assessedAt', 'an assessment'),
+      notInFuture(input.assessedAt ?? today, 'assessedAt', 'an assessment', today),
       'assessedAt',
       'record',
       today,

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
-import { assertMayReadStatistics } from '../access';
+import { badUserInput, DateScalar, RequestContext, todayInCopenhagen, assertMayReadStatistics } from '@jobcenter/kit';
 import { PlansLoaders } from '../loaders';
 import { milestoneStatistics, progressionStatistics } from './statistics.queries';
 import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
