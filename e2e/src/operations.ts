@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { GraphQLSchema, parse, validate } from 'graphql';
-import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUPERGRAPH_FILE } from '@jobcenter/gateway/subgraphs';
 
 /** Where the workbench keeps its operations (`.graphql` files beside the views). */
 export const WEB_SRC = path.resolve(__dirname, '../../../web/src');

@@ -4,8 +4,8 @@ import type { Browser } from 'playwright-core';
 import type { Actor } from '@jobcenter/kit';
 import { DEMO_TEAM, demoCitizens, demoStaff, DemoStaffKey, DemoCitizenKey } from '@jobcenter/demo-cast';
 import { devSignInUrl } from '@jobcenter/gateway';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { subgraphs } from '@jobcenter/scripts/dist/src/services';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
+import { subgraphs } from '@jobcenter/scripts/services';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
 /** The built web app the gateway serves (root `npm run build` makes it). */

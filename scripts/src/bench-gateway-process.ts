@@ -3,7 +3,7 @@
  * or Hive Gateway, over the supergraph and subgraph URLs the parent sends. It answers with
  * its URL, and exits cleanly on "stop" (so `--cpu-prof` can write its profile).
  */
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { startGateway } from '@jobcenter/gateway/server';
 import { startPeerGateway } from './peer-gateway';
 
 export type GatewayKind = 'ours' | 'hive';

@@ -1,5 +1,5 @@
 import type { Actor } from '@jobcenter/kit';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
+import { operation } from '@jobcenter/gateway/operations';
 import type { World } from './seed-scale/index';
 import { plusDays } from './seed-scale/random';
 

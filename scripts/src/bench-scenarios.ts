@@ -1,7 +1,7 @@
 import { RunningSubgraph } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
-import { sealCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.storage';
+import { operation } from '@jobcenter/gateway/operations';
+import { sealCpr } from '@jobcenter/citizens/cpr/storage';
 
 export interface BenchScenario {
   name: string;

@@ -36,7 +36,7 @@ import {
   withDatabase,
 } from '@jobcenter/kit';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';

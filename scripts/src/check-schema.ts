@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraphSchemaOf, projectRoot } from '@jobcenter/kit';
-import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUBGRAPHS } from '@jobcenter/gateway/subgraphs';
 import { checkSubgraphSchema, formatReport } from './schema-check';
 
 const USAGE = 'usage: npm run check:schema -- [--subgraph <name> [--schema <file.graphql>]]';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from 'graphql';
-import { gatewayRoot } from '@jobcenter/gateway/dist/src/subgraphs';
+import { gatewayRoot } from '@jobcenter/gateway/subgraphs';
 
 const CONTRACT_FILE = path.join(gatewayRoot, 'contract.graphql');
 

@@ -10,7 +10,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, defaultEmbeddedOptions, ensureDatabase, projectRoot, startEmbeddedPostgres, withDatabase } from '@jobcenter/kit';
-import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUBGRAPHS } from '@jobcenter/gateway/subgraphs';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 
 interface Unit {

@@ -9,9 +9,9 @@
  */
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { Actor, authJwtSecret, RunningSubgraph, signUserToken, startSubgraph, todayInCopenhagen } from '@jobcenter/kit';
-import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
+import { operation } from '@jobcenter/gateway/operations';
+import { startGateway } from '@jobcenter/gateway/server';
 import { resolveAllDatabases, subgraphs } from './services';
 import { commandLine, confirmEmptying } from './cli';
 import { seedScale } from './seed-scale/index';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUPERGRAPH_FILE } from '@jobcenter/gateway/subgraphs';
 import { commandLine } from './cli';
 
 /** The committed ConfigMap that carries gateway/supergraph.graphql into the cluster. */

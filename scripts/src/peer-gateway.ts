@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { GATEWAY_ASSERTION_HEADER, REQUEST_ID_HEADER } from '@jobcenter/kit';
 import { createLogger } from '@jobcenter/kit/logger';
-import { createGatewayContext } from '@jobcenter/gateway/dist/src/auth';
+import { createGatewayContext } from '@jobcenter/gateway/auth';
 
 /**
  * The Guild's Hive Gateway over the same supergraph, as the benchmark's yardstick. It does the

@@ -6,7 +6,7 @@
  * the active key are left alone. Exits 1 if a value could not be decrypted.
  *   CPR_ENCRYPTION_KEYS=k1:…,k2:… CPR_ENCRYPTION_KEY_ID=k2 CITIZENS_DATABASE_URL=… npm run rotate:cpr-key
  */
-import { runCprKeyRotation } from '@jobcenter/citizens/dist/src/rotate-cpr-key';
+import { runCprKeyRotation } from '@jobcenter/citizens/rotate-cpr-key';
 import { commandLine } from './cli';
 
 commandLine('npm run rotate:cpr-key   (keys and database from the environment: docs/configuration.md)', {});

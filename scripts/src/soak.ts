@@ -26,8 +26,8 @@ import {
 } from '@jobcenter/kit';
 import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { freePort, PostgresProcess, startPostgresProcess } from '@jobcenter/kit/testing';
-import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
+import { startGateway } from '@jobcenter/gateway/server';
 import { provideCprKeys } from './cpr-keys';
 import { subgraphs } from './services';
 import { commandLine } from './cli';

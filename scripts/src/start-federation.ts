@@ -15,9 +15,9 @@ import {
   startSubgraph,
   withDatabase,
 } from '@jobcenter/kit';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
-import { demoUsers, devSignInLines } from '@jobcenter/gateway/dist/src/session';
-import { startDevIdentityProvider } from '@jobcenter/gateway/dist/src/oidc/dev-setup';
+import { startGateway } from '@jobcenter/gateway/server';
+import { demoUsers, devSignInLines } from '@jobcenter/gateway/session';
+import { startDevIdentityProvider } from '@jobcenter/gateway/oidc/dev-setup';
 import { subgraphs } from './services';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 import { commandLine } from './cli';

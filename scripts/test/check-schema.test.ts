@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { projectRoot } from '@jobcenter/kit';
-import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUBGRAPHS } from '@jobcenter/gateway/subgraphs';
 import { checkSubgraphSchema, clientOperationFiles, formatReport } from '../src/schema-check';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import type { Actor } from '@jobcenter/kit';
 import { signUserToken } from '@jobcenter/kit';
 import { createTestDatabase, freePort, postGraphQL } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
+import { operation } from '@jobcenter/gateway/operations';
 
 /**
  * The federation as docker-compose.yml wires it, minus Docker: every service in its own Node

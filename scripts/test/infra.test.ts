@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { SUBGRAPHS } from '@jobcenter/gateway/dist/src/subgraphs';
+import { SUBGRAPHS } from '@jobcenter/gateway/subgraphs';
 import { createFieldCipher, fieldCipherKeysFromEnv } from '@jobcenter/kit';
 import { subgraphs } from '../src/services';
 import { supergraphConfigMap, SUPERGRAPH_CONFIGMAP } from '../src/k8s-supergraph';

@@ -6,8 +6,8 @@ import type { Actor, SubgraphDefinition } from '@jobcenter/kit';
 import { createLogger } from '@jobcenter/kit/logger';
 import { RunningHttpServer } from '@jobcenter/kit/http';
 import { bearerFor, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
-import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
+import { startGateway } from '@jobcenter/gateway/server';
 
 /**
  * "It said something went wrong": the caseworker's screen shows the request id the answer

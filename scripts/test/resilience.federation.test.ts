@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, IDEMPOTENCY_KEY_HEADER, RunningSubgraph, startSubgraph, todayInCopenhagen } from '@jobcenter/kit';
 import { initTracing, shutdownTracing } from '@jobcenter/kit/observability';
 import { bearerFor, GraphQLResponse, InMemorySpanExporter } from '@jobcenter/kit/testing';
 import { meetingsSubgraph } from '@jobcenter/meetings';
 import { placementsSubgraph } from '@jobcenter/placements';
 import { plansSubgraph } from '@jobcenter/plans';
-import { nextCvr } from '@jobcenter/placements/dist/test/builders';
+import { nextCvr } from '@jobcenter/placements/test/builders';
 
 /**
  * The federation under faults and retries, over real HTTP on loopback: idempotent mutations,

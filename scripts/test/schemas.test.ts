@@ -3,8 +3,8 @@ import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema } from 'graphql';
 import { buildSubgraphSchemaOf } from '@jobcenter/kit';
-import { composeSupergraph } from '@jobcenter/gateway/dist/src/compose';
-import { schemaFileOf, SUBGRAPHS, SUPERGRAPH_FILE } from '@jobcenter/gateway/dist/src/subgraphs';
+import { composeSupergraph } from '@jobcenter/gateway/compose';
+import { schemaFileOf, SUBGRAPHS, SUPERGRAPH_FILE } from '@jobcenter/gateway/subgraphs';
 import { subgraphs } from '../src/services';
 import { contractGaps, loadContract } from '../src/contract';
 

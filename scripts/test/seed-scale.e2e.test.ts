@@ -1,11 +1,11 @@
 import type { Actor } from '@jobcenter/kit';
 import { todayInCopenhagen } from '@jobcenter/kit';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { parseCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.rules';
-import { isValidCvr } from '@jobcenter/placements/dist/src/company/cvr.rules';
-import { attentionReasons } from '@jobcenter/placements/dist/src/placement/placement.rules';
-import { checkProposedLength } from '@jobcenter/placements/dist/src/rules/placement-rules';
+import { operation } from '@jobcenter/gateway/operations';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
+import { parseCpr } from '@jobcenter/citizens/cpr/rules';
+import { isValidCvr } from '@jobcenter/placements/company/cvr-rules';
+import { attentionReasons } from '@jobcenter/placements/placement/rules';
+import { checkProposedLength } from '@jobcenter/placements/placement-rules';
 import { subgraphs } from '../src/services';
 import { seedScale, World } from '../src/seed-scale/index';
 

@@ -1,4 +1,4 @@
-import { sealCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.storage';
+import { sealCpr } from '@jobcenter/citizens/cpr/storage';
 import * as da from './danish';
 import { copenhagenInstant, plusDays, Random } from './random';
 import { minDate } from './world';

@@ -1,8 +1,8 @@
-import { centuryOf, parseCpr } from '@jobcenter/citizens/dist/src/cpr/cpr.rules';
-import { PlacementKind } from '@jobcenter/placements/dist/src/placement/placement.enums';
-import { TargetGroup } from '@jobcenter/placements/dist/src/target-group/target-group';
-import { maxEndDate, ruleFor, UNLIMITED_KINDS } from '@jobcenter/placements/dist/src/rules/placement-rules';
-import { isValidCvr } from '@jobcenter/placements/dist/src/company/cvr.rules';
+import { centuryOf, parseCpr } from '@jobcenter/citizens/cpr/rules';
+import { PlacementKind } from '@jobcenter/placements/placement/enums';
+import { TargetGroup } from '@jobcenter/placements/target-group';
+import { maxEndDate, ruleFor, UNLIMITED_KINDS } from '@jobcenter/placements/placement-rules';
+import { isValidCvr } from '@jobcenter/placements/company/cvr-rules';
 import * as da from './danish';
 import { dayNumber, plusDays, Random } from './random';
 

@@ -3,8 +3,8 @@ import type { Actor, AccessLogRow } from '@jobcenter/kit';
 import { appendAccessLog } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { operation } from '@jobcenter/gateway/dist/src/operations';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { operation } from '@jobcenter/gateway/operations';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '../../src/services';
 
 /**

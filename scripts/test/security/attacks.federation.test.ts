@@ -3,7 +3,7 @@ import type { Actor } from '@jobcenter/kit';
 import { authJwtSecret, signGatewayAssertion, signUserToken } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse, postGraphQL } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '../../src/services';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { composeFromSchemas } from '@jobcenter/gateway/dist/src/compose';
-import { startGateway } from '@jobcenter/gateway/dist/src/server';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
+import { startGateway } from '@jobcenter/gateway/server';
 import { Actor, createLogger, RunningHttpServer } from '@jobcenter/kit';
 import { bearerFor, errorCode, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '../../src/services';
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from '@jobcenter/kit';
 import { API_SECURITY_HEADERS } from '@jobcenter/kit/http';
 import { bearerFor, gatewayHeadersFor } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoStaff } from '@jobcenter/demo-cast';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '../../src/services';
 
 /**

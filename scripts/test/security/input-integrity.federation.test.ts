@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { meetingsSubgraph } from '@jobcenter/meetings';
 import { placementsSubgraph } from '@jobcenter/placements';
 import { plansSubgraph } from '@jobcenter/plans';
-import { nextCvr } from '@jobcenter/placements/dist/test/builders';
+import { nextCvr } from '@jobcenter/placements/test/builders';
 
 /**
  * Issue 13, "Integrity and bad input", through the gateway with all four subgraphs on real

@@ -2,7 +2,7 @@ import type { Actor } from '@jobcenter/kit';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { meetingsSubgraph } from '../src/server';
 
 let federation: TestFederation;

@@ -1,6 +1,6 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { demoStaff } from '@jobcenter/demo-cast';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { plansSubgraph } from '@jobcenter/plans';
 import { placementsSubgraph } from '../src/server';
 import { ok, staffActor, TEAM } from './builders';

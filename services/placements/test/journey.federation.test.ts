@@ -1,5 +1,5 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';

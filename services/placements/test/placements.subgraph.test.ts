@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, postGraphQL, TestSubgraph } from '@jobcenter/kit/testing';
 import { placementsSubgraph } from '../src/server';

@@ -1,5 +1,5 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '../src/server';
