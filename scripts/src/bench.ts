@@ -21,7 +21,6 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
   Actor,
-  disableReadLogForBenchmark,
   authJwtSecret,
   gatewayAssertionSecret,
   GATEWAY_ASSERTION_HEADER,
@@ -32,9 +31,10 @@ import {
   signUserToken,
   startEmbeddedPostgres,
   startSubgraph,
-  todayInCopenhagen,
   withDatabase,
 } from '@jobcenter/kit';
+import { disableReadLogForBenchmark } from '@jobcenter/kit/audit-log';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { composeFromSchemas } from '@jobcenter/gateway/compose';
 import { printSubgraphSchema } from '@apollo/subgraph';

@@ -8,7 +8,8 @@
  * scans and times at the end.
  */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { Actor, authJwtSecret, RunningSubgraph, signUserToken, startSubgraph, todayInCopenhagen } from '@jobcenter/kit';
+import { Actor, authJwtSecret, RunningSubgraph, signUserToken, startSubgraph } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { composeFromSchemas } from '@jobcenter/gateway/compose';
 import { operation } from '@jobcenter/gateway/operations';
 import { startGateway } from '@jobcenter/gateway/server';

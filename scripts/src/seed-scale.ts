@@ -5,7 +5,7 @@
  * project's embedded PostgreSQL (started if it is not running), as `npm start` does.
  * The tables it fills are emptied first: it says which databases and asks (or needs --yes).
  */
-import { todayInCopenhagen } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { commandLine, confirmEmptying } from './cli';
 import { resolveAllDatabases } from './services';
 import { seedScale } from './seed-scale/index';

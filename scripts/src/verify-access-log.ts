@@ -8,7 +8,8 @@
  * newest entries does not (see verifyAccessLog). Exits 1 when any stream is broken. The databases
  * are found as the services find them (<NAME>_DATABASE_URL, DATABASE_URL or embedded).
  */
-import { createDataSource, resolveDatabase, verifyAccessLog } from '@jobcenter/kit';
+import { createDataSource, resolveDatabase } from '@jobcenter/kit';
+import { verifyAccessLog } from '@jobcenter/kit/audit-log';
 import { commandLine } from './cli';
 import { subgraphs } from './services';
 

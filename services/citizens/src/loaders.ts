@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { NetworkContact } from './network/network-contact.entity';

@@ -1,4 +1,5 @@
-import { Actor, forbidden, isCaseStaff, RequestContext } from '@jobcenter/kit';
+import { Actor, forbidden, RequestContext } from '@jobcenter/kit';
+import { isCaseStaff } from '@jobcenter/kit/access';
 import type { MeetingsLoaders } from './loaders';
 
 /**

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { isUuid } from '@jobcenter/kit/ids';
 import { cadenceLoader } from './cadence/cadence.loader';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { AgendaResolver } from './agenda/agenda.resolver';
 import { CitizenMeetingsResolver } from './cadence/citizen.fields';
 import { Attendance } from './course/attendance.entity';

@@ -1,4 +1,5 @@
-import { forbidden, isCaseStaff, RequestContext } from '@jobcenter/kit';
+import { forbidden, RequestContext } from '@jobcenter/kit';
+import { isCaseStaff } from '@jobcenter/kit/access';
 import type { PlacementsLoaders } from './loaders';
 
 /**

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { addDays, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { Company } from './company/company.entity';
 import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { Company } from './company/company.entity';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';

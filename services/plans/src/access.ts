@@ -1,4 +1,5 @@
-import { Actor, forbidden, readsNoPersonalData, RequestContext, requireCaseStaff } from '@jobcenter/kit';
+import { Actor, forbidden, RequestContext } from '@jobcenter/kit';
+import { readsNoPersonalData, requireCaseStaff } from '@jobcenter/kit/access';
 import type { PlansLoaders } from './loaders';
 
 /**

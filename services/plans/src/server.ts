@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
+import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { CitizenPlansResolver } from './citizen/citizen.fields';
 import { seedPlansDemo } from './demo/demo-data';
 import { createLoaders, PlansLoaders } from './loaders';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { todayInCopenhagen } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 
 /**
  * The citizens a team lead's spot check covers: those with an active assignment to a staff

@@ -1,16 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import {
-  AccessLogSample,
-  accessLogRows,
-  appendAccessLog,
-  badUserInput,
-  forbidden,
-  MAX_ACCESS_LOG_SAMPLE,
-  RequestContext,
-  sampleAccessLog,
-  subgraphClient,
-} from '@jobcenter/kit';
+import { badUserInput, forbidden, RequestContext, subgraphClient } from '@jobcenter/kit';
+import { AccessLogSample, accessLogRows, appendAccessLog, MAX_ACCESS_LOG_SAMPLE, sampleAccessLog } from '@jobcenter/kit/audit-log';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { ACCESS_LOG_PEERS } from '../peers';

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AccessGrant, GrantSource, isUuid, todayInCopenhagen } from '@jobcenter/kit';
+import { AccessGrant, GrantSource } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 
 /**
  * The active assignments of citizens as access grants (citizen, staff member, their team): the

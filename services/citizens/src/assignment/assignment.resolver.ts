@@ -1,18 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  badUserInput,
-  changeTransaction,
-  conflict,
-  boundedDate,
-  DateScalar,
-  isUuid,
-  notFound,
-  unknownReference,
-  RequestContext,
-  requireCaseStaff,
-  todayInCopenhagen,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, notFound, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
+import { boundedDate, unknownReference } from '@jobcenter/kit/input';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { StaffMember } from '../staff/staff-member.entity';

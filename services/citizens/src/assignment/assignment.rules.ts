@@ -1,4 +1,4 @@
-import { addDays } from '@jobcenter/kit';
+import { addDays } from '@jobcenter/kit/calendar';
 import { CASE_ROLES, StaffRole } from '../staff/staff-role';
 
 export interface AssignmentLike {

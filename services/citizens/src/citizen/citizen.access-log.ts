@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { pageSize, RequestContext, subgraphClient } from '@jobcenter/kit';
 import {
   AccessLogPosition,
   accessLogOf,
@@ -6,10 +7,7 @@ import {
   compareAccessLog,
   decodeAccessLogCursor,
   MAX_ACCESS_LOG_PAGE,
-  pageSize,
-  RequestContext,
-  subgraphClient,
-} from '@jobcenter/kit';
+} from '@jobcenter/kit/audit-log';
 import { CitizensLoaders } from '../loaders';
 import { ACCESS_LOG_PEERS } from '../peers';
 import { Citizen } from './citizen.entity';

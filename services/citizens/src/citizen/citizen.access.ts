@@ -1,4 +1,5 @@
-import { AccessDecision, Actor, forbidden, readsNoPersonalData } from '@jobcenter/kit';
+import { Actor, forbidden } from '@jobcenter/kit';
+import { AccessDecision, readsNoPersonalData } from '@jobcenter/kit/access';
 
 /**
  * Who may see what of a citizen, on top of the shared policy (kit `access/policy.ts`), which

@@ -1,5 +1,6 @@
 import { MiddlewareFn, UseMiddleware } from 'type-graphql';
-import { accessDeniedMessage, forbidden, readsNoPersonalData, RequestContext } from '@jobcenter/kit';
+import { forbidden, RequestContext } from '@jobcenter/kit';
+import { accessDeniedMessage, readsNoPersonalData } from '@jobcenter/kit/access';
 
 const MASKED = Symbol('masked CPR hit');
 /** What a masked hit shows: enough to recognise the person, not their case. */

@@ -1,5 +1,7 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { CellSuppression, decodeCursor, encodeCursor, isUuid, todayInCopenhagen } from '@jobcenter/kit';
+import { CellSuppression, decodeCursor, encodeCursor } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics } from './citizen.inputs';

@@ -1,20 +1,19 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
-  boundedDate,
   changeTransaction,
   conflict,
   forbidden,
   isUniqueViolation,
-  isUuid,
   notFound,
   pageSize,
   RequestContext,
-  requireCaseStaff,
-  requireRole,
   staleVersion,
-  todayInCopenhagen,
 } from '@jobcenter/kit';
+import { requireCaseStaff, requireRole } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
+import { boundedDate } from '@jobcenter/kit/input';
 import { CitizensLoaders } from '../loaders';
 import { assertMayLookUpCitizens } from './citizen.access';
 import { asMaskedHit, asOwnRegistration } from './citizen.guard';

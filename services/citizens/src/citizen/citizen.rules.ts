@@ -1,4 +1,5 @@
-import { badUserInput, todayInCopenhagen } from '@jobcenter/kit';
+import { badUserInput } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { Cpr, CprError, parseCpr } from '../cpr/cpr.rules';
 import { ContactChannel } from './citizen.enums';
 

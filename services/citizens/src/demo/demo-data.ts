@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Assignment } from '../assignment/assignment.entity';
 import { Citizen } from '../citizen/citizen.entity';

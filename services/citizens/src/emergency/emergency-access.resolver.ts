@@ -1,15 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import {
-  badUserInput,
-  CASELOAD_ROLES,
-  changeTransaction,
-  conflict,
-  isUuid,
-  notFound,
-  RequestContext,
-  requireRole,
-  setting,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, notFound, RequestContext, setting } from '@jobcenter/kit';
+import { CASELOAD_ROLES, requireRole } from '@jobcenter/kit/access';
+import { isUuid } from '@jobcenter/kit/ids';
 import { CitizensLoaders } from '../loaders';
 import { EmergencyAccess } from './emergency-access.entity';
 

@@ -1,17 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  badUserInput,
-  changeTransaction,
-  conflict,
-  DateScalar,
-  isUniqueViolation,
-  isUuid,
-  notFound,
-  RequestContext,
-  requireRole,
-  todayInCopenhagen,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
+import { requireRole } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Assignment } from '../assignment/assignment.entity';
 import { assignInTransaction, ASSIGNMENT_KIND, holdersOf } from '../assignment/assignment.resolver';
 import { mayDecideHandover, otherHoldingTeams } from '../assignment/assignment.rules';

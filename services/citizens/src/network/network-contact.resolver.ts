@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { changeTransaction, notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
+import { changeTransaction, notFound, RequestContext } from '@jobcenter/kit';
+import { requireSelfOrCaseStaff } from '@jobcenter/kit/access';
 import { optionalText } from '../citizen/citizen.rules';
 import { CitizensLoaders } from '../loaders';
 import { NetworkContact } from './network-contact.entity';

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
-import { isUuid, RequestContext, requireRole } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
+import { requireRole } from '@jobcenter/kit/access';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { StaffMember } from '../staff/staff-member.entity';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { changeTransaction, notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
+import { changeTransaction, notFound, RequestContext } from '@jobcenter/kit';
+import { requireSelfOrCaseStaff } from '@jobcenter/kit/access';
 import { CitizensLoaders } from '../loaders';
 import { ResourceProfile } from './resource-profile.entity';
 import { ResourceProfileInput } from './resource-profile.inputs';

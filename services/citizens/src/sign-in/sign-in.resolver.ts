@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { RequestContext, requireRole } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
+import { requireRole } from '@jobcenter/kit/access';
 import { Citizen } from '../citizen/citizen.entity';
 import { cprIndexOf } from '../cpr/cpr.storage';
 import { CitizensLoaders } from '../loaders';

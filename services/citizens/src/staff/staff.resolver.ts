@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext, requireCaseStaff, requireRole } from '@jobcenter/kit';
+import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff, requireRole } from '@jobcenter/kit/access';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { StaffMember } from './staff-member.entity';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { isUuid } from '@jobcenter/kit';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind, MeetingStatus } from '../meeting/meeting.enums';
 import { CADENCE } from './cadence.rules';

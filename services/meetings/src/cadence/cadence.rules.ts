@@ -1,6 +1,5 @@
-import { addDays } from '@jobcenter/kit';
 import { MeetingKind, MeetingStatus } from '../meeting/meeting.enums';
-import { addMonths, copenhagenDate } from '@jobcenter/kit/calendar';
+import { addMonths, copenhagenDate, addDays } from '@jobcenter/kit/calendar';
 
 /**
  * The rhythm of the seeds (local practice, seeds/003): close individual follow-up about every

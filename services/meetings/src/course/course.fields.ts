@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { PersonalData, RequestContext } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
+import { PersonalData } from '@jobcenter/kit/access';
 import { citizenRef, MeetingsCitizen } from '../federation/citizen-ref';
 import { MeetingsStaffMember, staffRef } from '../federation/staff-ref';
 import { MeetingsLoaders } from '../loaders';

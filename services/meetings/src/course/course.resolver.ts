@@ -1,16 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import {
-  assertReferencesExist,
-  badUserInput,
-  boundedInstant,
-  changeTransaction,
-  conflict,
-  DateScalar,
-  isUniqueViolation,
-  isUuid,
-  notFound,
-  RequestContext,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
+import { isUuid } from '@jobcenter/kit/ids';
+import { assertReferencesExist, boundedInstant } from '@jobcenter/kit/input';
 import { assertMayWrite, assertMayWriteFor, maySeeClash } from '../access';
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';

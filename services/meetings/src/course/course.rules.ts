@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isUuid } from '@jobcenter/kit';
+import { isUuid } from '@jobcenter/kit/ids';
 import type { Span } from '../booking/booking.rules';
 import { ZONE } from '../time/copenhagen';
 

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Attendance } from '../course/attendance.entity';
 import { CourseFacilitator } from '../course/course-facilitator.entity';
@@ -13,7 +12,7 @@ import { MeetingParticipant } from '../meeting/meeting-participant.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../meeting/meeting.enums';
 import { ZONE } from '../time/copenhagen';
-import { addMinutes, copenhagenDate } from '@jobcenter/kit/calendar';
+import { addMinutes, copenhagenDate, addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 
 type Staff = keyof typeof demoStaff;
 type Person = keyof typeof demoCitizens;

@@ -1,16 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  assertReferencesExist,
-  badUserInput,
-  boundedDate,
-  boundedInstant,
-  changeTransaction,
-  conflict,
-  isUuid,
-  notFound,
-  RequestContext,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, notFound, RequestContext } from '@jobcenter/kit';
+import { isUuid } from '@jobcenter/kit/ids';
+import { assertReferencesExist, boundedDate, boundedInstant } from '@jobcenter/kit/input';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen, maySeeClash } from '../access';
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { addDays, Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
+import { Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
+import { addDays } from '@jobcenter/kit/calendar';
 import { startOfCopenhagenDay } from '../time/copenhagen';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
 

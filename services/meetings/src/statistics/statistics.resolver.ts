@@ -1,5 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext, todayInCopenhagen, assertMayReadStatistics } from '@jobcenter/kit';
+import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { assertMayReadStatistics } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { MeetingsLoaders } from '../loaders';
 import { groupCourseStatistics, meetingStatistics } from './statistics.queries';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';

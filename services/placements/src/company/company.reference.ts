@@ -1,4 +1,5 @@
-import { RequestContext, requireStaff } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
+import { requireStaff } from '@jobcenter/kit/access';
 import { PlacementsLoaders } from '../loaders';
 import { Company } from './company.entity';
 

@@ -1,13 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  badUserInput,
-  changeTransaction,
-  conflict,
-  isUniqueViolation,
-  RequestContext,
-  requireCaseStaff,
-  requireStaff,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff, requireStaff } from '@jobcenter/kit/access';
 import { readablePlacements } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';

@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Company } from '../company/company.entity';
 import { CompanySize } from '../company/company.enums';
@@ -7,7 +6,7 @@ import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { Placement } from '../placement/placement.entity';
 import { PlacementKind, PlacementOutcome, PlacementPurpose, PlacementStatus } from '../placement/placement.enums';
 import { TargetGroup } from '../target-group/target-group';
-import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
+import { lastDayOfMonths, lastDayOfWeeks, addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 
 /**
  * The seed stories' placements, dated relative to today. The companies are the local places the

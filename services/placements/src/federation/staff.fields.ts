@@ -1,5 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput, RequestContext, todayInCopenhagen, requireCaseStaff } from '@jobcenter/kit';
+import { badUserInput, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { readablePlacements as readable } from '../access';
 import { PlacementsLoaders } from '../loaders';
 import { Placement } from '../placement/placement.entity';

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { DateScalar, RequestContext } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { Company } from '../company/company.entity';
 import { PlacementCitizen } from '../federation/placement-citizen';
 import { PlacementStaffMember } from '../federation/placement-staff-member';

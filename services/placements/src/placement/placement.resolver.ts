@@ -1,20 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import {
-  badUserInput,
-  boundedDate,
-  changeTransaction,
-  conflict,
-  DateScalar,
-  forbidden,
-  isCaseStaff,
-  isUuid,
-  notFound,
-  RequestContext,
-  todayInCopenhagen,
-  unknownReference,
-  requireCaseStaff,
-} from '@jobcenter/kit';
-import { notInFuture, requiredText } from '@jobcenter/kit/input';
+import { badUserInput, changeTransaction, conflict, DateScalar, forbidden, notFound, RequestContext } from '@jobcenter/kit';
+import { isCaseStaff, requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
+import { notInFuture, requiredText, boundedDate, unknownReference } from '@jobcenter/kit/input';
 import { mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';

@@ -1,6 +1,5 @@
-import { addDays } from '@jobcenter/kit';
 import { AttentionReason, PlacementStatus } from './placement.enums';
-import { daysBetween } from '@jobcenter/kit/calendar';
+import { daysBetween, addDays } from '@jobcenter/kit/calendar';
 
 /** Lifecycle: which statuses each action may start from. Anything else is a CONFLICT. */
 export const TRANSITIONS = {

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { DateScalar, isUuid, notFound, RequestContext, requireCaseStaff } from '@jobcenter/kit';
+import { DateScalar, notFound, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { isUuid } from '@jobcenter/kit/ids';
 import { PlacementsLoaders } from '../loaders';
 import { PlacementKind } from '../placement/placement.enums';
 import { fetchCitizenFacts } from '../target-group/citizens.client';

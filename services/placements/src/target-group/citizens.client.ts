@@ -1,4 +1,5 @@
-import { subgraphClient, unknownReference } from '@jobcenter/kit';
+import { subgraphClient } from '@jobcenter/kit';
+import { unknownReference } from '@jobcenter/kit/input';
 import { TargetGroup } from './target-group';
 
 /**

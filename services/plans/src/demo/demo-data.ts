@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Milestone } from '../milestone/milestone.entity';
 import { MilestoneResponsible as R, MilestoneStatus as S } from '../milestone/milestone.enums';

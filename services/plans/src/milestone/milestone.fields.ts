@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { RequestContext } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { Milestone } from './milestone.entity';

@@ -1,17 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  Actor,
-  changeTransaction,
-  conflict,
-  DateScalar,
-  forbidden,
-  isUuid,
-  notFound,
-  RequestContext,
-  todayInCopenhagen,
-  requireCaseStaff,
-} from '@jobcenter/kit';
+import { Actor, changeTransaction, conflict, DateScalar, forbidden, notFound, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';

@@ -1,4 +1,5 @@
-import { badUserInput, boundedDate, conflict } from '@jobcenter/kit';
+import { badUserInput, conflict } from '@jobcenter/kit';
+import { boundedDate } from '@jobcenter/kit/input';
 import { MilestoneStatus } from './milestone.enums';
 
 const { PLANNED, IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED } = MilestoneStatus;

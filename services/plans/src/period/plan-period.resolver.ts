@@ -1,23 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import {
-  badUserInput,
-  boundedDate,
-  changeTransaction,
-  conflict,
-  isUniqueViolation,
-  isUuid,
-  notFound,
-  RequestContext,
-  todayInCopenhagen,
-  requireCaseStaff,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from '../plan/plan.entity';
 import { checkPlanOpen } from '../plan/plan.rules';
 import { PlanPeriod } from './plan-period.entity';
 import { RecordPlanPeriodInput } from './plan-period.inputs';
-import { notInFuture, requiredText } from '@jobcenter/kit/input';
+import { notInFuture, requiredText, boundedDate } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 

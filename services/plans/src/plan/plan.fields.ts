@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar, RequestContext, todayInCopenhagen } from '@jobcenter/kit';
+import { DateScalar, RequestContext } from '@jobcenter/kit';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { CitizenRef } from '../citizen/citizen-ref';
 import { PlansLoaders } from '../loaders';
 import { Milestone } from '../milestone/milestone.entity';

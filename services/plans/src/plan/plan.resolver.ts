@@ -1,19 +1,17 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertReferencesExist,
   badUserInput,
-  boundedDate,
   changeTransaction,
   conflict,
   forbidden,
   isUniqueViolation,
-  isUuid,
   notFound,
   RequestContext,
   staleVersion,
-  todayInCopenhagen,
-  requireCaseStaff,
 } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { Plan } from './plan.entity';
@@ -22,7 +20,7 @@ import { CreatePlanInput, UpdatePlanInput } from './plan.inputs';
 import { readablePlan } from './plan.reference';
 import { dropOpenMilestones } from './plan.closing';
 import { checkInitialStatus, checkPlanOpen, checkPlanTransition, endDateFor, isClosedPlan } from './plan.rules';
-import { optionalText, requiredText } from '@jobcenter/kit/input';
+import { optionalText, requiredText, assertReferencesExist, boundedDate } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 

@@ -1,23 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import {
-  assertReferencesExist,
-  badUserInput,
-  boundedDate,
-  changeTransaction,
-  conflict,
-  isUniqueViolation,
-  isUuid,
-  RequestContext,
-  todayInCopenhagen,
-  requireCaseStaff,
-} from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { requireCaseStaff } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
+import { isUuid } from '@jobcenter/kit/ids';
 import { assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
 import { ProgressAssessment } from './progress-assessment.entity';
 import { ProgressScore } from './progress-score.entity';
 import { RecordProgressInput } from './progress.inputs';
 import { checkScores } from './progress.rules';
-import { notInFuture, optionalText } from '@jobcenter/kit/input';
+import { notInFuture, optionalText, assertReferencesExist, boundedDate } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext, todayInCopenhagen, assertMayReadStatistics } from '@jobcenter/kit';
+import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { assertMayReadStatistics } from '@jobcenter/kit/access';
+import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { PlansLoaders } from '../loaders';
 import { milestoneStatistics, progressionStatistics } from './statistics.queries';
 import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
