@@ -32,6 +32,31 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['^@opentelemetry/'] }] },
   },
   {
+    // The kit's rooms (docs/architecture.md): the core and access/ never import the audit log;
+    // the subgraph runner (subgraph.ts, parts.ts) plugs it on, and index.ts re-exports it.
+    files: ['packages/kit/src/**/*.ts'],
+    ignores: [
+      'packages/kit/src/audit-log/**',
+      'packages/kit/src/index.ts',
+      'packages/kit/src/parts.ts',
+      'packages/kit/src/subgraph.ts',
+      'packages/kit/src/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/audit-log', '**/audit-log/*'],
+              message: 'The core and access/ do not import the audit log; the runner plugs it on (parts.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain Node scripts (CommonJS and ESM) next to the TypeScript.
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
