@@ -231,11 +231,13 @@ export function createSubgraph(s: NewSubgraph, { build = true } = {}): string[] 
     fill(readFileSync(path.join(TEMPLATE, 'infra/k8s.yaml.tmpl'), 'utf8'), values),
   );
   for (const [file, text] of edits) writeFileSync(path.join(root, file), text);
+  // The service (its sources only, referencing the kit) and its tests, as separate projects.
   editJson(path.join(root, 'tsconfig.json'), (j) =>
     j.references.splice(
       j.references.findIndex((r: any) => r.path === 'gateway'),
       0,
       { path: `services/${s.name}` },
+      { path: `services/${s.name}/test` },
     ),
   );
   editJson(path.join(root, 'scripts/tsconfig.json'), (j) =>

@@ -49,7 +49,7 @@ it('makes a subgraph that builds, composes, passes its own tests and is listed e
   symlinkSync(`../../../services/${NAME}`, path.join(copy, `scripts/node_modules/@jobcenter/${NAME}`));
 
   // It builds (its sources and tests) against the kit alone.
-  const tsc = spawnSync(process.execPath, [path.join(copy, 'node_modules/typescript/bin/tsc'), '-b', `services/${NAME}`], {
+  const tsc = spawnSync(process.execPath, [path.join(copy, 'node_modules/typescript/bin/tsc'), '-b', `services/${NAME}/test`], {
     cwd: copy,
     encoding: 'utf8',
   });

@@ -2,8 +2,8 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { demoStaff } from '@jobcenter/demo-cast';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
 import { plansSubgraph } from '@jobcenter/plans';
-import { placementsSubgraph } from '../src/server';
-import { ok, staffActor, TEAM } from './builders';
+import { placementsSubgraph } from '@jobcenter/placements';
+import { ok, staffActor, TEAM } from '@jobcenter/placements/dist/test/builders';
 
 /** The demo data of all three subgraphs together, as `npm start` serves it. */
 let federation: TestFederation;

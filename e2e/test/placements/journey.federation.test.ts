@@ -3,9 +3,9 @@ import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';
-import { placementsSubgraph } from '../src/server';
-import { lastDayOfMonths, lastDayOfWeeks } from '../src/rules/calendar';
-import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from './builders';
+import { placementsSubgraph } from '@jobcenter/placements';
+import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/placements/dist/src/rules/calendar';
+import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from '@jobcenter/placements/dist/test/builders';
 
 /** Through the gateway, with the citizens and plans subgraphs: what a job consultant's tool sees. */
 let federation: TestFederation;
