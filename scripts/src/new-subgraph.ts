@@ -295,7 +295,7 @@ function main() {
   const description = values.description ?? `the ${name} part of the jobcenter.`;
   const touched = createSubgraph({ name, port, description }, { build: !values['no-build'] });
   console.log(`\n${name}: port ${port}, ${touched.length} files written or edited. Next:`);
-  console.log(`  npx jest --selectProjects unit subgraph services/${name}   # its tests`);
+  console.log(`  npx jest services/${name} --selectProjects unit subgraph   # its tests`);
   console.log(`  npm run check:schema -- --subgraph ${name}                 # it composes`);
   console.log('  docs/extending.md: replace the note with your domain');
 }
