@@ -5,8 +5,8 @@ import { plansSubgraph } from '@jobcenter/plans';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
-import { meetingsSubgraph } from '../src/server';
-import { analyst, TEAM } from './builders';
+import { meetingsSubgraph } from '@jobcenter/meetings';
+import { analyst, TEAM } from '@jobcenter/meetings/test/builders';
 
 let federation: TestFederation;
 const lone: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: TEAM };

@@ -2,8 +2,8 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { demoStaff } from '@jobcenter/demo-cast';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { plansSubgraph } from '@jobcenter/plans';
-import { placementsSubgraph } from '../src/server';
-import { ok, staffActor, TEAM } from './builders';
+import { placementsSubgraph } from '@jobcenter/placements';
+import { ok, staffActor, TEAM } from '@jobcenter/placements/test/builders';
 
 /** The demo data of all three subgraphs together, as `npm start` serves it. */
 let federation: TestFederation;

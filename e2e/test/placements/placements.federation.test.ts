@@ -3,7 +3,7 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, postGraphQL, TestSubgraph } from '@jobcenter/kit/testing';
-import { placementsSubgraph } from '../src/server';
+import { placementsSubgraph } from '@jobcenter/placements';
 import {
   act,
   analyst,
@@ -16,7 +16,7 @@ import {
   registerCitizen as registerUnassigned,
   registerCompany,
   staffActor,
-} from './builders';
+} from '@jobcenter/placements/test/builders';
 
 /**
  * The placements subgraph over HTTP, called directly as the gateway would. The citizens subgraph

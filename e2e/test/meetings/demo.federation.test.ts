@@ -3,7 +3,7 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
-import { meetingsSubgraph } from '../src/server';
+import { meetingsSubgraph } from '@jobcenter/meetings';
 
 let federation: TestFederation;
 const anders: Actor = { ...demoStaff.anders, role: 'RESOURCE_CONSULTANT', team: DEMO_TEAM };

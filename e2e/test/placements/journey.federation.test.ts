@@ -3,9 +3,9 @@ import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing'
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';
-import { placementsSubgraph } from '../src/server';
-import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from './builders';
+import { placementsSubgraph } from '@jobcenter/placements';
 import { lastDayOfMonths, lastDayOfWeeks } from '@jobcenter/kit/calendar';
+import { assignStaff, citizenActor, nextCpr, nextCvr, ok, staffActor, teamLead, TEAM } from '@jobcenter/placements/test/builders';
 
 /** Through the gateway, with the citizens and plans subgraphs: what a job consultant's tool sees. */
 let federation: TestFederation;

@@ -2,9 +2,9 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
-import { plansSubgraph } from '../src/server';
-import { analyst, citizen, nextCpr, ok, teamLead, TEAM } from './builders';
-import { parseDocument } from './html';
+import { plansSubgraph } from '@jobcenter/plans';
+import { analyst, citizen, nextCpr, ok, teamLead, TEAM } from '@jobcenter/plans/test/builders';
+import { parseDocument } from '@jobcenter/plans/test/html';
 
 let federation: TestFederation;
 /** Inger, a real staff member in the citizens service, who is caseworker for the 50 citizens. */
