@@ -14,6 +14,7 @@ export type FieldKind =
   /** An enum code: letters, digits and `_`, e.g. `JOB_READY`. */
   | 'code'
   | 'code?'
+  | 'code[]'
   /** A team's code (staff teams are organisational units, not people). */
   | 'team'
   /** A calendar date, `YYYY-MM-DD`. */
@@ -178,7 +179,7 @@ export const EVENT_CATALOGUE = define({
     source: 'meetings',
     aggregateType: 'course',
     citizen: false,
-    fields: { courseId: 'uuid', topic: 'code', capacity: 'int', startDate: 'date', sessions: 'int' },
+    fields: { courseId: 'uuid', topics: 'code[]', capacity: 'int', startDate: 'date', sessions: 'int' },
   },
   'course.enrolled': { source: 'meetings', aggregateType: 'course', citizen: true, fields: { courseId: 'uuid' } },
   'attendance.recorded': {
@@ -197,7 +198,7 @@ export const EVENT_CATALOGUE = define({
       placementId: 'uuid',
       companyId: 'uuid',
       kind: 'code',
-      purpose: 'code',
+      purpose: 'code?',
       startDate: 'date',
       endDate: 'date',
       targetGroupAtStart: 'code?',
@@ -228,7 +229,7 @@ type ValueOf<K extends FieldKind> = K extends 'uuid' | 'code' | 'team' | 'date' 
   ? string
   : K extends 'uuid?' | 'code?' | 'date?' | 'timestamp?'
     ? string | null
-    : K extends 'uuid[]'
+    : K extends 'uuid[]' | 'code[]'
       ? string[]
       : K extends 'int'
         ? number
@@ -241,8 +242,12 @@ type ValueOf<K extends FieldKind> = K extends 'uuid' | 'code' | 'team' | 'date' 
               : never;
 
 type Fields<T extends EventType> = (typeof EVENT_CATALOGUE)[T]['fields'];
-/** The payload of an event type, as the catalogue defines it (dates as `YYYY-MM-DD`, instants ISO). */
-export type PayloadOf<T extends EventType> = { [F in keyof Fields<T>]: ValueOf<Fields<T>[F] & FieldKind> };
+/** The payload of an event type, as the catalogue defines it (dates as `YYYY-MM-DD`, instants ISO; `?` kinds may be left out or null). */
+export type PayloadOf<T extends EventType> = {
+  [F in keyof Fields<T> as Fields<T>[F] extends `${string}?` ? never : F]: ValueOf<Fields<T>[F] & FieldKind>;
+} & {
+  [F in keyof Fields<T> as Fields<T>[F] extends `${string}?` ? F : never]?: ValueOf<Fields<T>[F] & FieldKind>;
+};
 
 /** One event as it is stored, served by the feed and handed to consumers (the envelope). */
 export interface EventEnvelope<T extends string = string, P = Record<string, unknown>> {
@@ -277,6 +282,8 @@ function valid(kind: FieldKind, value: unknown): boolean {
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && UUID.test(v));
     case 'code':
       return typeof value === 'string' && CODE.test(value);
+    case 'code[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && CODE.test(v));
     case 'team':
       return typeof value === 'string' && TEAM.test(value);
     case 'date':

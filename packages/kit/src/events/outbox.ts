@@ -54,7 +54,14 @@ function assertInTransaction(manager: EntityManager): void {
   }
 }
 
-function rowOf(event: AnyNewEvent): unknown[] {
+/**
+ * The outbox columns a bulk loader fills (COPY): the rest (position, xid, occurred_at,
+ * schema_version) take their defaults, so the rows belong to the loading transaction.
+ */
+export const OUTBOX_COPY_COLUMNS = ['id', 'source', 'type', 'aggregate_type', 'aggregate_id', 'citizen_id', 'payload'] as const;
+
+/** One event as the values of OUTBOX_COPY_COLUMNS (payload as JSON text), checked against the catalogue. */
+export function outboxRowOf(event: AnyNewEvent): unknown[] {
   const definition = eventDefinition(event.type);
   const problems = payloadProblems(event.type, event.payload as Record<string, unknown>);
   if (!definition || problems.length > 0) throw new OutboxMisuse(problems.join('; '));
@@ -102,7 +109,7 @@ export async function recordEvents(
 ): Promise<void> {
   assertInTransaction(manager);
   if (events.length === 0) return;
-  const rows = events.map(rowOf);
+  const rows = events.map(outboxRowOf);
   if (options.ordered !== false) await claimAggregates(manager, [...new Set(events.map((e) => e.aggregateId))].sort());
   // In chunks: PostgreSQL takes at most 65,535 parameters in one statement.
   const chunk = 5000;

@@ -1,8 +1,11 @@
+import { assignmentEnded, assignmentStarted } from '../events';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import {
   badUserInput,
   changeTransaction,
+  recordEvent,
+  recordEvents,
   conflict,
   boundedDate,
   DateScalar,
@@ -68,6 +71,15 @@ export async function assignInTransaction(
   }
   for (const end of decision.end) await repo.update({ id: end.id }, { to: end.to });
   const saved = await repo.save(repo.create({ citizenId: a.citizenId, staffId: a.staff.id, role: a.role, from: a.from, to: null }));
+  await recordEvents(tx, [
+    ...decision.end.map((end) =>
+      assignmentEnded(
+        existing.find((e) => e.id === end.id)!,
+        end.to,
+      ),
+    ),
+    assignmentStarted(saved, a.staff.team),
+  ]);
   ctx.loaders.access.recordChange(a.citizenId, ASSIGNMENT_KIND);
   return Object.assign(saved, { staff: a.staff });
 }
@@ -141,6 +153,7 @@ export class AssignmentResolver {
         .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
         .execute();
       if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
+      await recordEvent(tx, assignmentEnded(assignment, end));
       ctx.loaders.access.recordChange(assignment.citizenId, ASSIGNMENT_KIND);
       return Object.assign(assignment, { to: end });
     });

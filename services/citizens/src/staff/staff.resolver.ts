@@ -1,5 +1,15 @@
+import { staffCreated } from '../events';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext, requireCaseStaff, requireRole } from '@jobcenter/kit';
+import {
+  changeTransaction,
+  conflict,
+  recordEvent,
+  forbidden,
+  isUniqueViolation,
+  RequestContext,
+  requireCaseStaff,
+  requireRole,
+} from '@jobcenter/kit';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
 import { StaffMember } from './staff-member.entity';
@@ -32,11 +42,13 @@ export class StaffResolver {
   async createStaffMember(@Arg('input') input: CreateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     requireRole(ctx.actor, ['TEAM_LEAD'], 'create staff members');
     try {
-      return await changeTransaction(ctx, (tx) => {
+      return await changeTransaction(ctx, async (tx) => {
         const repo = tx.getRepository(StaffMember);
-        return repo.save(
+        const saved = await repo.save(
           repo.create({ name: input.name.trim(), role: input.role, email: input.email.trim().toLowerCase(), team: input.team.trim() }),
         );
+        await recordEvent(tx, staffCreated(saved));
+        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_staff_member_email')) {

@@ -1,9 +1,11 @@
+import { progressRecorded } from '../events';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import {
   assertReferencesExist,
   badUserInput,
   boundedDate,
   changeTransaction,
+  recordEvent,
   conflict,
   isUniqueViolation,
   isUuid,
@@ -54,6 +56,7 @@ export class ProgressResolver {
         );
         const rows = scores.map((s) => tx.getRepository(ProgressScore).create({ assessmentId: assessment.id, ...s }));
         await tx.getRepository(ProgressScore).insert(rows);
+        await recordEvent(tx, progressRecorded(assessment, rows));
         return Object.assign(assessment, { scores: rows });
       });
     } catch (error) {
