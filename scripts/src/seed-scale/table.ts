@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AnyNewEvent, OUTBOX_COPY_COLUMNS, outboxRowOf } from '@jobcenter/kit';
 /**
  * Rows of one table, kept as PostgreSQL COPY text (tab-separated, `\N` for null) in chunks,
@@ -58,7 +59,12 @@ export class OutboxTable extends Table {
     super('outbox_event', OUTBOX_COPY_COLUMNS);
   }
 
+  /** Event ids follow from the event and its place in the table: the same seed gives the same rows. */
   event(...events: AnyNewEvent[]): void {
-    for (const event of events) this.add(outboxRowOf(event));
+    for (const event of events) {
+      const hex = createHash('sha1').update(`${this.rows}:${event.type}:${event.aggregateId}`).digest('hex');
+      const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+      this.add(outboxRowOf(event, id));
+    }
   }
 }

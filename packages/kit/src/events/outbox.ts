@@ -61,22 +61,14 @@ function assertInTransaction(manager: EntityManager): void {
 export const OUTBOX_COPY_COLUMNS = ['id', 'source', 'type', 'aggregate_type', 'aggregate_id', 'citizen_id', 'payload'] as const;
 
 /** One event as the values of OUTBOX_COPY_COLUMNS (payload as JSON text), checked against the catalogue. */
-export function outboxRowOf(event: AnyNewEvent): unknown[] {
+export function outboxRowOf(event: AnyNewEvent, id: string = randomUUID()): unknown[] {
   const definition = eventDefinition(event.type);
   const problems = payloadProblems(event.type, event.payload as Record<string, unknown>);
   if (!definition || problems.length > 0) throw new OutboxMisuse(problems.join('; '));
   if (definition.citizen !== (event.citizenId !== null)) {
     throw new OutboxMisuse(`${event.type}: citizenId must be ${definition.citizen ? 'set' : 'null'}`);
   }
-  return [
-    randomUUID(),
-    definition.source,
-    event.type,
-    definition.aggregateType,
-    event.aggregateId,
-    event.citizenId,
-    JSON.stringify(event.payload),
-  ];
+  return [id, definition.source, event.type, definition.aggregateType, event.aggregateId, event.citizenId, JSON.stringify(event.payload)];
 }
 
 const COLUMNS = `"id", "source", "type", "aggregate_type", "aggregate_id", "citizen_id", "payload"`;
@@ -109,7 +101,7 @@ export async function recordEvents(
 ): Promise<void> {
   assertInTransaction(manager);
   if (events.length === 0) return;
-  const rows = events.map(outboxRowOf);
+  const rows = events.map((event) => outboxRowOf(event));
   if (options.ordered !== false) await claimAggregates(manager, [...new Set(events.map((e) => e.aggregateId))].sort());
   // In chunks: PostgreSQL takes at most 65,535 parameters in one statement.
   const chunk = 5000;
