@@ -100,7 +100,7 @@ describe('events through the gateway', () => {
       aggregateId: ulla,
       citizenId: ulla,
       schemaVersion: 1,
-      payload: { targetGroup: 'ACTIVITY_READY', status: 'ACTIVE', enrolledAt: '2026-05-01', birthYear: 2003 },
+      payload: { targetGroup: 'ACTIVITY_READY', status: 'ACTIVE', enrolledAt: '2026-05-01', birthYear: 1903 },
     });
     expect(citizenEvents[1].payload).toEqual({
       assignmentId: assigned.data.assignStaff.id,
