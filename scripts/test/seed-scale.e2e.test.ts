@@ -226,7 +226,10 @@ describe('the four operations on the generated data', () => {
   });
 });
 
-/** A hash per table of its ordered rows; the CPR ciphertext (random IV) is left out, its blind index kept. */
+/**
+ * A hash per table of its ordered rows; the CPR ciphertext (random IV) is left out, its blind index
+ * kept; of the outbox, what the writing transaction gives (position, transaction id, time) is left out.
+ */
 async function contentHash(): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const d of subgraphs) {
@@ -237,7 +240,7 @@ async function contentHash(): Promise<Record<string, string>> {
     for (const { tablename } of tables) {
       const [{ h }] = await sql(
         d.name,
-        `SELECT md5(COALESCE(string_agg(r, '|' ORDER BY r), '')) AS h FROM (SELECT (to_jsonb(t) - 'cpr_encrypted')::text AS r FROM "${tablename}" t) x`,
+        `SELECT md5(COALESCE(string_agg(r, '|' ORDER BY r), '')) AS h FROM (SELECT (to_jsonb(t) - 'cpr_encrypted' ${tablename === 'outbox_event' ? `- 'position' - 'xid' - 'occurred_at'` : ''})::text AS r FROM "${tablename}" t) x`,
       );
       hashes[`${d.name}.${tablename}`] = h;
     }

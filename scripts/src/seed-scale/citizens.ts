@@ -1,8 +1,11 @@
+import type { StaffRole } from '@jobcenter/citizens/staff-role';
+import type { CitizenStatus } from '@jobcenter/citizens/citizen/enums';
+import { assignmentEnded, assignmentStarted, citizenChanged, citizenRegistered, staffCreated } from '@jobcenter/citizens/events';
 import { sealCpr } from '@jobcenter/citizens/cpr/storage';
 import * as da from './danish';
 import { copenhagenInstant, plusDays, Random } from './random';
 import { minDate } from './world';
-import { Table } from './table';
+import { OutboxTable, Table } from './table';
 import { World } from './world';
 
 /** The citizens subgraph's tables: staff, citizens, their team (assignments), network and resource profile. */
@@ -10,7 +13,11 @@ export function citizensTables(world: World): Table[] {
   const { seed, today } = world.options;
   const at9 = (date: string) => copenhagenInstant(date, 9 * 60);
   const staff = new Table('staff_member', ['id', 'name', 'role', 'email', 'team', 'created_at']);
-  for (const s of world.staff) staff.add([s.id, s.name, s.role, s.email, s.team, at9(world.historyStart)]);
+  const outbox = new OutboxTable();
+  for (const s of world.staff) {
+    staff.add([s.id, s.name, s.role, s.email, s.team, at9(world.historyStart)]);
+    outbox.event(staffCreated(s as Parameters<typeof staffCreated>[0]));
+  }
 
   // CPR numbers at rest as the citizens service keeps them: encrypted (random IV) plus the blind index.
   const citizen = new Table('citizen', [
@@ -55,18 +62,26 @@ export function citizensTables(world: World): Table[] {
       at9(c.enrolledAt),
       at9(changed),
     ]);
+    // Registered active; a course that has ended (or paused) changed status afterwards.
+    outbox.event(
+      citizenRegistered({ ...c, status: 'ACTIVE' as CitizenStatus }),
+      ...citizenChanged({ ...c, status: 'ACTIVE' as CitizenStatus }, { status: c.status as CitizenStatus }),
+    );
+    const assign = (id: string, staffMember: typeof c.caseworker, role: string, from: string, to: string | null) => {
+      assignment.add([id, c.id, staffMember.id, role, from, to, at9(from)]);
+      const facts = { id, citizenId: c.id, staffId: staffMember.id, role: role as StaffRole, from };
+      outbox.event(assignmentStarted(facts, staffMember.team));
+      if (to) outbox.event(assignmentEnded(facts, to));
+    };
 
     // One professional per role at a time; a handover ends the previous caseworker the day before.
     const cwFrom = c.handoverOn ?? c.enrolledAt;
     if (c.previousCaseworker && c.handoverOn) {
-      assignment.add([r.uuid(), c.id, c.previousCaseworker.id, 'CASEWORKER', c.enrolledAt, plusDays(c.handoverOn, -1), at9(c.enrolledAt)]);
+      assign(r.uuid(), c.previousCaseworker, 'CASEWORKER', c.enrolledAt, plusDays(c.handoverOn, -1));
     }
-    assignment.add([r.uuid(), c.id, c.caseworker.id, 'CASEWORKER', cwFrom, c.endedAt, at9(cwFrom)]);
-    assignment.add([r.uuid(), c.id, c.resourceConsultant.id, 'RESOURCE_CONSULTANT', c.enrolledAt, c.endedAt, at9(c.enrolledAt)]);
-    if (c.jobConsultant) {
-      const from = c.placements[0].proposedOn;
-      assignment.add([r.uuid(), c.id, c.jobConsultant.id, 'JOB_CONSULTANT', from, c.endedAt, at9(from)]);
-    }
+    assign(r.uuid(), c.caseworker, 'CASEWORKER', cwFrom, c.endedAt);
+    assign(r.uuid(), c.resourceConsultant, 'RESOURCE_CONSULTANT', c.enrolledAt, c.endedAt);
+    if (c.jobConsultant) assign(r.uuid(), c.jobConsultant, 'JOB_CONSULTANT', c.placements[0].proposedOn, c.endedAt);
     for (let n = r.pick([0, 0, 1, 1, 1, 2, 2]); n > 0; n--) {
       const name = `${r.pick(r.chance(0.5) ? da.FEMALE_NAMES : da.MALE_NAMES)} ${r.chance(0.5) ? c.lastName : r.pick(da.LAST_NAMES)}`;
       network.add([
@@ -82,5 +97,5 @@ export function citizensTables(world: World): Table[] {
     if (r.chance(0.6))
       profile.add([c.id, r.pick(da.DREAMS), r.sample(da.STRENGTHS, r.int(1, 4)), at9(minDate(today, plusDays(c.enrolledAt, 21)))]);
   }
-  return [staff.done(), citizen.done(), assignment.done(), network.done(), profile.done()];
+  return [staff.done(), citizen.done(), assignment.done(), network.done(), profile.done(), outbox.done()];
 }

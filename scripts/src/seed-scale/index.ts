@@ -33,7 +33,9 @@ export interface SeedScaleResult {
  * Fills the four subgraphs' databases with a generated municipality. Applies each service's
  * migrations first, then empties the tables it fills (always: the data set replaces what was
  * there; the access log, idempotency keys and emergency access are not touched) and writes
- * each table with COPY in one transaction, parents before children. Same options, same rows.
+ * its tables with COPY, parents before children, the outbox's events last, all in ONE
+ * transaction per database: the events exist exactly when their rows do (docs/events.md).
+ * Same options, same rows.
  */
 export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleResult> {
   for (const definition of subgraphs) {
@@ -75,10 +77,10 @@ async function writeDatabase(url: string, db: string, tables: Table[], bars: Mul
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query('BEGIN');
     await client.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} CASCADE`);
     for (const table of tables) {
       const bar = bars?.create(Math.max(1, table.rows), 0, { db: db.padEnd(10), table: table.name.padEnd(19) });
-      await client.query('BEGIN');
       const copy = client.query(copyFrom(`COPY "${table.name}" (${table.columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
       let done = 0;
       const chunks = table.chunks;
@@ -94,9 +96,9 @@ async function writeDatabase(url: string, db: string, tables: Table[], bars: Mul
         ),
         copy,
       );
-      await client.query('COMMIT');
       bar?.update(table.rows);
     }
+    await client.query('COMMIT');
     // Fresh statistics, so the planner sees the new sizes at once.
     await client.query(`ANALYZE ${tables.map((t) => `"${t.name}"`).join(', ')}`);
   } catch (error) {

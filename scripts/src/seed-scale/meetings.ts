@@ -1,6 +1,16 @@
+import type { CourseTopic } from '@jobcenter/meetings/course/enums';
+import type { MeetingKind, MeetingStatus } from '@jobcenter/meetings/meeting/enums';
+import {
+  attendanceRecorded,
+  courseCreated,
+  courseEnrolled,
+  meetingCancelled,
+  meetingOutcomeRecorded,
+  meetingScheduled,
+} from '@jobcenter/meetings/events';
 import * as da from './danish';
 import { copenhagenInstant, dayNumber, plusDays, Random, weekday } from './random';
-import { Table } from './table';
+import { OutboxTable, Table } from './table';
 import { Citizen, HISTORY_DAYS, minDate, Staff, World } from './world';
 
 /**
@@ -112,6 +122,7 @@ export function meetingsTables(world: World): MeetingsResult {
     'updated_at',
   ]);
   const participant = new Table('meeting_participant', ['id', 'meeting_id', 'role', 'staff_id', 'name', 'position']);
+  const outbox = new OutboxTable();
   const at = (date: string, minutes: number) => copenhagenInstant(date, minutes);
   const now = at(today, 8 * 60);
 
@@ -155,10 +166,12 @@ export function meetingsTables(world: World): MeetingsResult {
       const topic = r.pick(TOPICS);
       const courseId = r.uuid();
       const minutes = FIRST_SLOT + first.slot * SLOT_MINUTES;
+      const topics = r.chance(0.3) ? [topic, r.pick(TOPICS.filter((t) => t !== topic))] : [topic];
+      outbox.event(courseCreated({ id: courseId, topics: topics as CourseTopic[], capacity: 12, startDate: first.date }, dates.length));
       course.add([
         courseId,
         da.COURSE_TITLES[topic],
-        r.chance(0.3) ? [topic, r.pick(TOPICS.filter((t) => t !== topic))] : [topic],
+        topics,
         first.date,
         last,
         12,
@@ -168,19 +181,21 @@ export function meetingsTables(world: World): MeetingsResult {
       ]);
       facilitator.add([courseId, a.id, 0]);
       facilitator.add([courseId, b.id, 1]);
-      const sessionIds = dates.map((d, n) => {
+      const sessions = dates.map((d, n) => {
         const id = r.uuid();
         session.add([id, courseId, n + 1, at(d, minutes), 90, at(d, minutes + 90)]);
-        return id;
+        return { id, courseId, number: n + 1, startsAt: at(d, minutes) };
       });
       for (const c of enrolled) {
         courseEnd.set(c.id, last);
         enrollment.add([r.uuid(), courseId, c.id, at(minDate(today, plusDays(first.date, -r.int(3, 14))), 10 * 60), a.id]);
+        outbox.event(courseEnrolled(courseId, c.id));
         const keen = r.next();
         dates.forEach((d, n) => {
           if (d >= today) return;
           const status = r.next() < 0.6 + keen * 0.35 ? 'PRESENT' : r.chance(0.6) ? 'ABSENT' : 'EXCUSED';
-          attendance.add([sessionIds[n], c.id, status, at(d, minutes + 120), a.id]);
+          attendance.add([sessions[n].id, c.id, status, at(d, minutes + 120), a.id]);
+          outbox.event(attendanceRecorded(sessions[n], c.id, status));
         });
       }
     }
@@ -248,6 +263,22 @@ export function meetingsTables(world: World): MeetingsResult {
         createdAt,
         outcomeAt ?? (status === 'CANCELLED' ? new Date(Math.min(now.getTime(), scheduledAt.getTime() - 86_400_000)) : createdAt),
       ]);
+      const facts = {
+        id,
+        citizenId: c.id,
+        kind: kind as MeetingKind,
+        scheduledAt,
+        durationMinutes: minutes,
+        status: status as MeetingStatus,
+      };
+      outbox.event(
+        meetingScheduled(
+          facts,
+          staff.map((s) => s.staff.id),
+        ),
+      );
+      if (status === 'CANCELLED') outbox.event(meetingCancelled(facts));
+      else if (status !== 'PLANNED') outbox.event(meetingOutcomeRecorded(facts));
       let position = 0;
       participant.add([r.uuid(), id, 'CITIZEN', null, null, position++]);
       for (const s of staff) participant.add([r.uuid(), id, s.role, s.staff.id, null, position++]);
@@ -303,7 +334,16 @@ export function meetingsTables(world: World): MeetingsResult {
     heldNetworkMeetings.set(c.id, held.sort());
   }
   return {
-    tables: [course.done(), session.done(), facilitator.done(), enrollment.done(), attendance.done(), meeting.done(), participant.done()],
+    tables: [
+      course.done(),
+      session.done(),
+      facilitator.done(),
+      enrollment.done(),
+      attendance.done(),
+      meeting.done(),
+      participant.done(),
+      outbox.done(),
+    ],
     heldNetworkMeetings,
   };
 }

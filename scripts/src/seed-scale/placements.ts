@@ -1,6 +1,7 @@
+import { placementHistory } from '@jobcenter/placements/events';
 import * as da from './danish';
 import { copenhagenInstant, plusDays, Random } from './random';
-import { Table } from './table';
+import { OutboxTable, Table } from './table';
 import { minDate, World } from './world';
 
 /**
@@ -34,6 +35,7 @@ export function placementsTables(world: World): Table[] {
     'created_at',
     'updated_at',
   ]);
+  const outbox = new OutboxTable();
   const followUp = new Table('placement_follow_up', ['id', 'placement_id', 'date', 'note', 'author_id', 'created_at']);
   for (const c of world.citizens) {
     const r = new Random(`${seed}:placements:${c.index}`);
@@ -58,6 +60,21 @@ export function placementsTables(world: World): Table[] {
         at(p.proposedOn, 10),
         at(changed, 11),
       ]);
+      outbox.event(
+        ...placementHistory({
+          id: p.id,
+          citizenId: c.id,
+          companyId: p.company.id,
+          kind: p.kind,
+          purpose: p.purpose,
+          startDate: p.start,
+          endDate: p.end,
+          targetGroupAtStart: c.targetGroup,
+          status: p.status,
+          outcome: p.outcome,
+          endedOn: p.endedOn,
+        } as Parameters<typeof placementHistory>[0]),
+      );
       if (p.status !== 'ACTIVE' && p.status !== 'COMPLETED') continue;
       // Follow-ups every 10–20 days; for some active ones the last is more than 14 days ago.
       const until = minDate(
@@ -69,5 +86,5 @@ export function placementsTables(world: World): Table[] {
       }
     }
   }
-  return [company.done(), placement.done(), followUp.done()];
+  return [company.done(), placement.done(), followUp.done(), outbox.done()];
 }

@@ -1,6 +1,10 @@
+import type { ProgressDimension } from '@jobcenter/plans/progress/enums';
+import type { PlanStatus } from '@jobcenter/plans/plan/enums';
+import type { MilestoneResponsible, MilestoneStatus } from '@jobcenter/plans/milestone/enums';
+import { milestoneAdded, milestoneStatusChanged, planCreated, planUpdated, progressRecorded } from '@jobcenter/plans/events';
 import * as da from './danish';
 import { copenhagenInstant, dayNumber, plusDays, Random } from './random';
-import { Table } from './table';
+import { OutboxTable, Table } from './table';
 import { Citizen, maxDate, minDate, World } from './world';
 
 const DIMENSIONS = [
@@ -71,6 +75,7 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
   ]);
   const assessment = new Table('progress_assessment', ['id', 'citizen_id', 'assessed_at', 'note', 'assessed_by_role', 'created_at']);
   const score = new Table('progress_score', ['assessment_id', 'dimension', 'score']);
+  const outbox = new OutboxTable();
 
   for (const c of world.citizens) {
     const r = new Random(`${seed}:plans:${c.index}`);
@@ -89,6 +94,10 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
         at(p.start, 10),
         at(p.end ?? p.start, 11),
       ]);
+      // A closed plan was created active and closed later; the others were created as they stand.
+      const created = { id, citizenId: c.id, status: (closed ? 'ACTIVE' : p.status) as PlanStatus, startDate: p.start };
+      outbox.event(planCreated(created));
+      if (closed) outbox.event(...planUpdated(created, { status: p.status as PlanStatus, version: 3 }));
 
       // Milestones spread from two weeks after the start to the plan's end (or a few months ahead).
       const horizon = p.end ?? plusDays(today, r.int(60, 120));
@@ -121,14 +130,20 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
           );
         }
         const changedOn = achievedAt ?? (status === 'PLANNED' ? createdOn : minDate(today, maxDate(createdOn, deadline)));
+        // Drawn in the order the row's values always were, so the same seed gives the same rows.
+        const description = r.chance(0.3) ? 'Aftalt på samtalen med borgeren.' : null;
+        const responsible = r.weighted({ CITIZEN: 5, SHARED: 4, STAFF: 2 }) as MilestoneResponsible;
+        const added = { id: mid, planId: id, deadline, responsible, status: 'PLANNED' as MilestoneStatus };
+        outbox.event(milestoneAdded(added, c.id));
+        if (status !== 'PLANNED') outbox.event(milestoneStatusChanged(added, status, c.id));
         milestone.add([
           mid,
           id,
           title,
-          r.chance(0.3) ? 'Aftalt på samtalen med borgeren.' : null,
+          description,
           deadline,
           status,
-          r.weighted({ CITIZEN: 5, SHARED: 4, STAFF: 2 }),
+          responsible,
           achievedAt,
           replacedBy,
           at(createdOn, 10),
@@ -178,21 +193,18 @@ export function plansTables(world: World, heldNetworkMeetings: Map<string, strin
     let step = 0;
     for (let d = plusDays(c.enrolledAt, r.int(7, 21)); d <= until; d = plusDays(d, r.int(80, 100)), step++) {
       const aid = r.uuid();
-      assessment.add([
-        aid,
-        c.id,
-        d,
-        r.chance(0.3) ? 'Vurderet sammen med borgeren.' : null,
-        r.chance(0.8) ? 'RESOURCE_CONSULTANT' : 'CASEWORKER',
-        at(d, 14),
-      ]);
-      DIMENSIONS.forEach((dimension, k) => {
+      const note = r.chance(0.3) ? 'Vurderet sammen med borgeren.' : null;
+      const role = r.chance(0.8) ? 'RESOURCE_CONSULTANT' : 'CASEWORKER';
+      assessment.add([aid, c.id, d, note, role, at(d, 14)]);
+      const scores = DIMENSIONS.map((dimension, k) => {
         const value = Math.round(base[k] + step * (0.3 + r.next() * 0.7) + (r.next() - 0.5) * 2);
         score.add([aid, dimension, Math.min(10, Math.max(1, value))]);
+        return { dimension: dimension as ProgressDimension, score: Math.min(10, Math.max(1, value)) };
       });
+      outbox.event(progressRecorded({ id: aid, citizenId: c.id, assessedAt: d, assessedByRole: role }, scores));
     }
   }
-  return [plan.done(), milestone.done(), update.done(), period.done(), assessment.done(), score.done()];
+  return [plan.done(), milestone.done(), update.done(), period.done(), assessment.done(), score.done(), outbox.done()];
 }
 
 /** The citizen's plans in time order: at most one ACTIVE, closed ones never overlapping it. */

@@ -1,6 +1,7 @@
+import { assignmentEnded, assignmentStarted } from '../events';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { badUserInput, changeTransaction, conflict, DateScalar, notFound, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, DateScalar, notFound, RequestContext, recordEvents, recordEvent } from '@jobcenter/kit';
 import { requireCaseStaff } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
@@ -60,6 +61,15 @@ export async function assignInTransaction(
   }
   for (const end of decision.end) await repo.update({ id: end.id }, { to: end.to });
   const saved = await repo.save(repo.create({ citizenId: a.citizenId, staffId: a.staff.id, role: a.role, from: a.from, to: null }));
+  await recordEvents(tx, [
+    ...decision.end.map((end) =>
+      assignmentEnded(
+        existing.find((e) => e.id === end.id)!,
+        end.to,
+      ),
+    ),
+    assignmentStarted(saved, a.staff.team),
+  ]);
   ctx.access.recordChange(a.citizenId, ASSIGNMENT_KIND);
   return Object.assign(saved, { staff: a.staff });
 }
@@ -133,6 +143,7 @@ export class AssignmentResolver {
         .where('id = :id AND (to_date IS NULL OR to_date >= :today)', { id: assignment.id, today })
         .execute();
       if (!result.affected) throw conflict('This assignment was ended by someone else just now.');
+      await recordEvent(tx, assignmentEnded(assignment, end));
       ctx.access.recordChange(assignment.citizenId, ASSIGNMENT_KIND);
       return Object.assign(assignment, { to: end });
     });

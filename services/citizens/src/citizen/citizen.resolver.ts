@@ -1,7 +1,10 @@
+import { citizenChanged, citizenRegistered } from '../events';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
   changeTransaction,
+  recordEvent,
+  recordEvents,
   conflict,
   forbidden,
   isUniqueViolation,
@@ -112,6 +115,7 @@ export class CitizenResolver {
       // The new citizen is on the access log with the registration, in its transaction.
       return await changeTransaction(ctx, async (tx) => {
         const saved = await tx.getRepository(Citizen).save(citizen);
+        await recordEvent(tx, citizenRegistered(saved));
         ctx.access.recordChange(saved.id);
         return asOwnRegistration(saved);
       });
@@ -163,6 +167,8 @@ export class CitizenResolver {
         const latest = await tx.getRepository(Citizen).findOneByOrFail({ id });
         throw staleVersion('This citizen', expectedVersion, latest.version);
       }
+      // `current` is the version this write replaced (the version check above makes it so).
+      await recordEvents(tx, citizenChanged(current, changes));
       return tx.getRepository(Citizen).findOneByOrFail({ id });
     });
   }

@@ -1,3 +1,5 @@
+import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
+import { assignmentEnded, assignmentStarted, citizenRegistered, staffCreated } from '../events';
 import { DataSource } from 'typeorm';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
@@ -89,7 +91,10 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
   if ((await dataSource.getRepository(Citizen).count()) > 0) return false;
   const today = todayInCopenhagen();
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(StaffMember).insert(Object.values(demoStaff).map((s) => ({ ...s, role: s.role as StaffRole, team: DEMO_TEAM })));
+    const staff = Object.values(demoStaff).map((s) => ({ ...s, role: s.role as StaffRole, team: DEMO_TEAM }));
+    await tx.getRepository(StaffMember).insert(staff);
+    // The seed's events, in the same transaction as its rows (docs/events.md).
+    const events: AnyNewEvent[] = staff.map(staffCreated);
     for (const [key, story] of Object.entries(stories) as [keyof typeof stories, (typeof stories)[keyof typeof stories]][]) {
       const person = demoCitizens[key];
       const cpr = parseCpr(person.cpr, today);
@@ -107,21 +112,28 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
         status: story.status,
         enrolledAt,
       });
+      events.push(
+        citizenRegistered({ id: person.id, targetGroup: story.targetGroup, status: story.status, enrolledAt, birthDate: cpr.birthDate }),
+      );
       const team: [string, StaffRole][] = [
         [story.caseworker, StaffRole.CASEWORKER],
         ...('consultant' in story ? [[story.consultant, StaffRole.RESOURCE_CONSULTANT] as [string, StaffRole]] : []),
         ...('jobConsultant' in story ? [[story.jobConsultant, StaffRole.JOB_CONSULTANT] as [string, StaffRole]] : []),
       ];
-      await tx.getRepository(Assignment).insert(
-        team.map(([staff, role]) => ({
-          citizenId: person.id,
-          staffId: demoStaff[staff as keyof typeof demoStaff].id,
-          role,
-          from: enrolledAt,
-          // Bent is self-supporting: his team's work ended when he got the permanent job.
-          to: story.status === CitizenStatus.SELF_SUPPORTING ? addDays(today, -10) : null,
-        })),
-      );
+      const assignments = team.map(([member, role]) => ({
+        citizenId: person.id,
+        staffId: demoStaff[member as keyof typeof demoStaff].id,
+        role,
+        from: enrolledAt,
+        // Bent is self-supporting: his team's work ended when he got the permanent job.
+        to: story.status === CitizenStatus.SELF_SUPPORTING ? addDays(today, -10) : null,
+      }));
+      const inserted = await tx.getRepository(Assignment).insert(assignments);
+      assignments.forEach((a, i) => {
+        const id = String(inserted.identifiers[i].id);
+        events.push(assignmentStarted({ ...a, id }, DEMO_TEAM));
+        if (a.to) events.push(assignmentEnded({ ...a, id }, a.to));
+      });
       await tx.getRepository(NetworkContact).insert(
         story.network.map((n) => ({
           citizenId: person.id,
@@ -133,6 +145,7 @@ export async function seedCitizensDemo(dataSource: DataSource): Promise<boolean>
       );
       await tx.getRepository(ResourceProfile).insert({ citizenId: person.id, dreams: story.dreams, strengths: [...story.strengths] });
     }
+    await recordEvents(tx, events);
   });
   return true;
 }

@@ -1,5 +1,6 @@
+import { staffCreated } from '../events';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { changeTransaction, conflict, forbidden, isUniqueViolation, RequestContext, recordEvent } from '@jobcenter/kit';
 import { requireCaseStaff, requireRole } from '@jobcenter/kit/access';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
@@ -33,11 +34,13 @@ export class StaffResolver {
   async createStaffMember(@Arg('input') input: CreateStaffMemberInput, @Ctx() ctx: Context): Promise<StaffMember> {
     requireRole(ctx.actor, ['TEAM_LEAD'], 'create staff members');
     try {
-      return await changeTransaction(ctx, (tx) => {
+      return await changeTransaction(ctx, async (tx) => {
         const repo = tx.getRepository(StaffMember);
-        return repo.save(
+        const saved = await repo.save(
           repo.create({ name: input.name.trim(), role: input.role, email: input.email.trim().toLowerCase(), team: input.team.trim() }),
         );
+        await recordEvent(tx, staffCreated(saved));
+        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_staff_member_email')) {

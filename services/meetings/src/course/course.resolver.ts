@@ -1,3 +1,5 @@
+import { recordEvent } from '@jobcenter/kit';
+import { attendanceRecorded, courseCreated, courseEnrolled } from '../events';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, changeTransaction, conflict, DateScalar, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
 import { isUuid } from '@jobcenter/kit/ids';
@@ -93,6 +95,7 @@ export class GroupCourseResolver {
           durationMinutes: COURSE_RULES.sessionMinutes,
         })),
       );
+      await recordEvent(tx, courseCreated(course, spans.length));
       return course;
     });
   }
@@ -131,7 +134,11 @@ export class GroupCourseResolver {
           title: course.title,
         });
         if (!decided.ok) throw conflict(decided.message);
-        return tx.getRepository(Enrollment).save(tx.getRepository(Enrollment).create({ courseId, citizenId, enrolledBy: ctx.actor.id }));
+        const enrollment = await tx
+          .getRepository(Enrollment)
+          .save(tx.getRepository(Enrollment).create({ courseId, citizenId, enrolledBy: ctx.actor.id }));
+        await recordEvent(tx, courseEnrolled(courseId, citizenId));
+        return enrollment;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_enrollment_course_citizen')) throw conflict('The citizen is already enrolled in this course.');
@@ -162,9 +169,10 @@ export class GroupCourseResolver {
     // The course's facilitators record attendance for everyone enrolled; others within their caseload.
     const facilitators = await ctx.loaders.facilitatorsByCourse.load(session.courseId);
     if (!facilitators.some((f) => f.staffId === ctx.actor.id)) await ctx.access.assert(citizenId);
-    const rows: Record<string, any>[] = await changeTransaction(ctx, (tx) => {
+    const rows: Record<string, any>[] = await changeTransaction(ctx, async (tx) => {
       // A facilitator outside the caseload changes the citizen's data too: on the log with it.
       ctx.access.recordChange(citizenId);
+      await recordEvent(tx, attendanceRecorded(session, citizenId, status));
       return tx.query(
         `INSERT INTO attendance (session_id, citizen_id, status, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, now())

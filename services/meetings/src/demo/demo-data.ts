@@ -1,3 +1,5 @@
+import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
+import { attendanceRecorded, courseCreated, courseEnrolled, meetingCancelled, meetingOutcomeRecorded, meetingScheduled } from '../events';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
@@ -229,7 +231,7 @@ const course = {
   } as Partial<Record<Person, AttendanceStatus[]>>,
 };
 
-async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): Promise<void> {
+async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): Promise<AnyNewEvent[]> {
   const scheduledAt = localAt(today, m.days, m.time);
   const minutes = m.minutes ?? 60;
   const status = m.status ?? MeetingStatus.PLANNED;
@@ -256,6 +258,15 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
     ...(m.others ?? []).map(([role, name]) => ({ role, staffId: null, name })),
   ];
   await tx.getRepository(MeetingParticipant).insert(participants.map((p, position) => ({ ...p, meetingId: saved.id, position })));
+  const events = [
+    meetingScheduled(
+      saved,
+      m.staff.map(([who]) => demoStaff[who].id),
+    ),
+  ];
+  if (status === MeetingStatus.CANCELLED) events.push(meetingCancelled(saved));
+  else if (status !== MeetingStatus.PLANNED) events.push(meetingOutcomeRecorded(saved));
+  return events;
 }
 
 /** Loads the seed stories' meetings and the running course when the database has none. */
@@ -263,7 +274,9 @@ export async function seedMeetingsDemo(dataSource: DataSource): Promise<boolean>
   if ((await dataSource.getRepository(Meeting).count()) > 0) return false;
   const today = todayInCopenhagen();
   await dataSource.transaction(async (tx) => {
-    for (const m of meetings) await insertMeeting(tx, today, m);
+    // The seed's events, in the same transaction as its rows (docs/events.md).
+    const events: AnyNewEvent[] = [];
+    for (const m of meetings) events.push(...(await insertMeeting(tx, today, m)));
 
     const spans = sessionSpans(localAt(today, -course.startedDaysAgo, course.time));
     const saved = await tx.getRepository(GroupCourse).save(
@@ -277,6 +290,7 @@ export async function seedMeetingsDemo(dataSource: DataSource): Promise<boolean>
         createdBy: demoStaff.anders.id,
       }),
     );
+    events.push(courseCreated(saved, spans.length));
     await tx
       .getRepository(CourseFacilitator)
       .insert(course.facilitators.map((s, position) => ({ courseId: saved.id, staffId: demoStaff[s].id, position })));
@@ -297,7 +311,9 @@ export async function seedMeetingsDemo(dataSource: DataSource): Promise<boolean>
       await tx
         .getRepository(Attendance)
         .insert(statuses.map((status, i) => ({ sessionId: sessions[i].id, citizenId, status, recordedBy: demoStaff.sofie.id })));
+      events.push(courseEnrolled(saved.id, citizenId), ...statuses.map((status, i) => attendanceRecorded(sessions[i], citizenId, status)));
     }
+    await recordEvents(tx, events);
   });
   return true;
 }

@@ -1,3 +1,5 @@
+import { recordEvent } from '@jobcenter/kit';
+import { meetingCancelled, meetingOutcomeRecorded, meetingRescheduled, meetingScheduled } from '../events';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { badUserInput, changeTransaction, conflict, notFound, RequestContext } from '@jobcenter/kit';
@@ -109,6 +111,7 @@ export class MeetingResolver {
       await tx
         .getRepository(MeetingParticipant)
         .insert(decided.participants.map((p, position) => ({ ...p, meetingId: meeting.id, position })));
+      await recordEvent(tx, meetingScheduled(meeting, staffIds));
       return meeting;
     });
   }
@@ -135,7 +138,9 @@ export class MeetingResolver {
       const end = addMinutes(scheduledAt, minutes);
       const participants = await tx.getRepository(MeetingParticipant).findBy({ meetingId: meeting.id });
       await assertCalendarsFree(ctx, tx, staffOf(participants), scheduledAt, end, meeting.id);
+      const previousScheduledAt = meeting.scheduledAt;
       Object.assign(meeting, { scheduledAt, durationMinutes: minutes, endsAt: end });
+      await recordEvent(tx, meetingRescheduled(meeting, previousScheduledAt, staffOf(participants)));
       return tx.getRepository(Meeting).save(meeting);
     });
   }
@@ -175,6 +180,7 @@ export class MeetingResolver {
         agreements: held ? agreements.agreements : [],
         outcomeRecordedAt: meeting.outcomeRecordedAt ?? new Date(),
       });
+      await recordEvent(tx, meetingOutcomeRecorded(meeting));
       return tx.getRepository(Meeting).save(meeting);
     });
   }
@@ -192,6 +198,7 @@ export class MeetingResolver {
       const decided = decideCancel(meeting, reason);
       if (!decided.ok) throw refusalError(decided);
       Object.assign(meeting, { status: MeetingStatus.CANCELLED, cancelReason: decided.reason });
+      await recordEvent(tx, meetingCancelled(meeting));
       return tx.getRepository(Meeting).save(meeting);
     });
   }

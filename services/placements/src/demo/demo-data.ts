@@ -1,3 +1,5 @@
+import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
+import { placementHistory } from '../events';
 import { DataSource } from 'typeorm';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Company } from '../company/company.entity';
@@ -201,8 +203,11 @@ export async function seedPlacementsDemo(dataSource: DataSource): Promise<boolea
   const today = todayInCopenhagen();
   await dataSource.transaction(async (tx) => {
     await tx.getRepository(Company).insert(Object.values(companies));
+    // The seed's events, in the same transaction as its rows (docs/events.md).
+    const events: AnyNewEvent[] = [];
     for (const { followUps, ...placement } of stories(today)) {
       await tx.getRepository(Placement).insert(placement);
+      events.push(...placementHistory({ outcome: null, endedOn: null, ...placement } as Parameters<typeof placementHistory>[0]));
       for (const f of followUps) {
         await tx.getRepository(PlacementFollowUp).insert({
           placementId: placement.id,
@@ -212,6 +217,7 @@ export async function seedPlacementsDemo(dataSource: DataSource): Promise<boolea
         });
       }
     }
+    await recordEvents(tx, events);
   });
   return true;
 }

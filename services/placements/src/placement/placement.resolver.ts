@@ -1,3 +1,5 @@
+import { recordEvent } from '@jobcenter/kit';
+import { placementExtended, placementProposed } from '../events';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, changeTransaction, conflict, DateScalar, forbidden, notFound, RequestContext } from '@jobcenter/kit';
 import { isCaseStaff, requireCaseStaff } from '@jobcenter/kit/access';
@@ -81,7 +83,11 @@ export class PlacementResolver {
       jobConsultantId: jobConsultantId ?? null,
       targetGroupAtStart: facts.targetGroup,
     });
-    return changeTransaction(ctx, (tx) => tx.getRepository(Placement).save(placement));
+    return changeTransaction(ctx, async (tx) => {
+      const saved = await tx.getRepository(Placement).save(placement);
+      await recordEvent(tx, placementProposed(saved));
+      return saved;
+    });
   }
 
   @Mutation(() => Placement, { description: 'The citizen and the company have agreed (PROPOSED → AGREED).' })
@@ -172,6 +178,7 @@ export class PlacementResolver {
         decidedBy: ctx.actor.id,
       });
       await tx.getRepository(Placement).update({ id }, { endDate });
+      await recordEvent(tx, placementExtended(placement, endDate, placement.endDate));
       return tx.getRepository(Placement).findOneByOrFail({ id });
     });
   }

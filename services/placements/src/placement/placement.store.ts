@@ -1,19 +1,16 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { conflict, notFound } from '@jobcenter/kit';
+import { EntityManager } from 'typeorm';
+import { conflict, notFound, recordEvent } from '@jobcenter/kit';
+import { placementMoved } from '../events';
 import { Placement } from './placement.entity';
 import { PlacementStatus } from './placement.enums';
 import { mayTransition, overlaps, Transition, TRANSITIONS, transitionRefusal } from './placement.rules';
 
 /**
  * Moves a placement along its lifecycle in one conditional UPDATE (… WHERE status IN (allowed)),
- * so of two simultaneous attempts only one can pass. NOT_FOUND or CONFLICT otherwise.
+ * so of two simultaneous attempts only one can pass. NOT_FOUND or CONFLICT otherwise. The step's
+ * event goes into the outbox in the same transaction.
  */
-export async function transition(
-  db: DataSource | EntityManager,
-  id: string,
-  action: Transition,
-  changes: Partial<Placement> = {},
-): Promise<Placement> {
+export async function transition(db: EntityManager, id: string, action: Transition, changes: Partial<Placement> = {}): Promise<Placement> {
   const repo = db.getRepository(Placement);
   const { from, to } = TRANSITIONS[action];
   const result = await repo
@@ -28,7 +25,9 @@ export async function transition(
     if (!mayTransition(action, current.status)) throw conflict(transitionRefusal(action, current.status));
     throw conflict('The placement changed while you saved; reload it and try again.');
   }
-  return repo.findOneByOrFail({ id });
+  const moved = await repo.findOneByOrFail({ id });
+  await recordEvent(db, placementMoved(action, moved));
+  return moved;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
+import { milestoneAdded, milestoneStatusChanged, planCreated, progressRecorded } from '../events';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
@@ -155,6 +157,9 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
       endDate: story.ended === undefined ? null : day(story.ended),
     }),
   );
+  // The seed's events, in the same transaction as its rows (docs/events.md).
+  const citizenId = plan.citizenId;
+  const events: AnyNewEvent[] = [planCreated(plan)];
   for (const m of story.milestones) {
     const saved = await tx.getRepository(Milestone).save(
       tx.getRepository(Milestone).create({
@@ -174,6 +179,8 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
       updates.push({ at: at(m.achieved ?? Math.min(m.due, -1)), note: m.note ?? `Status changed to ${m.status}.`, status: m.status });
     }
     await tx.getRepository(MilestoneUpdate).insert(updates.map((u) => ({ milestoneId: saved.id, ...author, ...u })));
+    events.push(milestoneAdded({ ...saved, status: S.PLANNED }, citizenId));
+    if (m.status !== S.PLANNED) events.push(milestoneStatusChanged({ ...saved, status: S.PLANNED }, m.status, citizenId));
   }
   await tx.getRepository(PlanPeriod).insert(
     story.periods.map((p) => ({
@@ -195,10 +202,15 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
         assessedByRole: 'RESOURCE_CONSULTANT',
       }),
     );
-    await tx
-      .getRepository(ProgressScore)
-      .insert(Object.entries(p.scores).map(([dimension, score]) => ({ assessmentId: assessment.id, dimension: dimension as D, score })));
+    const scores = Object.entries(p.scores).map(([dimension, score]) => ({
+      assessmentId: assessment.id,
+      dimension: dimension as D,
+      score,
+    }));
+    await tx.getRepository(ProgressScore).insert(scores);
+    events.push(progressRecorded(assessment, scores));
   }
+  await recordEvents(tx, events);
 }
 
 /** Loads the seed stories' plans when the database has no plans yet. Returns whether it did. */

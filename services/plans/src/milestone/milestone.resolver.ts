@@ -1,3 +1,5 @@
+import { recordEvent, recordEvents } from '@jobcenter/kit';
+import { milestoneAdded, milestoneStatusChanged } from '../events';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { Actor, changeTransaction, conflict, DateScalar, forbidden, notFound, RequestContext } from '@jobcenter/kit';
@@ -66,6 +68,7 @@ export class MilestoneResolver {
         note: `Milestone agreed, deadline ${milestone.deadline}.`,
         status: MilestoneStatus.PLANNED,
       });
+      await recordEvent(tx, milestoneAdded(milestone, plan.citizenId));
       return milestone;
     });
   }
@@ -133,6 +136,10 @@ export class MilestoneResolver {
         .where('id = :id AND status = :from', { id, from: milestone.status })
         .execute();
       if (!result.affected) throw conflict('Someone changed this milestone just now; reload it and try again.');
+      await recordEvents(tx, [
+        milestoneStatusChanged(milestone, change.status, plan.citizenId),
+        ...(replacement ? [milestoneAdded(replacement, plan.citizenId)] : []),
+      ]);
       await tx.getRepository(MilestoneUpdate).insert({
         milestoneId: id,
         ...author(ctx.actor),

@@ -1,20 +1,32 @@
 import { EntityManager, In } from 'typeorm';
-import { Actor } from '@jobcenter/kit';
+import { Actor, recordEvents } from '@jobcenter/kit';
+import { milestoneStatusChanged } from '../events';
 import { Milestone } from '../milestone/milestone.entity';
 import { MilestoneStatus } from '../milestone/milestone.enums';
 import { MilestoneUpdate } from '../milestone/milestone-update.entity';
 import { OPEN_MILESTONE_STATUSES } from '../milestone/milestone.rules';
 import { PlanStatus } from './plan.enums';
+import type { Plan } from './plan.entity';
 
 /**
  * When a plan is completed or abandoned, its milestones still open are DROPPED, each with an
  * entry in its history saying why. A closed plan then has no open or overdue milestones, so
  * caseloads and dashboards do not count steps nobody works on any more.
  */
-export async function dropOpenMilestones(tx: EntityManager, planId: string, status: PlanStatus, actor: Actor): Promise<void> {
+export async function dropOpenMilestones(
+  tx: EntityManager,
+  plan: Pick<Plan, 'id' | 'citizenId'>,
+  status: PlanStatus,
+  actor: Actor,
+): Promise<void> {
+  const planId = plan.id;
   const open = await tx.getRepository(Milestone).findBy({ planId, status: In([...OPEN_MILESTONE_STATUSES]) });
   if (!open.length) return;
   await tx.getRepository(Milestone).update({ id: In(open.map((m) => m.id)) }, { status: MilestoneStatus.DROPPED });
+  await recordEvents(
+    tx,
+    open.map((m) => milestoneStatusChanged(m, MilestoneStatus.DROPPED, plan.citizenId)),
+  );
   const why = status === PlanStatus.COMPLETED ? 'the plan was completed' : 'the plan was abandoned';
   await tx.getRepository(MilestoneUpdate).insert(
     open.map((m) => ({

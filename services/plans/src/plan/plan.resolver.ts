@@ -1,3 +1,5 @@
+import { recordEvent, recordEvents } from '@jobcenter/kit';
+import { planCreated, planUpdated } from '../events';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
@@ -60,7 +62,11 @@ export class PlanResolver {
     });
     if (status === PlanStatus.ACTIVE && (await repo.existsBy({ citizenId, status: PlanStatus.ACTIVE }))) throw conflict(ONE_ACTIVE);
     try {
-      return await changeTransaction(ctx, (tx) => tx.getRepository(Plan).save(plan));
+      return await changeTransaction(ctx, async (tx) => {
+        const saved = await tx.getRepository(Plan).save(plan);
+        await recordEvent(tx, planCreated(saved));
+        return saved;
+      });
     } catch (error) {
       // Two simultaneous creations: the partial unique index lets only one through.
       if (isUniqueViolation(error, 'uq_plan_active_per_citizen')) throw conflict(ONE_ACTIVE);
@@ -120,8 +126,10 @@ export class PlanResolver {
           const latest = await tx.getRepository(Plan).findOneByOrFail({ id });
           throw staleVersion('This plan', expectedVersion, latest.version);
         }
-        if (changes.status && isClosedPlan(changes.status)) await dropOpenMilestones(tx, id, changes.status, ctx.actor);
-        return tx.getRepository(Plan).findOneByOrFail({ id });
+        const updated = await tx.getRepository(Plan).findOneByOrFail({ id });
+        await recordEvents(tx, planUpdated(current, updated));
+        if (changes.status && isClosedPlan(changes.status)) await dropOpenMilestones(tx, current, changes.status, ctx.actor);
+        return updated;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_plan_active_per_citizen')) throw conflict(ONE_ACTIVE);

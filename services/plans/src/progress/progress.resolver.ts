@@ -1,5 +1,6 @@
+import { progressRecorded } from '../events';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, conflict, isUniqueViolation, RequestContext, recordEvent } from '@jobcenter/kit';
 import { requireCaseStaff } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
@@ -47,6 +48,7 @@ export class ProgressResolver {
         );
         const rows = scores.map((s) => tx.getRepository(ProgressScore).create({ assessmentId: assessment.id, ...s }));
         await tx.getRepository(ProgressScore).insert(rows);
+        await recordEvent(tx, progressRecorded(assessment, rows));
         return Object.assign(assessment, { scores: rows });
       });
     } catch (error) {
