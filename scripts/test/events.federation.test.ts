@@ -5,7 +5,7 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
 import { meetingsSubgraph } from '@jobcenter/meetings';
 import { placementsSubgraph } from '@jobcenter/placements';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 
 /**
  * Domain events through the real federation: a change made through the gateway appears in its
