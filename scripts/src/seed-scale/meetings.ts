@@ -340,7 +340,16 @@ export function meetingsTables(world: World): MeetingsResult {
     heldNetworkMeetings.set(c.id, held.sort());
   }
   return {
-    tables: [course.done(), session.done(), facilitator.done(), enrollment.done(), attendance.done(), meeting.done(), participant.done(), agreement.done()],
+    tables: [
+      course.done(),
+      session.done(),
+      facilitator.done(),
+      enrollment.done(),
+      attendance.done(),
+      meeting.done(),
+      participant.done(),
+      agreement.done(),
+    ],
     heldNetworkMeetings,
   };
 }

@@ -30,7 +30,10 @@ const MAX_TEXT = 2000;
  * meeting's (Copenhagen) date; who carries it: a staff role names the staff member, any other
  * role names nobody by id. Left out, the citizen carries it (they own their plan).
  */
-export function cleanAgreements(input: readonly AgreementInputLike[] | null | undefined, meetingDate: string): Decision<{ agreements: AgreementDraft[] }> {
+export function cleanAgreements(
+  input: readonly AgreementInputLike[] | null | undefined,
+  meetingDate: string,
+): Decision<{ agreements: AgreementDraft[] }> {
   const agreements: AgreementDraft[] = [];
   for (const [i, a] of (input ?? []).entries()) {
     const field = `agreements.${i}`;
@@ -84,10 +87,18 @@ export function decideStatusChange(
   if (agreement.withdrawnAt) return clash('This agreement was taken out when the minutes were corrected; it has no status to set.');
   if (actor.role === 'CITIZEN') {
     if (agreement.responsible !== ParticipantRole.CITIZEN) {
-      return { ok: false, code: 'FORBIDDEN', message: 'You can mark only the agreements you carry yourself; ask your team about this one.' };
+      return {
+        ok: false,
+        code: 'FORBIDDEN',
+        message: 'You can mark only the agreements you carry yourself; ask your team about this one.',
+      };
     }
     if (status === AgreementStatus.DROPPED) {
-      return { ok: false, code: 'FORBIDDEN', message: 'An agreement is dropped together with your team; ask your consultant or caseworker.' };
+      return {
+        ok: false,
+        code: 'FORBIDDEN',
+        message: 'An agreement is dropped together with your team; ask your consultant or caseworker.',
+      };
     }
   }
   if (agreement.status === status) return clash(`The agreement is already ${status}.`);

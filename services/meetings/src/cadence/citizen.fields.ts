@@ -129,7 +129,7 @@ export class CitizenMeetingsResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'True when the follow-up on the citizen\'s rhythm is due or past (opfølgning mangler) and no follow-up contact is booked ahead.',
+      "True when the follow-up on the citizen's rhythm is due or past (opfølgning mangler) and no follow-up contact is booked ahead.",
   })
   async followUpDue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
     return (await this.followUp(citizen, ctx)).due;

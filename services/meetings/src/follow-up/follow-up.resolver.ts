@@ -1,7 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badUserInput, changeTransaction, isUuid, RequestContext } from '@jobcenter/kit';
 import { assertMayWriteFor, mayReadCitizen } from '../access';
-import { followUpStatusOf, FollowUpStatus, FOLLOW_UP_INTERVAL, defaultFollowUpIntervalDays, validFollowUpInterval } from '../cadence/cadence.rules';
+import {
+  followUpStatusOf,
+  FollowUpStatus,
+  FOLLOW_UP_INTERVAL,
+  defaultFollowUpIntervalDays,
+  validFollowUpInterval,
+} from '../cadence/cadence.rules';
 import { cadenceKey } from '../cadence/cadence.loader';
 import { citizenRef } from '../federation/citizen-ref';
 import { MeetingsLoaders } from '../loaders';
@@ -33,7 +39,13 @@ export async function followUpOf(ctx: Context, citizenId: string): Promise<Follo
 
 async function rhythmOf(ctx: Context, citizenId: string): Promise<FollowUpRhythm> {
   const status = await followUpOf(ctx, citizenId);
-  return { citizen: citizenRef(citizenId), intervalDays: status.days, custom: status.custom, nextDue: status.dueOn, overdue: status.overdue };
+  return {
+    citizen: citizenRef(citizenId),
+    intervalDays: status.days,
+    custom: status.custom,
+    nextDue: status.dueOn,
+    overdue: status.overdue,
+  };
 }
 
 @Resolver(() => FollowUpRhythm)
@@ -54,7 +66,9 @@ export class FollowUpResolver {
   })
   async setFollowUpInterval(
     @Arg('citizenId', () => ID) citizenId: string,
-    @Arg('days', () => Int, { description: `Days between follow-up conversations, ${FOLLOW_UP_INTERVAL.minDays} to ${FOLLOW_UP_INTERVAL.maxDays}.` })
+    @Arg('days', () => Int, {
+      description: `Days between follow-up conversations, ${FOLLOW_UP_INTERVAL.minDays} to ${FOLLOW_UP_INTERVAL.maxDays}.`,
+    })
     days: number,
     @Ctx() ctx: Context,
   ): Promise<FollowUpRhythm> {
