@@ -3,6 +3,7 @@ import { EmergencyAccess1795467560389 } from './1795467560389-EmergencyAccess';
 import { EncryptedCpr1795471966525 } from './1795471966525-EncryptedCpr';
 import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-AssignmentStaffOpenIndex';
 import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
+import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
 import { Messages1796000000200 } from './1796000000200-Messages';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
@@ -12,5 +13,6 @@ export const migrations: Function[] = [
   EncryptedCpr1795471966525,
   AssignmentStaffOpenIndex1795473607003,
   CaseHandover1795900000500,
+  OutboxEvents1796000000000,
   Messages1796000000200,
 ];
