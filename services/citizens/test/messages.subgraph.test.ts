@@ -60,6 +60,13 @@ describe('the thread between a citizen and their team', () => {
     expect(ok(await subgraph.as(per.actor, THREAD, { id: per.id })).citizen.messages[1].readAt).not.toBeNull();
   });
 
+  it('sending writes message.sent with ids and the role, never the text', async () => {
+    const per = await citizenOfTeam();
+    const sent = ok(await subgraph.as(per.actor, SEND, { c: per.id, t: 'Jeg er syg i dag' })).sendMessage;
+    const events = await subgraph.dataSource.query(`SELECT type, citizen_id, payload FROM outbox_event WHERE aggregate_id = $1`, [sent.id]);
+    expect(events).toEqual([{ type: 'message.sent', citizen_id: per.id, payload: { messageId: sent.id, fromRole: 'CITIZEN' } }]);
+  });
+
   it('refuses empty text at its field, and staff outside the team, analysts and other citizens', async () => {
     const per = await citizenOfTeam();
     const empty = await subgraph.as(per.actor, SEND, { c: per.id, t: '   ' });

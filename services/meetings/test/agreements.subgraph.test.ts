@@ -258,3 +258,31 @@ describe('the follow-up rhythm', () => {
     expect(other.data.followUpRhythm).toBeNull();
   });
 });
+
+describe('events in the same transaction', () => {
+  const eventsOf = (aggregateId: string): Promise<{ type: string; payload: Record<string, unknown> }[]> =>
+    subgraph.dataSource.query(`SELECT type, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY position`, [aggregateId]);
+
+  it('agreement.recorded and agreement.statusChanged carry ids, codes and dates only; the interval its days', async () => {
+    const anders = consultant();
+    const per = person(anders);
+    const [a] = (await held(anders, per, 2, [{ text: 'Per søger tre job', deadline: dateOf(daysFromNow(7)) }])).agreements;
+    await subgraph.as(anders, `mutation($id: ID!) { setAgreementStatus(id: $id, status: DONE, note: "Fint") { id } }`, { id: a.id });
+    const events = await eventsOf(a.id);
+    expect(events.map((e) => e.type)).toEqual(['agreement.recorded', 'agreement.statusChanged']);
+    expect(events[0].payload).toEqual(
+      expect.objectContaining({ agreementId: a.id, responsible: 'CITIZEN', responsibleStaffId: null, deadline: dateOf(daysFromNow(7)) }),
+    );
+    expect(JSON.stringify(events)).not.toMatch(/søger|Fint/);
+    await subgraph.as(anders, `mutation($c: ID!) { setFollowUpInterval(citizenId: $c, days: 21) { intervalDays } }`, { c: per });
+    expect(await eventsOf(per)).toEqual([{ type: 'citizen.followUpIntervalSet', payload: { intervalDays: 21 } }]);
+  });
+
+  it('a refused change leaves no event', async () => {
+    const anders = consultant();
+    const per = person(anders);
+    const [a] = (await held(anders, per, 2, [{ text: 'x' }])).agreements;
+    await subgraph.as(anders, `mutation($id: ID!) { setAgreementStatus(id: $id, status: DROPPED) { id } }`, { id: a.id });
+    expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['agreement.recorded']);
+  });
+});

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, changeTransaction, isUuid, notFound, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, isUuid, notFound, recordEvent, RequestContext, requireSelfOrCaseStaff } from '@jobcenter/kit';
 import { CitizenData } from '../citizen/citizen.guard';
 import { Citizen } from '../citizen/citizen.entity';
 import { CitizensLoaders } from '../loaders';
@@ -40,9 +40,9 @@ export class MessageResolver {
     const cleaned = cleanMessage(text);
     if (!cleaned.ok) throw badUserInput(cleaned.message, 'text');
     await assertMayUseThread(ctx, citizenId, 'send messages to citizens');
-    return changeTransaction(ctx, (tx) => {
+    return changeTransaction(ctx, async (tx) => {
       const repo = tx.getRepository(Message);
-      return repo.save(
+      const message = await repo.save(
         repo.create({
           citizenId,
           fromRole: ctx.actor.role,
@@ -52,6 +52,14 @@ export class MessageResolver {
           readBy: null,
         }),
       );
+      // Ids and the role only: never the text or a name (EVENTS.md).
+      await recordEvent(tx, {
+        type: 'message.sent',
+        aggregateId: message.id,
+        citizenId,
+        payload: { messageId: message.id, fromRole: ctx.actor.role },
+      });
+      return message;
     });
   }
 

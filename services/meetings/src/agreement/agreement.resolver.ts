@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { changeTransaction, isUuid, notFound, RequestContext } from '@jobcenter/kit';
+import { changeTransaction, isUuid, notFound, recordEvent, RequestContext } from '@jobcenter/kit';
 import { assertMayWriteFor, mayReadCitizen } from '../access';
 import { MeetingsStaffMember, staffRef } from '../federation/staff-ref';
 import { MeetingsLoaders } from '../loaders';
@@ -70,7 +70,20 @@ export class AgreementResolver {
         note: decided.note,
       });
       Object.assign(agreement, { status, statusChangedAt: new Date() });
-      return tx.getRepository(Agreement).save(agreement);
+      const saved = await tx.getRepository(Agreement).save(agreement);
+      await recordEvent(tx, {
+        type: 'agreement.statusChanged',
+        aggregateId: agreement.id,
+        citizenId: agreement.citizenId,
+        payload: {
+          agreementId: agreement.id,
+          meetingId: agreement.meetingId,
+          status,
+          deadline: agreement.deadline,
+          responsible: agreement.responsible,
+        },
+      });
+      return saved;
     });
   }
 }

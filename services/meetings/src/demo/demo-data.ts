@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { addDays, recordEvents, todayInCopenhagen } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Attendance } from '../course/attendance.entity';
 import { CourseFacilitator } from '../course/course-facilitator.entity';
@@ -270,22 +270,40 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
   ];
   await tx.getRepository(MeetingParticipant).insert(participants.map((p, position) => ({ ...p, meetingId: saved.id, position })));
   if (m.agreements?.length) {
-    await tx.getRepository(Agreement).insert(
-      m.agreements.map((a, position) => {
-        const staff = a.by in demoStaff ? demoStaff[a.by as Staff].id : null;
-        return {
-          meetingId: saved.id,
-          citizenId: saved.citizenId,
-          position,
-          text: a.text,
-          deadline: a.deadline === null ? null : addDays(today, a.deadline),
-          responsible: staff ? (a.role ?? ParticipantRole.OTHER) : (a.by as ParticipantRole),
-          responsibleStaffId: staff,
-          status: a.status ?? AgreementStatus.OPEN,
-          statusChangedAt: a.status ? saved.outcomeRecordedAt : null,
-          withdrawnAt: null,
-          createdBy: saved.createdBy,
-        };
+    const rows = m.agreements.map((a, position) => {
+      const responsibleStaffId = a.by in demoStaff ? demoStaff[a.by as Staff].id : null;
+      return {
+        meetingId: saved.id,
+        citizenId: saved.citizenId,
+        position,
+        text: a.text,
+        deadline: a.deadline === null ? null : addDays(today, a.deadline),
+        responsible: responsibleStaffId ? (a.role ?? ParticipantRole.OTHER) : (a.by as ParticipantRole),
+        responsibleStaffId,
+        status: a.status ?? AgreementStatus.OPEN,
+        statusChangedAt: a.status ? saved.outcomeRecordedAt : null,
+        withdrawnAt: null,
+        createdBy: saved.createdBy,
+      };
+    });
+    const inserted = await tx.getRepository(Agreement).insert(rows);
+    // The same events the write paths emit: recorded, and the status change where the story has one.
+    await recordEvents(
+      tx,
+      rows.flatMap((row, i) => {
+        const agreementId = inserted.identifiers[i].id as string;
+        const { meetingId, responsible, responsibleStaffId, deadline, status } = row;
+        const common = { aggregateId: agreementId, citizenId: row.citizenId };
+        return [
+          {
+            type: 'agreement.recorded' as const,
+            ...common,
+            payload: { agreementId, meetingId, responsible, responsibleStaffId, deadline },
+          },
+          ...(status !== AgreementStatus.OPEN
+            ? [{ type: 'agreement.statusChanged' as const, ...common, payload: { agreementId, meetingId, status, deadline, responsible } }]
+            : []),
+        ];
       }),
     );
   }

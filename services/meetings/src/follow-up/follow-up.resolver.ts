@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, isUuid, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, isUuid, recordEvent, RequestContext } from '@jobcenter/kit';
 import { assertMayWriteFor, mayReadCitizen } from '../access';
 import {
   followUpStatusOf,
@@ -84,6 +84,7 @@ export class FollowUpResolver {
       await tx
         .getRepository(FollowUpInterval)
         .upsert({ citizenId, days, setBy: ctx.actor.id.slice(0, 80), setAt: new Date() }, { conflictPaths: ['citizenId'] });
+      await recordEvent(tx, { type: 'citizen.followUpIntervalSet', aggregateId: citizenId, citizenId, payload: { intervalDays: days } });
     });
     ctx.loaders.followUpIntervalByCitizen.clear(citizenId);
     return rhythmOf(ctx, citizenId);

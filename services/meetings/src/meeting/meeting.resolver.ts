@@ -9,6 +9,7 @@ import {
   conflict,
   isUuid,
   notFound,
+  recordEvents,
   RequestContext,
 } from '@jobcenter/kit';
 import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCitizen, maySeeClash } from '../access';
@@ -194,7 +195,7 @@ export class MeetingResolver {
       for (const { row, position } of keep) if (row.position !== position) await repo.update(row.id, { position });
       if (withdraw.length > 0) await repo.update({ id: In(withdraw.map((a) => a.id)) }, { withdrawnAt: now });
       if (insert.length > 0) {
-        await repo.insert(
+        const inserted = await repo.insert(
           insert.map(({ draft, position }) => ({
             ...draft,
             meetingId: meeting.id,
@@ -204,6 +205,21 @@ export class MeetingResolver {
             statusChangedAt: null,
             withdrawnAt: null,
             createdBy: ctx.actor.id.slice(0, 80),
+          })),
+        );
+        await recordEvents(
+          tx,
+          insert.map(({ draft }, i) => ({
+            type: 'agreement.recorded' as const,
+            aggregateId: inserted.identifiers[i].id as string,
+            citizenId: meeting.citizenId,
+            payload: {
+              agreementId: inserted.identifiers[i].id as string,
+              meetingId: meeting.id,
+              responsible: draft.responsible,
+              responsibleStaffId: draft.responsibleStaffId,
+              deadline: draft.deadline,
+            },
           })),
         );
       }
