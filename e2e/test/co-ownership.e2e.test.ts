@@ -39,7 +39,7 @@ describe('agreements as tasks and the message thread', () => {
 
     const meeting = meetings
       .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { level: 4, name: /Opfølgningssamtale.*07:00/ }) });
+      .filter({ has: page.getByRole('heading', { level: 4, name: /Opfølgningssamtale.*07[.:]00/ }) });
     await meeting.getByRole('button', { name: 'Registrér udfald' }).click();
     await meeting.getByLabel('Afholdt').check();
     await meeting.getByLabel('Referat').fill('Vi talte om værkstedet.');
@@ -100,7 +100,7 @@ describe('agreements as tasks and the message thread', () => {
     const thread = region(page, 'Beskeder');
     await thread.getByText('Hej Per, husk papirerne til værkstedet.').waitFor();
     const myAgreements = region(page, 'Aftaler jeg har ansvaret for');
-    expect(await myAgreements.textContent()).toMatch(/Per søger højskoleopholdet/);
+    await myAgreements.getByText(/Per søger højskoleopholdet/).waitFor();
     // An empty message is refused at its field.
     await thread.getByRole('button', { name: 'Send' }).click();
     await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { errorCode, GraphQLResponse, startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
 import type { Actor } from '@jobcenter/kit';
 import { meetingsSubgraph } from '../src/server';
-import { caseworker, citizen, consultant, daysFromNow, jobConsultant, recordOutcome, scheduleMeeting } from './builders';
+import {
+  caseworker,
+  citizen,
+  citizenInCaseloadOf,
+  consultant,
+  daysFromNow,
+  jobConsultant,
+  recordOutcome,
+  scheduleMeeting,
+} from './builders';
 
 /** Agreements as tasks, the reason of an absence and the follow-up rhythm, on the meetings subgraph alone. */
 let subgraph: TestSubgraph;
@@ -17,11 +26,7 @@ afterAll(async () => {
   await grants.stop();
 });
 
-function person(...staff: Actor[]): ReturnType<typeof randomUUID> {
-  const id = randomUUID();
-  for (const s of staff) grants.assign(s, id);
-  return id;
-}
+const person = (...staff: Actor[]) => citizenInCaseloadOf(grants, ...staff);
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 const errorField = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.field;
