@@ -100,11 +100,11 @@ describe('agreements as tasks and the message thread', () => {
     const thread = region(page, 'Beskeder');
     await thread.getByText('Hej Per, husk papirerne til værkstedet.').waitFor();
     const myAgreements = region(page, 'Aftaler jeg har ansvaret for');
-    await myAgreements.getByText(/Per søger højskoleopholdet/).waitFor();
+    await myAgreements.getByText('Per søger højskoleopholdet', { exact: true }).waitFor();
     // An empty message is refused at its field.
     await thread.getByRole('button', { name: 'Send' }).click();
     await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
-    await thread.getByLabel('Skriv en besked').fill('Tak, jeg tager dem med i morgen.');
+    await thread.getByRole('textbox', { name: 'Skriv en besked' }).fill('Tak, jeg tager dem med i morgen.');
     await thread.getByRole('button', { name: 'Send' }).click();
     await thread.getByText('Tak, jeg tager dem med i morgen.').waitFor();
     expect(await thread.textContent()).toMatch(/Ikke læst endnu/);

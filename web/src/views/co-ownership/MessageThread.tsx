@@ -56,7 +56,7 @@ export function MessageThread({ citizenId, asCitizen = false }: { citizenId: str
           ))}
         </ol>
       )}
-      <form onSubmit={(e) => void submit(e)} aria-label={t('messages.write')}>
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="messages-heading">
         <Field label={t('messages.write')} error={textError && withoutFieldPrefix(textError)}>
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} />
         </Field>
