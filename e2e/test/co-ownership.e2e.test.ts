@@ -106,7 +106,7 @@ describe('agreements as tasks and the message thread', () => {
     await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
     await thread.getByRole('textbox', { name: 'Skriv en besked' }).fill('Tak, jeg tager dem med i morgen.');
     await thread.getByRole('button', { name: 'Send' }).click();
-    await thread.getByText('Tak, jeg tager dem med i morgen.').waitFor();
+    await thread.getByRole('listitem').filter({ hasText: 'Tak, jeg tager dem med i morgen.' }).waitFor();
     expect(await thread.textContent()).toMatch(/Ikke læst endnu/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAxeViolations(page)).toEqual([]);
