@@ -114,8 +114,7 @@ export function meetingsTables(world: World): MeetingsResult {
     'location',
     'status',
     'summary',
-    'agreements',
-    'cancel_reason',
+    'reason',
     'outcome_recorded_at',
     'created_by',
     'created_at',
@@ -123,6 +122,22 @@ export function meetingsTables(world: World): MeetingsResult {
   ]);
   const participant = new Table('meeting_participant', ['id', 'meeting_id', 'role', 'staff_id', 'name', 'position']);
   const outbox = new OutboxTable();
+  // Agreements as tasks (issue 18): the citizen or the meeting's first staff member carries each.
+  const agreement = new Table('agreement', [
+    'id',
+    'meeting_id',
+    'citizen_id',
+    'position',
+    'text',
+    'deadline',
+    'responsible',
+    'responsible_staff_id',
+    'status',
+    'status_changed_at',
+    'withdrawn_at',
+    'created_by',
+    'created_at',
+  ]);
   const at = (date: string, minutes: number) => copenhagenInstant(date, minutes);
   const now = at(today, 8 * 60);
 
@@ -256,8 +271,11 @@ export function meetingsTables(world: World): MeetingsResult {
         location,
         status,
         heldIt && r.chance(0.7) ? r.pick(da.MEETING_SUMMARIES) : null,
-        JSON.stringify(agreements),
-        status === 'CANCELLED' ? r.pick(['Borgeren meldte afbud', 'Sygdom hos konsulenten', 'Flyttet efter aftale']) : null,
+        status === 'CANCELLED'
+          ? r.pick(['Borgeren meldte afbud', 'Sygdom hos konsulenten', 'Flyttet efter aftale'])
+          : status === 'EXCUSED'
+            ? r.pick(['Lægetid', 'Sygdom', 'Barn syg'])
+            : null,
         outcomeAt,
         staff[0].staff.id,
         createdAt,
@@ -279,6 +297,25 @@ export function meetingsTables(world: World): MeetingsResult {
       );
       if (status === 'CANCELLED') outbox.event(meetingCancelled(facts));
       else if (status !== 'PLANNED') outbox.event(meetingOutcomeRecorded(facts));
+      agreements.forEach((a, i) => {
+        const byStaff = r.chance(0.4);
+        const done = a.deadline !== null && a.deadline < today && r.chance(0.7);
+        agreement.add([
+          r.uuid(),
+          id,
+          c.id,
+          i,
+          a.text,
+          a.deadline,
+          byStaff ? staff[0].role : 'CITIZEN',
+          byStaff ? staff[0].staff.id : null,
+          done ? 'DONE' : 'OPEN',
+          done ? outcomeAt : null,
+          null,
+          staff[0].staff.id,
+          outcomeAt,
+        ]);
+      });
       let position = 0;
       participant.add([r.uuid(), id, 'CITIZEN', null, null, position++]);
       for (const s of staff) participant.add([r.uuid(), id, s.role, s.staff.id, null, position++]);
@@ -343,6 +380,7 @@ export function meetingsTables(world: World): MeetingsResult {
       meeting.done(),
       participant.done(),
       outbox.done(),
+      agreement.done(),
     ],
     heldNetworkMeetings,
   };

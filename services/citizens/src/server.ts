@@ -20,6 +20,8 @@ import { createLoaders, CitizensLoaders } from './loaders';
 import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
 import { KnownReferencesResolver } from './references/known-references.resolver';
+import { Message } from './message/message.entity';
+import { CitizenMessagesResolver, MessageResolver } from './message/message.resolver';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
@@ -48,12 +50,14 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     NetworkContactResolver,
     ResourceProfileResolver,
     SignInResolver,
+    MessageResolver,
+    CitizenMessagesResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffMemberReference },
   },
-  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover],
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover, Message],
   migrations,
   // The policy over this service's own assignments, read fresh on every request.
   access: { kind: 'citizen record (identity, contact, network, resource profile)', grants: localGrantSource },

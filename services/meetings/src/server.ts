@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { SubgraphDefinition } from '@jobcenter/kit';
 import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { AgendaResolver } from './agenda/agenda.resolver';
+import { Agreement, AgreementStatusChange } from './agreement/agreement.entity';
+import { AgreementResolver } from './agreement/agreement.resolver';
+import { FollowUpInterval } from './follow-up/follow-up-interval.entity';
+import { FollowUpResolver } from './follow-up/follow-up.resolver';
 import { CitizenMeetingsResolver } from './cadence/citizen.fields';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
@@ -48,6 +52,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     CitizenMeetingsResolver,
     AgendaResolver,
     StatisticsResolver,
+    AgreementResolver,
+    FollowUpResolver,
   ],
   referenceResolvers: {
     Meeting: { __resolveReference: resolveMeetingReference },
@@ -55,7 +61,19 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffReference },
   },
-  entities: [Meeting, MeetingParticipant, MinutesAmendment, GroupCourse, CourseFacilitator, GroupSession, Enrollment, Attendance],
+  entities: [
+    Meeting,
+    MeetingParticipant,
+    MinutesAmendment,
+    Agreement,
+    AgreementStatusChange,
+    FollowUpInterval,
+    GroupCourse,
+    CourseFacilitator,
+    GroupSession,
+    Enrollment,
+    Attendance,
+  ],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'meetings, minutes and courses' },

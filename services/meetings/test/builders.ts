@@ -85,3 +85,10 @@ export async function enroll(sender: Sender, by: Actor, courseId: string, citize
     },
   );
 }
+
+/** A new citizen id in the caseload of these staff members (as assignments in the citizens service's stand-in). */
+export function citizenInCaseloadOf(grants: { assign(staff: Actor, citizenId: string): void }, ...staff: Actor[]) {
+  const id = randomUUID();
+  for (const s of staff) grants.assign(s, id);
+  return id;
+}

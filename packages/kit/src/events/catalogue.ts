@@ -80,11 +80,11 @@ export const EVENT_CATALOGUE = define({
   },
   'staff.created': { source: 'citizens', aggregateType: 'staff', citizen: false, fields: { staffId: 'uuid', role: 'code', team: 'team' } },
   'citizen.followUpIntervalSet': {
-    source: 'citizens',
+    source: 'meetings',
     aggregateType: 'citizen',
     citizen: true,
     fields: { intervalDays: 'int' },
-    note: 'agreements helper (issue 18)',
+    note: 'agreements helper (issue 18); meetings owns the follow-up rhythm, so the interval is stored and emitted there',
   },
   'message.sent': {
     source: 'citizens',

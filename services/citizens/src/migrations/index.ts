@@ -4,6 +4,7 @@ import { EncryptedCpr1795471966525 } from './1795471966525-EncryptedCpr';
 import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-AssignmentStaffOpenIndex';
 import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
 import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
+import { Messages1796000000200 } from './1796000000200-Messages';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   AssignmentStaffOpenIndex1795473607003,
   CaseHandover1795900000500,
   OutboxEvents1796000000000,
+  Messages1796000000200,
 ];

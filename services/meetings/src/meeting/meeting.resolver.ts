@@ -1,7 +1,7 @@
-import { recordEvent } from '@jobcenter/kit';
+import { recordEvent, recordEvents } from '@jobcenter/kit';
 import { meetingCancelled, meetingOutcomeRecorded, meetingRescheduled, meetingScheduled } from '../events';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { badUserInput, changeTransaction, conflict, notFound, RequestContext } from '@jobcenter/kit';
 import { isUuid } from '@jobcenter/kit/ids';
 import { assertReferencesExist, boundedDate, boundedInstant } from '@jobcenter/kit/input';
@@ -9,14 +9,17 @@ import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCit
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
+import { addMinutes, copenhagenDate } from '@jobcenter/kit/calendar';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingStatus } from './meeting.enums';
 import { MeetingOutcomeInput, ScheduleMeetingInput } from './meeting.inputs';
-import { cleanAgreements, decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
+import { Agreement, snapshotOf } from '../agreement/agreement.entity';
+import { AgreementStatus } from '../agreement/agreement.enums';
+import { cleanAgreements, matchAmended } from '../agreement/agreement.rules';
+import { decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
 import { MinutesAmendment } from './minutes-amendment.entity';
 import { refusalError } from './refusal';
-import { addMinutes } from '@jobcenter/kit/calendar';
 
 type Context = RequestContext<MeetingsLoaders>;
 
@@ -102,8 +105,7 @@ export class MeetingResolver {
           location: input.location?.trim() || null,
           status: MeetingStatus.PLANNED,
           summary: null,
-          agreements: [],
-          cancelReason: null,
+          reason: null,
           outcomeRecordedAt: null,
           createdBy: ctx.actor.id,
         }),
@@ -147,8 +149,9 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, {
     description:
-      'Records how a meeting went: HELD (with minutes and agreements), NO_SHOW, or EXCUSED (lawful excuse). Only once the meeting has ' +
-      'started. Recording again amends the outcome; the previous version is kept in `amendments`.',
+      'Records how a meeting went: HELD (with minutes and agreements), NO_SHOW, or EXCUSED (lawful excuse), the last two with a ' +
+      '`reason`. Only once the meeting has started. Agreements need a deadline no earlier than the meeting. Recording again amends ' +
+      'the outcome; the previous version is kept in `amendments`, and an unchanged agreement keeps its id, status and history.',
   })
   async recordMeetingOutcome(
     @Arg('id', () => ID) id: string,
@@ -156,29 +159,71 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'record meeting outcomes');
-    const agreements = cleanAgreements(input.agreements);
-    if (!agreements.ok) throw refusalError(agreements);
-    agreements.agreements.forEach((a, i) => a.deadline && boundedDate(a.deadline, `agreements.${i}.deadline`, 'agreement'));
+    (input.agreements ?? []).forEach((a, i) => a.deadline && boundedDate(a.deadline, `agreements.${i}.deadline`, 'agreement'));
+    const staffIds = (input.agreements ?? []).flatMap((a, i) =>
+      a.responsibleStaffId && isUuid(a.responsibleStaffId.trim())
+        ? [{ kind: 'staff' as const, id: a.responsibleStaffId.trim(), field: `agreements.${i}.responsibleStaffId` }]
+        : [],
+    );
+    if (staffIds.length > 0) await assertReferencesExist('meetings', staffIds, ctx.requestId);
     return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'record meeting outcomes');
       const decided = decideOutcome(meeting, input, new Date());
       if (!decided.ok) throw refusalError(decided);
+      const held = input.status === MeetingStatus.HELD;
+      const drafts = cleanAgreements(held ? input.agreements : [], copenhagenDate(meeting.scheduledAt));
+      if (!drafts.ok) throw refusalError(drafts);
+      const repo = tx.getRepository(Agreement);
+      const existing = await repo.find({ where: { meetingId: meeting.id, withdrawnAt: IsNull() }, order: { position: 'ASC' } });
       if (decided.amendment) {
         await tx.getRepository(MinutesAmendment).insert({
           meetingId: meeting.id,
           amendedBy: ctx.actor.id,
           previousStatus: meeting.status,
           previousSummary: meeting.summary,
-          previousAgreements: meeting.agreements,
+          previousReason: meeting.reason,
+          previousAgreements: existing.map(snapshotOf) as unknown as Agreement[],
         });
       }
-      const held = input.status === MeetingStatus.HELD;
+      const { keep, insert, withdraw } = matchAmended(existing, drafts.agreements);
+      const now = new Date();
+      for (const { row, position } of keep) if (row.position !== position) await repo.update(row.id, { position });
+      if (withdraw.length > 0) await repo.update({ id: In(withdraw.map((a) => a.id)) }, { withdrawnAt: now });
+      if (insert.length > 0) {
+        const inserted = await repo.insert(
+          insert.map(({ draft, position }) => ({
+            ...draft,
+            meetingId: meeting.id,
+            citizenId: meeting.citizenId,
+            position,
+            status: AgreementStatus.OPEN,
+            statusChangedAt: null,
+            withdrawnAt: null,
+            createdBy: ctx.actor.id.slice(0, 80),
+          })),
+        );
+        await recordEvents(
+          tx,
+          insert.map(({ draft }, i) => ({
+            type: 'agreement.recorded' as const,
+            aggregateId: inserted.identifiers[i].id as string,
+            citizenId: meeting.citizenId,
+            payload: {
+              agreementId: inserted.identifiers[i].id as string,
+              meetingId: meeting.id,
+              responsible: draft.responsible,
+              responsibleStaffId: draft.responsibleStaffId,
+              deadline: draft.deadline,
+            },
+          })),
+        );
+      }
       Object.assign(meeting, {
         status: input.status,
         summary: held ? input.summary?.trim() || null : null,
-        agreements: held ? agreements.agreements : [],
-        outcomeRecordedAt: meeting.outcomeRecordedAt ?? new Date(),
+        reason: held ? null : decided.reason,
+        outcomeRecordedAt: meeting.outcomeRecordedAt ?? now,
       });
       await recordEvent(tx, meetingOutcomeRecorded(meeting));
       return tx.getRepository(Meeting).save(meeting);
@@ -197,7 +242,7 @@ export class MeetingResolver {
       await assertMayWriteFor(ctx, meeting.citizenId, 'cancel meetings');
       const decided = decideCancel(meeting, reason);
       if (!decided.ok) throw refusalError(decided);
-      Object.assign(meeting, { status: MeetingStatus.CANCELLED, cancelReason: decided.reason });
+      Object.assign(meeting, { status: MeetingStatus.CANCELLED, reason: decided.reason });
       await recordEvent(tx, meetingCancelled(meeting));
       return tx.getRepository(Meeting).save(meeting);
     });

@@ -8,7 +8,7 @@ export type CaseloadRow = NonNullable<CaseloadQuery['staffMember']>['caseload'][
 
 /**
  * The caseload table (the caseworker's own, or the team's with a column for whose citizen it is):
- * overdue milestones, network meeting overdue, next meeting, active placement; sortable by each.
+ * overdue milestones and agreements, unread messages, network meeting overdue, next meeting, active placement; sortable by each.
  */
 export function CaseloadTable({ rows, caption, showStaff = false }: { rows: CaseloadRow[]; caption: string; showStaff?: boolean }) {
   const t = useT();
@@ -43,6 +43,34 @@ export function CaseloadTable({ rows, caption, showStaff = false }: { rows: Case
           </>
         );
       },
+    },
+    {
+      key: 'agreements',
+      label: t('agreements.caseloadColumn'),
+      sortValue: (r) => -r.overdueAgreements.length,
+      render: (r) => {
+        if (!r.overdueAgreements.length) return <span className="muted">{t('caseload.none')}</span>;
+        return (
+          <>
+            <span className="badge badge-danger">{r.overdueAgreements.length}</span>{' '}
+            {r.overdueAgreements.map((a) => `${a.text}${a.deadline ? ` (${f.date(a.deadline)})` : ''}`).join('; ')}
+          </>
+        );
+      },
+    },
+    {
+      key: 'messages',
+      label: t('messages.caseloadColumn'),
+      sortValue: (r) => -r.unreadMessages,
+      render: (r) =>
+        r.unreadMessages ? (
+          <Link to={`/citizens/${r.id}#messages`} className="badge badge-danger">
+            {r.unreadMessages}
+            <span className="visually-hidden"> {t('messages.caseloadColumn')}</span>
+          </Link>
+        ) : (
+          <span className="muted">0</span>
+        ),
     },
     {
       key: 'network',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CitizenPageDocument } from '../../gql/graphql';
 import { GraphQLFailure } from '../../graphql/client';
@@ -14,8 +15,11 @@ import { NetworkSection } from './network/NetworkSection';
 import { PlacementsSection } from './placements/PlacementsSection';
 import { PlanSection } from './plan/PlanSection';
 import { ProgressionSection } from './progression/ProgressionSection';
+import { Agreements } from '../co-ownership/Agreements';
+import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
+import { MessageThread } from '../co-ownership/MessageThread';
 
-const SECTIONS = ['plan', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
+const SECTIONS = ['plan', 'agreements', 'messages', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
 
 /** The citizen's page for staff: one query for the page, sections each in their own folder. */
 export default function Citizen() {
@@ -23,12 +27,20 @@ export default function Citizen() {
   const t = useT();
   const f = useFormat();
   const { data, error, loading, refetch } = useQuery(CitizenPageDocument, { id });
+  // Agreements have their own query: a recorded outcome (new agreements) reloads them too.
+  const [revision, setRevision] = useState(0);
+  const meetingsChanged = () => {
+    setRevision((r) => r + 1);
+    return refetch();
+  };
   if (error && !data) return <ErrorNotice error={error} onRetry={refetch} />;
   if (loading && !data) return <Loading />;
   const citizen = data?.citizen;
   if (!citizen) return <ErrorNotice error={new GraphQLFailure('notFound', 'not found')} />;
   const titles: Record<(typeof SECTIONS)[number], string> = {
     plan: t('plan.title'),
+    agreements: t('agreements.title'),
+    messages: t('messages.title'),
     meetings: t('meetings.title'),
     placements: t('placements.title'),
     progression: t('progression.title'),
@@ -82,8 +94,15 @@ export default function Citizen() {
       <Section id="plan" title={titles.plan}>
         {citizen.activePlan ? <PlanSection plan={citizen.activePlan} onChanged={refetch} /> : <p>{t('citizen.noPlan')}</p>}
       </Section>
+      <div id="agreements" className="citizen-section co-ownership">
+        <Agreements key={revision} citizenId={citizen.id} />
+        <FollowUpInterval citizenId={citizen.id} />
+      </div>
+      <div id="messages" className="citizen-section co-ownership">
+        <MessageThread citizenId={citizen.id} />
+      </div>
       <Section id="meetings" title={titles.meetings}>
-        <MeetingsSection citizen={citizen} onChanged={refetch} />
+        <MeetingsSection citizen={citizen} onChanged={meetingsChanged} />
       </Section>
       <Section id="placements" title={titles.placements}>
         <PlacementsSection placements={citizen.placements} />

@@ -5,6 +5,8 @@ import { useActor } from '../../session/session';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
+import { Agreements } from '../co-ownership/Agreements';
+import { MessageThread } from '../co-ownership/MessageThread';
 import { AccessLog } from './AccessLog';
 import { Meetings } from './Meetings';
 import { Milestones } from './Milestones';
@@ -42,6 +44,8 @@ export default function MinPlan() {
           ) : (
             <p>{t('minPlan.goal.noPlan')}</p>
           )}
+          <Agreements citizenId={me.id} mine />
+          <MessageThread citizenId={me.id} asCitizen />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
           <Progression assessments={me.progress} />

@@ -51,7 +51,7 @@ function MeetingItem({ meeting: m, onChanged }: { meeting: MeetingData; onChange
         {m.location && t('meetings.location', { location: m.location })}
       </p>
       {names && <p className="muted">{t('meetings.participants', { names })}</p>}
-      {m.cancelReason && <p>{m.cancelReason}</p>}
+      {m.reason && <p>{m.reason}</p>}
       {m.summary && (
         <>
           <h5>{t('meetings.minutes')}</h5>
@@ -62,10 +62,17 @@ function MeetingItem({ meeting: m, onChanged }: { meeting: MeetingData; onChange
         <>
           <h5>{t('meetings.agreements')}</h5>
           <ul>
-            {m.agreements.map((a, i) => (
-              <li key={i}>
+            {m.agreements.map((a) => (
+              <li key={a.id}>
                 {a.text}
-                {a.deadline && <span className="muted"> – {t('meetings.agreementDeadline', { date: f.date(a.deadline) })}</span>}
+                <span className="muted">
+                  {' '}
+                  – {a.responsibleStaff?.name ?? t.label('enum.participantRole', a.responsible)}
+                  {a.deadline && `, ${t('meetings.agreementDeadline', { date: f.date(a.deadline) })}`}
+                </span>{' '}
+                <span className={a.overdue ? 'badge badge-danger' : 'badge'}>
+                  {a.overdue ? t('agreements.overdue') : t.label('agreements.statuses', a.status)}
+                </span>
               </li>
             ))}
           </ul>
