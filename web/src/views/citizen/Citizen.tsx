@@ -14,6 +14,7 @@ import { NetworkSection } from './network/NetworkSection';
 import { PlacementsSection } from './placements/PlacementsSection';
 import { PlanSection } from './plan/PlanSection';
 import { ProgressionSection } from './progression/ProgressionSection';
+import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 
 const SECTIONS = ['plan', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
 
@@ -89,7 +90,9 @@ export default function Citizen() {
         <PlacementsSection placements={citizen.placements} />
       </Section>
       <Section id="progression" title={titles.progression}>
-        <ProgressionSection assessments={citizen.progress} />
+        <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />
+        <h3>{t('voice.scores.caption')}</h3>
+        <ScoresSideBySide assessments={citizen.progress} own="staff" />
       </Section>
       <Section id="network" title={titles.network}>
         <NetworkSection network={citizen.network} profile={citizen.resourceProfile} />
