@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * comments and confirmations. Progression statistics stay staff's scores only: the summary
  * triggers now read STAFF assessments, and the summary is rebuilt once.
  */
-export class CitizensVoice1796000000000 implements MigrationInterface {
-  name = 'CitizensVoice1796000000000';
+export class CitizensVoice1796100000000 implements MigrationInterface {
+  name = 'CitizensVoice1796100000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "progress_assessment" ADD "assessed_by" character varying(8) NOT NULL DEFAULT 'STAFF'`);
