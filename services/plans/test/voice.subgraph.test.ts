@@ -313,3 +313,39 @@ describe('confirmation', () => {
     expect(await subgraph.dataSource.query(`SELECT 1 FROM plan_confirmation WHERE plan_id = $1`, [plan.id])).toEqual([]);
   });
 });
+
+describe('events', () => {
+  const events = (citizenId: string) =>
+    subgraph.dataSource.query(
+      `SELECT type, aggregate_type AS "aggregateType", payload FROM outbox_event WHERE citizen_id = $1 ORDER BY position`,
+      [citizenId],
+    );
+
+  it('writes progress.recorded (with assessedBy), milestone.proposed, plan.changed and plan.confirmed with their changes, ids and codes only', async () => {
+    const me = citizen(person());
+    const plan = await createPlan(subgraph, me.id);
+    const before = (await events(me.id)).length;
+    ok(await subgraph.as(me, SELF, { c: me.id, i: { scores: [{ dimension: 'COPING', score: 6 }], note: 'Det går bedre.' } }));
+    const proposal = ok(await subgraph.as(me, PROPOSE, { p: plan.id, i: { title: 'Hemmelig titel', deadline: day(8) } })).proposeMilestone;
+    ok(await subgraph.as(caseworker, DECIDE, { id: proposal.id, a: true }));
+    ok(await subgraph.as(me, CONFIRM, { p: plan.id, a: false, c: 'Jeg er ikke enig i fristen.' }));
+    // Refused changes write nothing.
+    await subgraph.as(me, CONFIRM, { p: plan.id, a: false });
+    await subgraph.as(me, SELF, { c: me.id, i: { scores: [{ dimension: 'COPING', score: 60 }] } });
+    const written = (await events(me.id)).slice(before);
+    expect(written.map((e: { type: string }) => e.type)).toEqual([
+      'progress.recorded',
+      'milestone.proposed',
+      'milestone.statusChanged',
+      'plan.changed',
+      'plan.confirmed',
+    ]);
+    expect(written[0].payload).toMatchObject({ assessedAt: today, assessedBy: 'CITIZEN', scores: [{ dimension: 'COPING', score: 6 }] });
+    expect(written[1].payload).toEqual({ milestoneId: proposal.id, planId: plan.id, deadline: day(8) });
+    expect(written[2].payload).toMatchObject({ status: 'PLANNED', previousStatus: 'PROPOSED' });
+    expect(written[3].payload).toEqual({ planId: plan.id, version: 2 });
+    expect(written[4].payload).toEqual({ planId: plan.id, planVersion: 2, agrees: false });
+    // No free text in any payload.
+    expect(JSON.stringify(written)).not.toMatch(/Hemmelig|bedre|fristen/);
+  });
+});

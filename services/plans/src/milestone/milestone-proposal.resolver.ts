@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { changeTransaction, conflict, forbidden, notFound, RequestContext } from '@jobcenter/kit';
+import { changeTransaction, conflict, forbidden, notFound, recordEvent, RequestContext } from '@jobcenter/kit';
 import { assertCaseStaff, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { authorOf } from '../author';
 import { PlansLoaders } from '../loaders';
@@ -35,7 +35,14 @@ export class MilestoneProposalResolver {
       if (!plan) throw notFound('Plan', planId);
       await ctx.loaders.access.assert(plan.citizenId, () => notFound('Plan', planId));
       checkPlanOpen(plan.status, 'propose milestones for it');
-      return insertMilestone(tx, ctx.actor, plan, input, MilestoneStatus.PROPOSED);
+      const milestone = await insertMilestone(tx, ctx.actor, plan, input, MilestoneStatus.PROPOSED);
+      await recordEvent(tx, {
+        type: 'milestone.proposed',
+        aggregateId: milestone.id,
+        citizenId: plan.citizenId,
+        payload: { milestoneId: milestone.id, planId: plan.id, deadline: milestone.deadline },
+      });
+      return milestone;
     });
   }
 
@@ -71,8 +78,21 @@ export class MilestoneProposalResolver {
       await tx
         .getRepository(MilestoneUpdate)
         .insert({ milestoneId: id, ...authorOf(ctx.actor), note: decision.note, status: decision.status });
+      await recordEvent(tx, {
+        type: 'milestone.statusChanged',
+        aggregateId: id,
+        citizenId: plan.citizenId,
+        payload: {
+          milestoneId: id,
+          planId: plan.id,
+          status: decision.status,
+          previousStatus: MilestoneStatus.PROPOSED,
+          deadline: milestone.deadline,
+          responsible: milestone.responsible,
+        },
+      });
       // Only an accepted proposal becomes part of the plan; a declined one never was.
-      if (accept) await bumpPlanVersion(tx, plan.id);
+      if (accept) await bumpPlanVersion(tx, plan);
       return tx.getRepository(Milestone).findOneByOrFail({ id });
     });
   }

@@ -86,7 +86,7 @@ export class MilestoneResolver {
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add milestones to it');
       const milestone = await insertMilestone(tx, ctx.actor, plan, input, MilestoneStatus.PLANNED);
-      await bumpPlanVersion(tx, planId);
+      await bumpPlanVersion(tx, plan);
       return milestone;
     });
   }
@@ -160,7 +160,7 @@ export class MilestoneResolver {
         note: text ?? `Status changed from ${milestone.status} to ${status}.`,
         status,
       });
-      await bumpPlanVersion(tx, plan.id);
+      await bumpPlanVersion(tx, plan);
       return repo.findOneByOrFail({ id });
     });
   }

@@ -7,6 +7,7 @@ import {
   conflict,
   forbidden,
   isUniqueViolation,
+  recordEvent,
   isUuid,
   RequestContext,
   todayInCopenhagen,
@@ -89,6 +90,17 @@ async function recordAssessment(
       );
       const rows = scores.map((s) => tx.getRepository(ProgressScore).create({ assessmentId: assessment.id, ...s }));
       await tx.getRepository(ProgressScore).insert(rows);
+      await recordEvent(tx, {
+        type: 'progress.recorded',
+        aggregateId: assessment.id,
+        citizenId,
+        payload: {
+          assessmentId: assessment.id,
+          assessedAt,
+          assessedBy,
+          scores: scores.map((s) => ({ dimension: s.dimension, score: s.score })),
+        },
+      });
       return Object.assign(assessment, { scores: rows });
     });
   } catch (error) {

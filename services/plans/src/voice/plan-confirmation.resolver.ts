@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, changeTransaction, forbidden, notFound, RequestContext } from '@jobcenter/kit';
+import { badUserInput, changeTransaction, forbidden, notFound, recordEvent, RequestContext } from '@jobcenter/kit';
 import { assertMayReadPersonalData } from '../access';
 import { PlansLoaders } from '../loaders';
 import { lockPlan } from '../plan/plan.lock';
@@ -36,7 +36,14 @@ export class PlanConfirmationResolver {
       const words = optionalText(comment, 'comment', COMMENT_MAX);
       if (!agrees && !words) throw badUserInput('comment: say what you disagree with, so your caseworker can see it.', 'comment');
       const repo = tx.getRepository(PlanConfirmation);
-      return repo.save(repo.create({ planId: plan.id, planVersion: plan.version, agrees, comment: words }));
+      const confirmation = await repo.save(repo.create({ planId: plan.id, planVersion: plan.version, agrees, comment: words }));
+      await recordEvent(tx, {
+        type: 'plan.confirmed',
+        aggregateId: plan.id,
+        citizenId: plan.citizenId,
+        payload: { planId: plan.id, planVersion: plan.version, agrees },
+      });
+      return confirmation;
     });
   }
 }
