@@ -5,20 +5,8 @@ import { useMutation } from '../../graphql/hooks';
 import { useT } from '../../i18n/I18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
+import { DIMENSIONS } from '../dashboard/figures';
 
-const DIMENSIONS = [
-  'JOB_SKILLS_EXPERIENCE',
-  'ASPIRATION_MOTIVATION',
-  'JOB_SEARCH_SKILLS',
-  'STABILITY',
-  'BASIC_SKILLS',
-  'WORKPLACE_SOCIAL_SKILLS',
-  'HEALTH_WELLBEING',
-  'SELF_ESTEEM',
-  'COPING',
-  'NETWORK',
-  'DAILY_STRUCTURE',
-] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 /** The citizen scores themselves 1–10 on the dimensions they choose (selvvurdering); one a day. */
