@@ -107,8 +107,8 @@ describe('the citizen\'s "Min plan"', () => {
     // Focus comes back to the edit button, so the person can go on from where they were.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skriv med egne ord');
 
-    // The access log's switch by keyboard: Tab to it, Space to check it.
-    for (let i = 0; i < 40; i++) {
+    // The access log's switch by keyboard: Tab to it, Space to check it (past the forms of the citizen's voice).
+    for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => (document.activeElement as HTMLInputElement).type === 'checkbox')) break;
     }

@@ -7,6 +7,8 @@ import { Plan } from './plan/plan.entity';
 import { PlanStatus } from './plan/plan.enums';
 import { ProgressAssessment } from './progress/progress-assessment.entity';
 import { sortScores } from './progress/progress.rules';
+import { PlanComment } from './voice/plan-comment.entity';
+import { PlanConfirmation } from './voice/plan-confirmation.entity';
 
 export type PlansLoaders = ReturnType<typeof createLoaders>;
 
@@ -49,6 +51,16 @@ export const createLoaders = (({ dataSource, access }) => {
       (ids) =>
         dataSource.getRepository(PlanPeriod).find({ where: { planId: In(ids) }, order: { meetingDate: 'DESC', recordedAt: 'DESC' } }),
     ),
+    /** Comments on each plan and its milestones, oldest first. */
+    commentsByPlan: groupedBy<PlanComment>(
+      (c) => c.planId,
+      (ids) => dataSource.getRepository(PlanComment).find({ where: { planId: In(ids) }, order: { at: 'ASC' } }),
+    ),
+    /** The citizen's confirmations of each plan, newest first. */
+    confirmationsByPlan: groupedBy<PlanConfirmation>(
+      (c) => c.planId,
+      (ids) => dataSource.getRepository(PlanConfirmation).find({ where: { planId: In(ids) }, order: { at: 'DESC', planVersion: 'DESC' } }),
+    ),
     /** Progress assessments of each citizen with their scores (one joined statement), oldest first. */
     progressByCitizen: groupedBy<ProgressAssessment>(
       (a) => a.citizenId,
@@ -59,6 +71,7 @@ export const createLoaders = (({ dataSource, access }) => {
           .leftJoinAndSelect('a.scores', 's')
           .where('a.citizen_id = ANY(:ids)', { ids })
           .orderBy('a.assessed_at', 'ASC')
+          .addOrderBy('a.assessed_by', 'DESC')
           .getMany();
         return rows.map((a) => Object.assign(a, { scores: sortScores(a.scores) }));
       },

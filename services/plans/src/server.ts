@@ -9,6 +9,7 @@ import { Milestone } from './milestone/milestone.entity';
 import { MilestoneFieldsResolver } from './milestone/milestone.fields';
 import { resolveMilestoneReference } from './milestone/milestone.reference';
 import { MilestoneResolver } from './milestone/milestone.resolver';
+import { MilestoneProposalResolver } from './milestone/milestone-proposal.resolver';
 import { MilestoneUpdate } from './milestone/milestone-update.entity';
 import { PlanPeriod } from './period/plan-period.entity';
 import { PlanPeriodResolver } from './period/plan-period.resolver';
@@ -21,6 +22,11 @@ import { ProgressScore } from './progress/progress-score.entity';
 import { ProgressionSummary, ProgressionTotal } from './progress/progression-summary.entity';
 import { ProgressResolver } from './progress/progress.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
+import { PlanComment } from './voice/plan-comment.entity';
+import { PlanCommentResolver } from './voice/plan-comment.resolver';
+import { PlanConfirmation } from './voice/plan-confirmation.entity';
+import { PlanConfirmationResolver } from './voice/plan-confirmation.resolver';
+import { PlanVoiceFieldsResolver } from './voice/plan-voice.fields';
 
 /** The plans bounded context: action plans, milestones, period statuses and progression. */
 export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
@@ -35,6 +41,10 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     PlanFieldsResolver,
     MilestoneResolver,
     MilestoneFieldsResolver,
+    MilestoneProposalResolver,
+    PlanVoiceFieldsResolver,
+    PlanCommentResolver,
+    PlanConfirmationResolver,
     PlanPeriodResolver,
     ProgressResolver,
     StatisticsResolver,
@@ -44,7 +54,18 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     Plan: { __resolveReference: resolvePlanReference },
     Milestone: { __resolveReference: resolveMilestoneReference },
   },
-  entities: [Plan, Milestone, MilestoneUpdate, PlanPeriod, ProgressAssessment, ProgressScore, ProgressionSummary, ProgressionTotal],
+  entities: [
+    Plan,
+    Milestone,
+    MilestoneUpdate,
+    PlanPeriod,
+    ProgressAssessment,
+    ProgressScore,
+    ProgressionSummary,
+    ProgressionTotal,
+    PlanComment,
+    PlanConfirmation,
+  ],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'plans and progress' },

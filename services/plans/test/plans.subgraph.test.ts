@@ -154,24 +154,25 @@ describe('plans', () => {
     const reached = await addMilestone(subgraph, plan.id, { title: 'Nået', deadline: day(-20) });
     ok(await subgraph.as(caseworker, SET_STATUS, { id: reached.id, s: 'ACHIEVED', on: day(-21) }));
     await addMilestone(subgraph, plan.id, { title: 'Overskredet', deadline: day(-2) });
+    // Each milestone added or changed is a new version of the plan: 1 + 2 added + 1 achieved.
     const done = ok(
       await subgraph.as(
         caseworker,
-        `mutation($id: ID!) { updatePlan(id: $id, expectedVersion: 1, input: { status: COMPLETED }) {
+        `mutation($id: ID!) { updatePlan(id: $id, expectedVersion: 4, input: { status: COMPLETED }) {
       status endDate version milestones { title status overdue updates { status note } } overdueMilestones { id } } }`,
         { id: plan.id },
       ),
     ).updatePlan;
-    expect(done).toMatchObject({ status: 'COMPLETED', endDate: today, version: 2, overdueMilestones: [] });
+    expect(done).toMatchObject({ status: 'COMPLETED', endDate: today, version: 5, overdueMilestones: [] });
     // What was still open is dropped, with the reason in its history; what was reached stays reached.
     expect(done.milestones.map((m: { title: string; status: string; overdue: boolean }) => [m.title, m.status, m.overdue])).toEqual([
       ['Nået', 'ACHIEVED', false],
       ['Overskredet', 'DROPPED', false],
     ]);
     expect(done.milestones[1].updates.at(-1)).toEqual({ status: 'DROPPED', note: 'Dropped because the plan was completed (was PLANNED).' });
-    const back = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { status: 'ACTIVE' } });
+    const back = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 5, i: { status: 'ACTIVE' } });
     expect(errorCode(back)).toBe('CONFLICT');
-    const edit = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Nyt' } });
+    const edit = await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 5, i: { longTermGoal: 'Nyt' } });
     expect(errorCode(edit)).toBe('CONFLICT');
     const draft = await createPlan(subgraph, person(), { status: 'DRAFT' });
     const abandoned = ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: draft.id, v: 1, i: { status: 'ABANDONED' } })).updatePlan;
@@ -215,15 +216,16 @@ describe('who may see and change a plan', () => {
       { title: 'Praktik hos gartner', updates: [{ note: `Milestone agreed, deadline ${day(14)}.` }] },
     ]);
 
+    // Version 2 after the milestone was added.
     const words = await subgraph.as(me, UPDATE_PLAN, {
       id: plan.id,
-      v: 1,
+      v: 2,
       i: { citizenPerspective: 'Jeg vil have mit eget gartnerfirma.' },
     });
     expect(words.errors).toBeUndefined();
-    expect(words.data.updatePlan).toMatchObject({ citizenPerspective: 'Jeg vil have mit eget gartnerfirma.', version: 2 });
-    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 2, i: { longTermGoal: 'Mit eget mål' } }))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 2, i: { status: 'ABANDONED' } }))).toBe('FORBIDDEN');
+    expect(words.data.updatePlan).toMatchObject({ citizenPerspective: 'Jeg vil have mit eget gartnerfirma.', version: 3 });
+    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 3, i: { longTermGoal: 'Mit eget mål' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.as(me, UPDATE_PLAN, { id: plan.id, v: 3, i: { status: 'ABANDONED' } }))).toBe('FORBIDDEN');
 
     const note = await subgraph.as(me, ADD_UPDATE, { id: m.id, note: 'Jeg har ringet til gartneren.' });
     expect(note.errors).toBeUndefined();
@@ -435,7 +437,7 @@ describe('milestones', () => {
     const plan = await createPlan(subgraph, person());
     const m = await addMilestone(subgraph, plan.id, { deadline: day(5) });
     expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: '  ' }))).toBe('BAD_USER_INPUT');
-    ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 1, i: { status: 'ABANDONED' } }));
+    ok(await subgraph.as(caseworker, UPDATE_PLAN, { id: plan.id, v: 2, i: { status: 'ABANDONED' } }));
     expect(errorCode(await subgraph.as(caseworker, ADD_UPDATE, { id: m.id, note: 'Hej' }))).toBe('CONFLICT');
     expect(errorCode(await subgraph.as(caseworker, SET_STATUS, { id: m.id, s: 'DROPPED' }))).toBe('CONFLICT');
     expect(

@@ -5,7 +5,7 @@ import { MeetingsStaffMember, staffRef } from '../federation/staff-ref';
 import { MeetingsLoaders } from '../loaders';
 import { Meeting } from '../meeting/meeting.entity';
 import { refusalError } from '../meeting/refusal';
-import { copenhagenDate } from '../time/copenhagen';
+import { copenhagenDate } from '@jobcenter/kit/calendar';
 import { Agreement, AgreementStatusChange } from './agreement.entity';
 import { AgreementStatus } from './agreement.enums';
 import { decideStatusChange, isOverdue } from './agreement.rules';

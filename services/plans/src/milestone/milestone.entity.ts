@@ -46,6 +46,17 @@ export class Milestone {
   @Column({ type: 'date', nullable: true })
   achievedAt!: string | null;
 
+  @Field({ description: 'True when the citizen proposed this milestone (proposeMilestone), whatever staff decided.' })
+  @Column({ type: 'boolean', default: false })
+  proposedByCitizen!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why staff declined the proposal (begrundelse); set exactly when a proposed milestone was declined (then DROPPED).',
+  })
+  @Column({ type: 'text', nullable: true })
+  declineReason!: string | null;
+
   /** The milestone that replaces this one, when REVISED. */
   @Index('ix_milestone_replaced_by')
   @Column({ type: 'uuid', nullable: true })

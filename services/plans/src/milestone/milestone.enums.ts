@@ -7,6 +7,7 @@ export enum MilestoneStatus {
   MISSED = 'MISSED',
   REVISED = 'REVISED',
   DROPPED = 'DROPPED',
+  PROPOSED = 'PROPOSED',
 }
 registerEnumType(MilestoneStatus, {
   name: 'MilestoneStatus',
@@ -17,7 +18,11 @@ registerEnumType(MilestoneStatus, {
     ACHIEVED: { description: 'Reached (nået); final' },
     MISSED: { description: 'The deadline passed without reaching it (ikke nået); can still be achieved late, revised or dropped' },
     REVISED: { description: 'Replaced by a revised milestone (revideret), see `replacedBy`; final' },
-    DROPPED: { description: 'No longer pursued (droppet); final' },
+    DROPPED: { description: 'No longer pursued (droppet); final. A declined proposal is DROPPED with its reason (`declineReason`)' },
+    PROPOSED: {
+      description:
+        'Proposed by the citizen (foreslået af borgeren), until staff accept it (PLANNED) or decline it with a reason (DROPPED); not yet part of the plan',
+    },
   },
 });
 

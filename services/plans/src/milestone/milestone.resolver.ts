@@ -8,7 +8,9 @@ import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
 import { assertCaseStaffOrOwner, assertMayReadPersonalData, assertMayWriteCitizenPlans } from '../access';
 import { PlansLoaders } from '../loaders';
+import { authorOf } from '../author';
 import { Plan } from '../plan/plan.entity';
+import { bumpPlanVersion, lockPlan } from '../plan/plan.lock';
 import { checkPlanOpen } from '../plan/plan.rules';
 import { Milestone } from './milestone.entity';
 import { MilestoneResponsible, MilestoneStatus } from './milestone.enums';
@@ -19,21 +21,49 @@ import { optionalText, requiredText } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
 
-const author = (actor: Actor) => ({ authorRole: actor.role, authorId: actor.id, authorName: actor.name });
-
-/** The plan, locked for this transaction so changes to its milestones are decided one at a time. */
-async function lockPlan(tx: EntityManager, planId: string): Promise<Plan | null> {
-  if (!isUuid(planId)) return null;
-  return tx.getRepository(Plan).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :planId', { planId }).getOne();
-}
-
 /** A milestone and its plan (locked), or NOT_FOUND. */
-async function milestoneWithPlan(tx: EntityManager, id: string): Promise<{ milestone: Milestone; plan: Plan }> {
+export async function milestoneWithPlan(tx: EntityManager, id: string): Promise<{ milestone: Milestone; plan: Plan }> {
   const milestone = isUuid(id) ? await tx.getRepository(Milestone).findOneBy({ id }) : null;
   if (!milestone) throw notFound('Milestone', id);
   const plan = (await lockPlan(tx, milestone.planId))!;
   // Read again under the plan's lock: another change may have been decided meanwhile.
   return { milestone: await tx.getRepository(Milestone).findOneByOrFail({ id }), plan };
+}
+
+/**
+ * A new milestone of a plan from AddMilestoneInput, with the first entry of its history: agreed
+ * by staff (PLANNED) or proposed by the citizen (PROPOSED).
+ */
+export async function insertMilestone(
+  tx: EntityManager,
+  actor: Actor,
+  plan: Plan,
+  input: AddMilestoneInput,
+  status: MilestoneStatus.PLANNED | MilestoneStatus.PROPOSED,
+): Promise<Milestone> {
+  const proposed = status === MilestoneStatus.PROPOSED;
+  const repo = tx.getRepository(Milestone);
+  const milestone = await repo.save(
+    repo.create({
+      planId: plan.id,
+      title: requiredText(input.title, 'title', 200),
+      description: optionalText(input.description, 'description', 4000),
+      deadline: checkDeadline(input.deadline, plan.startDate),
+      status,
+      responsible: input.responsible ?? (proposed ? MilestoneResponsible.CITIZEN : MilestoneResponsible.SHARED),
+      proposedByCitizen: proposed,
+      declineReason: null,
+      achievedAt: null,
+      replacedById: null,
+    }),
+  );
+  await tx.getRepository(MilestoneUpdate).insert({
+    milestoneId: milestone.id,
+    ...authorOf(actor),
+    note: proposed ? `Proposed by the citizen, deadline ${milestone.deadline}.` : `Milestone agreed, deadline ${milestone.deadline}.`,
+    status,
+  });
+  return milestone;
 }
 
 @Resolver(() => Milestone)
@@ -50,25 +80,9 @@ export class MilestoneResolver {
       if (!plan) throw notFound('Plan', planId);
       await assertMayWriteCitizenPlans(ctx, plan.citizenId);
       checkPlanOpen(plan.status, 'add milestones to it');
-      const milestone = await tx.getRepository(Milestone).save(
-        tx.getRepository(Milestone).create({
-          planId,
-          title: requiredText(input.title, 'title', 200),
-          description: optionalText(input.description, 'description', 4000),
-          deadline: checkDeadline(input.deadline, plan.startDate),
-          status: MilestoneStatus.PLANNED,
-          responsible: input.responsible ?? MilestoneResponsible.SHARED,
-          achievedAt: null,
-          replacedById: null,
-        }),
-      );
-      await tx.getRepository(MilestoneUpdate).insert({
-        milestoneId: milestone.id,
-        ...author(ctx.actor),
-        note: `Milestone agreed, deadline ${milestone.deadline}.`,
-        status: MilestoneStatus.PLANNED,
-      });
+      const milestone = await insertMilestone(tx, ctx.actor, plan, input, MilestoneStatus.PLANNED);
       await recordEvent(tx, milestoneAdded(milestone, plan.citizenId));
+      await bumpPlanVersion(tx, plan);
       return milestone;
     });
   }
@@ -123,7 +137,7 @@ export class MilestoneResolver {
         );
         await tx.getRepository(MilestoneUpdate).insert({
           milestoneId: replacement.id,
-          ...author(ctx.actor),
+          ...authorOf(ctx.actor),
           note: `Revised from "${milestone.title}" (deadline ${milestone.deadline}).`,
           status: MilestoneStatus.PLANNED,
         });
@@ -142,10 +156,11 @@ export class MilestoneResolver {
       ]);
       await tx.getRepository(MilestoneUpdate).insert({
         milestoneId: id,
-        ...author(ctx.actor),
+        ...authorOf(ctx.actor),
         note: text ?? `Status changed from ${milestone.status} to ${status}.`,
         status,
       });
+      await bumpPlanVersion(tx, plan);
       return repo.findOneByOrFail({ id });
     });
   }
@@ -162,7 +177,7 @@ export class MilestoneResolver {
       checkPlanOpen(plan.status, 'add notes to it');
       await tx.getRepository(MilestoneUpdate).insert({
         milestoneId: id,
-        ...author(ctx.actor),
+        ...authorOf(ctx.actor),
         note: requiredText(note, 'note', 4000),
         status: null,
       });

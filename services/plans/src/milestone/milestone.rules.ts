@@ -2,7 +2,7 @@ import { badUserInput, conflict } from '@jobcenter/kit';
 import { boundedDate } from '@jobcenter/kit/input';
 import { MilestoneStatus } from './milestone.enums';
 
-const { PLANNED, IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED } = MilestoneStatus;
+const { PLANNED, IN_PROGRESS, ACHIEVED, MISSED, REVISED, DROPPED, PROPOSED } = MilestoneStatus;
 
 /**
  * Where each milestone status may go. ACHIEVED, REVISED and DROPPED are final; a MISSED
@@ -15,6 +15,8 @@ export const MILESTONE_TRANSITIONS: Record<MilestoneStatus, readonly MilestoneSt
   ACHIEVED: [],
   REVISED: [],
   DROPPED: [],
+  // A proposal is decided with decideMilestoneProposal, not by a status change.
+  PROPOSED: [],
 };
 
 /** Statuses in which a milestone is still to be reached; past the deadline these are overdue. */
@@ -42,6 +44,9 @@ export function decideStatusChange(
 ): StatusChange {
   const from = milestone.status;
   if (from === to) throw conflict(`The milestone is already ${to}.`);
+  if (from === PROPOSED) {
+    throw conflict('The citizen proposed this milestone; accept or decline the proposal first (decideMilestoneProposal).');
+  }
   if (!MILESTONE_TRANSITIONS[from].includes(to)) {
     const allowed = MILESTONE_TRANSITIONS[from];
     throw conflict(
@@ -81,4 +86,28 @@ export function checkDeadline(deadline: string, planStart: string, field = 'dead
     throw badUserInput(`${field}: the deadline ${deadline} is before the plan starts (${planStart}).`, field);
   }
   return deadline;
+}
+
+/** Longest reason for declining a proposal (the kit's note length). */
+export const DECLINE_REASON_MAX = 4000;
+
+/**
+ * Decides a citizen's proposal: accepted, it becomes PLANNED; declined, it is DROPPED and keeps
+ * the reason, which is required. CONFLICT when the milestone is not (or no longer) PROPOSED.
+ */
+export function decideProposal(
+  milestone: { status: MilestoneStatus },
+  accept: boolean,
+  reason: string | null | undefined,
+): { status: MilestoneStatus; declineReason: string | null; note: string } {
+  if (milestone.status !== PROPOSED) {
+    throw conflict(`Only a PROPOSED milestone can be accepted or declined; this one is ${milestone.status} (decided already).`);
+  }
+  const why = reason?.trim() || null;
+  if (why && why.length > DECLINE_REASON_MAX) {
+    throw badUserInput(`reason: at most ${DECLINE_REASON_MAX} characters (got ${why.length}).`, 'reason');
+  }
+  if (accept) return { status: PLANNED, declineReason: null, note: why ? `Proposal accepted: ${why}` : 'Proposal accepted.' };
+  if (!why) throw badUserInput('reason: say why the proposal is declined; the citizen will see it.', 'reason');
+  return { status: DROPPED, declineReason: why, note: `Proposal declined: ${why}` };
 }

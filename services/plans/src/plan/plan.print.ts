@@ -37,7 +37,15 @@ const LABELS = {
     achievedOn: 'nået',
     printed: 'Udskrevet',
     plan: { DRAFT: 'Kladde', ACTIVE: 'Aktiv', COMPLETED: 'Afsluttet', ABANDONED: 'Opgivet' },
-    ms: { PLANNED: 'Planlagt', IN_PROGRESS: 'I gang', ACHIEVED: 'Nået', MISSED: 'Ikke nået', REVISED: 'Revideret', DROPPED: 'Droppet' },
+    ms: {
+      PLANNED: 'Planlagt',
+      IN_PROGRESS: 'I gang',
+      ACHIEVED: 'Nået',
+      MISSED: 'Ikke nået',
+      REVISED: 'Revideret',
+      DROPPED: 'Droppet',
+      PROPOSED: 'Foreslået',
+    },
   },
   EN: {
     title: "The citizen's plan",
@@ -61,7 +69,15 @@ const LABELS = {
     achievedOn: 'achieved',
     printed: 'Printed',
     plan: { DRAFT: 'Draft', ACTIVE: 'Active', COMPLETED: 'Completed', ABANDONED: 'Abandoned' },
-    ms: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', ACHIEVED: 'Achieved', MISSED: 'Missed', REVISED: 'Revised', DROPPED: 'Dropped' },
+    ms: {
+      PLANNED: 'Planned',
+      IN_PROGRESS: 'In progress',
+      ACHIEVED: 'Achieved',
+      MISSED: 'Missed',
+      REVISED: 'Revised',
+      DROPPED: 'Dropped',
+      PROPOSED: 'Proposed',
+    },
   },
 } as const;
 

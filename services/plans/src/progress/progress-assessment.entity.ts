@@ -1,11 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '@jobcenter/kit';
+import { Assessor } from './progress.enums';
 import { ProgressScore } from './progress-score.entity';
 
 /** A dated progression measurement (progressionsmåling) of one citizen on the 1–10 ladder. */
 @Entity('progress_assessment')
-@Index('uq_progress_assessment_citizen_date', ['citizenId', 'assessedAt'], { unique: true })
+@Index('uq_progress_assessment_citizen_date', ['citizenId', 'assessedBy', 'assessedAt'], { unique: true })
 @ObjectType({ description: 'A progression measurement (progressionsmåling): dated scores from 1 to 10 per dimension.' })
 export class ProgressAssessment {
   @Field(() => ID, { description: 'Unique id.' })
@@ -27,7 +28,14 @@ export class ProgressAssessment {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
-  @Field({ description: 'Role of the staff member who recorded it.' })
+  @Field(() => Assessor, {
+    description:
+      "Whose scores these are: STAFF (recordProgress) or the citizen's own (CITIZEN, recordSelfAssessment). Statistics use STAFF only.",
+  })
+  @Column({ type: 'varchar', length: 8, default: Assessor.STAFF })
+  assessedBy!: Assessor;
+
+  @Field({ description: 'Role of the one who recorded it: a staff role, or CITIZEN for a self-assessment.' })
   @Column({ type: 'varchar', length: 32 })
   assessedByRole!: string;
 

@@ -31,3 +31,16 @@ registerEnumType(ProgressDimension, {
     DAILY_STRUCTURE: { description: 'Daily structure (struktur i hverdagen)' },
   },
 });
+
+export enum Assessor {
+  STAFF = 'STAFF',
+  CITIZEN = 'CITIZEN',
+}
+registerEnumType(Assessor, {
+  name: 'Assessor',
+  description: "Whose scores an assessment holds: the staff's (recordProgress) or the citizen's own (recordSelfAssessment).",
+  valuesConfig: {
+    STAFF: { description: 'Scored by a professional, agreed in conversation with the citizen (fagpersonens vurdering)' },
+    CITIZEN: { description: "The citizen's own scores (selvvurdering)" },
+  },
+});

@@ -17,7 +17,8 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     overdue: `m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline < $3`,
     open: `m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline >= $3`,
     revised: `m.status = 'REVISED'`,
-    dropped: `m.status = 'DROPPED'`,
+    // A declined proposal was never part of the plan (PROPOSED ones are neither open nor overdue).
+    dropped: `m.status = 'DROPPED' AND m.decline_reason IS NULL`,
     decided: `(m.status IN ('ACHIEVED', 'MISSED') OR (m.status IN ('PLANNED', 'IN_PROGRESS') AND m.deadline < $3))`,
   };
   const notDraft = `m.plan_id NOT IN (SELECT id FROM plan WHERE status = 'DRAFT')`;
@@ -110,6 +111,7 @@ export const PROGRESSION_FROM_SCORES = `
            COUNT(*) OVER (PARTITION BY a.citizen_id, s.dimension) AS assessments
     FROM progress_score s
     JOIN progress_assessment a ON a.id = s.assessment_id
+    WHERE a.assessed_by = 'STAFF'
   ), per_citizen AS (
     SELECT citizen_id, dimension,
            MAX(score) FILTER (WHERE from_first = 1) AS first,

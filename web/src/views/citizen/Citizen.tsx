@@ -18,6 +18,7 @@ import { ProgressionSection } from './progression/ProgressionSection';
 import { Agreements } from '../co-ownership/Agreements';
 import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
+import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 
 const SECTIONS = ['plan', 'agreements', 'messages', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
 
@@ -108,7 +109,9 @@ export default function Citizen() {
         <PlacementsSection placements={citizen.placements} />
       </Section>
       <Section id="progression" title={titles.progression}>
-        <ProgressionSection assessments={citizen.progress} />
+        <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />
+        <h3>{t('voice.scores.caption')}</h3>
+        <ScoresSideBySide assessments={citizen.progress} own="staff" />
       </Section>
       <Section id="network" title={titles.network}>
         <NetworkSection network={citizen.network} profile={citizen.resourceProfile} />

@@ -8,8 +8,11 @@ const DONE = ['ACHIEVED', 'REVISED', 'DROPPED'];
 export function Milestones({ milestones }: { milestones: MyPlan['milestones'] }) {
   const t = useT();
   const sorted = [...milestones].sort((a, b) => a.deadline.localeCompare(b.deadline));
-  const open = sorted.filter((m) => !DONE.includes(m.status));
-  const closed = sorted.filter((m) => DONE.includes(m.status));
+  const declined = sorted.filter((m) => m.declineReason);
+  const waiting = sorted.filter((m) => m.status === 'PROPOSED');
+  const inPlan = sorted.filter((m) => m.status !== 'PROPOSED' && !m.declineReason);
+  const open = inPlan.filter((m) => !DONE.includes(m.status));
+  const closed = inPlan.filter((m) => DONE.includes(m.status));
   const item = (m: MyPlan['milestones'][number]) => (
     <li key={m.id} className={`milestone milestone-${m.status.toLowerCase()}${m.overdue ? ' milestone-overdue' : ''}`}>
       <span className="milestone-title">{m.title}</span>
@@ -20,6 +23,12 @@ export function Milestones({ milestones }: { milestones: MyPlan['milestones'] })
         {t('minPlan.milestones.responsible', { who: t(`minPlan.milestones.responsibleWho.${m.responsible}`) })}
       </span>
       {m.description && <span className="milestone-description">{m.description}</span>}
+      {m.status === 'PROPOSED' && <span className="milestone-description">{t('voice.propose.proposed')}</span>}
+      {m.declineReason && (
+        <span className="milestone-description" data-testid="decline-reason">
+          {t('voice.propose.reason', { reason: m.declineReason })}
+        </span>
+      )}
     </li>
   );
   return (
@@ -36,6 +45,18 @@ export function Milestones({ milestones }: { milestones: MyPlan['milestones'] })
         <>
           <h3>{t('minPlan.milestones.closed')}</h3>
           <ol className="milestones">{closed.map(item)}</ol>
+        </>
+      )}
+      {waiting.length > 0 && (
+        <>
+          <h3>{t('voice.propose.waiting')}</h3>
+          <ol className="milestones">{waiting.map(item)}</ol>
+        </>
+      )}
+      {declined.length > 0 && (
+        <>
+          <h3>{t('voice.propose.declinedHeading')}</h3>
+          <ol className="milestones">{declined.map(item)}</ol>
         </>
       )}
     </section>

@@ -13,6 +13,12 @@ import { Milestones } from './Milestones';
 import { OwnWords } from './OwnWords';
 import { Placement } from './Placement';
 import { Progression } from './Progression';
+import { Comments } from '../voice/Comments';
+import { ConfirmationStatus } from '../voice/ConfirmationStatus';
+import { ConfirmPlanForm } from '../voice/ConfirmPlanForm';
+import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
+import { ScoresSideBySide } from '../voice/ScoresSideBySide';
+import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
 import './min-plan.css';
 
 /**
@@ -39,7 +45,26 @@ export default function MinPlan() {
                 <p className="goal">{me.activePlan.longTermGoal}</p>
               </section>
               <OwnWords plan={me.activePlan} onSaved={refetch} />
+              <section aria-labelledby="confirm-heading">
+                <h2 id="confirm-heading">{t('voice.confirm.title')}</h2>
+                <ConfirmationStatus plan={me.activePlan} own="citizen" />
+                <ConfirmPlanForm planId={me.activePlan.id} onSaved={refetch} />
+              </section>
               <Milestones milestones={me.activePlan.milestones} />
+              <section aria-labelledby="propose-heading">
+                <h2 id="propose-heading">{t('voice.propose.heading')}</h2>
+                <p>{t('voice.propose.intro')}</p>
+                <ProposeMilestoneForm planId={me.activePlan.id} onSaved={refetch} />
+              </section>
+              <section aria-labelledby="comments-heading">
+                <h2 id="comments-heading">{t('voice.comments.citizenTitle')}</h2>
+                <Comments
+                  planId={me.activePlan.id}
+                  comments={me.activePlan.comments}
+                  milestones={me.activePlan.milestones.filter((m) => !m.declineReason)}
+                  onAdded={refetch}
+                />
+              </section>
             </>
           ) : (
             <p>{t('minPlan.goal.noPlan')}</p>
@@ -48,7 +73,13 @@ export default function MinPlan() {
           <MessageThread citizenId={me.id} asCitizen />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
-          <Progression assessments={me.progress} />
+          <Progression assessments={me.progress.filter((a) => a.assessedBy === 'STAFF')} />
+          <section aria-labelledby="self-heading">
+            <h2 id="self-heading">{t('voice.self.title')}</h2>
+            <p>{t('voice.self.intro')}</p>
+            <ScoresSideBySide assessments={me.progress} own="citizen" />
+            <SelfAssessmentForm citizenId={me.id} onSaved={refetch} />
+          </section>
           <section aria-labelledby="team-heading">
             <h2 id="team-heading">{t('minPlan.team.title')}</h2>
             {me.assignments.length === 0 ? (

@@ -4,6 +4,7 @@ import { useT } from '../../../i18n/I18n';
 import { useFormat } from '../../../ui/format';
 import type { MilestoneData } from '../types';
 import { MilestoneStatusForm } from './MilestoneStatusForm';
+import { ProposalDecision } from '../../voice/ProposalDecision';
 
 const FINAL = ['ACHIEVED', 'REVISED', 'DROPPED'];
 
@@ -25,6 +26,8 @@ export function MilestoneItem({ milestone: m, onChanged }: { milestone: Mileston
         {m.achievedAt && t('plan.achievedOn', { date: f.date(m.achievedAt) })}{' '}
         <span className="muted">{t('plan.responsible', { who: t.label('enum.milestoneResponsible', m.responsible) })}</span>
       </p>
+      {m.proposedByCitizen && <p className="muted">{t('voice.propose.proposedStaff')}</p>}
+      {m.declineReason && <p data-testid="decline-reason">{t('voice.propose.reason', { reason: m.declineReason })}</p>}
       {m.description && <p>{m.description}</p>}
       {m.updates.length > 0 && (
         <details>
@@ -43,7 +46,9 @@ export function MilestoneItem({ milestone: m, onChanged }: { milestone: Mileston
           </ul>
         </details>
       )}
+      {m.status === 'PROPOSED' && <ProposalDecision milestoneId={m.id} labelledBy={headingId} onDone={onChanged} />}
       {!FINAL.includes(m.status) &&
+        m.status !== 'PROPOSED' &&
         (changing ? (
           <MilestoneStatusForm
             milestone={m}

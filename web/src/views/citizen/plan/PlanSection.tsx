@@ -3,6 +3,8 @@ import { useFormat } from '../../../ui/format';
 import type { PlanData } from '../types';
 import { AddMilestoneForm } from './AddMilestoneForm';
 import { MilestoneItem } from './MilestoneItem';
+import { Comments } from '../../voice/Comments';
+import { ConfirmationStatus } from '../../voice/ConfirmationStatus';
 
 /** The plan: goal, the citizen's own words, and the milestones on a timeline (by deadline). */
 export function PlanSection({ plan, onChanged }: { plan: PlanData; onChanged(): void }) {
@@ -20,6 +22,8 @@ export function PlanSection({ plan, onChanged }: { plan: PlanData; onChanged(): 
       ) : (
         <p className="muted">{t('plan.noOwnWords')}</p>
       )}
+      <h3>{t('voice.confirm.staffTitle')}</h3>
+      <ConfirmationStatus plan={plan} own="staff" />
       <h3>{t('plan.milestones')}</h3>
       {milestones.length === 0 ? (
         <p>{t('plan.noMilestones')}</p>
@@ -31,6 +35,13 @@ export function PlanSection({ plan, onChanged }: { plan: PlanData; onChanged(): 
         </ol>
       )}
       <AddMilestoneForm planId={plan.id} onAdded={onChanged} />
+      <h3>{t('voice.comments.title')}</h3>
+      <Comments
+        planId={plan.id}
+        comments={plan.comments}
+        milestones={plan.milestones.filter((m) => !m.declineReason)}
+        onAdded={onChanged}
+      />
     </>
   );
 }
