@@ -4,6 +4,7 @@ import { localGrantSource } from './assignment/assignment.grants';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { NetworkContact } from './network/network-contact.entity';
+import { NotificationRow, notificationsOf } from './notifications/notification.store';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
 import { StaffMember } from './staff/staff-member.entity';
 
@@ -70,6 +71,11 @@ export const createLoaders = (({ dataSource, actor }) => {
     networkByCitizen: groupedBy<NetworkContact>(
       (n) => n.citizenId,
       (ids) => dataSource.getRepository(NetworkContact).find({ where: { citizenId: In(ids) }, order: { createdAt: 'ASC' } }),
+    ),
+    /** Citizen.notifications, newest first (notifications/). */
+    notificationsByCitizen: groupedBy<NotificationRow>(
+      (n) => n.citizenId!,
+      (ids) => notificationsOf(dataSource.manager, ids),
     ),
     profileByCitizen: uniqueBy(
       (p: ResourceProfile) => p.citizenId,

@@ -18,6 +18,7 @@ import { seedCitizensDemo } from './demo/demo-data';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
+import { CitizenNotificationsResolver } from './notifications/notification.fields';
 import { KnownReferencesResolver } from './references/known-references.resolver';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
@@ -47,6 +48,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     NetworkContactResolver,
     ResourceProfileResolver,
     SignInResolver,
+    CitizenNotificationsResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },

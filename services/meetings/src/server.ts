@@ -25,6 +25,7 @@ import { resolveMeetingReference } from './meeting/meeting.reference';
 import { MeetingResolver } from './meeting/meeting.resolver';
 import { MinutesAmendment } from './meeting/minutes-amendment.entity';
 import { migrations } from './migrations';
+import { MeetingNoticeResolver } from './notice/meeting-notice.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 
 /** The meetings bounded context: meetings, their cadence, 8-week group courses, agendas. */
@@ -47,6 +48,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     CitizenMeetingsResolver,
     AgendaResolver,
     StatisticsResolver,
+    // Time, place and staff of a meeting for the citizen's notice (citizens' notification worker).
+    MeetingNoticeResolver,
   ],
   referenceResolvers: {
     Meeting: { __resolveReference: resolveMeetingReference },
