@@ -72,8 +72,13 @@ export async function startDevMailServer(options: { smtpPort?: number; httpPort?
   let listener: ((mail: { to: string[] }) => void) | null = null;
   let holdMs = 0;
   if (options.dir) mkdirSync(join(options.dir, 'new'), { recursive: true });
+  /** Sessions whose client hung up: a message still held for them is dropped, never kept. */
+  const closed = new Set<string>();
   const smtp = new SMTPServer({
     authOptional: true,
+    onClose(session) {
+      closed.add(session.id);
+    },
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
@@ -84,6 +89,7 @@ export async function startDevMailServer(options: { smtpPort?: number; httpPort?
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const finish = () => {
+          if (closed.has(session.id)) return;
           if (refusal) {
             const error = Object.assign(new Error(refusal >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: refusal });
             callback(error);
