@@ -1,9 +1,11 @@
+import { EVENT_CONSUMER_MIGRATIONS } from '@jobcenter/kit';
 import { InitialCitizensSchema1795463969863 } from './1795463969863-InitialCitizensSchema';
 import { EmergencyAccess1795467560389 } from './1795467560389-EmergencyAccess';
 import { EncryptedCpr1795471966525 } from './1795471966525-EncryptedCpr';
 import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-AssignmentStaffOpenIndex';
 import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
 import { Notifications1795910000000 } from './1795910000000-Notifications';
+import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
 export const migrations: Function[] = [
@@ -13,4 +15,7 @@ export const migrations: Function[] = [
   AssignmentStaffOpenIndex1795473607003,
   CaseHandover1795900000500,
   Notifications1795910000000,
+  OutboxEvents1796000000000,
+  // The notification centre consumes the other services' events (processed_event, event_cursor).
+  ...EVENT_CONSUMER_MIGRATIONS,
 ];
