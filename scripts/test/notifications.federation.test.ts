@@ -268,6 +268,8 @@ describe('a worker killed mid-delivery', () => {
         NODE_ENV: 'test',
         CITIZENS_DATABASE_URL: (citizensDb().options as { url: string }).url,
         NOTIFY_SMTP_URL: mail.smtpUrl,
+        // The centre's event consumer also runs in the process; plans is not in this federation.
+        PLANS_URL: 'http://127.0.0.1:9/graphql',
         NOTIFY_POLL_MS: '100',
         NOTIFY_RETRY_BASE_MS: '100',
       },

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { createDataSource, createLogger, onShutdownSignal, openDatabase } from '@jobcenter/kit';
-import { setting, settingOf, databaseUrlSetting } from '@jobcenter/kit/config';
+import { settingOf, databaseUrlSetting } from '@jobcenter/kit/config';
 import { citizensSubgraph } from '../server';
 import { channelsFromConfig } from './channels';
-import { notificationWorker } from './notification.worker';
+import { startNotificationCentre } from './notification-centre';
 
 /**
- * The notification worker as a process of its own (`node services/citizens/dist/src/notifications/worker.main.js`):
- * it delivers due notices from the citizens database. Any number may run side by side (rows are
+ * The notification centre as a process of its own (`node services/citizens/dist/src/notifications/worker.main.js`):
+ * it turns the meetings, plans and citizens events into notices and delivers the due ones from the
+ * citizens database. Any number may run side by side (events are de-duplicated by id, rows are
  * claimed with SKIP LOCKED); killing one loses nothing.
  */
 async function main() {
@@ -16,16 +17,8 @@ async function main() {
   if (!url) throw new Error('CITIZENS_DATABASE_URL is not set: the worker needs the citizens database.');
   const dataSource = createDataSource({ url, entities: citizensSubgraph.entities, migrations: citizensSubgraph.migrations, logger });
   await openDatabase(dataSource);
-  const worker = notificationWorker({
-    dataSource,
-    channels: channelsFromConfig(),
-    workbenchUrl: setting('NOTIFY_WORKBENCH_URL'),
-    maxAttempts: setting('NOTIFY_MAX_ATTEMPTS'),
-    retryBaseMs: setting('NOTIFY_RETRY_BASE_MS'),
-    logger,
-  });
-  const running = worker.start(setting('NOTIFY_POLL_MS'));
-  logger.info('notification worker running');
+  const running = startNotificationCentre({ dataSource, channels: channelsFromConfig(), logger });
+  logger.info('notification centre running: event consumer and delivery worker');
   onShutdownSignal(logger, async () => {
     await running.stop();
     await dataSource.destroy();
