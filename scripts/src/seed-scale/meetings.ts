@@ -104,14 +104,29 @@ export function meetingsTables(world: World): MeetingsResult {
     'location',
     'status',
     'summary',
-    'agreements',
-    'cancel_reason',
+    'reason',
     'outcome_recorded_at',
     'created_by',
     'created_at',
     'updated_at',
   ]);
   const participant = new Table('meeting_participant', ['id', 'meeting_id', 'role', 'staff_id', 'name', 'position']);
+  // Agreements as tasks (issue 18): the citizen or the meeting's first staff member carries each.
+  const agreement = new Table('agreement', [
+    'id',
+    'meeting_id',
+    'citizen_id',
+    'position',
+    'text',
+    'deadline',
+    'responsible',
+    'responsible_staff_id',
+    'status',
+    'status_changed_at',
+    'withdrawn_at',
+    'created_by',
+    'created_at',
+  ]);
   const at = (date: string, minutes: number) => copenhagenInstant(date, minutes);
   const now = at(today, 8 * 60);
 
@@ -241,13 +256,35 @@ export function meetingsTables(world: World): MeetingsResult {
         location,
         status,
         heldIt && r.chance(0.7) ? r.pick(da.MEETING_SUMMARIES) : null,
-        JSON.stringify(agreements),
-        status === 'CANCELLED' ? r.pick(['Borgeren meldte afbud', 'Sygdom hos konsulenten', 'Flyttet efter aftale']) : null,
+        status === 'CANCELLED'
+          ? r.pick(['Borgeren meldte afbud', 'Sygdom hos konsulenten', 'Flyttet efter aftale'])
+          : status === 'EXCUSED'
+            ? r.pick(['Lægetid', 'Sygdom', 'Barn syg'])
+            : null,
         outcomeAt,
         staff[0].staff.id,
         createdAt,
         outcomeAt ?? (status === 'CANCELLED' ? new Date(Math.min(now.getTime(), scheduledAt.getTime() - 86_400_000)) : createdAt),
       ]);
+      agreements.forEach((a, i) => {
+        const byStaff = r.chance(0.4);
+        const done = a.deadline !== null && a.deadline < today && r.chance(0.7);
+        agreement.add([
+          r.uuid(),
+          id,
+          c.id,
+          i,
+          a.text,
+          a.deadline,
+          byStaff ? staff[0].role : 'CITIZEN',
+          byStaff ? staff[0].staff.id : null,
+          done ? 'DONE' : 'OPEN',
+          done ? outcomeAt : null,
+          null,
+          staff[0].staff.id,
+          outcomeAt,
+        ]);
+      });
       let position = 0;
       participant.add([r.uuid(), id, 'CITIZEN', null, null, position++]);
       for (const s of staff) participant.add([r.uuid(), id, s.role, s.staff.id, null, position++]);
@@ -303,7 +340,16 @@ export function meetingsTables(world: World): MeetingsResult {
     heldNetworkMeetings.set(c.id, held.sort());
   }
   return {
-    tables: [course.done(), session.done(), facilitator.done(), enrollment.done(), attendance.done(), meeting.done(), participant.done()],
+    tables: [
+      course.done(),
+      session.done(),
+      facilitator.done(),
+      enrollment.done(),
+      attendance.done(),
+      meeting.done(),
+      participant.done(),
+      agreement.done(),
+    ],
     heldNetworkMeetings,
   };
 }

@@ -1,8 +1,10 @@
+import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createCitizenAccess, groupedBy, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
+import { createCitizenAccess, groupedBy, isUuid, LoaderFactory, uniqueBy, todayInCopenhagen } from '@jobcenter/kit';
 import { localGrantSource } from './assignment/assignment.grants';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
+import { Message } from './message/message.entity';
 import { NetworkContact } from './network/network-contact.entity';
 import { NotificationRow, notificationsOf } from './notifications/notification.store';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
@@ -77,6 +79,28 @@ export const createLoaders = (({ dataSource, actor }) => {
       (n) => n.citizenId!,
       (ids) => notificationsOf(dataSource.manager, ids),
     ),
+    /** The thread between each citizen and their team, oldest first. */
+    messagesByCitizen: groupedBy<Message>(
+      (m) => m.citizenId,
+      (ids) => dataSource.getRepository(Message).find({ where: { citizenId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+    ),
+    /**
+     * Unread messages from the other side for this actor (the team's for a citizen, the citizen's
+     * for staff), counted in SQL: one statement for a whole caseload.
+     */
+    unreadMessagesByCitizen: new DataLoader<string, number>(async (keys) => {
+      const ids = [...new Set(keys.filter(isUuid))];
+      const side = actor.role === 'CITIZEN' ? "m.from_role <> 'CITIZEN'" : "m.from_role = 'CITIZEN'";
+      const rows: { citizen_id: string; unread: number }[] = ids.length
+        ? await dataSource.query(
+            `SELECT m.citizen_id, COUNT(*)::int AS unread FROM message m
+              WHERE m.citizen_id = ANY($1::uuid[]) AND m.read_at IS NULL AND ${side} GROUP BY m.citizen_id`,
+            [ids],
+          )
+        : [];
+      const counts = new Map(rows.map((r) => [r.citizen_id, r.unread]));
+      return keys.map((k) => counts.get(k) ?? 0);
+    }),
     profileByCitizen: uniqueBy(
       (p: ResourceProfile) => p.citizenId,
       (ids) => dataSource.getRepository(ResourceProfile).findBy({ citizenId: In(ids) }),

@@ -20,6 +20,8 @@ import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
 import { CitizenNotificationsResolver } from './notifications/notification.fields';
 import { KnownReferencesResolver } from './references/known-references.resolver';
+import { Message } from './message/message.entity';
+import { CitizenMessagesResolver, MessageResolver } from './message/message.resolver';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
@@ -49,12 +51,14 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     ResourceProfileResolver,
     SignInResolver,
     CitizenNotificationsResolver,
+    MessageResolver,
+    CitizenMessagesResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffMemberReference },
   },
-  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover],
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover, Message],
   migrations,
   createLoaders,
   seedDemo: seedCitizensDemo,

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { citizensGrantSource, createCitizenAccess, GrantCache, groupedBy, isUuid, LoaderFactory, uniqueBy } from '@jobcenter/kit';
+import { Agreement, AgreementStatusChange } from './agreement/agreement.entity';
+import { AgreementStatus } from './agreement/agreement.enums';
 import { cadenceLoader } from './cadence/cadence.loader';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
@@ -11,6 +13,8 @@ import { GroupSession } from './course/group-session.entity';
 import { MeetingParticipant } from './meeting/meeting-participant.entity';
 import { Meeting } from './meeting/meeting.entity';
 import { MinutesAmendment } from './meeting/minutes-amendment.entity';
+import { targetGroupLoader } from './follow-up/citizens.client';
+import { FollowUpInterval } from './follow-up/follow-up-interval.entity';
 
 export type MeetingsLoaders = ReturnType<typeof createLoaders>;
 
@@ -54,8 +58,7 @@ function meetingFromRow(row: Record<string, any>): Meeting {
     location: row.location,
     status: row.status,
     summary: row.summary,
-    agreements: row.agreements ?? [],
-    cancelReason: row.cancel_reason,
+    reason: row.reason,
     outcomeRecordedAt: row.outcome_recorded_at,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -118,6 +121,43 @@ export const createLoaders = (({ dataSource, actor }) => {
       (p) => p.meetingId,
       (ids) => dataSource.getRepository(MeetingParticipant).find({ where: { meetingId: In(ids) }, order: { position: 'ASC' } }),
     ),
+    /** A meeting's agreements (those a correction did not take out), in the order recorded. */
+    agreementsByMeeting: groupedBy<Agreement>(
+      (a) => a.meetingId,
+      (ids) =>
+        dataSource.getRepository(Agreement).find({ where: { meetingId: In(ids), withdrawnAt: IsNull() }, order: { position: 'ASC' } }),
+    ),
+    /**
+     * A citizen's OPEN agreements, earliest deadline first (none last), then oldest meeting first:
+     * one statement for a whole caseload (`openAgreements`, `overdueAgreements`, the agenda).
+     */
+    openAgreementsByCitizen: groupedBy<Agreement>(
+      (a) => a.citizenId,
+      (ids) =>
+        dataSource
+          .getRepository(Agreement)
+          .createQueryBuilder('a')
+          .where('a.citizen_id = ANY(:ids) AND a.status = :open AND a.withdrawn_at IS NULL', { ids, open: AgreementStatus.OPEN })
+          .orderBy('a.deadline', 'ASC', 'NULLS LAST')
+          .addOrderBy('a.created_at', 'ASC')
+          .addOrderBy('a.position', 'ASC')
+          .getMany(),
+    ),
+    agreementById: uniqueBy<Agreement>(
+      (a) => a.id,
+      (ids) => dataSource.getRepository(Agreement).findBy({ id: In(ids) }),
+    ),
+    historyByAgreement: groupedBy<AgreementStatusChange>(
+      (c) => c.agreementId,
+      (ids) => dataSource.getRepository(AgreementStatusChange).find({ where: { agreementId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+    ),
+    /** A follow-up interval set for the citizen, if any. */
+    followUpIntervalByCitizen: uniqueBy<FollowUpInterval>(
+      (f) => f.citizenId,
+      (ids) => dataSource.getRepository(FollowUpInterval).findBy({ citizenId: In(ids) }),
+    ),
+    /** Target groups from the citizens service (for the default interval), batched per request. */
+    targetGroup: targetGroupLoader(),
     amendmentsByMeeting: groupedBy<MinutesAmendment>(
       (a) => a.meetingId,
       (ids) => dataSource.getRepository(MinutesAmendment).find({ where: { meetingId: In(ids) }, order: { amendedAt: 'ASC' } }),

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { AgendaResolver } from './agenda/agenda.resolver';
+import { Agreement, AgreementStatusChange } from './agreement/agreement.entity';
+import { AgreementResolver } from './agreement/agreement.resolver';
+import { FollowUpInterval } from './follow-up/follow-up-interval.entity';
+import { FollowUpResolver } from './follow-up/follow-up.resolver';
 import { CitizenMeetingsResolver } from './cadence/citizen.fields';
 import { Attendance } from './course/attendance.entity';
 import { CourseFacilitator } from './course/course-facilitator.entity';
@@ -50,6 +54,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     StatisticsResolver,
     // Time, place and staff of a meeting for the citizen's notice (citizens' notification worker).
     MeetingNoticeResolver,
+    AgreementResolver,
+    FollowUpResolver,
   ],
   referenceResolvers: {
     Meeting: { __resolveReference: resolveMeetingReference },
@@ -57,7 +63,19 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffReference },
   },
-  entities: [Meeting, MeetingParticipant, MinutesAmendment, GroupCourse, CourseFacilitator, GroupSession, Enrollment, Attendance],
+  entities: [
+    Meeting,
+    MeetingParticipant,
+    MinutesAmendment,
+    Agreement,
+    AgreementStatusChange,
+    FollowUpInterval,
+    GroupCourse,
+    CourseFacilitator,
+    GroupSession,
+    Enrollment,
+    Attendance,
+  ],
   migrations,
   createLoaders,
   seedDemo: seedMeetingsDemo,

@@ -46,7 +46,7 @@ describe('demo data for the seed stories', () => {
     expect(res.errors).toBeUndefined();
     const [per, ulla, svend, line] = res.data._entities;
     expect(per.networkMeetingOverdue).toBe(false);
-    expect(per.lastNetworkMeeting.agreements).toHaveLength(2);
+    expect(per.lastNetworkMeeting.agreements).toHaveLength(3);
     expect(per.nextMeeting).toEqual({ kind: 'WALK_AND_TALK' });
     expect(ulla.networkMeetingOverdue).toBe(false);
     expect(svend.networkMeetingOverdue).toBe(true);

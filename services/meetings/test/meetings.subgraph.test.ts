@@ -313,7 +313,7 @@ describe('recordMeetingOutcome', () => {
   it('records a lawful excuse as EXCUSED, not a no-show', async () => {
     const anders = consultant();
     const m = await scheduleMeeting(subgraph, anders, { citizenId: person(anders), scheduledAt: daysFromNow(-1, 7) });
-    expect(await recordOutcome(subgraph, anders, m.id, { status: 'EXCUSED' })).toEqual({ id: m.id, status: 'EXCUSED' });
+    expect(await recordOutcome(subgraph, anders, m.id, { status: 'EXCUSED', reason: 'Lægetid' })).toEqual({ id: m.id, status: 'EXCUSED' });
   });
 
   it('refuses an outcome for a meeting that has not started (BAD_USER_INPUT)', async () => {
@@ -398,7 +398,7 @@ describe('statistics', () => {
       const per = person(anders);
       const { id } = await scheduleMeeting(subgraph, anders, { citizenId: per, scheduledAt: at(h) });
       if (status === 'CANCELLED') await subgraph.as(anders, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "x") { id } }`, { id });
-      else if (status) await recordOutcome(subgraph, anders, id, { status });
+      else if (status) await recordOutcome(subgraph, anders, id, { status, ...(status === 'EXCUSED' ? { reason: 'Lægetid' } : {}) });
       return per;
     };
     // Five citizens' meetings held; one citizen's no-show, one excused, one cancelled.

@@ -1,10 +1,19 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '@jobcenter/kit';
 import { BusySpan, describeClash, findClash, overlaps } from '../src/booking/booking.rules';
-import { followUpStatus, lastNetworkMeeting, networkMeetingOverdue, nextMeeting } from '../src/cadence/cadence.rules';
+import {
+  defaultFollowUpIntervalDays,
+  followUpStatus,
+  lastNetworkMeeting,
+  networkMeetingOverdue,
+  nextMeeting,
+  validFollowUpInterval,
+} from '../src/cadence/cadence.rules';
 import { attendanceRate, checkCapacity, checkFacilitators, decideEnrollment, sessionSpans } from '../src/course/course.rules';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../src/meeting/meeting.enums';
 import { decideCancel, decideOutcome, normalizeParticipants } from '../src/meeting/meeting.rules';
+import { cleanAgreements, decideStatusChange, isOverdue, matchAmended } from '../src/agreement/agreement.rules';
+import { AgreementStatus } from '../src/agreement/agreement.enums';
 import { addMonths, copenhagenDate } from '../src/time/copenhagen';
 
 const at = (iso: string) => new Date(iso);
@@ -81,7 +90,11 @@ describe('meeting outcomes', () => {
   const planned = { status: MeetingStatus.PLANNED, scheduledAt: at('2026-11-02T09:00:00Z') };
 
   it('records an outcome once the meeting has started, not before', () => {
-    expect(decideOutcome(planned, { status: MeetingStatus.HELD, summary: 'ok' }, now)).toEqual({ ok: true, amendment: false });
+    expect(decideOutcome(planned, { status: MeetingStatus.HELD, summary: 'ok' }, now)).toEqual({
+      ok: true,
+      amendment: false,
+      reason: null,
+    });
     const early = decideOutcome({ ...planned, scheduledAt: at('2026-11-02T12:00:01Z') }, { status: MeetingStatus.HELD }, now);
     expect(early).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', message: expect.stringMatching(/not started/) });
   });
@@ -90,6 +103,7 @@ describe('meeting outcomes', () => {
     expect(decideOutcome({ ...planned, status: MeetingStatus.HELD }, { status: MeetingStatus.HELD, summary: 'v2' }, now)).toEqual({
       ok: true,
       amendment: true,
+      reason: null,
     });
   });
 
@@ -101,8 +115,31 @@ describe('meeting outcomes', () => {
   });
 
   it('an excused absence is an outcome of its own, without minutes', () => {
-    expect(decideOutcome(planned, { status: MeetingStatus.EXCUSED }, now)).toEqual({ ok: true, amendment: false });
-    expect(decideOutcome(planned, { status: MeetingStatus.NO_SHOW, summary: 'x' }, now)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(decideOutcome(planned, { status: MeetingStatus.EXCUSED, reason: ' Lægetid ' }, now)).toEqual({
+      ok: true,
+      amendment: false,
+      reason: 'Lægetid',
+    });
+    expect(decideOutcome(planned, { status: MeetingStatus.NO_SHOW, summary: 'x' }, now)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'summary',
+    });
+  });
+
+  it('an absence keeps its reason: required for EXCUSED, optional for NO_SHOW, refused for HELD', () => {
+    expect(decideOutcome(planned, { status: MeetingStatus.EXCUSED }, now)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(decideOutcome(planned, { status: MeetingStatus.NO_SHOW }, now)).toEqual({ ok: true, amendment: false, reason: null });
+    expect(decideOutcome(planned, { status: MeetingStatus.NO_SHOW, reason: 'Svarede ikke' }, now)).toMatchObject({
+      reason: 'Svarede ikke',
+    });
+    expect(decideOutcome(planned, { status: MeetingStatus.HELD, reason: 'x' }, now)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    expect(decideOutcome(planned, { status: MeetingStatus.EXCUSED, reason: 'x', agreements: [{}] }, now)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'agreements',
+    });
   });
 
   it('cancels only planned meetings, with a reason', () => {
@@ -199,10 +236,13 @@ describe('cadence', () => {
 
   it('follow-up is due 14 days after the last held contact unless the next one is booked', () => {
     const held = m(MeetingKind.WALK_AND_TALK, MeetingStatus.HELD, '2026-10-19T08:00:00Z');
-    expect(followUpStatus([held], at('2026-11-01T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false });
-    expect(followUpStatus([held], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: true });
+    expect(followUpStatus([held], at('2026-11-01T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false, overdue: false });
+    expect(followUpStatus([held], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: true, overdue: false });
+    expect(followUpStatus([held], at('2026-11-03T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: true, overdue: true });
     const booked = m(MeetingKind.FOLLOW_UP, MeetingStatus.PLANNED, '2026-11-04T08:00:00Z');
-    expect(followUpStatus([held, booked], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false });
+    expect(followUpStatus([held, booked], at('2026-11-02T12:00:00Z'))).toEqual({ dueOn: '2026-11-02', due: false, overdue: false });
+    // On a 28-day rhythm (job-ready) the same contact makes the next one due four weeks on.
+    expect(followUpStatus([held], at('2026-11-02T12:00:00Z'), 28)).toEqual({ dueOn: '2026-11-16', due: false, overdue: false });
   });
 });
 
@@ -237,5 +277,77 @@ describe('calendar helpers', () => {
       expect(copenhagenDate(at(iso))).toBe(date);
       expect(copenhagenDate(at(iso))).toBe(copenhagen(at(iso)).toISODate());
     }
+  });
+});
+
+describe('agreements as tasks', () => {
+  const staffId = '6f1c2b1e-8a57-4f36-9a43-0c4c1f7e0d11';
+
+  it('needs words, a deadline not before the meeting, and who carries it (the citizen when left out)', () => {
+    expect(cleanAgreements([{ text: '  Søg højskole ', deadline: '2026-11-20' }], '2026-11-02')).toEqual({
+      ok: true,
+      agreements: [{ text: 'Søg højskole', deadline: '2026-11-20', responsible: ParticipantRole.CITIZEN, responsibleStaffId: null }],
+    });
+    expect(cleanAgreements([{ text: 'x', deadline: '2026-11-01' }], '2026-11-02')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'agreements.0.deadline',
+    });
+    expect(cleanAgreements([{ text: 'x', deadline: '2026-11-02' }], '2026-11-02')).toMatchObject({ ok: true });
+    expect(cleanAgreements([{ text: ' ' }], '2026-11-02')).toMatchObject({ field: 'agreements.0.text' });
+  });
+
+  it('a staff role names the staff member; other roles name nobody by id', () => {
+    const jc = ParticipantRole.JOB_CONSULTANT;
+    expect(cleanAgreements([{ text: 'x', responsible: jc }], '2026-11-02')).toMatchObject({ field: 'agreements.0.responsibleStaffId' });
+    expect(cleanAgreements([{ text: 'x', responsible: jc, responsibleStaffId: staffId }], '2026-11-02')).toMatchObject({ ok: true });
+    expect(
+      cleanAgreements([{ text: 'x', responsible: ParticipantRole.RELATIVE, responsibleStaffId: staffId }], '2026-11-02'),
+    ).toMatchObject({
+      field: 'agreements.0.responsibleStaffId',
+    });
+    expect(cleanAgreements([{ text: 'x', responsibleStaffId: staffId }], '2026-11-02')).toMatchObject({
+      field: 'agreements.0.responsible',
+    });
+    expect(cleanAgreements([{ text: 'x', responsible: ParticipantRole.EMPLOYER }], '2026-11-02')).toMatchObject({ ok: true });
+  });
+
+  it('is overdue when OPEN and past its deadline (a Copenhagen date), never when done or without a deadline', () => {
+    expect(isOverdue({ status: AgreementStatus.OPEN, deadline: '2026-11-01' }, '2026-11-02')).toBe(true);
+    expect(isOverdue({ status: AgreementStatus.OPEN, deadline: '2026-11-02' }, '2026-11-02')).toBe(false);
+    expect(isOverdue({ status: AgreementStatus.DONE, deadline: '2026-11-01' }, '2026-11-02')).toBe(false);
+    expect(isOverdue({ status: AgreementStatus.OPEN, deadline: null }, '2026-11-02')).toBe(false);
+  });
+
+  it('staff set any status (a note to drop); the citizen marks their own done, never drops', () => {
+    const open = { status: AgreementStatus.OPEN, responsible: ParticipantRole.CITIZEN, withdrawnAt: null };
+    expect(decideStatusChange(open, { role: 'CASEWORKER' }, AgreementStatus.DROPPED, ' ')).toMatchObject({ field: 'note' });
+    expect(decideStatusChange(open, { role: 'CASEWORKER' }, AgreementStatus.DROPPED, ' Ikke aktuelt ')).toEqual({
+      ok: true,
+      note: 'Ikke aktuelt',
+    });
+    expect(decideStatusChange(open, { role: 'CITIZEN' }, AgreementStatus.DONE, null)).toEqual({ ok: true, note: null });
+    expect(decideStatusChange(open, { role: 'CITIZEN' }, AgreementStatus.DROPPED, 'x')).toMatchObject({ code: 'FORBIDDEN' });
+    const staffs = { ...open, responsible: ParticipantRole.CASEWORKER };
+    expect(decideStatusChange(staffs, { role: 'CITIZEN' }, AgreementStatus.DONE, null)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(decideStatusChange(open, { role: 'CASEWORKER' }, AgreementStatus.OPEN, null)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a corrected outcome keeps unchanged agreements (id, status) and withdraws the rest', () => {
+    const draft = (text: string) => ({ text, deadline: null, responsible: ParticipantRole.CITIZEN, responsibleStaffId: null });
+    const existing = [
+      { ...draft('A'), id: 'a' },
+      { ...draft('B'), id: 'b' },
+    ];
+    const { keep, insert, withdraw } = matchAmended(existing, [draft('B'), draft('C')]);
+    expect(keep).toEqual([{ row: existing[1], position: 0 }]);
+    expect(insert).toEqual([{ draft: draft('C'), position: 1 }]);
+    expect(withdraw).toEqual([existing[0]]);
+  });
+
+  it('the follow-up interval defaults by target group (14; job-ready 28) and may be set to 7–90 days', () => {
+    expect(defaultFollowUpIntervalDays('ACTIVITY_READY')).toBe(14);
+    expect(defaultFollowUpIntervalDays('JOB_READY')).toBe(28);
+    expect(defaultFollowUpIntervalDays(null)).toBe(14);
+    expect([6, 7, 90, 91, 7.5].map(validFollowUpInterval)).toEqual([false, true, true, false, false]);
   });
 });

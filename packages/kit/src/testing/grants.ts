@@ -20,6 +20,11 @@ export interface TestGrants {
    * well-formed id is taken to exist, so tests need not register the people they make up.
    */
   forget(id: string): void;
+  /**
+   * Sets the target group the stand-in answers for this citizen through `_entities`
+   * (`... on Citizen { id targetGroup }`); ACTIVITY_READY when never set.
+   */
+  setTargetGroup(citizenId: string, targetGroup: string): void;
   /** How many look-ups reached the stub (to prove batching and caching). */
   calls: number;
   stop(): Promise<void>;
@@ -29,6 +34,7 @@ export interface TestGrants {
 export async function startTestGrants(): Promise<TestGrants> {
   const grants: AccessGrant[] = [];
   const unknown = new Set<string>();
+  const targetGroups = new Map<string, string>();
   const secret = gatewayAssertionSecret();
   const state = { calls: 0 };
   const server = createServer((req, res) => {
@@ -43,7 +49,16 @@ export async function startTestGrants(): Promise<TestGrants> {
         const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
         const { actor } = await verifyGatewayAssertion(String(assertion), secret);
         if (actor.role !== 'SERVICE') return reply(200, { errors: [{ message: 'services only', extensions: { code: 'FORBIDDEN' } }] });
-        const { query, variables } = JSON.parse(body) as { query: string; variables: { citizenIds: string[]; staffIds?: string[] } };
+        const { query, variables } = JSON.parse(body) as {
+          query: string;
+          variables: { citizenIds: string[]; staffIds?: string[]; representations?: { id: string }[] };
+        };
+        if (query.includes('_entities')) {
+          const entities = (variables.representations ?? []).map((r) =>
+            unknown.has(r.id) ? null : { id: r.id, targetGroup: targetGroups.get(r.id) ?? 'ACTIVITY_READY' },
+          );
+          return reply(200, { data: { _entities: entities } });
+        }
         if (query.includes('knownReferences')) {
           const known = (ids: string[] = []) => ids.filter((id) => !unknown.has(id));
           return reply(200, {
@@ -74,6 +89,9 @@ export async function startTestGrants(): Promise<TestGrants> {
     },
     forget(id) {
       unknown.add(id);
+    },
+    setTargetGroup(citizenId, targetGroup) {
+      targetGroups.set(citizenId, targetGroup);
     },
     get calls() {
       return state.calls;

@@ -6,6 +6,7 @@ import { AssignmentStaffOpenIndex1795473607003 } from './1795473607003-Assignmen
 import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
 import { Notifications1795910000000 } from './1795910000000-Notifications';
 import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
+import { Messages1796000000200 } from './1796000000200-Messages';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
 export const migrations: Function[] = [
@@ -18,4 +19,5 @@ export const migrations: Function[] = [
   OutboxEvents1796000000000,
   // The notification centre consumes the other services' events (processed_event, event_cursor).
   ...EVENT_CONSUMER_MIGRATIONS,
+  Messages1796000000200,
 ];

@@ -14,6 +14,29 @@ export const CADENCE = {
   source: 'seeds/003 (Ryslinge, "På vej til arbejde"): follow-up every 14 days, network meetings every 2nd or 3rd month',
 } as const;
 
+/**
+ * The follow-up interval a citizen gets from their target group until staff set one of their own
+ * (`setFollowUpInterval`): 14 days (the seeds' close follow-up), 28 for job-ready cash benefit
+ * recipients, who need less close contact (issue 18). Bounds for an interval set per citizen.
+ */
+export const FOLLOW_UP_INTERVAL = {
+  defaultDays: CADENCE.followUpIntervalDays,
+  byTargetGroup: { JOB_READY: 28 } as Readonly<Record<string, number>>,
+  minDays: 7,
+  maxDays: 90,
+  source: 'seeds/003 (every 14 days, configurable per citizen, DOMAIN.md); job-ready every 28 days (issue 18)',
+} as const;
+
+/** The default interval for a target group (14 days unless the group has its own). */
+export function defaultFollowUpIntervalDays(targetGroup: string | null | undefined): number {
+  return (targetGroup && FOLLOW_UP_INTERVAL.byTargetGroup[targetGroup]) || FOLLOW_UP_INTERVAL.defaultDays;
+}
+
+/** Is this a follow-up interval staff may set (whole days, 7 to 90)? */
+export function validFollowUpInterval(days: number): boolean {
+  return Number.isInteger(days) && days >= FOLLOW_UP_INTERVAL.minDays && days <= FOLLOW_UP_INTERVAL.maxDays;
+}
+
 export interface MeetingFact {
   kind: MeetingKind;
   status: MeetingStatus;
@@ -51,19 +74,35 @@ export function lastFollowUp<T extends MeetingFact>(meetings: readonly T[]): T |
 }
 
 /**
- * When the next follow-up is due: 14 days after the last held one; today when none has been
- * held. `due` is true once that date has come and no follow-up contact is booked ahead.
+ * When the next follow-up is due: the interval (14 days unless set otherwise) after the last held
+ * one; today when none has been held. `due` is true once that date has come and no follow-up
+ * contact is booked ahead; `overdue` once it has passed.
  */
-export function followUpStatus(meetings: readonly MeetingFact[], now: Date): { dueOn: string; due: boolean } {
+export function followUpStatus(
+  meetings: readonly MeetingFact[],
+  now: Date,
+  intervalDays: number = CADENCE.followUpIntervalDays,
+): FollowUpStatus {
   const booked = meetings.some(
     (m) => (CADENCE.followUpKinds as readonly MeetingKind[]).includes(m.kind) && m.status === MeetingStatus.PLANNED && m.scheduledAt >= now,
   );
-  return followUpStatusOf(lastFollowUp(meetings), booked, now);
+  return followUpStatusOf(lastFollowUp(meetings), booked, now, intervalDays);
+}
+
+export interface FollowUpStatus {
+  dueOn: string;
+  due: boolean;
+  overdue: boolean;
 }
 
 /** `followUpStatus` from the last held follow-up contact and whether one is booked ahead. */
-export function followUpStatusOf(last: MeetingFact | null, booked: boolean, now: Date): { dueOn: string; due: boolean } {
+export function followUpStatusOf(
+  last: MeetingFact | null,
+  booked: boolean,
+  now: Date,
+  intervalDays: number = CADENCE.followUpIntervalDays,
+): FollowUpStatus {
   const today = copenhagenDate(now);
-  const dueOn = last ? addDays(copenhagenDate(last.scheduledAt), CADENCE.followUpIntervalDays) : today;
-  return { dueOn, due: dueOn <= today && !booked };
+  const dueOn = last ? addDays(copenhagenDate(last.scheduledAt), intervalDays) : today;
+  return { dueOn, due: dueOn <= today && !booked, overdue: dueOn < today && !booked };
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { DateScalar, RequestContext } from '@jobcenter/kit';
 import { mayReadCitizen } from '../access';
 import { Enrollment } from '../course/enrollment.entity';
@@ -8,7 +8,10 @@ import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind } from '../meeting/meeting.enums';
 import { copenhagenDate } from '../time/copenhagen';
 import { CadenceSlot, cadenceKey } from './cadence.loader';
-import { followUpStatusOf, networkMeetingOverdue } from './cadence.rules';
+import { CADENCE, FollowUpStatus, followUpStatusOf, networkMeetingOverdue } from './cadence.rules';
+import { Agreement } from '../agreement/agreement.entity';
+import { isOverdue } from '../agreement/agreement.rules';
+import { followUpOf } from '../follow-up/follow-up.resolver';
 
 type Context = RequestContext<MeetingsLoaders>;
 
@@ -33,11 +36,42 @@ export class CitizenMeetingsResolver {
     return ctx.loaders.cadence.load(cadenceKey(slot, citizen.id));
   }
 
-  /** `followUpStatus` of cadence.rules.ts, from the last held follow-up and one booked ahead. */
-  private async followUp(citizen: MeetingsCitizen, ctx: Context): Promise<{ dueOn: string; due: boolean }> {
-    const now = new Date();
-    const [last, booked] = await Promise.all([this.cadence(citizen, ctx, 'lastFollowUp'), this.cadence(citizen, ctx, 'bookedFollowUp')]);
-    return followUpStatusOf(last, booked !== null && booked.scheduledAt >= now, now);
+  /** `followUpStatus` of cadence.rules.ts on the citizen's own interval (today's date for another citizen). */
+  private async followUp(citizen: MeetingsCitizen, ctx: Context): Promise<FollowUpStatus & { days: number; custom: boolean }> {
+    if (!(await mayReadCitizen(ctx, citizen.id))) {
+      return { ...followUpStatusOf(null, false, new Date()), days: CADENCE.followUpIntervalDays, custom: false };
+    }
+    return followUpOf(ctx, citizen.id);
+  }
+
+  /** The citizen's open agreements ([] for another citizen, as for an unknown id). */
+  private async openAgreementsOf(citizen: MeetingsCitizen, ctx: Context): Promise<Agreement[]> {
+    if (!(await mayReadCitizen(ctx, citizen.id))) return [];
+    return ctx.loaders.openAgreementsByCitizen.load(citizen.id);
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: "The citizen's OPEN agreements from all meetings (åbne aftaler), earliest deadline first, those without one last.",
+  })
+  openAgreements(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Agreement[]> {
+    return this.openAgreementsOf(citizen, ctx);
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: 'The OPEN agreements past their deadline (overskredne aftaler): for the caseload; one statement for all its citizens.',
+  })
+  async overdueAgreements(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<Agreement[]> {
+    const today = copenhagenDate(new Date());
+    return (await this.openAgreementsOf(citizen, ctx)).filter((a) => isOverdue(a, today));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Days between follow-up conversations (opfølgningsinterval): set with `setFollowUpInterval`, else the target group default ' +
+      '(14 days; 28 for job-ready).',
+  })
+  async followUpIntervalDays(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<number> {
+    return (await this.followUp(citizen, ctx)).days;
   }
 
   @FieldResolver(() => [Meeting], {
@@ -86,14 +120,16 @@ export class CitizenMeetingsResolver {
   }
 
   @FieldResolver(() => DateScalar, {
-    description: 'When the next follow-up is due on the 14-day rhythm: 14 days after the last held contact; today if none was held.',
+    description:
+      "When the next follow-up is due on the citizen's rhythm (`followUpIntervalDays`) after the last held contact; today if none was held.",
   })
   async followUpDueOn(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<string> {
     return (await this.followUp(citizen, ctx)).dueOn;
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'True when the 14-day follow-up is due or past (opfølgning mangler) and no follow-up contact is booked ahead.',
+    description:
+      "True when the follow-up on the citizen's rhythm is due or past (opfølgning mangler) and no follow-up contact is booked ahead.",
   })
   async followUpDue(@Root() citizen: MeetingsCitizen, @Ctx() ctx: Context): Promise<boolean> {
     return (await this.followUp(citizen, ctx)).due;

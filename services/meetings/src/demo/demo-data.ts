@@ -9,6 +9,8 @@ import { COURSE_RULES, sessionSpans } from '../course/course.rules';
 import { Enrollment } from '../course/enrollment.entity';
 import { GroupCourse } from '../course/group-course.entity';
 import { GroupSession } from '../course/group-session.entity';
+import { Agreement } from '../agreement/agreement.entity';
+import { AgreementStatus } from '../agreement/agreement.enums';
 import { MeetingParticipant } from '../meeting/meeting-participant.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { MeetingKind, MeetingStatus, ParticipantRole } from '../meeting/meeting.enums';
@@ -32,9 +34,18 @@ interface DemoMeeting {
   others?: [ParticipantRole, string][];
   status?: MeetingStatus;
   summary?: string;
-  agreements?: { text: string; deadline: number | null }[];
+  agreements?: DemoAgreement[];
   location?: string;
-  cancelReason?: string;
+  reason?: string;
+}
+
+/** An agreement of a held meeting: who carries it (a staff member by demo name, or a role), its deadline in days from today. */
+interface DemoAgreement {
+  text: string;
+  deadline: number | null;
+  by: Staff | ParticipantRole;
+  role?: ParticipantRole;
+  status?: AgreementStatus;
 }
 
 const RC = ParticipantRole.RESOURCE_CONSULTANT;
@@ -60,6 +71,8 @@ function followUps(
       staff: [[consultant, RC]],
       status,
       summary: status === MeetingStatus.HELD ? summary : undefined,
+      // An absence keeps its reason (the excuse, or what is known of a no-show), not minutes.
+      reason: status === MeetingStatus.HELD ? undefined : summary,
       location: i % 2 === 0 ? 'Gåtur fra jobcentret langs åen' : 'Jobcentret',
     };
   });
@@ -93,8 +106,9 @@ const meetings: DemoMeeting[] = [
     summary:
       'Status for perioden: Per har tabt 12 kg og kommer stabilt. Mål for næste periode: højskoleophold og afklaring af arbejde på værkstedet.',
     agreements: [
-      { text: 'Per søger højskoleopholdet', deadline: 14 },
-      { text: 'Anders kontakter værkstedet om en praktik', deadline: 30 },
+      { text: 'Per søger højskoleopholdet', deadline: -10, by: ParticipantRole.CITIZEN },
+      { text: 'Anders kontakter værkstedet om en praktik', deadline: 30, by: 'anders', role: RC },
+      { text: 'Per tager sin mor med til næste netværksmøde', deadline: null, by: ParticipantRole.CITIZEN, status: AgreementStatus.DONE },
     ],
   },
   {
@@ -138,7 +152,7 @@ const meetings: DemoMeeting[] = [
     status: MeetingStatus.HELD,
     location: 'Jobcentret, mødelokale 1',
     summary: 'Status: Ulla møder op og tager selv initiativ. Mål: en praktik med få timer, hvor hun føler sig tryg.',
-    agreements: [{ text: 'Jens undersøger praktik i en børnehave', deadline: -30 }],
+    agreements: [{ text: 'Jens undersøger praktik i en børnehave', deadline: -30, by: 'jens', role: JC }],
   },
 
   ...followUps('svend', 'anders', 3, '14:30', [
@@ -162,7 +176,7 @@ const meetings: DemoMeeting[] = [
     status: MeetingStatus.HELD,
     location: 'Jobcentret, mødelokale 2',
     summary: 'Status: alkoholbehandlingen er gennemført. Mål: stabil hverdag og afklaring af uddannelse som anlægsgartner.',
-    agreements: [{ text: 'Svend fortsætter i AA', deadline: null }],
+    agreements: [{ text: 'Svend fortsætter i AA', deadline: null, by: ParticipantRole.CITIZEN }],
   },
 
   ...followUps('line', 'sofie', 4, '11:00', [
@@ -190,7 +204,7 @@ const meetings: DemoMeeting[] = [
     time: '15:00',
     staff: [['sofie', RC]],
     status: MeetingStatus.CANCELLED,
-    cancelReason: 'Line var syg; ny tid aftalt.',
+    reason: 'Line var syg; ny tid aftalt.',
     location: 'Jobcentret',
   },
 
@@ -204,7 +218,7 @@ const meetings: DemoMeeting[] = [
     status: MeetingStatus.HELD,
     location: 'Kroen i Ringe',
     summary: 'Bent er ansat i flexjob som kok; ryggen holder med de nye arbejdstider.',
-    agreements: [{ text: 'Jens følger op om tre måneder', deadline: 70 }],
+    agreements: [{ text: 'Jens følger op om tre måneder', deadline: 70, by: 'jens', role: JC }],
   },
 ];
 
@@ -243,8 +257,7 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
       location: m.location ?? null,
       status,
       summary: m.summary ?? null,
-      agreements: (m.agreements ?? []).map((a) => ({ text: a.text, deadline: a.deadline === null ? null : addDays(today, a.deadline) })),
-      cancelReason: m.cancelReason ?? null,
+      reason: m.reason ?? null,
       outcomeRecordedAt:
         status === MeetingStatus.PLANNED || status === MeetingStatus.CANCELLED ? null : addMinutes(scheduledAt, minutes + 30),
       createdBy: demoStaff[m.staff[0][0]].id,
@@ -256,6 +269,26 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
     ...(m.others ?? []).map(([role, name]) => ({ role, staffId: null, name })),
   ];
   await tx.getRepository(MeetingParticipant).insert(participants.map((p, position) => ({ ...p, meetingId: saved.id, position })));
+  if (m.agreements?.length) {
+    await tx.getRepository(Agreement).insert(
+      m.agreements.map((a, position) => {
+        const staff = a.by in demoStaff ? demoStaff[a.by as Staff].id : null;
+        return {
+          meetingId: saved.id,
+          citizenId: saved.citizenId,
+          position,
+          text: a.text,
+          deadline: a.deadline === null ? null : addDays(today, a.deadline),
+          responsible: staff ? (a.role ?? ParticipantRole.OTHER) : (a.by as ParticipantRole),
+          responsibleStaffId: staff,
+          status: a.status ?? AgreementStatus.OPEN,
+          statusChangedAt: a.status ? saved.outcomeRecordedAt : null,
+          withdrawnAt: null,
+          createdBy: saved.createdBy,
+        };
+      }),
+    );
+  }
 }
 
 /** Loads the seed stories' meetings and the running course when the database has none. */

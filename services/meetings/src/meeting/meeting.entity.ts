@@ -1,6 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Agreement } from './agreement';
 import { MeetingKind, MeetingStatus } from './meeting.enums';
 
 /**
@@ -49,13 +48,14 @@ export class Meeting {
   @Column({ type: 'text', nullable: true })
   summary!: string | null;
 
-  @Field(() => [Agreement], { description: 'What was agreed (aftaler), each with a deadline where there is one.' })
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  agreements!: Agreement[];
-
-  @Field(() => String, { nullable: true, description: 'Why the meeting was cancelled (årsag til aflysning).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the meeting did not take place: the reason it was cancelled (aflysning), the lawful excuse (EXCUSED, lovligt forfald) ' +
+      'or what is known of a no-show (NO_SHOW). Null for a held or planned meeting.',
+  })
   @Column({ type: 'text', nullable: true })
-  cancelReason!: string | null;
+  reason!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the outcome was first recorded.' })
   @Column({ type: 'timestamptz', nullable: true })

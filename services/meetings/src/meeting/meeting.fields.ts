@@ -1,10 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Agreement, agreementFromSnapshot, AgreementSnapshot } from '../agreement/agreement.entity';
 import { RequestContext } from '@jobcenter/kit';
 import { citizenRef, MeetingsCitizen } from '../federation/citizen-ref';
 import { MeetingsStaffMember, staffRef } from '../federation/staff-ref';
 import { MeetingsLoaders } from '../loaders';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { Meeting } from './meeting.entity';
+import { MeetingStatus } from './meeting.enums';
 import { MinutesAmendment } from './minutes-amendment.entity';
 
 type Context = RequestContext<MeetingsLoaders>;
@@ -25,8 +27,40 @@ export class MeetingFieldsResolver {
   @FieldResolver(() => [MinutesAmendment], {
     description: 'Corrections of the recorded outcome, oldest first, each with what it said before.',
   })
-  amendments(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<MinutesAmendment[]> {
-    return ctx.loaders.amendmentsByMeeting.load(meeting.id);
+  async amendments(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<MinutesAmendment[]> {
+    const amendments = await ctx.loaders.amendmentsByMeeting.load(meeting.id);
+    return amendments.map((a) =>
+      Object.assign(new MinutesAmendment(), a, {
+        previousAgreements: (a.previousAgreements as unknown as AgreementSnapshot[]).map(agreementFromSnapshot),
+      }),
+    );
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: 'What was agreed (aftaler): each with who carries it, a deadline where there is one, and its status.',
+  })
+  agreements(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Agreement[]> {
+    return ctx.loaders.agreementsByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description:
+      "The agenda's follow-up points (dagsorden): the citizen's agreements from earlier meetings that are still OPEN, " +
+      'earliest deadline first.',
+  })
+  async openAgreementsBefore(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Agreement[]> {
+    const open = await ctx.loaders.openAgreementsByCitizen.load(meeting.citizenId);
+    if (open.length === 0) return [];
+    const meetings = await ctx.loaders.meetingById.loadMany([...new Set(open.map((a) => a.meetingId))]);
+    const earlier = new Set(
+      meetings.flatMap((m) => (m && !(m instanceof Error) && m.scheduledAt < meeting.scheduledAt && m.id !== meeting.id ? [m.id] : [])),
+    );
+    return open.filter((a) => earlier.has(a.meetingId));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why the meeting was cancelled (årsag til aflysning); see also `reason`.' })
+  cancelReason(@Root() meeting: Meeting): string | null {
+    return meeting.status === MeetingStatus.CANCELLED ? meeting.reason : null;
   }
 }
 

@@ -47,20 +47,37 @@ export class ScheduleMeetingInput {
   participants?: ParticipantInput[] | null;
 }
 
-@InputType({ description: 'Something agreed at the meeting.' })
+@InputType({ description: 'Something agreed at the meeting, with who carries it and by when.' })
 export class AgreementInput {
-  @Field()
+  @Field({ description: 'What was agreed, in plain words.' })
   @MaxLength(2000)
   text!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'By when (frist); not before the meeting.' })
   deadline?: string | null;
+
+  @Field(() => ParticipantRole, {
+    nullable: true,
+    description: 'Who carries it (ansvarlig). Left out: the citizen, or give the role with `responsibleStaffId` for a staff member.',
+  })
+  responsible?: ParticipantRole | null;
+
+  @Field(() => ID, { nullable: true, description: 'The staff member who carries it; with a staff role in `responsible`.' })
+  responsibleStaffId?: string | null;
 }
 
 @InputType({ description: 'How a meeting went. Recording again over an outcome amends it; the previous version is kept.' })
 export class MeetingOutcomeInput {
   @Field(() => MeetingStatus, { description: 'HELD, NO_SHOW or EXCUSED (lawful excuse, not a no-show).' })
   status!: MeetingStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the citizen was absent: required for EXCUSED (the lawful excuse), optional for NO_SHOW; not for HELD.',
+  })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Minutes (referat); for a held meeting.' })
   @IsOptional()

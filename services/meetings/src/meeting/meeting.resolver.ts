@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import {
   assertReferencesExist,
   badUserInput,
@@ -15,12 +15,15 @@ import { assertMayReadCitizenData, assertMayWrite, assertMayWriteFor, mayReadCit
 import { clashExtension, describeClash, findClash } from '../booking/booking.rules';
 import { busySpans, lockStaffCalendars } from '../booking/booking.store';
 import { MeetingsLoaders } from '../loaders';
-import { addMinutes } from '../time/copenhagen';
+import { addMinutes, copenhagenDate } from '../time/copenhagen';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingStatus } from './meeting.enums';
 import { MeetingOutcomeInput, ScheduleMeetingInput } from './meeting.inputs';
-import { cleanAgreements, decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
+import { Agreement, snapshotOf } from '../agreement/agreement.entity';
+import { AgreementStatus } from '../agreement/agreement.enums';
+import { cleanAgreements, matchAmended } from '../agreement/agreement.rules';
+import { decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
 import { MinutesAmendment } from './minutes-amendment.entity';
 import { refusalError } from './refusal';
 
@@ -108,8 +111,7 @@ export class MeetingResolver {
           location: input.location?.trim() || null,
           status: MeetingStatus.PLANNED,
           summary: null,
-          agreements: [],
-          cancelReason: null,
+          reason: null,
           outcomeRecordedAt: null,
           createdBy: ctx.actor.id,
         }),
@@ -150,8 +152,9 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, {
     description:
-      'Records how a meeting went: HELD (with minutes and agreements), NO_SHOW, or EXCUSED (lawful excuse). Only once the meeting has ' +
-      'started. Recording again amends the outcome; the previous version is kept in `amendments`.',
+      'Records how a meeting went: HELD (with minutes and agreements), NO_SHOW, or EXCUSED (lawful excuse), the last two with a ' +
+      '`reason`. Only once the meeting has started. Agreements need a deadline no earlier than the meeting. Recording again amends ' +
+      'the outcome; the previous version is kept in `amendments`, and an unchanged agreement keeps its id, status and history.',
   })
   async recordMeetingOutcome(
     @Arg('id', () => ID) id: string,
@@ -159,29 +162,56 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
     assertMayWrite(ctx.actor, 'record meeting outcomes');
-    const agreements = cleanAgreements(input.agreements);
-    if (!agreements.ok) throw refusalError(agreements);
-    agreements.agreements.forEach((a, i) => a.deadline && boundedDate(a.deadline, `agreements.${i}.deadline`, 'agreement'));
+    (input.agreements ?? []).forEach((a, i) => a.deadline && boundedDate(a.deadline, `agreements.${i}.deadline`, 'agreement'));
+    const staffIds = (input.agreements ?? []).flatMap((a, i) =>
+      a.responsibleStaffId && isUuid(a.responsibleStaffId.trim())
+        ? [{ kind: 'staff' as const, id: a.responsibleStaffId.trim(), field: `agreements.${i}.responsibleStaffId` }]
+        : [],
+    );
+    if (staffIds.length > 0) await assertReferencesExist('meetings', staffIds, ctx.requestId);
     return changeTransaction(ctx, async (tx) => {
       const meeting = await lockMeeting(tx, id);
       await assertMayWriteFor(ctx, meeting.citizenId, 'record meeting outcomes');
       const decided = decideOutcome(meeting, input, new Date());
       if (!decided.ok) throw refusalError(decided);
+      const held = input.status === MeetingStatus.HELD;
+      const drafts = cleanAgreements(held ? input.agreements : [], copenhagenDate(meeting.scheduledAt));
+      if (!drafts.ok) throw refusalError(drafts);
+      const repo = tx.getRepository(Agreement);
+      const existing = await repo.find({ where: { meetingId: meeting.id, withdrawnAt: IsNull() }, order: { position: 'ASC' } });
       if (decided.amendment) {
         await tx.getRepository(MinutesAmendment).insert({
           meetingId: meeting.id,
           amendedBy: ctx.actor.id,
           previousStatus: meeting.status,
           previousSummary: meeting.summary,
-          previousAgreements: meeting.agreements,
+          previousReason: meeting.reason,
+          previousAgreements: existing.map(snapshotOf) as unknown as Agreement[],
         });
       }
-      const held = input.status === MeetingStatus.HELD;
+      const { keep, insert, withdraw } = matchAmended(existing, drafts.agreements);
+      const now = new Date();
+      for (const { row, position } of keep) if (row.position !== position) await repo.update(row.id, { position });
+      if (withdraw.length > 0) await repo.update({ id: In(withdraw.map((a) => a.id)) }, { withdrawnAt: now });
+      if (insert.length > 0) {
+        await repo.insert(
+          insert.map(({ draft, position }) => ({
+            ...draft,
+            meetingId: meeting.id,
+            citizenId: meeting.citizenId,
+            position,
+            status: AgreementStatus.OPEN,
+            statusChangedAt: null,
+            withdrawnAt: null,
+            createdBy: ctx.actor.id.slice(0, 80),
+          })),
+        );
+      }
       Object.assign(meeting, {
         status: input.status,
         summary: held ? input.summary?.trim() || null : null,
-        agreements: held ? agreements.agreements : [],
-        outcomeRecordedAt: meeting.outcomeRecordedAt ?? new Date(),
+        reason: held ? null : decided.reason,
+        outcomeRecordedAt: meeting.outcomeRecordedAt ?? now,
       });
       return tx.getRepository(Meeting).save(meeting);
     });
@@ -199,7 +229,7 @@ export class MeetingResolver {
       await assertMayWriteFor(ctx, meeting.citizenId, 'cancel meetings');
       const decided = decideCancel(meeting, reason);
       if (!decided.ok) throw refusalError(decided);
-      Object.assign(meeting, { status: MeetingStatus.CANCELLED, cancelReason: decided.reason });
+      Object.assign(meeting, { status: MeetingStatus.CANCELLED, reason: decided.reason });
       return tx.getRepository(Meeting).save(meeting);
     });
   }

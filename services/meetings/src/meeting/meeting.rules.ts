@@ -1,9 +1,8 @@
 import { Actor, isUuid } from '@jobcenter/kit';
-import { Agreement } from './agreement';
 import { MeetingStatus, NAMED_PARTICIPANT_ROLES, OUTCOME_STATUSES, ParticipantRole, STAFF_PARTICIPANT_ROLES } from './meeting.enums';
 
 /** A refusal a resolver turns into the matching GraphQL error. */
-export type Refusal = { ok: false; code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string; field?: string };
+export type Refusal = { ok: false; code: 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN'; message: string; field?: string };
 export type Decision<T> = ({ ok: true } & T) | Refusal;
 
 const bad = (message: string, field?: string): Refusal => ({ ok: false, code: 'BAD_USER_INPUT', message, field });
@@ -71,13 +70,15 @@ export interface MeetingState {
 /**
  * May this outcome be recorded now? Only HELD, NO_SHOW or EXCUSED; only once the meeting has
  * started; never on a cancelled meeting. Recording again over an outcome is an amendment
- * (the resolver keeps the previous version). Minutes and agreements belong to a held meeting.
+ * (the resolver keeps the previous version). Minutes of what was said and agreements belong to
+ * a held meeting; an absence keeps its reason instead: required for EXCUSED (the lawful excuse),
+ * optional for NO_SHOW (what is known), none for a held meeting.
  */
 export function decideOutcome(
   meeting: MeetingState,
-  outcome: { status: MeetingStatus; summary?: string | null; agreements?: readonly unknown[] | null },
+  outcome: { status: MeetingStatus; summary?: string | null; agreements?: readonly unknown[] | null; reason?: string | null },
   now: Date,
-): Decision<{ amendment: boolean }> {
+): Decision<{ amendment: boolean; reason: string | null }> {
   if (!OUTCOME_STATUSES.includes(outcome.status)) {
     return bad(`status: an outcome is HELD, NO_SHOW or EXCUSED (got ${outcome.status}); use cancelMeeting to cancel.`, 'status');
   }
@@ -85,10 +86,18 @@ export function decideOutcome(
   if (meeting.scheduledAt.getTime() > now.getTime()) {
     return bad('The meeting has not started yet; record the outcome once it has begun.', 'status');
   }
-  if (outcome.status !== MeetingStatus.HELD && (outcome.summary || outcome.agreements?.length)) {
-    return bad('summary: minutes and agreements belong to a meeting that was held.', 'summary');
+  const reason = outcome.reason?.trim() || null;
+  if (reason !== null && reason.length > 2000) return bad('reason: keep the reason under 2000 characters.', 'reason');
+  if (outcome.status === MeetingStatus.HELD) {
+    if (reason) return bad('reason: a held meeting has minutes, not a reason for absence; write it in the summary.', 'reason');
+  } else {
+    if (outcome.summary?.trim()) {
+      return bad(`summary: minutes belong to a meeting that was held; give the reason for ${outcome.status} in "reason".`, 'summary');
+    }
+    if (outcome.agreements?.length) return bad('agreements: agreements belong to a meeting that was held.', 'agreements');
+    if (outcome.status === MeetingStatus.EXCUSED && !reason) return bad('reason: say what the lawful excuse was.', 'reason');
   }
-  return { ok: true, amendment: meeting.status !== MeetingStatus.PLANNED };
+  return { ok: true, amendment: meeting.status !== MeetingStatus.PLANNED, reason };
 }
 
 /** A planned meeting can be cancelled, with a reason; one with an outcome cannot. */
@@ -109,17 +118,4 @@ export function decideReschedule(meeting: MeetingState): Decision<object> {
     return clash(`Only a planned meeting can be moved; this one is ${meeting.status}.`);
   }
   return { ok: true };
-}
-
-/** Agreements as stored: trimmed text, deadline or null. */
-export function cleanAgreements(
-  input: readonly { text: string; deadline?: string | null }[] | null | undefined,
-): Decision<{ agreements: Agreement[] }> {
-  const agreements: Agreement[] = [];
-  for (const [i, a] of (input ?? []).entries()) {
-    const text = a.text.trim();
-    if (!text) return bad(`agreements.${i}.text: an agreement needs words.`, `agreements.${i}.text`);
-    agreements.push({ text, deadline: a.deadline ?? null });
-  }
-  return { ok: true, agreements };
 }

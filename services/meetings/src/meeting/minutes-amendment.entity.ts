@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Agreement } from './agreement';
+import { Agreement } from '../agreement/agreement.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingStatus } from './meeting.enums';
 
@@ -39,7 +39,11 @@ export class MinutesAmendment {
   @Column({ type: 'text', nullable: true })
   previousSummary!: string | null;
 
-  @Field(() => [Agreement], { description: 'The agreements before the correction.' })
+  @Field(() => String, { nullable: true, description: 'The reason for absence or cancellation before the correction.' })
+  @Column({ type: 'text', nullable: true })
+  previousReason!: string | null;
+
+  @Field(() => [Agreement], { description: 'The agreements before the correction, as they stood then (status included).' })
   @Column({ type: 'jsonb' })
   previousAgreements!: Agreement[];
 }

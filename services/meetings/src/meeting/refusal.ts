@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput, conflict } from '@jobcenter/kit';
+import { badUserInput, conflict, forbidden } from '@jobcenter/kit';
 import type { Refusal } from './meeting.rules';
 
 /** Turns a rule's refusal into the GraphQL error a client sees. */
 export function refusalError(refusal: Refusal): GraphQLError {
-  return refusal.code === 'CONFLICT' ? conflict(refusal.message) : badUserInput(refusal.message, refusal.field);
+  if (refusal.code === 'CONFLICT') return conflict(refusal.message);
+  if (refusal.code === 'FORBIDDEN') return forbidden(refusal.message);
+  return badUserInput(refusal.message, refusal.field);
 }
