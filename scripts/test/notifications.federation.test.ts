@@ -34,7 +34,12 @@ function ok<T = any>(res: GraphQLResponse<T>): T {
 
 const citizensDb = () => federation.subgraphs.citizens.dataSource;
 
-async function emit(type: string, citizenId: string | null, payload: Record<string, unknown>, aggregateId = String(payload.meetingId ?? payload.messageId)) {
+async function emit(
+  type: string,
+  citizenId: string | null,
+  payload: Record<string, unknown>,
+  aggregateId = String(payload.meetingId ?? payload.messageId),
+) {
   const event: DomainEvent = {
     id: randomUUID(),
     source: type.startsWith('message.') ? 'citizens' : 'meetings',
@@ -83,14 +88,27 @@ const notificationsOf = async (citizenId: string): Promise<NotificationView[]> =
 async function registerCitizen(cpr: string, firstName: string, email: string | null, preferredContact: string) {
   const c = ok(
     await federation.as(mette, `mutation($i: RegisterCitizenInput!) { registerCitizen(input: $i) { id } }`, {
-      i: { cpr, firstName, lastName: 'Jensen', targetGroup: 'SICKNESS_BENEFIT', email, phone: '+45 22 33 44 55', preferredContact, enrolledAt: '2026-05-01' },
+      i: {
+        cpr,
+        firstName,
+        lastName: 'Jensen',
+        targetGroup: 'SICKNESS_BENEFIT',
+        email,
+        phone: '+45 22 33 44 55',
+        preferredContact,
+        enrolledAt: '2026-05-01',
+      },
     }),
   ).registerCitizen;
   ok(
-    await federation.as(mette, `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2026-05-01") { id } }`, {
-      c: c.id,
-      s: mette.id,
-    }),
+    await federation.as(
+      mette,
+      `mutation($c: ID!, $s: ID!) { assignStaff(citizenId: $c, staffId: $s, role: CASEWORKER, from: "2026-05-01") { id } }`,
+      {
+        c: c.id,
+        s: mette.id,
+      },
+    ),
   );
   return c.id as string;
 }
@@ -159,7 +177,9 @@ describe('a meeting booked reaches the citizen by e-mail', () => {
     expect(notice.to).toEqual([ulla.email]);
     expect(notice.subject).toBe('Ny tid hos jobcentret');
     expect(notice.text).toContain('Du har fået en tid til opfølgningssamtale hos jobcentret.');
-    const local = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(at).replace(':', '.');
+    const local = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' })
+      .format(at)
+      .replace(':', '.');
     expect(notice.text).toContain(`kl. ${local}`);
     expect(notice.text).toContain('Sted: Jobcentret Ryslinge, lokale 2');
     expect(notice.text).toContain('Du skal mødes med: Mette Skov');
@@ -187,10 +207,14 @@ describe('a meeting booked reaches the citizen by e-mail', () => {
   it('a moved meeting moves its reminder and tells the citizen', async () => {
     const moved = inDays(7, 13);
     const res = ok(
-      await federation.as(mette, `mutation($id: ID!, $at: DateTime!) { rescheduleMeeting(id: $id, scheduledAt: $at) { id scheduledAt kind } }`, {
-        id: meetingId,
-        at: moved.toISOString(),
-      }),
+      await federation.as(
+        mette,
+        `mutation($id: ID!, $at: DateTime!) { rescheduleMeeting(id: $id, scheduledAt: $at) { id scheduledAt kind } }`,
+        {
+          id: meetingId,
+          at: moved.toISOString(),
+        },
+      ),
     ).rescheduleMeeting;
     await emit('meeting.rescheduled', ulla.id, {
       meetingId,
@@ -208,7 +232,11 @@ describe('a meeting booked reaches the citizen by e-mail', () => {
   });
 
   it('a cancelled meeting cancels its pending reminder and tells the citizen', async () => {
-    ok(await federation.as(mette, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Sygdom hos sagsbehandler") { id status } }`, { id: meetingId }));
+    ok(
+      await federation.as(mette, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Sygdom hos sagsbehandler") { id status } }`, {
+        id: meetingId,
+      }),
+    );
     await emit('meeting.cancelled', ulla.id, { meetingId, kind: 'FOLLOW_UP', scheduledAt: inDays(7, 13).toISOString() });
     const before = mail.received.length;
     await worker().runOnce();

@@ -378,7 +378,8 @@ export const SETTINGS = {
     scope: 'citizens',
     readers: 'citizens notification worker',
     default: "`npm start`'s development mail server",
-    meaning: 'SMTP server for e-mail notices (`smtp://host:port`, `smtps://user:pass@host:465`). Unset: no e-mail is sent (such notices fail with the reason).',
+    meaning:
+      'SMTP server for e-mail notices (`smtp://host:port`, `smtps://user:pass@host:465`). Unset: no e-mail is sent (such notices fail with the reason).',
     schema: url(['smtp:', 'smtps:']),
   },
   NOTIFY_MAIL_FROM: {

@@ -109,7 +109,9 @@ describe('quiet hours: an SMS caused at 22:30 Copenhagen time goes at 08:00', ()
     expect(await at('2026-12-08T06:59:00Z').runOnce()).toBe(0); // 07:59 Copenhagen
     expect(recorded).toHaveLength(0);
     expect(await at('2026-12-08T07:00:00Z').runOnce()).toBe(1); // 08:00
-    expect(recorded.map((r) => r.body.text)).toEqual(['Du har fået en ny besked fra jobcentret. Læs den her: https://jobcenter.example.dk/min-plan']);
+    expect(recorded.map((r) => r.body.text)).toEqual([
+      'Du har fået en ny besked fra jobcentret. Læs den her: https://jobcenter.example.dk/min-plan',
+    ]);
     expect(recorded[0].body.to).toBe('+45 22 33 44 55');
   });
 });

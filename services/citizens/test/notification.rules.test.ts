@@ -1,5 +1,12 @@
 import { render } from '../src/notifications/notification.content';
-import { channelFor, dueSoonTime, isPermanent, reminderTime, respectQuietHours, retryDelayMs } from '../src/notifications/notification.rules';
+import {
+  channelFor,
+  dueSoonTime,
+  isPermanent,
+  reminderTime,
+  respectQuietHours,
+  retryDelayMs,
+} from '../src/notifications/notification.rules';
 
 describe('quiet hours: no SMS 21:00–08:00 Copenhagen time', () => {
   it('holds an SMS at 22:30 Copenhagen (winter, UTC+1) until 08:00 the next morning', () => {
@@ -68,7 +75,13 @@ describe('content in plain Danish, nothing sensitive', () => {
   it('a booked meeting gives time in Copenhagen, place and who', () => {
     const c = render('MEETING_BOOKED', {
       link,
-      meeting: { scheduledAt: new Date('2026-12-14T09:00:00Z'), durationMinutes: 60, location: 'Jobcentret, lokale 2', kind: 'FOLLOW_UP', staff: ['Mette Skov'] },
+      meeting: {
+        scheduledAt: new Date('2026-12-14T09:00:00Z'),
+        durationMinutes: 60,
+        location: 'Jobcentret, lokale 2',
+        kind: 'FOLLOW_UP',
+        staff: ['Mette Skov'],
+      },
     });
     expect(c.subject).toBe('Ny tid hos jobcentret');
     expect(c.text).toContain('mandag den 14. december 2026 kl. 10.00');

@@ -56,16 +56,33 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const body = raw.slice(split + 4);
-  const header = (name: string) => head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim() ?? '';
+  const header = (name: string) =>
+    head
+      .split('\r\n')
+      .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+      ?.slice(name.length + 1)
+      .trim() ?? '';
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   const text =
-    encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
-  return { ...envelope, subject: decodeHeader(header('Subject')), messageId: header('Message-ID'), text: text.replace(/\r\n/g, '\n').trimEnd(), raw };
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
+  return {
+    ...envelope,
+    subject: decodeHeader(header('Subject')),
+    messageId: header('Message-ID'),
+    text: text.replace(/\r\n/g, '\n').trimEnd(),
+    raw,
+  };
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export async function startDevMailServer(options: { smtpPort?: number; httpPort?: number | null; dir?: string; host?: string } = {}): Promise<DevMailServer> {
+export async function startDevMailServer(
+  options: { smtpPort?: number; httpPort?: number | null; dir?: string; host?: string } = {},
+): Promise<DevMailServer> {
   const host = options.host ?? '127.0.0.1';
   const received: ReceivedMail[] = [];
   let refusal: number | null = null;
@@ -117,10 +134,15 @@ export async function startDevMailServer(options: { smtpPort?: number; httpPort?
       const items = received
         .slice()
         .reverse()
-        .map((m) => `<article><h2>${escapeHtml(m.subject)}</h2><p>Til: ${escapeHtml(m.to.join(', '))}</p><pre>${escapeHtml(m.text)}</pre></article>`)
+        .map(
+          (m) =>
+            `<article><h2>${escapeHtml(m.subject)}</h2><p>Til: ${escapeHtml(m.to.join(', '))}</p><pre>${escapeHtml(m.text)}</pre></article>`,
+        )
         .join('\n');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(`<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Udviklingspost</title></head><body><main><h1>Modtaget post (${received.length})</h1>${items || '<p>Ingen post endnu.</p>'}</main></body></html>`);
+      res.end(
+        `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Udviklingspost</title></head><body><main><h1>Modtaget post (${received.length})</h1>${items || '<p>Ingen post endnu.</p>'}</main></body></html>`,
+      );
     });
     await new Promise<void>((resolve) => web!.listen(options.httpPort ?? 0, host, resolve));
   }

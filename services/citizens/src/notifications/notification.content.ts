@@ -90,7 +90,9 @@ export function render(kind: NotificationKind, input: { link: string; meeting?: 
       const heading = `Dit møde med jobcentret${at} er aflyst.`;
       return {
         subject: 'Dit møde er aflyst',
-        text: [heading, '', `Du behøver ikke gøre noget. Vi finder en ny tid sammen med dig. Se mere i Min plan: ${link}`].join('\n') + SIGNATURE,
+        text:
+          [heading, '', `Du behøver ikke gøre noget. Vi finder en ny tid sammen med dig. Se mere i Min plan: ${link}`].join('\n') +
+          SIGNATURE,
         short: `${heading} Se mere: ${link}`,
       };
     }

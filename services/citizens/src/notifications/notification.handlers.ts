@@ -18,7 +18,14 @@ export interface DomainEvent {
 
 /** The event types the notification centre listens to, by source. */
 export const NOTIFICATION_EVENTS: Record<string, readonly string[]> = {
-  meetings: ['meeting.scheduled', 'meeting.rescheduled', 'meeting.cancelled', 'meeting.outcomeRecorded', 'agreement.recorded', 'agreement.statusChanged'],
+  meetings: [
+    'meeting.scheduled',
+    'meeting.rescheduled',
+    'meeting.cancelled',
+    'meeting.outcomeRecorded',
+    'agreement.recorded',
+    'agreement.statusChanged',
+  ],
   plans: ['milestone.added', 'milestone.statusChanged'],
   citizens: ['message.sent'],
 };
@@ -35,9 +42,10 @@ interface Recipient {
 
 /** The citizen's channel now (from their preferredContact); null when the citizen is unknown here. */
 async function recipientOf(tx: EntityManager, citizenId: string): Promise<Recipient | null> {
-  const [row]: { preferredContact: string }[] = await tx.query(`SELECT preferred_contact AS "preferredContact" FROM citizen WHERE id = $1`, [
-    citizenId,
-  ]);
+  const [row]: { preferredContact: string }[] = await tx.query(
+    `SELECT preferred_contact AS "preferredContact" FROM citizen WHERE id = $1`,
+    [citizenId],
+  );
   if (!row) return null;
   const channel = channelFor(row.preferredContact);
   if (channel) return { channel };
@@ -80,7 +88,13 @@ async function dueSoon(tx: EntityManager, event: DomainEvent, kind: 'MILESTONE_D
   }
   const recipient = event.citizenId ? await recipientOf(tx, event.citizenId) : null;
   if (recipient && (await reschedulePending(tx, key, respectQuietHours(at, recipient.channel), p.deadline))) return;
-  await notify(tx, event, kind, { at, subjectType: kind === 'MILESTONE_DUE' ? 'milestone' : 'agreement', subjectId: id, deadline: p.deadline, dedupeKey: key });
+  await notify(tx, event, kind, {
+    at,
+    subjectType: kind === 'MILESTONE_DUE' ? 'milestone' : 'agreement',
+    subjectId: id,
+    deadline: p.deadline,
+    dedupeKey: key,
+  });
 }
 
 /**
@@ -95,7 +109,13 @@ export async function handleNotificationEvent(tx: EntityManager, event: DomainEv
       if (at.getTime() < now.getTime()) return; // registered afterwards: nobody needs telling
       await notify(tx, event, 'MEETING_BOOKED', { at: now, subjectType: 'meeting', subjectId: p.meetingId });
       const remindAt = reminderTime(at, now);
-      if (remindAt) await notify(tx, event, 'MEETING_REMINDER', { at: remindAt, subjectType: 'meeting', subjectId: p.meetingId, dedupeKey: reminderKey(p.meetingId) });
+      if (remindAt)
+        await notify(tx, event, 'MEETING_REMINDER', {
+          at: remindAt,
+          subjectType: 'meeting',
+          subjectId: p.meetingId,
+          dedupeKey: reminderKey(p.meetingId),
+        });
       return;
     }
     case 'meeting.rescheduled': {
@@ -109,7 +129,12 @@ export async function handleNotificationEvent(tx: EntityManager, event: DomainEv
       }
       const recipient = event.citizenId ? await recipientOf(tx, event.citizenId) : null;
       if (recipient && (await reschedulePending(tx, reminderKey(p.meetingId), respectQuietHours(remindAt, recipient.channel)))) return;
-      await notify(tx, event, 'MEETING_REMINDER', { at: remindAt, subjectType: 'meeting', subjectId: p.meetingId, dedupeKey: reminderKey(p.meetingId) });
+      await notify(tx, event, 'MEETING_REMINDER', {
+        at: remindAt,
+        subjectType: 'meeting',
+        subjectId: p.meetingId,
+        dedupeKey: reminderKey(p.meetingId),
+      });
       return;
     }
     case 'meeting.cancelled': {

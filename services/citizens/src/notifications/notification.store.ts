@@ -96,10 +96,10 @@ export async function claimNext(tx: EntityManager, now: Date): Promise<Notificat
 }
 
 export async function markSent(tx: EntityManager, id: string, now: Date): Promise<void> {
-  await tx.query(`UPDATE notification SET status = 'SENT', sent_at = $2, attempts = attempts + 1, failure = NULL, dedupe_key = NULL WHERE id = $1`, [
-    id,
-    now,
-  ]);
+  await tx.query(
+    `UPDATE notification SET status = 'SENT', sent_at = $2, attempts = attempts + 1, failure = NULL, dedupe_key = NULL WHERE id = $1`,
+    [id, now],
+  );
 }
 
 /** A failed attempt: retried at `retryAt`, or FAILED for good with the reason when `retryAt` is null. */

@@ -74,7 +74,9 @@ export function notificationWorker(options: WorkerOptions) {
   async function meetingOf(tx: EntityManager, id: string): Promise<MeetingDetails> {
     const notice = await meetingNotice(id);
     if (!notice) throw new DeliveryError('Mødet findes ikke længere.', true);
-    const staff = notice.staffIds.length ? await tx.getRepository(StaffMember).find({ where: notice.staffIds.map((sid) => ({ id: sid })) }) : [];
+    const staff = notice.staffIds.length
+      ? await tx.getRepository(StaffMember).find({ where: notice.staffIds.map((sid) => ({ id: sid })) })
+      : [];
     return {
       kind: notice.kind,
       scheduledAt: new Date(notice.scheduledAt),
@@ -111,7 +113,10 @@ export function notificationWorker(options: WorkerOptions) {
             ? null
             : respectQuietHours(new Date(now().getTime() + retryDelayMs(attempts, options.retryBaseMs)), row.channel);
         await markAttemptFailed(tx, row.id, reason, retryAt);
-        options.logger?.warn({ notification: row.id, attempts, retryAt, reason }, retryAt ? 'notification will be retried' : 'notification failed');
+        options.logger?.warn(
+          { notification: row.id, attempts, retryAt, reason },
+          retryAt ? 'notification will be retried' : 'notification failed',
+        );
       }
       return true;
     });

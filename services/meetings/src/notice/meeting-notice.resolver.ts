@@ -4,7 +4,9 @@ import { MeetingsLoaders } from '../loaders';
 import { MeetingParticipant } from '../meeting/meeting-participant.entity';
 import { Meeting } from '../meeting/meeting.entity';
 
-@ObjectType({ description: 'What a notice to the citizen about a meeting says: when, where, with whom. For the notification service only.' })
+@ObjectType({
+  description: 'What a notice to the citizen about a meeting says: when, where, with whom. For the notification service only.',
+})
 export class MeetingNotice {
   @Field(() => ID)
   id!: string;
@@ -45,7 +47,9 @@ export class MeetingNoticeResolver {
     if (!isUuid(id)) return null;
     const meeting = await ctx.dataSource.getRepository(Meeting).findOne({ where: { id } });
     if (!meeting) return null;
-    const participants = await ctx.dataSource.getRepository(MeetingParticipant).find({ where: { meetingId: id }, order: { position: 'ASC' } });
+    const participants = await ctx.dataSource
+      .getRepository(MeetingParticipant)
+      .find({ where: { meetingId: id }, order: { position: 'ASC' } });
     await appendAccessLog(
       ctx.dataSource,
       accessLogRows([{ citizenId: meeting.citizenId, kind: 'meeting time and place (notice)', purpose: 'CASE_WORK' }], {
