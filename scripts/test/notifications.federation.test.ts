@@ -4,6 +4,8 @@ import type { Actor } from '@jobcenter/kit';
 import { GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { meetingsSubgraph } from '@jobcenter/meetings';
+import { placementsSubgraph } from '@jobcenter/placements';
+import { digestSourcesFromServices, prepareDailyDigest } from '@jobcenter/citizens/dist/src/notifications/digest';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
 import { DevMailServer, startDevMailServer } from '@jobcenter/citizens/dist/src/notifications/dev-mail-server';
 import { emailChannel } from '@jobcenter/citizens/dist/src/notifications/channels';
@@ -55,13 +57,14 @@ async function emit(
   return event;
 }
 
-const worker = (options: { maxAttempts?: number } = {}) =>
+const worker = (options: { maxAttempts?: number; now?: Date } = {}) =>
   notificationWorker({
     dataSource: citizensDb(),
     channels: { EMAIL: emailChannel({ url: mail.smtpUrl, from: 'Jobcentret <noreply@jobcenter.local>', timeoutMs: 5_000 }) },
     workbenchUrl: 'http://localhost:4000/',
     maxAttempts: options.maxAttempts ?? 3,
     retryBaseMs: 0,
+    now: options.now ? () => options.now! : undefined,
   });
 
 interface NotificationView {
@@ -115,7 +118,7 @@ async function registerCitizen(cpr: string, firstName: string, email: string | n
 
 beforeAll(async () => {
   mail = await startDevMailServer();
-  federation = await startTestFederation([citizensSubgraph, meetingsSubgraph]);
+  federation = await startTestFederation([citizensSubgraph, meetingsSubgraph, placementsSubgraph]);
   const m = ok(
     await federation.as(lone, `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { id name } }`, {
       i: { name: 'Mette Skov', role: 'CASEWORKER', email: 'mette@ryslinge.dk', team: TEAM },
@@ -282,6 +285,30 @@ describe('failures', () => {
     const [row] = await notificationsOf(id);
     expect(row).toMatchObject({ kind: 'NEW_MESSAGE', channel: 'IN_PERSON', status: 'CANCELLED' });
     expect(row.failure).toMatch(/personlig kontakt/);
+  });
+});
+
+describe('the staff daily digest', () => {
+  it('from 07:00 Copenhagen time, once a day, each staff member gets the counts by e-mail with a link to the overview', async () => {
+    // Ulla writes to her team; nobody has read it yet.
+    const asUlla: Actor = { id: ulla.id, role: 'CITIZEN', name: 'Ulla' };
+    ok(await federation.as(asUlla, `mutation($c: ID!) { sendMessage(citizenId: $c, text: "Jeg er syg i dag") { id } }`, { c: ulla.id }));
+    const day = '2031-03-03';
+    expect(await prepareDailyDigest(citizensDb(), digestSourcesFromServices(), new Date(`${day}T05:59:00Z`))).toBe(0); // 06:59
+    expect(await prepareDailyDigest(citizensDb(), digestSourcesFromServices(), new Date(`${day}T06:00:00Z`))).toBe(1); // 07:00: Mette
+    expect(await prepareDailyDigest(citizensDb(), digestSourcesFromServices(), new Date(`${day}T09:00:00Z`))).toBe(0); // made already
+    const before = mail.received.length;
+    await worker({ now: new Date(`${day}T06:00:30Z`) }).runOnce();
+    const digest = mail.received.slice(before).filter((m) => m.subject === 'Dagens overblik');
+    expect(digest).toHaveLength(1);
+    expect(digest[0].to).toEqual(['mette@ryslinge.dk']);
+    expect(digest[0].text).toContain('Ulæste beskeder fra borgere: 1');
+    expect(digest[0].text).toMatch(
+      /Aftaler over fristen: \d+\nOpfølgningssamtaler, der mangler: \d+\nForløb, der slutter inden for 14 dage: 0\nNetværksmøder, der er overskredet: \d+/,
+    );
+    expect(digest[0].text).toContain('http://localhost:4000/digest');
+    // Counts only: no citizen's name or message.
+    for (const secret of ['Ulla', 'Kim', 'Per', 'syg']) expect(digest[0].text).not.toContain(secret);
   });
 });
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { PlacementsEndingResolver } from './digest/placements-ending.resolver';
 import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { Company } from './company/company.entity';
 import { resolveCompanyReference } from './company/company.reference';
@@ -27,6 +28,8 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
     CompanyResolver,
+    // A count for the citizens service's daily digest e-mail (notifications).
+    PlacementsEndingResolver,
     PlacementResolver,
     PlacementFieldsResolver,
     PlacementLimitResolver,

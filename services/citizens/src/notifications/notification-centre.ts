@@ -5,6 +5,7 @@ import type { Logger } from '@jobcenter/kit/logger';
 import { Channel } from './channels';
 import { DomainEvent, handleNotificationEvent, NOTIFICATION_EVENTS } from './notification.handlers';
 import { notificationWorker } from './notification.worker';
+import { digestSourcesFromServices, prepareDailyDigest } from './digest';
 
 /** The services whose events make notices, and whose look-ups the worker makes (meetings). */
 export const NOTIFICATION_SOURCES = Object.keys(NOTIFICATION_EVENTS);
@@ -47,10 +48,18 @@ export function startNotificationCentre(options: NotificationCentreOptions) {
   });
   consumer.start();
   const delivery = worker.start(setting('NOTIFY_POLL_MS'));
+  // The staff digest: looked at every minute, made once a day from 07:00 Copenhagen time.
+  const digestSources = digestSourcesFromServices();
+  const digest = setInterval(() => {
+    prepareDailyDigest(options.dataSource, digestSources).catch((error) =>
+      options.logger?.error({ err: error }, 'daily digest failed; tried again'),
+    );
+  }, 60_000);
   return {
     consumer,
     worker,
     async stop() {
+      clearInterval(digest);
       await consumer.stop();
       await delivery.stop();
       for (const channel of Object.values(options.channels)) await channel?.close?.();

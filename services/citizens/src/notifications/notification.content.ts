@@ -63,7 +63,19 @@ function meetingLines(meeting: MeetingDetails): string[] {
   return lines;
 }
 
-export function render(kind: NotificationKind, input: { link: string; meeting?: MeetingDetails; deadline?: string | null }): Content {
+/** The points of a staff member's daily digest (counts only). */
+export interface DigestCounts {
+  agreementsOverdue: number;
+  followUpsDue: number;
+  placementsEnding: number;
+  networkMeetingsOverdue: number;
+  unreadMessages: number;
+}
+
+export function render(
+  kind: NotificationKind,
+  input: { link: string; meeting?: MeetingDetails; deadline?: string | null; digest?: DigestCounts | null },
+): Content {
   const { link, meeting, deadline } = input;
   const what = meeting ? (MEETING_KINDS[meeting.kind] ?? 'møde') : 'møde';
   switch (kind) {
@@ -112,6 +124,24 @@ export function render(kind: NotificationKind, input: { link: string; meeting?: 
         text: ['Du har fået en ny besked fra jobcentret.', '', `Log ind og læs den i Min plan: ${link}`].join('\n') + SIGNATURE,
         short: `Du har fået en ny besked fra jobcentret. Læs den her: ${link}`,
       };
+    case 'STAFF_DIGEST': {
+      const d = input.digest!;
+      const lines = [
+        `Aftaler over fristen: ${d.agreementsOverdue}`,
+        `Opfølgningssamtaler, der mangler: ${d.followUpsDue}`,
+        `Forløb, der slutter inden for 14 dage: ${d.placementsEnding}`,
+        `Netværksmøder, der er overskredet: ${d.networkMeetingsOverdue}`,
+        `Ulæste beskeder fra borgere: ${d.unreadMessages}`,
+      ];
+      return {
+        subject: 'Dagens overblik',
+        text:
+          ['Godmorgen. Her er dagens overblik over din sagsstamme.', '', ...lines, '', `Se borgerne i Dagens overblik: ${link}`].join(
+            '\n',
+          ) + '\n\nVenlig hilsen\nJobcentrets system',
+        short: `Dagens overblik: ${link}`,
+      };
+    }
     default:
       throw new Error(`No content for ${kind}`);
   }

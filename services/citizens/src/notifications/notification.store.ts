@@ -12,6 +12,8 @@ export interface NotificationRow {
   subjectType: string | null;
   subjectId: string | null;
   deadline: string | null;
+  /** Counts of a staff digest (no personal data). */
+  details: Record<string, number> | null;
   createdAt: Date;
   sendAfter: Date;
   sentAt: Date | null;
@@ -20,7 +22,7 @@ export interface NotificationRow {
 }
 
 const COLUMNS = `id, citizen_id AS "citizenId", staff_id AS "staffId", kind, channel, status, subject_type AS "subjectType",
-  subject_id AS "subjectId", to_char(deadline, 'YYYY-MM-DD') AS deadline, created_at AS "createdAt", send_after AS "sendAfter",
+  subject_id AS "subjectId", to_char(deadline, 'YYYY-MM-DD') AS deadline, details, created_at AS "createdAt", send_after AS "sendAfter",
   sent_at AS "sentAt", attempts, failure`;
 
 export interface NewNotification {
@@ -32,6 +34,7 @@ export interface NewNotification {
   subjectType?: string;
   subjectId?: string;
   deadline?: string | null;
+  details?: Record<string, number>;
   dedupeKey?: string;
   eventId?: string;
   sendAfter: Date;
@@ -44,8 +47,8 @@ export interface NewNotification {
  */
 export async function insertNotification(tx: EntityManager, n: NewNotification): Promise<boolean> {
   const rows: unknown[] = await tx.query(
-    `INSERT INTO notification (citizen_id, staff_id, kind, channel, status, subject_type, subject_id, deadline, dedupe_key, event_id, send_after, failure)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id`,
+    `INSERT INTO notification (citizen_id, staff_id, kind, channel, status, subject_type, subject_id, deadline, dedupe_key, event_id, send_after, failure, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
     [
       n.citizenId ?? null,
       n.staffId ?? null,
@@ -59,6 +62,7 @@ export async function insertNotification(tx: EntityManager, n: NewNotification):
       n.eventId ?? null,
       n.sendAfter,
       n.failure ?? null,
+      n.details ?? null,
     ],
   );
   return rows.length > 0;

@@ -5,7 +5,7 @@ import { revealCpr } from '../cpr/cpr.storage';
 import { Citizen } from '../citizen/citizen.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { Channel, DeliveryError, OutgoingMessage } from './channels/channel';
-import { MeetingDetails, render } from './notification.content';
+import { DigestCounts, MeetingDetails, render } from './notification.content';
 import { claimNext, markAttemptFailed, markSent, NotificationRow } from './notification.store';
 import { isPermanent, respectQuietHours, retryDelayMs } from './notification.rules';
 
@@ -50,6 +50,7 @@ export function notificationWorker(options: WorkerOptions) {
   const now = options.now ?? (() => new Date());
   const meetingNotice = options.meetingNotice ?? meetingNoticeFromService();
   const link = new URL('/min-plan', options.workbenchUrl).toString();
+  const digestLink = new URL('/digest', options.workbenchUrl).toString();
 
   async function addressOf(tx: EntityManager, row: NotificationRow): Promise<string> {
     if (row.staffId) {
@@ -89,7 +90,8 @@ export function notificationWorker(options: WorkerOptions) {
   async function compose(tx: EntityManager, row: NotificationRow): Promise<OutgoingMessage> {
     const to = await addressOf(tx, row);
     const meeting = row.subjectType === 'meeting' && row.kind !== 'MEETING_CANCELLED' ? await meetingOf(tx, row.subjectId!) : undefined;
-    const content = render(row.kind, { link, meeting, deadline: row.deadline });
+    const digest = row.kind === 'STAFF_DIGEST' ? (row.details as unknown as DigestCounts) : null;
+    const content = render(row.kind, { link: digest ? digestLink : link, meeting, deadline: row.deadline, digest });
     return { id: row.id, to, ...content };
   }
 
