@@ -86,15 +86,26 @@ async function dueSoon(tx: EntityManager, event: DomainEvent, kind: 'MILESTONE_D
     await cancelPending(tx, key, 'Ikke længere aktuel (status, frist eller ansvar ændret).');
     return;
   }
-  const recipient = event.citizenId ? await recipientOf(tx, event.citizenId) : null;
-  if (recipient && (await reschedulePending(tx, key, respectQuietHours(at, recipient.channel), p.deadline))) return;
-  await notify(tx, event, kind, {
+  await keepPending(tx, event, kind, {
     at,
     subjectType: kind === 'MILESTONE_DUE' ? 'milestone' : 'agreement',
     subjectId: id,
     deadline: p.deadline,
     dedupeKey: key,
   });
+}
+
+/** The one pending notice with this key moves to `at` (a moved meeting, a changed deadline), or is made. */
+async function keepPending(
+  tx: EntityManager,
+  event: DomainEvent,
+  kind: NotificationKind,
+  options: { at: Date; subjectType: string; subjectId: string; deadline?: string | null; dedupeKey: string },
+): Promise<void> {
+  const recipient = event.citizenId ? await recipientOf(tx, event.citizenId) : null;
+  if (recipient && (await reschedulePending(tx, options.dedupeKey, respectQuietHours(options.at, recipient.channel), options.deadline)))
+    return;
+  await notify(tx, event, kind, options);
 }
 
 /**
@@ -104,32 +115,18 @@ async function dueSoon(tx: EntityManager, event: DomainEvent, kind: 'MILESTONE_D
 export async function handleNotificationEvent(tx: EntityManager, event: DomainEvent, now = new Date()): Promise<void> {
   const p = event.payload;
   switch (event.type) {
-    case 'meeting.scheduled': {
-      const at = new Date(p.scheduledAt);
-      if (at.getTime() < now.getTime()) return; // registered afterwards: nobody needs telling
-      await notify(tx, event, 'MEETING_BOOKED', { at: now, subjectType: 'meeting', subjectId: p.meetingId });
-      const remindAt = reminderTime(at, now);
-      if (remindAt)
-        await notify(tx, event, 'MEETING_REMINDER', {
-          at: remindAt,
-          subjectType: 'meeting',
-          subjectId: p.meetingId,
-          dedupeKey: reminderKey(p.meetingId),
-        });
-      return;
-    }
+    case 'meeting.scheduled':
     case 'meeting.rescheduled': {
       const at = new Date(p.scheduledAt);
-      if (at.getTime() < now.getTime()) return;
-      await notify(tx, event, 'MEETING_MOVED', { at: now, subjectType: 'meeting', subjectId: p.meetingId });
+      if (at.getTime() < now.getTime()) return; // registered afterwards: nobody needs telling
+      const kind = event.type === 'meeting.scheduled' ? 'MEETING_BOOKED' : 'MEETING_MOVED';
+      await notify(tx, event, kind, { at: now, subjectType: 'meeting', subjectId: p.meetingId });
       const remindAt = reminderTime(at, now);
       if (!remindAt) {
-        await cancelPending(tx, reminderKey(p.meetingId), 'Mødet er flyttet til under et døgn fra nu.');
+        await cancelPending(tx, reminderKey(p.meetingId), 'Mødet er under et døgn fra nu.');
         return;
       }
-      const recipient = event.citizenId ? await recipientOf(tx, event.citizenId) : null;
-      if (recipient && (await reschedulePending(tx, reminderKey(p.meetingId), respectQuietHours(remindAt, recipient.channel)))) return;
-      await notify(tx, event, 'MEETING_REMINDER', {
+      await keepPending(tx, event, 'MEETING_REMINDER', {
         at: remindAt,
         subjectType: 'meeting',
         subjectId: p.meetingId,

@@ -25,6 +25,9 @@ const COLUMNS = `id, citizen_id AS "citizenId", staff_id AS "staffId", kind, cha
   subject_id AS "subjectId", to_char(deadline, 'YYYY-MM-DD') AS deadline, details, created_at AS "createdAt", send_after AS "sendAfter",
   sent_at AS "sentAt", attempts, failure`;
 
+/** TypeORM answers an UPDATE … RETURNING with `[rows, rowCount]`, an INSERT or SELECT with the rows. */
+const returned = (result: unknown[]): unknown[] => (Array.isArray(result[0]) ? (result[0] as unknown[]) : result);
+
 export interface NewNotification {
   citizenId?: string | null;
   staffId?: string | null;
@@ -70,18 +73,22 @@ export async function insertNotification(tx: EntityManager, n: NewNotification):
 
 /** Cancels the pending notification with this key (a cancelled meeting's reminder). */
 export async function cancelPending(tx: EntityManager, dedupeKey: string, reason: string): Promise<number> {
-  const rows: unknown[] = await tx.query(
-    `UPDATE notification SET status = 'CANCELLED', failure = $2, dedupe_key = NULL WHERE dedupe_key = $1 AND status = 'PENDING' RETURNING id`,
-    [dedupeKey, reason],
+  const rows = returned(
+    await tx.query(
+      `UPDATE notification SET status = 'CANCELLED', failure = $2, dedupe_key = NULL WHERE dedupe_key = $1 AND status = 'PENDING' RETURNING id`,
+      [dedupeKey, reason],
+    ),
   );
   return rows.length;
 }
 
 /** Moves the pending notification with this key; false when there is none. */
 export async function reschedulePending(tx: EntityManager, dedupeKey: string, sendAfter: Date, deadline?: string | null): Promise<boolean> {
-  const rows: unknown[] = await tx.query(
-    `UPDATE notification SET send_after = $2, deadline = COALESCE($3, deadline) WHERE dedupe_key = $1 AND status = 'PENDING' RETURNING id`,
-    [dedupeKey, sendAfter, deadline ?? null],
+  const rows = returned(
+    await tx.query(
+      `UPDATE notification SET send_after = $2, deadline = COALESCE($3, deadline) WHERE dedupe_key = $1 AND status = 'PENDING' RETURNING id`,
+      [dedupeKey, sendAfter, deadline ?? null],
+    ),
   );
   return rows.length > 0;
 }
