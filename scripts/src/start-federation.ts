@@ -21,6 +21,9 @@ import { startDevIdentityProvider } from '@jobcenter/gateway/oidc/dev-setup';
 import { subgraphs } from './services';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
+import { startDevMailServer } from '@jobcenter/citizens/dist/src/notifications/dev-mail-server';
+import { devChannels } from '@jobcenter/citizens/dist/src/notifications/channels';
+import { startNotificationCentre } from '@jobcenter/citizens/dist/src/notifications/notification-centre';
 
 async function main() {
   commandLine('npm start', {});
@@ -48,6 +51,18 @@ async function main() {
     // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
     process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
   }
+  // Notices to citizens (docs/notifications.md): a real SMTP server receives them; its page shows them.
+  const mail = await startDevMailServer({
+    smtpPort: setting('DEV_MAIL_SMTP_PORT'),
+    httpPort: setting('DEV_MAIL_HTTP_PORT'),
+    dir: '.data/mail',
+  });
+  const citizens = running[subgraphs.findIndex((d) => d.name === 'citizens')];
+  const notifications = startNotificationCentre({
+    dataSource: citizens.dataSource,
+    channels: devChannels(setting('NOTIFY_SMTP_URL') ?? mail.smtpUrl),
+    logger: createLogger('notifications'),
+  });
   const port = setting('PORT') ?? 4000;
   // A real OpenID provider with the demo cast (docs/sign-in.md); the workbench signs in through it.
   const identityProvider = await startDevIdentityProvider([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
@@ -55,6 +70,8 @@ async function main() {
 
   onShutdownSignal(logger, async () => {
     await gateway.close();
+    await notifications.stop();
+    await mail.close();
     await identityProvider?.close();
     for (const subgraph of running.reverse()) await subgraph.close();
     await server.stop();
@@ -66,6 +83,7 @@ async function main() {
     `\nThe federation is running. Gateway: ${gateway.url}`,
     ...Object.entries(urls).map(([name, url]) => `  subgraph ${name}: ${url}`),
     `\nWorkbench: ${workbench}`,
+    `\nNotices (e-mail; SMS and Digital Post too, in development): ${mail.webUrl} (SMTP ${mail.smtpUrl}, maildir .data/mail/new)`,
   ];
   if (identityProvider) {
     lines.push(

@@ -8,6 +8,7 @@ import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { Message } from './message/message.entity';
 import { NetworkContact } from './network/network-contact.entity';
+import { NotificationRow, notificationsOf } from './notifications/notification.store';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
 import { StaffMember } from './staff/staff-member.entity';
 
@@ -72,6 +73,11 @@ export const createLoaders = (({ dataSource, access }) => {
     networkByCitizen: groupedBy<NetworkContact>(
       (n) => n.citizenId,
       (ids) => dataSource.getRepository(NetworkContact).find({ where: { citizenId: In(ids) }, order: { createdAt: 'ASC' } }),
+    ),
+    /** Citizen.notifications, newest first (notifications/). */
+    notificationsByCitizen: groupedBy<NotificationRow>(
+      (n) => n.citizenId!,
+      (ids) => notificationsOf(dataSource.manager, ids),
     ),
     /** The thread between each citizen and their team, oldest first. */
     messagesByCitizen: groupedBy<Message>(

@@ -19,6 +19,7 @@ import { localGrantSource } from './assignment/assignment.grants';
 import { createLoaders, CitizensLoaders } from './loaders';
 import { ACCESS_LOG_PEERS } from './peers';
 import { migrations } from './migrations';
+import { CitizenNotificationsResolver } from './notifications/notification.fields';
 import { KnownReferencesResolver } from './references/known-references.resolver';
 import { Message } from './message/message.entity';
 import { CitizenMessagesResolver, MessageResolver } from './message/message.resolver';
@@ -50,6 +51,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     NetworkContactResolver,
     ResourceProfileResolver,
     SignInResolver,
+    CitizenNotificationsResolver,
     MessageResolver,
     CitizenMessagesResolver,
   ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { SubgraphDefinition } from '@jobcenter/kit';
 import { AccessLogResolver } from '@jobcenter/kit/audit-log';
+import { PlacementsEndingResolver } from './digest/placements-ending.resolver';
 import { Company } from './company/company.entity';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
@@ -28,6 +29,8 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
     CompanyResolver,
+    // A count for the citizens service's daily digest e-mail (notifications).
+    PlacementsEndingResolver,
     PlacementResolver,
     PlacementFieldsResolver,
     PlacementLimitResolver,

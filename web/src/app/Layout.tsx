@@ -6,6 +6,7 @@ import { focusNextHeading } from '../ui/Page';
 
 const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/caseload', label: 'nav.caseload', roles: ['CASEWORKER', 'RESOURCE_CONSULTANT', 'TEAM_LEAD'] },
+  { to: '/digest', label: 'nav.digest', roles: ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'] },
   { to: '/team', label: 'nav.team', roles: ['TEAM_LEAD'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['ANALYST', 'TEAM_LEAD'] },
   { to: '/my-day', label: 'nav.myDay', roles: ['JOB_CONSULTANT'] },

@@ -14,6 +14,7 @@ const Team = lazy(() => import('../views/team/Team'));
 const Dashboard = lazy(() => import('../views/dashboard/Dashboard'));
 const MyDay = lazy(() => import('../views/my-day/MyDay'));
 const MinPlan = lazy(() => import('../views/min-plan/MinPlan'));
+const Digest = lazy(() => import('../views/digest/Digest'));
 
 function guarded(roles: Role[], view: ReactNode) {
   return (
@@ -34,6 +35,7 @@ export function AppRoutes() {
       <Route path="/caseload" element={guarded(['CASEWORKER', 'RESOURCE_CONSULTANT', 'TEAM_LEAD'], <Caseload />)} />
       <Route path="/citizens/:id" element={guarded(STAFF_ROLES, <Citizen />)} />
       <Route path="/citizens/:id/print" element={guarded(STAFF_ROLES, <PrintPlan />)} />
+      <Route path="/digest" element={guarded(['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'], <Digest />)} />
       <Route path="/team" element={guarded(['TEAM_LEAD'], <Team />)} />
       <Route path="/min-plan" element={guarded(['CITIZEN'], <MinPlan />)} />
       <Route path="*" element={<NotFound />} />

@@ -12,6 +12,7 @@ import { AccessLogSection } from './access-log/AccessLogSection';
 import { AssignmentsSection } from './assignments/AssignmentsSection';
 import { MeetingsSection } from './meetings/MeetingsSection';
 import { NetworkSection } from './network/NetworkSection';
+import { NotificationsSection } from './notifications/NotificationsSection';
 import { PlacementsSection } from './placements/PlacementsSection';
 import { PlanSection } from './plan/PlanSection';
 import { ProgressionSection } from './progression/ProgressionSection';
@@ -20,7 +21,7 @@ import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 
-const SECTIONS = ['plan', 'agreements', 'messages', 'meetings', 'placements', 'progression', 'network', 'team', 'access-log'] as const;
+const SECTIONS = ['plan', 'agreements', 'messages', 'meetings', 'placements', 'progression', 'network', 'team', 'notifications', 'access-log'] as const;
 
 /** The citizen's page for staff: one query for the page, sections each in their own folder. */
 export default function Citizen() {
@@ -47,6 +48,7 @@ export default function Citizen() {
     progression: t('progression.title'),
     network: t('network.title'),
     team: t('assignments.title'),
+    notifications: t('notifications.title'),
     'access-log': t('accessLog.title'),
   };
   return (
@@ -118,6 +120,9 @@ export default function Citizen() {
       </Section>
       <Section id="team" title={titles.team}>
         <AssignmentsSection assignments={citizen.assignments} />
+      </Section>
+      <Section id="notifications" title={titles.notifications}>
+        <NotificationsSection citizenId={citizen.id} />
       </Section>
       <Section id="access-log" title={titles['access-log']}>
         <AccessLogSection citizenId={citizen.id} />
