@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { gatewayAssertionSecret } from '../identity/secrets';
-import { MIN_CELL_SIZE } from './suppression';
+import { MIN_CELL_SIZE } from './threshold';
 
 /**
  * Cell-key perturbation (the ABS TableBuilder / ONS flexible table builder method) for every
@@ -60,10 +60,17 @@ function buildRow(count: number): number[] {
   return row;
 }
 
-/** The fixed perturbation table: PERTURBATION_TABLE[count][cellKey], counts MIN_CELL_SIZE … TABLE_ROWS_UP_TO. */
-export const PERTURBATION_TABLE: ReadonlyMap<number, readonly number[]> = new Map(
-  Array.from({ length: TABLE_ROWS_UP_TO - MIN_CELL_SIZE + 1 }, (_, i) => [MIN_CELL_SIZE + i, buildRow(MIN_CELL_SIZE + i)]),
-);
+let table: ReadonlyMap<number, readonly number[]> | undefined;
+/**
+ * The fixed perturbation table: row by count (MIN_CELL_SIZE … TABLE_ROWS_UP_TO; larger counts use
+ * the last row), column by cell key. Built on first use (suppression.ts and this file import each other).
+ */
+export function perturbationTable(): ReadonlyMap<number, readonly number[]> {
+  table ??= new Map(
+    Array.from({ length: TABLE_ROWS_UP_TO - MIN_CELL_SIZE + 1 }, (_, i) => [MIN_CELL_SIZE + i, buildRow(MIN_CELL_SIZE + i)]),
+  );
+  return table;
+}
 
 const derivedKeys = new Map<string, { from: string; key: string }>();
 /** A key for one purpose, derived from the services' shared secret (never the secret itself). */
@@ -120,7 +127,7 @@ export function cellKey(keySum: number): number {
 
 /** The perturbation for a cell of `count` records with cell key `key` (count ≥ MIN_CELL_SIZE). */
 export function noiseFor(count: number, key: number): number {
-  const row = PERTURBATION_TABLE.get(Math.min(count, TABLE_ROWS_UP_TO))!;
+  const row = perturbationTable().get(Math.min(count, TABLE_ROWS_UP_TO))!;
   return row[key];
 }
 
