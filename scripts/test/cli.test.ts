@@ -28,6 +28,7 @@ const SCRIPTS = [
   'k8s-supergraph',
   'rotate-cpr-key',
   'config-docs',
+  'new-subgraph',
 ];
 
 it.each(SCRIPTS)('%s: an unknown option is an error with usage (exit 2)', (script) => {
