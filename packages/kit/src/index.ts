@@ -22,6 +22,7 @@ export * from './crypto';
 export * from './database';
 export * from './embedded-postgres';
 export * from './errors';
+export * from './events';
 export * from './http';
 export * from './idempotency';
 export * from './migration-lock';

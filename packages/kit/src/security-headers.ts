@@ -25,7 +25,7 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fre
 });
 
 /** The kit's API: /graphql, /health/live, /health/ready and /metrics (with or without a query string). */
-export const API_PATH = /^\/(graphql|health|metrics)(\/|\?|$)/;
+export const API_PATH = /^\/(graphql|health|metrics|events)(\/|\?|$)/;
 
 /** Sets the API headers on a response before anything else writes to it. */
 export function setApiSecurityHeaders(res: ServerResponse): void {

@@ -14,6 +14,15 @@ const peerCallTimeoutMs = () => setting('PEER_CALL_TIMEOUT_MS');
 /** The variable that holds a subgraph's URL, e.g. CITIZENS_URL. */
 export const subgraphUrlVariable = (name: string) => `${name.toUpperCase()}_URL`;
 
+/** The headers that make a request this service's own (role SERVICE), as every service-to-service call carries. */
+export async function serviceRequestHeaders(
+  from: string,
+  requestId: string = randomUUID(),
+  secret = gatewayAssertionSecret(),
+): Promise<Record<string, string>> {
+  return { [GATEWAY_ASSERTION_HEADER]: await signServiceAssertion(from, requestId, secret), [REQUEST_ID_HEADER]: requestId };
+}
+
 /**
  * A call from one subgraph straight to another, with the calling service's own signed identity
  * (role SERVICE: no personal data). The target's URL is read at call time from
@@ -33,8 +42,7 @@ export function subgraphClient(from: string, target: string, fixedUrl?: string):
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [GATEWAY_ASSERTION_HEADER]: await signServiceAssertion(from, requestId, secret),
-          [REQUEST_ID_HEADER]: requestId,
+          ...(await serviceRequestHeaders(from, requestId, secret)),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),

@@ -16,6 +16,7 @@ import { createLogger } from './logger';
 import { createServerMetrics, PoolLike } from './observability/metrics';
 import { initTracing, traceIdOf } from './observability/tracing';
 import { buildFederatedSchema, SchemaOptions } from './schema';
+import { mountEventFeed } from './events/feed';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
 export interface SubgraphDefinition<Loaders> extends SchemaOptions {
@@ -109,6 +110,8 @@ export async function startSubgraph<Loaders>(
           loaders: definition.createLoaders({ dataSource, actor }),
         };
       },
+      // GET /events: this subgraph's outbox, for other services (events/feed.ts, docs/events.md).
+      routes: (app) => mountEventFeed(app, { dataSource, secret, logger }),
       ready: async () => {
         if (!dataSource.isInitialized) return false;
         await dataSource.query('SELECT 1');

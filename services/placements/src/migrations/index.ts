@@ -1,4 +1,5 @@
 import { InitialPlacementsSchema1795465314982 } from './1795465314982-InitialPlacementsSchema';
+import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialPlacementsSchema1795465314982];
+export const migrations: Function[] = [InitialPlacementsSchema1795465314982, OutboxEvents1796000000000];

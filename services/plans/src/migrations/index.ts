@@ -1,5 +1,6 @@
 import { InitialPlansSchema1795464583993 } from './1795464583993-InitialPlansSchema';
 import { ProgressionSummary1795500000000 } from './1795500000000-ProgressionSummary';
+import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialPlansSchema1795464583993, ProgressionSummary1795500000000];
+export const migrations: Function[] = [InitialPlansSchema1795464583993, ProgressionSummary1795500000000, OutboxEvents1796000000000];

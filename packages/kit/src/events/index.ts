@@ -1,0 +1,4 @@
+export * from './catalogue';
+export * from './outbox';
+export * from './feed';
+export * from './consumer';

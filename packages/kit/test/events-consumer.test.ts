@@ -1,0 +1,205 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AnyNewEvent, readEventFeed, recordEvents } from '../src/events';
+import { createDataSource, openDatabase } from '../src/database';
+import { ensureDatabase, withDatabase } from '../src/embedded-postgres';
+import { startSubgraph, RunningSubgraph } from '../src/subgraph';
+import { createTestDatabase, startTestSubgraph, TestSubgraph } from '../src/testing';
+import { freePort } from '../src/testing/ports';
+import { PostgresProcess, startPostgresProcess } from '../src/testing/postgres-process';
+import { outboxSubgraph } from './fixtures/outbox-subgraph';
+import { openConsumerDatabase, testConsumer } from './fixtures/event-consumer';
+
+const staffEvents = (count: number, team: string): AnyNewEvent[] =>
+  Array.from({ length: count }, () => {
+    const id = randomUUID();
+    return { type: 'staff.created', aggregateId: id, citizenId: null, payload: { staffId: id, role: 'CASEWORKER', team } };
+  });
+
+async function produce(dataSource: DataSource, count: number, team = 'T'): Promise<void> {
+  await dataSource.transaction((tx) => recordEvents(tx, staffEvents(count, team)));
+}
+
+async function appliedCount(dataSource: DataSource): Promise<{ rows: number; distinct: number }> {
+  const [row] = await dataSource.query(`SELECT count(*)::int AS rows, count(DISTINCT "event_id")::int AS distinct FROM "applied"`);
+  return row;
+}
+
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined && done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The feed's events, all of them, in order (what a consumer must end up with). */
+async function feedIds(dataSource: DataSource): Promise<string[]> {
+  const ids: string[] = [];
+  let after = '';
+  for (;;) {
+    const page = await readEventFeed(dataSource, after, 1000);
+    if (page.events.length === 0) return ids;
+    ids.push(...page.events.map((e) => e.id));
+    after = page.next;
+  }
+}
+
+describe('EventFeedConsumer', () => {
+  let producer: TestSubgraph;
+  let consumerDb: { url: string; drop(): Promise<void> };
+  let consumer: DataSource;
+
+  beforeAll(async () => {
+    producer = await startTestSubgraph(outboxSubgraph);
+    consumerDb = await createTestDatabase('consumer');
+    consumer = await openConsumerDatabase(consumerDb.url);
+  });
+  afterAll(async () => {
+    await consumer.destroy();
+    await consumerDb.drop();
+    await producer.stop();
+  });
+
+  it('applies each event once, in feed order, even when the feed serves it again', async () => {
+    await produce(producer.dataSource, 120);
+    const expected = await until(
+      'the events to be served',
+      () => feedIds(producer.dataSource),
+      (ids) => ids.length >= 120,
+    );
+    const events = testConsumer(consumer, producer.url);
+    expect(await events.drain()).toBe(expected.length);
+    expect(await events.drain()).toBe(0);
+    // Redelivery (e.g. a cursor lost with a restore): processed_event keeps the effect single.
+    await consumer.query(`DELETE FROM "event_cursor"`);
+    expect(await events.drain()).toBe(expected.length);
+    expect(await appliedCount(consumer)).toEqual({ rows: expected.length, distinct: expected.length });
+    const applied = await consumer.query(`SELECT "event_id" FROM "applied" ORDER BY ctid`);
+    expect(applied.map((r: { event_id: string }) => r.event_id)).toEqual(expected);
+    expect(events.status()[0]).toMatchObject({ source: 'staffdemo', caughtUp: true, lagSeconds: 0, failures: 0 });
+    await consumer.query(`TRUNCATE "applied", "processed_event", "event_cursor"`);
+  });
+
+  it('resumes after being killed mid-batch with nothing lost and nothing applied twice', async () => {
+    await produce(producer.dataSource, 400, 'Kill');
+    const expected = await until(
+      'the events to be served',
+      () => feedIds(producer.dataSource),
+      (ids) => ids.length >= 520,
+    );
+    // 50 events a page, 10 ms each: a page takes about half a second, so the kill lands inside one.
+    const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'event-consumer.js'), consumerDb.url, producer.url, '10'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await until(
+        'the child to apply a page',
+        () => appliedCount(consumer),
+        (c) => c.rows >= 50,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    const atKill = await appliedCount(consumer);
+    expect(atKill.rows).toBeLessThan(expected.length);
+    // Whole pages or nothing: a page's effects and its bookkeeping commit together.
+    expect(atKill.rows % 50).toBe(0);
+    const [{ processed }] = await consumer.query(`SELECT count(*)::int AS processed FROM "processed_event"`);
+    expect(processed).toBe(atKill.rows);
+
+    await testConsumer(consumer, producer.url).drain();
+    expect(await appliedCount(consumer)).toEqual({ rows: expected.length, distinct: expected.length });
+    const applied = await consumer.query(`SELECT "event_id" FROM "applied" ORDER BY ctid`);
+    expect(applied.map((r: { event_id: string }) => r.event_id)).toEqual(expected);
+  });
+});
+
+describe('EventFeedConsumer through faults', () => {
+  let dir: string;
+  let pg: PostgresProcess;
+  let pgPort: number;
+  let producerUrl: string;
+  let producer: RunningSubgraph | undefined;
+  let producerPort: number;
+  let consumer: DataSource;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'events-faults-'));
+    chmodSync(dir, 0o777);
+    pgPort = await freePort();
+    pg = await startPostgresProcess(path.join(dir, 'data'), pgPort);
+    await ensureDatabase(pg.adminUrl, 'producer');
+    await ensureDatabase(pg.adminUrl, 'consumer');
+    producerUrl = withDatabase(pg.adminUrl, 'producer');
+    producerPort = await freePort();
+    producer = await startSubgraph(outboxSubgraph, { databaseUrl: producerUrl, port: producerPort });
+    consumer = await openConsumerDatabase(withDatabase(pg.adminUrl, 'consumer'));
+  });
+  afterAll(async () => {
+    await producer?.close();
+    await consumer.destroy().catch(() => undefined);
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backs off while the producer and PostgreSQL are down, then catches up with nothing lost', async () => {
+    const events = testConsumer(consumer, `http://127.0.0.1:${producerPort}/graphql`);
+    events.start();
+    try {
+      await produce(producer!.dataSource, 5, 'Before');
+      await until(
+        'the first events',
+        () => appliedCount(consumer),
+        (c) => c.rows === 5,
+      );
+
+      // The producer goes away; changes are still made in its database (e.g. by another replica).
+      await producer!.close();
+      producer = undefined;
+      const writer = createDataSource({ url: producerUrl, entities: [], migrations: [] });
+      await openDatabase(writer);
+      await produce(writer, 7, 'WhileDown');
+      await writer.destroy();
+      await until(
+        'the consumer to notice',
+        async () => events.status()[0],
+        (s) => s.failures >= 2,
+      );
+
+      // PostgreSQL restarts under both of them.
+      await pg.stop();
+      pg = await startPostgresProcess(path.join(dir, 'data'), pgPort);
+
+      producer = await startSubgraph(outboxSubgraph, { databaseUrl: producerUrl, port: producerPort });
+      await produce(producer.dataSource, 3, 'After');
+      const caughtUp = await until(
+        'the consumer to catch up',
+        () => appliedCount(consumer),
+        (c) => c.rows >= 15,
+        60_000,
+      );
+      expect(caughtUp).toEqual({ rows: 15, distinct: 15 });
+      await until(
+        'the consumer to be healthy',
+        async () => events.status()[0],
+        (s) => s.failures === 0 && s.caughtUp,
+      );
+      const metrics = await events.registry.metrics();
+      expect(metrics).toMatch(/event_consumer_failures_total\{source="staffdemo"\} [1-9]/);
+      expect(metrics).toMatch(/event_consumer_events_total\{source="staffdemo"\} 15/);
+      expect(metrics).toMatch(/event_consumer_lag_seconds\{source="staffdemo"\} 0/);
+    } finally {
+      await events.stop();
+    }
+  });
+});
