@@ -1,18 +1,22 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
+import { InsightsCitizenResolver } from './citizen/citizen.fields';
+import { createLoaders, InsightsLoaders } from './loaders';
 import { migrations } from './migrations';
-import { SeriesResolver } from './series/series.resolver';
+import { InsightsNote } from './note/note.entity';
 
-/**
- * The insights bounded context: fact tables built from the other four subgraphs' domain events
- * (pseudonymous, no names or CPR numbers), answering dashboards with monthly series and
- * breakdowns; aggregates only, every figure cell-key perturbed (docs/insights.md).
- */
-export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
+/** The insights bounded context: cross-domain monthly series and breakdowns for dashboards, built from the other subgraphs' events; aggregates only, disclosure-controlled */
+export const insightsSubgraph: SubgraphDefinition<InsightsLoaders> = {
   name: 'insights',
   defaultPort: 4005,
-  resolvers: [SeriesResolver],
-  entities: [],
+  // Caseload grants (who may read which citizen) come from citizens.
+  calls: ['citizens'],
+  resolvers: [
+    // The service's part of the citizen's access log, for Citizen.accessLog (services only).
+    AccessLogResolver,
+    InsightsCitizenResolver,
+  ],
+  entities: [InsightsNote],
   migrations,
-  createLoaders: () => ({}),
+  createLoaders,
 };
