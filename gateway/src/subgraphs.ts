@@ -7,6 +7,7 @@ export const SUBGRAPHS = [
   { name: 'plans', defaultUrl: 'http://127.0.0.1:4002/graphql' },
   { name: 'meetings', defaultUrl: 'http://127.0.0.1:4003/graphql' },
   { name: 'placements', defaultUrl: 'http://127.0.0.1:4004/graphql' },
+  { name: 'insights', defaultUrl: 'http://127.0.0.1:4005/graphql' },
 ] as const;
 
 /**

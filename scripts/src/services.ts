@@ -3,9 +3,16 @@ import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
 import { meetingsSubgraph } from '@jobcenter/meetings';
 import { placementsSubgraph } from '@jobcenter/placements';
+import { insightsSubgraph } from '@jobcenter/insights';
 
 /** Every subgraph of the federation, in the order they start. Add a new service here. */
-export const subgraphs: SubgraphDefinition<any>[] = [citizensSubgraph, plansSubgraph, meetingsSubgraph, placementsSubgraph];
+export const subgraphs: SubgraphDefinition<any>[] = [
+  citizensSubgraph,
+  plansSubgraph,
+  meetingsSubgraph,
+  placementsSubgraph,
+  insightsSubgraph,
+];
 
 /** Where each service's folder is, relative to the project root. */
 export const serviceDir = (name: string) => `services/${name}`;

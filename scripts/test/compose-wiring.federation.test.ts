@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Actor } from '@jobcenter/kit';
 import { signUserToken } from '@jobcenter/kit';
-import { createTestDatabase, freePort, postGraphQL } from '@jobcenter/kit/testing';
+import { createTestDatabase, freePort, perturbedAround, postGraphQL } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/operations';
 
@@ -88,7 +88,7 @@ const as = async (actor: Actor, query: string, variables: Record<string, unknown
 
 describe('the services as docker-compose.yml wires them, each its own process', () => {
   it('starts every service Compose defines', () => {
-    expect(services.sort()).toEqual(['citizens', 'gateway', 'meetings', 'placements', 'plans']);
+    expect(services.sort()).toEqual(['citizens', 'gateway', 'insights', 'meetings', 'placements', 'plans']);
   });
 
   it("CaseworkerCaseload: Inger's citizens with plans (plans asks citizens for her grants), meetings and placement", async () => {
@@ -112,8 +112,9 @@ describe('the services as docker-compose.yml wires them, each its own process', 
   it('MunicipalDashboard: every statistic, for an analyst', async () => {
     const res = await as(staff('karin'), operation('MunicipalDashboard'), { from: '2025-11-01', to: '2026-12-31' });
     expect(res.errors).toBeUndefined();
-    expect(res.data.citizenStatistics.total).toBe(5);
-    expect(res.data.meetingStatistics.held).toBe(17);
+    // Shown counts are perturbed (cell-key method): within ±2 of the truth.
+    expect(res.data.citizenStatistics.total).toEqual(perturbedAround(5));
+    expect(res.data.meetingStatistics.held).toEqual(perturbedAround(17));
   });
 
   it("CitizenOwnView, then Svend's access log lists the look-ups in all four domains", async () => {

@@ -1,5 +1,5 @@
 import type { Actor } from '@jobcenter/kit';
-import { errorCode } from '@jobcenter/kit/testing';
+import { errorCode, perturbedAround } from '@jobcenter/kit/testing';
 import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/operations';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
@@ -59,7 +59,8 @@ describe('the operations clients run', () => {
     // and the dashboard learns which from `suppressed` (to show "<5"), never a count under 5.
     const { citizenStatistics, milestoneStatistics, progressionStatistics, meetingStatistics, groupCourseStatistics, placementStatistics } =
       res.data;
-    expect(citizenStatistics.total).toBe(5);
+    // Shown counts are perturbed (cell-key method): within ±2 of the truth.
+    expect(citizenStatistics.total).toEqual(perturbedAround(5));
     expect(citizenStatistics.suppressed).toEqual(expect.arrayContaining(['byStatus.ACTIVE', 'byTargetGroup.JOB_READY']));
     expect(
       citizenStatistics.byTargetGroup.length + citizenStatistics.suppressed.filter((s: string) => s.startsWith('byTargetGroup.')).length,
@@ -68,7 +69,7 @@ describe('the operations clients run', () => {
     expect(milestoneStatistics.suppressed).toContain('achieved');
     expect(progressionStatistics).toEqual([]);
     // Seventeen meetings were held with five citizens: enough to show.
-    expect(meetingStatistics.held).toBe(17);
+    expect(meetingStatistics.held).toEqual(perturbedAround(17));
     expect(meetingStatistics.suppressed).toEqual(expect.arrayContaining(['noShow', 'attendanceRate']));
     expect(groupCourseStatistics).toMatchObject({ courses: 1, occupancyRate: null, suppressed: expect.arrayContaining(['enrolled']) });
     expect(placementStatistics).toMatchObject({

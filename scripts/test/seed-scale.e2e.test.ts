@@ -6,6 +6,7 @@ import { parseCpr } from '@jobcenter/citizens/cpr/rules';
 import { isValidCvr } from '@jobcenter/placements/company/cvr-rules';
 import { attentionReasons } from '@jobcenter/placements/placement/rules';
 import { checkProposedLength } from '@jobcenter/placements/placement-rules';
+import { perturbedAround } from '@jobcenter/kit/testing';
 import { subgraphs } from '../src/services';
 import { seedScale, World } from '../src/seed-scale/index';
 
@@ -173,12 +174,13 @@ describe('the four operations on the generated data', () => {
     const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
     const res = await federation.as(staffActor(analyst), operation('MunicipalDashboard'), { from, to: today });
     expect(res.errors).toBeUndefined();
-    expect(res.data.citizenStatistics.total).toBe(60);
+    expect(res.data.citizenStatistics.total).toEqual(perturbedAround(60));
     // Small cells are withheld (kit suppression): a withheld figure is named in `suppressed` and
-    // reads 0 (a breakdown leaves the cell out); every other figure is exactly what was written.
+    // reads 0 (a breakdown leaves the cell out); every other figure is what was written, perturbed
+    // by the cell-key method (within ±2).
     const shownOrWithheld = (stats: { suppressed: string[] }, name: string, value: number | undefined, written: number) => {
       if (stats.suppressed.includes(name)) expect(value ?? 0).toBe(0);
-      else expect(value ?? 0).toBe(written);
+      else expect(value ?? 0).toEqual(perturbedAround(written));
     };
     const citizenStats = res.data.citizenStatistics;
     const byStatus = Object.fromEntries(citizenStats.byStatus.map((b: any) => [b.key, b.count]));
@@ -295,6 +297,8 @@ describe('CaseworkerCaseload SQL statements', () => {
     const five = await perSubgraph(small, 5);
     const fifty = await perSubgraph(large, 50);
     expect(fifty).toEqual(five);
-    for (const d of subgraphs) expect(five[d.name]).toBeGreaterThan(0);
+    // insights serves aggregates only: it has no part in a caseload.
+    for (const d of subgraphs.filter((s) => s.name !== 'insights')) expect(five[d.name]).toBeGreaterThan(0);
+    expect(five.insights).toBe(0);
   }, 120_000);
 });

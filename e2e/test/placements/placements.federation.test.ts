@@ -4,6 +4,7 @@ import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing'
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, postGraphQL, TestSubgraph } from '@jobcenter/kit/testing';
 import { placementsSubgraph } from '@jobcenter/placements';
+import { perturbedAround } from '@jobcenter/kit/testing';
 import {
   act,
   analyst,
@@ -715,18 +716,19 @@ describe('statistics', () => {
     for (const who of [analyst, consultant(), caseworker]) {
       const res = await placements.as(who, query);
       expect(res.errors).toBeUndefined();
+      // Shown counts are perturbed (cell-key method): within ±2 of the true ones.
       expect(res.data.placementStatistics).toEqual({
-        active: 6,
-        completed: 12,
+        active: perturbedAround(6),
+        completed: perturbedAround(12),
         // FLEXJOB (2 citizens) is withheld, and INTERNSHIP (the next smallest) with it: 18 − 11 gives 7, not 2.
         byKind: [
-          { key: 'WAGE_SUBSIDY_PRIVATE', count: 5 },
+          { key: 'WAGE_SUBSIDY_PRIVATE', count: perturbedAround(5) },
           { key: 'WAGE_SUBSIDY_PUBLIC', count: 0 },
-          { key: 'ORDINARY_JOB', count: 6 },
+          { key: 'ORDINARY_JOB', count: perturbedAround(6) },
         ],
         // Two ended otherwise: completed − employment − education would show it, so employment goes too.
         toOrdinaryEmployment: 0,
-        toEducation: 5,
+        toEducation: perturbedAround(5),
         employmentRate: null,
         suppressed: ['toOrdinaryEmployment', 'byKind.INTERNSHIP', 'byKind.FLEXJOB', 'employmentRate'],
       });

@@ -40,6 +40,12 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
   createLoaders: LoaderFactory<Loaders>;
   /** Loads the seed stories' demo data into an empty database; resolves whether it did. */
   seedDemo?: (dataSource: DataSource) => Promise<boolean>;
+  /**
+   * Work the service does beside answering requests (insights: consuming the other subgraphs'
+   * events), started by runSubgraph once the server is up; resolves the function that stops it
+   * on shutdown. Tests start it themselves.
+   */
+  background?: (running: RunningSubgraph, logger: Logger) => Promise<() => Promise<void>>;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -174,8 +180,10 @@ export async function runSubgraph<Loaders>(
   if (setting('SEED_DEMO') && (await definition.seedDemo?.(running.dataSource))) {
     logger.info('demo data loaded');
   }
+  const stopBackground = await definition.background?.(running, logger);
   logger.info({ url: running.url }, `${definition.name} subgraph ready`);
   onShutdownSignal(logger, async () => {
+    await stopBackground?.();
     await running.close();
     await database.embedded?.stop();
   });

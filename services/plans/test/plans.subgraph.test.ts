@@ -3,6 +3,8 @@ import { addDays, subgraphClient, todayInCopenhagen } from '@jobcenter/kit';
 import {
   errorCode,
   GraphQLResponse,
+  perturbedAround,
+  perturbedRateAround,
   postGraphQL,
   startTestGrants,
   startTestSubgraph,
@@ -608,14 +610,15 @@ describe('statistics', () => {
         { f: from, t: to },
       );
     });
+    // Published counts are perturbed (cell-key method): within ±2 of the truth, the rate from them.
     expect(res!.data.milestoneStatistics).toEqual({
-      achieved: 5,
-      missed: 5,
+      achieved: perturbedAround(5),
+      missed: perturbedAround(5),
       overdue: 0,
       open: 0,
       revised: 0,
       dropped: 0,
-      achievementRate: 0.5,
+      achievementRate: perturbedRateAround(5, 10),
       suppressed: [],
     });
     expect(statements).toBe(1);
@@ -645,7 +648,7 @@ describe('statistics', () => {
       const res = await subgraph.as(who, query, { f: from, t: to });
       expect(res.errors).toBeUndefined();
       expect(res.data.milestoneStatistics).toEqual({
-        achieved: 5,
+        achieved: perturbedAround(5),
         missed: 0,
         overdue: 0,
         open: 0,

@@ -1,2 +1,3 @@
 export * from './suppression';
 export * from './perturbation';
+export * from './cell-key';

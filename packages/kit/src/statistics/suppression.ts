@@ -1,3 +1,5 @@
+import { MAX_NOISE, perturbedCount } from './cell-key';
+import { MIN_CELL_SIZE } from './threshold';
 /**
  * Small-cell suppression (diskretionering) for the dashboards' statistics: no figure may describe
  * so few people that it singles one out. One rule for all four subgraphs and every role.
@@ -14,18 +16,28 @@
  *   with) or over fewer than MIN_CELL_SIZE people.
  */
 
-/**
- * The smallest number of people a published figure may describe. Danish public statistics
- * withhold small cells ("diskretionering"); health and social data are commonly published only
- * for 5 people or more, and issue 6 asks for exactly that: a dashboard must not single anyone out.
- */
-export const MIN_CELL_SIZE = 5;
+export { MIN_CELL_SIZE } from './threshold';
 
 /** One cell before suppression: its count and, when the count is of events, the distinct people behind them. */
 export interface Cell {
   count: number;
   /** Distinct people the count describes; the count itself when omitted (a count of people). */
   people?: number;
+  /**
+   * Sum of the records' keys (cell-key.ts, `recordKeySql` in the query): when given, a shown count
+   * is published perturbed by the cell key, so that differences of figures give no small group away.
+   */
+  keySum?: number;
+}
+
+/**
+ * The count a shown cell publishes: perturbed by its cell key when it has one (cell-key.ts). A
+ * small cell is returned as it is: the caller withholds it (count, breakdown, rate) and never shows it.
+ */
+export function publishedCount(cell: Cell | number): number {
+  const c = typeof cell === 'number' ? { count: cell } : cell;
+  if (c.keySum === undefined || c.count === 0 || isSmallCell(c)) return c.count;
+  return perturbedCount({ count: c.count, keySum: c.keySum, people: c.people }) ?? c.count;
 }
 
 export interface KeyedCell extends Cell {
@@ -65,6 +77,15 @@ export function cellsToWithhold(cells: readonly KeyedCell[], options: { hideOne?
 }
 
 /**
+ * part / whole from the published (perturbed) counts, rounded to 0.001 and at most 1; null when
+ * whole is 0. A rate from exact counts would give away what their perturbation hides.
+ */
+export function publishedRatio(part: Cell | number, whole: Cell | number): number | null {
+  const [p, w] = [publishedCount(part), publishedCount(whole)];
+  return w === 0 ? null : Math.round(Math.min(1, p / w) * 1000) / 1000;
+}
+
+/**
  * Suppression for one statistics answer: each figure goes through it, and `suppressed` lists
  * the names of those withheld (e.g. `noShow`, `byTargetGroup.YOUTH`, `attendanceRate`).
  */
@@ -79,7 +100,7 @@ export class CellSuppression {
   /** A count for an `Int!` field: the count, or 0 (and listed) when it describes 1–4 people. */
   count(name: string, cell: Cell | number): number {
     const c = typeof cell === 'number' ? { count: cell } : cell;
-    if (!isSmallCell(c)) return c.count;
+    if (!isSmallCell(c)) return publishedCount(c);
     this.withheld.push(name);
     return 0;
   }
@@ -91,7 +112,7 @@ export class CellSuppression {
   breakdown(name: string, cells: readonly KeyedCell[], options: { hideOne?: boolean } = {}): { key: string; count: number }[] {
     const withheld = cellsToWithhold(cells, options);
     for (const c of cells) if (withheld.has(c.key)) this.withheld.push(`${name}.${c.key}`);
-    return cells.filter((c) => !withheld.has(c.key)).map(({ key, count }) => ({ key, count }));
+    return cells.filter((c) => !withheld.has(c.key)).map((c) => ({ key: c.key, count: publishedCount(c) }));
   }
 
   /**
@@ -103,7 +124,7 @@ export class CellSuppression {
     const withheld = cellsToWithhold(cells);
     const shown: Record<string, number> = {};
     for (const c of cells) {
-      shown[c.key] = withheld.has(c.key) ? 0 : c.count;
+      shown[c.key] = withheld.has(c.key) ? 0 : publishedCount(c);
       if (withheld.has(c.key) && !unpublished.includes(c.key)) this.withheld.push(c.key);
     }
     return shown;
@@ -129,4 +150,6 @@ export const SUPPRESSED_FIELD_DESCRIPTION =
   `${MIN_CELL_SIZE}", not as 0.`;
 
 /** Appended to the description of a count that may be withheld. */
-export const SUPPRESSIBLE = ` 0 when it would describe 1–${MIN_CELL_SIZE - 1} people; then listed in \`suppressed\`.`;
+export const SUPPRESSIBLE =
+  ` 0 when it would describe 1–${MIN_CELL_SIZE - 1} people; then listed in \`suppressed\`. Otherwise perturbed by at most ±${MAX_NOISE} ` +
+  '(cell-key method: the same records always get the same noise), so differences of figures give no one away.';

@@ -9,3 +9,4 @@ export { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 /** The jest global setup and teardown, for scripts that run the test federation outside jest (screenshots, measurements). */
 export { default as startTestPostgres } from './global-setup';
 export { default as stopTestPostgres } from './global-teardown';
+export * from './perturbed';

@@ -2,6 +2,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CellSuppression, decodeCursor, encodeCursor } from '@jobcenter/kit';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
+import { isSmallCell, recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics } from './citizen.inputs';
@@ -82,21 +83,24 @@ export async function listCitizens(
 
 /** Counts by status and target group in SQL; every enum value is listed, zeros included. */
 export async function citizenStatistics(dataSource: DataSource): Promise<CitizenStatistics> {
-  const rows: { dimension: string; key: string; count: string }[] = await dataSource.query(`
-    SELECT 'status' AS dimension, status AS key, COUNT(*) AS count FROM citizen GROUP BY status
-    UNION ALL
-    SELECT 'targetGroup', target_group, COUNT(*) FROM citizen GROUP BY target_group`);
+  // key_sum: the citizens' record keys, for the cell-key perturbation of each published count.
+  const rows: { dimension: string; key: string; count: string; key_sum: string }[] = await dataSource.query(
+    `SELECT 'status' AS dimension, status AS key, COUNT(*) AS count, SUM(${recordKeySql('id', '$1')}) AS key_sum FROM citizen GROUP BY status
+     UNION ALL
+     SELECT 'targetGroup', target_group, COUNT(*), SUM(${recordKeySql('id', '$1')}) FROM citizen GROUP BY target_group`,
+    [recordKeySecret()],
+  );
   const cells = (dimension: string, keys: string[]) =>
-    keys.map((key) => ({
-      key,
-      count: Number(rows.find((r) => r.dimension === dimension && r.key === key)?.count ?? 0),
-    }));
+    keys.map((key) => {
+      const row = rows.find((r) => r.dimension === dimension && r.key === key);
+      return { key, count: Number(row?.count ?? 0), keySum: Number(row?.key_sum ?? 0) };
+    });
   const byStatus = cells('status', Object.values(CitizenStatus));
-  const total = byStatus.reduce((sum, c) => sum + c.count, 0);
+  const total = { count: byStatus.reduce((sum, c) => sum + c.count, 0), keySum: byStatus.reduce((sum, c) => sum + c.keySum, 0) };
   // Small-cell suppression: each row is one citizen, so every count here is of people.
   const s = new CellSuppression();
   const shownTotal = s.count('total', total);
-  const hideOne = shownTotal !== total;
+  const hideOne = isSmallCell(total);
   return {
     total: shownTotal,
     byStatus: s.breakdown('byStatus', byStatus, { hideOne }),

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
 import { addDays } from '@jobcenter/kit/calendar';
+import { publishedRatio, recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { startOfCopenhagenDay } from '../time/copenhagen';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
-
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
 /**
  * Counts by outcome over meetings starting in [from, to] (Copenhagen dates), each with the
@@ -27,11 +26,14 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
   };
   const columns = Object.entries(outcomes).flatMap(([name, where]) => [
     `COUNT(*) FILTER (WHERE ${where}) AS ${name}`,
+    // The meetings' record keys, for the cell-key perturbation of the published count.
+    `COALESCE(SUM(${recordKeySql('id', '$3')}) FILTER (WHERE ${where}), 0) AS ${name}_key`,
     `(SELECT COUNT(*) FROM (SELECT DISTINCT citizen_id FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2 AND ${where} LIMIT ${MIN_CELL_SIZE}) p) AS ${name}_people`,
   ]);
   const [counts] = await dataSource.query(`SELECT ${columns.join(', ')} FROM meeting WHERE scheduled_at >= $1 AND scheduled_at < $2`, [
     start,
     end,
+    recordKeySecret(),
   ]);
   const asOf = to < today ? to : today;
   // Open cases: the meetings service does not know a citizen's status (the citizens service
@@ -50,16 +52,20 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
       ), open_cases AS (
         SELECT DISTINCT citizen_id FROM meeting WHERE status = 'PLANNED'
       )
-      SELECT COUNT(*) AS overdue
+      SELECT COUNT(*) AS overdue, COALESCE(SUM(${recordKeySql('c.citizen_id', '$3')}), 0) AS overdue_key
         FROM open_cases c, bounds b
        WHERE COALESCE((SELECT MAX(m.scheduled_at) FROM meeting m
                         WHERE m.kind = 'NETWORK_MEETING' AND m.status = 'HELD' AND m.citizen_id = c.citizen_id AND m.scheduled_at < $1),
                       '-infinity') < b.since
          AND (EXISTS (SELECT 1 FROM meeting m WHERE m.citizen_id = c.citizen_id AND m.scheduled_at < b.since)
               OR EXISTS (SELECT 1 FROM enrollment e WHERE e.citizen_id = c.citizen_id AND e.enrolled_at < b.since))`,
-    [startOfCopenhagenDay(addDays(asOf, 1)), asOf],
+    [startOfCopenhagenDay(addDays(asOf, 1)), asOf, recordKeySecret()],
   );
-  const cell = (key: string): Cell => ({ count: Number(counts[key]), people: Number(counts[`${key}_people`]) });
+  const cell = (key: string): Cell => ({
+    count: Number(counts[key]),
+    people: Number(counts[`${key}_people`]),
+    keySum: Number(counts[`${key}_key`]),
+  });
   const [held, noShow] = [cell('held'), cell('no_show')];
   const s = new CellSuppression();
   return {
@@ -68,11 +74,11 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     excused: s.count('excused', cell('excused')),
     cancelled: s.count('cancelled', cell('cancelled')),
     planned: s.count('planned', cell('planned')),
-    attendanceRate: s.rate('attendanceRate', ratio(held.count, held.count + noShow.count), {
+    attendanceRate: s.rate('attendanceRate', publishedRatio(held, cell('attended_or_not')), {
       over: cell('attended_or_not'),
       from: [held, noShow],
     }),
-    networkMeetingsOverdue: s.count('networkMeetingsOverdue', Number(overdue.overdue)),
+    networkMeetingsOverdue: s.count('networkMeetingsOverdue', { count: Number(overdue.overdue), keySum: Number(overdue.overdue_key) }),
     suppressed: s.suppressed,
   };
 }
@@ -88,17 +94,27 @@ export async function groupCourseStatistics(dataSource: DataSource, from: string
      SELECT (SELECT COUNT(*) FROM c) AS courses,
             (SELECT COALESCE(SUM(capacity), 0) FROM c) AS seats,
             (SELECT COUNT(*) FROM enrollment e WHERE e.course_id IN (SELECT id FROM c)) AS enrolled,
+            (SELECT COALESCE(SUM(${recordKeySql(`e.course_id::text || e.citizen_id::text`, '$3')}), 0)
+               FROM enrollment e WHERE e.course_id IN (SELECT id FROM c)) AS enrolled_key,
             (SELECT COUNT(DISTINCT e.citizen_id) FROM enrollment e WHERE e.course_id IN (SELECT id FROM c)) AS enrolled_people,
             COUNT(*) FILTER (WHERE a.status = 'PRESENT') AS present,
             COUNT(DISTINCT a.citizen_id) FILTER (WHERE a.status = 'PRESENT') AS present_people,
             COUNT(*) FILTER (WHERE a.status = 'ABSENT') AS absent,
+            COALESCE(SUM(${recordKeySql(`a.session_id::text || a.citizen_id::text`, '$3')}) FILTER (WHERE a.status = 'PRESENT'), 0) AS present_key,
+            COALESCE(SUM(${recordKeySql(`a.session_id::text || a.citizen_id::text`, '$3')}) FILTER (WHERE a.status = 'ABSENT'), 0) AS absent_key,
+            COUNT(*) FILTER (WHERE a.status IN ('PRESENT', 'ABSENT')) AS recorded,
+            COALESCE(SUM(${recordKeySql(`a.session_id::text || a.citizen_id::text`, '$3')}) FILTER (WHERE a.status IN ('PRESENT', 'ABSENT')), 0) AS recorded_key,
             COUNT(DISTINCT a.citizen_id) FILTER (WHERE a.status = 'ABSENT') AS absent_people,
             COUNT(DISTINCT a.citizen_id) FILTER (WHERE a.status IN ('PRESENT', 'ABSENT')) AS recorded_people
        FROM attendance a JOIN group_session s ON s.id = a.session_id
       WHERE s.course_id IN (SELECT id FROM c)`,
-    [from, to],
+    [from, to, recordKeySecret()],
   );
-  const cell = (key: string): Cell => ({ count: Number(row[key]), people: Number(row[`${key}_people`]) });
+  const cell = (key: string): Cell => ({
+    count: Number(row[key]),
+    people: Number(row[`${key}_people`]),
+    keySum: Number(row[`${key}_key`]),
+  });
   const seats = Number(row.seats);
   const enrolled = cell('enrolled');
   const [present, absent] = [cell('present'), cell('absent')];
@@ -107,8 +123,8 @@ export async function groupCourseStatistics(dataSource: DataSource, from: string
     courses: Number(row.courses),
     seats,
     enrolled: s.count('enrolled', enrolled),
-    occupancyRate: s.rate('occupancyRate', ratio(enrolled.count, seats), { over: enrolled, from: [enrolled] }),
-    attendanceRate: s.rate('attendanceRate', ratio(present.count, present.count + absent.count), {
+    occupancyRate: s.rate('occupancyRate', publishedRatio(enrolled, seats), { over: enrolled, from: [enrolled] }),
+    attendanceRate: s.rate('attendanceRate', publishedRatio(present, { count: Number(row.recorded), keySum: Number(row.recorded_key) }), {
       over: Number(row.recorded_people),
       from: [present, absent],
     }),

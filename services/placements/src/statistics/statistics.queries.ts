@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Cell, CellSuppression } from '@jobcenter/kit';
+import { Cell, CellSuppression, isSmallCell, publishedRatio, recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { PlacementKind } from '../placement/placement.enums';
 import { PlacementStatistics } from './statistics.types';
 
-type Row = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string };
+type Row = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string; key_sum: string };
 
 /**
  * One SQL statement: ACTIVE placements overlapping [from, to] and placements completed in it
@@ -14,20 +14,22 @@ type Row = { bucket: string | null; kind: string | null; outcome: string | null;
 export async function placementStatistics(dataSource: DataSource, from: string, to: string): Promise<PlacementStatistics> {
   const rows: Row[] = await dataSource.query(
     `WITH p AS (
-       SELECT 'active' AS bucket, kind, 'ACTIVE' AS outcome, citizen_id FROM placement
+       SELECT 'active' AS bucket, kind, 'ACTIVE' AS outcome, citizen_id, id FROM placement
         WHERE status = 'ACTIVE' AND start_date <= $2 AND end_date >= $1
        UNION ALL
        SELECT 'completed', kind,
-              CASE WHEN outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION') THEN outcome ELSE 'OTHER' END, citizen_id
+              CASE WHEN outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION') THEN outcome ELSE 'OTHER' END, citizen_id, id
          FROM placement WHERE status = 'COMPLETED' AND ended_on BETWEEN $1 AND $2
      )
-     SELECT bucket, kind, outcome, COUNT(*) AS count, COUNT(DISTINCT citizen_id) AS people
+     SELECT bucket, kind, outcome, COUNT(*) AS count, COUNT(DISTINCT citizen_id) AS people,
+            SUM(${recordKeySql('id', '$3')}) AS key_sum
        FROM p GROUP BY GROUPING SETS ((bucket), (kind), (outcome))`,
-    [from, to],
+    [from, to, recordKeySecret()],
   );
   const cell = (match: (r: Row) => boolean): Cell => {
     const row = rows.find(match);
-    return { count: Number(row?.count ?? 0), people: Number(row?.people ?? 0) };
+    // keySum: the placements' record keys, for the cell-key perturbation of the published count.
+    return { count: Number(row?.count ?? 0), people: Number(row?.people ?? 0), keySum: Number(row?.key_sum ?? 0) };
   };
   const bucket = (name: string) => cell((r) => r.bucket === name);
   const outcome = (name: string) => cell((r) => r.bucket === null && r.kind === null && r.outcome === name);
@@ -49,9 +51,13 @@ export async function placementStatistics(dataSource: DataSource, from: string, 
     'byKind',
     Object.values(PlacementKind).map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
     // The kinds add up to active + completed: if either is withheld, the sum must not give it away.
-    { hideOne: shownActive !== active.count || shownCompleted !== completed.count },
+    { hideOne: isSmallCell(active) || isSmallCell(completed) },
   );
-  const succeeded = employment.count + education.count;
+  const succeeded: Cell = {
+    count: employment.count + education.count,
+    people: (employment.people ?? 0) + (education.people ?? 0),
+    keySum: (employment.keySum ?? 0) + (education.keySum ?? 0),
+  };
   return {
     active: shownActive,
     completed: shownCompleted,
@@ -60,7 +66,8 @@ export async function placementStatistics(dataSource: DataSource, from: string, 
     toEducation: outcomes.toEducation,
     // Null when any outcome is small: the rate would reveal it (a part withheld only as the
     // second of two always has a small sibling, so this covers secondary suppression too).
-    employmentRate: s.rate('employmentRate', completed.count ? succeeded / completed.count : null, {
+    // From the published (perturbed) counts: the records of both outcomes form one cell.
+    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), {
       over: completed,
       from: [employment, education, other],
     }),

@@ -1,5 +1,16 @@
 import { DataSource } from 'typeorm';
-import { AVERAGE_STEP, Cell, CellSuppression, MIN_CELL_SIZE, protectedAverage, roundedCount, roundTo } from '@jobcenter/kit';
+import {
+  AVERAGE_STEP,
+  Cell,
+  CellSuppression,
+  MIN_CELL_SIZE,
+  protectedAverage,
+  publishedRatio,
+  recordKeySecret,
+  recordKeySql,
+  roundedCount,
+  roundTo,
+} from '@jobcenter/kit';
 import { ProgressDimension } from '../progress/progress.enums';
 import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
 
@@ -24,6 +35,8 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
   const notDraft = `m.plan_id NOT IN (SELECT id FROM plan WHERE status = 'DRAFT')`;
   const columns = Object.entries(buckets).flatMap(([name, where]) => [
     `COUNT(*) FILTER (WHERE ${where}) AS ${name}`,
+    // The milestones' record keys, for the cell-key perturbation of the published count.
+    `COALESCE(SUM(${recordKeySql('m.id', '$4')}) FILTER (WHERE ${where}), 0) AS ${name}_key`,
     `(SELECT COUNT(*) FROM (SELECT DISTINCT p.citizen_id FROM milestone m JOIN plan p ON p.id = m.plan_id
        WHERE m.deadline BETWEEN $1 AND $2 AND p.status <> 'DRAFT' AND ${where} LIMIT ${MIN_CELL_SIZE}) x) AS ${name}_people`,
   ]);
@@ -31,9 +44,13 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     `SELECT ${columns.join(',\n       ')}
      FROM milestone m
      WHERE m.deadline BETWEEN $1 AND $2 AND ${notDraft}`,
-    [from, to, today],
+    [from, to, today, recordKeySecret()],
   );
-  const cell = (key: string): Cell => ({ count: Number(row[key]), people: Number(row[`${key}_people`]) });
+  const cell = (key: string): Cell => ({
+    count: Number(row[key]),
+    people: Number(row[`${key}_people`]),
+    keySum: Number(row[`${key}_key`]),
+  });
   const s = new CellSuppression();
   const [achieved, missed, overdue] = [cell('achieved'), cell('missed'), cell('overdue')];
   const decided = cell('decided');
@@ -44,7 +61,8 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     open: s.count('open', cell('open')),
     revised: s.count('revised', cell('revised')),
     dropped: s.count('dropped', cell('dropped')),
-    achievementRate: s.rate('achievementRate', decided.count ? achieved.count / decided.count : null, {
+    // From the published (perturbed) counts, so the rate gives away no more than they do.
+    achievementRate: s.rate('achievementRate', publishedRatio(achieved, decided), {
       over: decided,
       from: [achieved, missed, overdue],
     }),

@@ -1,0 +1,52 @@
+/**
+ * Rebuilds insights' read model from scratch: empties the fact tables and the consumer's
+ * bookkeeping (processed_event, event_cursor) in insights' database, then replays every event of
+ * the four subgraphs' feeds from the start, and reports the time and the events per source:
+ *   npm run insights:rebuild
+ * The feeds are read at CITIZENS_URL, PLANS_URL, MEETINGS_URL, PLACEMENTS_URL (default: the local
+ * ports of `npm start`); the database is found as the service finds it. Stop the insights service
+ * first (or it keeps consuming beside the rebuild; the cursor lock keeps the two from doubling).
+ */
+import { createDataSource, openDatabase, resolveDatabase } from '@jobcenter/kit';
+import { insightsSubgraph } from '@jobcenter/insights';
+import { createFactsConsumer, EVENT_SOURCES, eventSourceUrls } from '@jobcenter/insights/dist/src/facts/facts.consumer';
+import { commandLine } from './cli';
+
+const LOCAL_PORTS: Record<(typeof EVENT_SOURCES)[number], number> = { citizens: 4001, plans: 4002, meetings: 4003, placements: 4004 };
+
+async function main() {
+  commandLine('npm run insights:rebuild', {});
+  const database = await resolveDatabase('insights');
+  const dataSource = createDataSource({ url: database.url, entities: insightsSubgraph.entities, migrations: insightsSubgraph.migrations });
+  await openDatabase(dataSource);
+  try {
+    const configured = eventSourceUrls();
+    const urls = Object.fromEntries(
+      EVENT_SOURCES.map((name) => [name, configured[name] ?? `http://127.0.0.1:${LOCAL_PORTS[name]}/graphql`]),
+    );
+    const started = Date.now();
+    const tables: { tablename: string }[] = await dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'insights\\_%' OR tablename IN ('processed_event', 'event_cursor'))`,
+    );
+    await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')}`);
+    const consumer = createFactsConsumer(dataSource, urls, { batchSize: 1000 });
+    const events = await consumer.drain();
+    const seconds = (Date.now() - started) / 1000;
+    const [{ citizens }] = await dataSource.query(`SELECT COUNT(*)::int AS citizens FROM insights_citizen`);
+    const [{ bytes }] = await dataSource.query(
+      `SELECT COALESCE(SUM(pg_total_relation_size(quote_ident(tablename))), 0)::bigint AS bytes FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'insights\\_%'`,
+    );
+    console.log(
+      `insights:rebuild: ${events} events replayed in ${seconds.toFixed(1)} s (${Math.round(events / Math.max(seconds, 0.001))}/s); ` +
+        `${citizens} citizens; fact tables ${(Number(bytes) / 1e6).toFixed(1)} MB (${citizens ? Math.round(Number(bytes) / citizens) : 0} bytes per citizen)`,
+    );
+  } finally {
+    await dataSource.destroy();
+    await database.embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

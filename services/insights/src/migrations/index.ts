@@ -1,0 +1,5 @@
+import { EVENT_CONSUMER_MIGRATIONS } from '@jobcenter/kit';
+import { InsightsFacts1796600000000 } from './1796600000000-InsightsFacts';
+
+/** Every migration of this service, oldest first. Add new ones at the end (`npm run migration:generate -- insights <Name>`). */
+export const migrations: Function[] = [...EVENT_CONSUMER_MIGRATIONS, InsightsFacts1796600000000];

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
+import { createFactsConsumer, eventSourceUrls } from './facts/facts.consumer';
+import { migrations } from './migrations';
+import { SeriesResolver } from './series/series.resolver';
+
+/**
+ * The insights bounded context: fact tables built from the other four subgraphs' domain events
+ * (pseudonymous: no names, CPR numbers or free text), answering dashboards with monthly series
+ * and breakdowns; aggregates only, every figure cell-key perturbed (docs/insights.md).
+ */
+export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
+  name: 'insights',
+  defaultPort: 4005,
+  // The four subgraphs whose /events it reads (CITIZENS_URL, PLANS_URL, MEETINGS_URL, PLACEMENTS_URL).
+  calls: ['citizens', 'plans', 'meetings', 'placements'],
+  resolvers: [
+    // The service's part of the citizen's access log, for Citizen.accessLog (services only): it reads no person's data, so it is empty.
+    AccessLogResolver,
+    SeriesResolver,
+  ],
+  entities: [],
+  migrations,
+  createLoaders: () => ({}),
+  background: async (running, logger) => {
+    const consumer = createFactsConsumer(running.dataSource, eventSourceUrls(), { logger });
+    consumer.start();
+    return () => consumer.stop();
+  },
+};
