@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
 import { MAX_NOISE, MIN_CELL_SIZE } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { insightsSubgraph } from '../src/server';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
+import { insightsSubgraph } from '@jobcenter/insights';
 import { apply, citizenEvents, event } from './builders';
-import type { DomainEvent } from '../src/facts/facts.handlers';
+import type { DomainEvent } from '@jobcenter/insights/facts/handlers';
 
 const analyst: Actor = { id: randomUUID(), role: 'ANALYST', name: 'Karin Dahl', team: 'Team Nord' };
 const teamLead: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lars Holm', team: 'Team Nord' };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { applyEvent } from '../src/facts/facts.handlers';
-import type { DomainEvent } from '../src/facts/facts.handlers';
+import { applyEvent } from '@jobcenter/insights/facts/handlers';
+import type { DomainEvent } from '@jobcenter/insights/facts/handlers';
 
 /** A domain event as a subgraph's feed serves it, with defaults for what a test does not care about. */
 export function event(type: string, fields: Partial<DomainEvent> & { payload?: Record<string, unknown> }): DomainEvent {

@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { AnyNewEvent, EventFeedConsumer, recordEvents } from '@jobcenter/kit';
 import { startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { applyEvent } from '../src/facts/facts.handlers';
-import { createFactsConsumer } from '../src/facts/facts.consumer';
-import { insightsSubgraph } from '../src/server';
+import { applyEvent } from '@jobcenter/insights/facts/handlers';
+import { createFactsConsumer } from '@jobcenter/insights/facts/consumer';
+import { insightsSubgraph } from '@jobcenter/insights';
 
 /**
  * The facts consumer against a real feed: events in the citizens subgraph's outbox (written with

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
 import { MAX_NOISE } from '@jobcenter/kit';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { placementsSubgraph } from '@jobcenter/placements';
 import { plansSubgraph } from '@jobcenter/plans';
