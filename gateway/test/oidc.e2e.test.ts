@@ -8,7 +8,14 @@ import { newSigningKey } from '../src/oidc/dev-provider';
 import { JWKS_COOLDOWN_MS } from '../src/oidc/issuers';
 import { oidcConfig, userTokens } from '../src/oidc';
 import { startTestFederation, TestFederation } from '../src/testing';
-import { chooseAccount, ProviderTokens, signInAtProvider, startTestProvider, TestProvider } from './oidc-provider';
+import {
+  chooseAccount,
+  ProviderTokens,
+  signInAtProvider,
+  signInThroughWorkbench as viaWorkbench,
+  startTestProvider,
+  TestProvider,
+} from '../src/oidc/test-provider';
 
 /**
  * OpenID Connect sign-in at the gateway (issue 16) against real oidc-provider instances: a
@@ -261,17 +268,11 @@ describe('citizen tokens from the MitID broker', () => {
 describe('workbench sign-in at the providers (code flow with PKCE, server-side)', () => {
   /** Clicks a sign-in button: the gateway, the provider's page, back to the callback; returns the session cookie. */
   async function signInThroughWorkbench(kind: 'staff' | 'citizen', account: string) {
-    const start = await fetch(`${origin}/auth/sign-in?kind=${kind}&returnTo=/cases`, { redirect: 'manual' });
-    expect(start.status).toBe(303);
-    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('jc_sign_in='))!;
-    expect(flowCookie).toMatch(/HttpOnly/i);
-    const authorize = new URL(start.headers.get('location')!);
-    expect(authorize.origin).toBe(kind === 'staff' ? staffIdp.issuer : broker.issuer);
-    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    const callback = await chooseAccount(authorize.href, account, `${origin}/auth/callback`);
-    const back = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie.split(';')[0] } });
-    const session = back.headers.getSetCookie().find((c) => c.startsWith('jc_session=') && !c.startsWith('jc_session=;'));
-    return { back, cookie: session?.split(';')[0], body: back.status === 303 ? '' : await back.text() };
+    const signedIn = await viaWorkbench(origin, kind, account, '/cases');
+    expect(signedIn.flowCookie).toMatch(/HttpOnly/i);
+    expect(signedIn.authorize.origin).toBe(kind === 'staff' ? staffIdp.issuer : broker.issuer);
+    expect(signedIn.authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    return signedIn;
   }
 
   it('signs a staff member and a citizen in; the browser gets the session cookie only', async () => {

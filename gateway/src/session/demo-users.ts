@@ -29,3 +29,8 @@ export async function devSignInLines(workbench: string): Promise<string[]> {
   for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
   return lines;
 }
+
+/** The development provider's account (its `sub`) for a demo person: `staff-<id>` or `citizen-<id>` (oidc/dev-setup.ts). */
+export function devAccountId(actor: Pick<Actor, 'id' | 'role'>): string {
+  return `${actor.role === 'CITIZEN' ? 'citizen' : 'staff'}-${actor.id}`;
+}
