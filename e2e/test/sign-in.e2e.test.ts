@@ -77,6 +77,9 @@ const CASELOAD = `query($id: ID!) { staffMember(id: $id) { caseload { firstName 
 describe('sign-in at the identity providers, in the browser', () => {
   it('signs a caseworker in with the staff button, shows her caseload, and signs her out at the provider too', async () => {
     const { page, context, problems } = await openPage(workbench.browser);
+    page.on('response', (r) => {
+      if (r.status() === 404) problems.push(`404: ${r.url()}`);
+    });
     await page.goto(`${workbench.origin}/sign-in?returnTo=%2Fcaseload`);
     const staffButton = page.getByRole('link', { name: 'Log ind som medarbejder' });
     await staffButton.waitFor();

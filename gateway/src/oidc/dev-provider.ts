@@ -136,7 +136,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
 
   server.on('request', (req, res) => {
     const current = provider;
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(new URL(req.url ?? '/', issuer).pathname);
+    const pathname = new URL(req.url ?? '/', issuer).pathname;
+    // Browsers ask every host for an icon; a 404 would be a console error on the sign-in page.
+    if (pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(pathname);
     if (!match) return void current.callback()(req, res);
     void interaction(current, req, res, Boolean(match[2])).catch(() => {
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
