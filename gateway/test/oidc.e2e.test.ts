@@ -241,6 +241,29 @@ describe('citizen tokens from the MitID broker', () => {
     expect(viaOidc).toEqual(await federation.as(svend, ownRecord, { id: svend.id }));
   });
 
+  it("put the sign-in look-up on the citizen's access log: the gateway's SERVICE actor, purpose SIGN_IN, the CPR number encrypted", async () => {
+    const citizens = federation.subgraphs.citizens.dataSource;
+    const before = new Date();
+    const tokens = await signInAtProvider(broker.issuer, citizenApp, 'svend-pid');
+    expect((await federation.request(ownRecord, { id: svend.id }, bearer(tokens.id_token))).errors).toBeUndefined();
+    const rows: any[] = await citizens.query(
+      `SELECT actor_id, actor_role, operation, purpose, kind, searched_cpr FROM kit_access_log WHERE citizen_id = $1 AND at >= $2 AND purpose = 'SIGN_IN'`,
+      [svend.id, before],
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: 'service:gateway',
+        actor_role: 'SERVICE',
+        operation: 'SEARCH',
+        purpose: 'SIGN_IN',
+        kind: 'sign-in identity',
+        searched_cpr: expect.any(String),
+      },
+    ]);
+    const everything = JSON.stringify(await citizens.query(`SELECT * FROM kit_access_log WHERE at >= $1`, [before]));
+    expect(everything).not.toMatch(/2309941017|230994-1017/);
+  });
+
   it('with a CPR number the register does not know are FORBIDDEN, the number never repeated', async () => {
     const tokens = await signInAtProvider(broker.issuer, citizenApp, 'unknown-pid');
     const res = await federation.request(ownRecord, { id: svend.id }, bearer(tokens.id_token));
