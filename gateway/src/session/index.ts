@@ -25,6 +25,8 @@ import { setting } from '@jobcenter/kit/config';
 export { SESSION_COOKIE } from './cookie';
 export { demoUsers, devSignInLines } from './demo-users';
 export { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
+export { MemoryProviderTokenStore, PostgresProviderTokenStore } from './provider-tokens';
+export type { ProviderTokens, ProviderTokenStore } from './provider-tokens';
 export type { Session } from './sessions';
 export { devSignInUrl, signTicket, TICKET_SECONDS } from './tickets';
 
