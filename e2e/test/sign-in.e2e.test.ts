@@ -132,6 +132,24 @@ describe('sign-in at the identity providers, in the browser', () => {
     await context.close();
   });
 
+  it('lists the demo users with links through the provider, which offers that person first', async () => {
+    const { page, context, problems } = await openPage(workbench.browser);
+    await page.goto(`${workbench.origin}/sign-in?returnTo=%2Fmy-day`);
+    const jens = page.getByRole('link', { name: /Jens Kjær/ });
+    const href = new URL((await jens.getAttribute('href'))!, workbench.origin);
+    expect(href.pathname).toBe('/auth/sign-in');
+    expect(href.searchParams.get('returnTo')).toBe('/my-day');
+    await jens.click();
+    await page.waitForURL((url) => url.origin === provider.issuer && url.pathname.startsWith('/interaction/'));
+    // The hinted person is the first button, focused: Enter signs him in.
+    expect(await page.getByRole('button').first().innerText()).toBe('Jens Kjær');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${workbench.origin}/my-day`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+    await context.close();
+  });
+
   it('in English, the buttons say so too', async () => {
     const { page, context } = await openPage(workbench.browser);
     await page.goto(`${workbench.origin}/sign-in`);

@@ -63,7 +63,7 @@ beforeAll(async () => {
     i: { cpr: '230994-1017', firstName: 'Svend', lastName: 'Madsen', targetGroup: 'ACTIVITY_READY' },
   });
   expect(svend.errors).toBeUndefined();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await federation?.stop();

@@ -11,7 +11,7 @@ import type { Actor } from '@jobcenter/kit/identity';
 import { unauthenticated } from '@jobcenter/kit/errors';
 import type { Logger } from '@jobcenter/kit/logger';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from './cookie';
-import { demoUsers, devAccountId } from './demo-users';
+import { demoSignInUrl, demoUsers } from './demo-users';
 import { sessionKeys } from './keys';
 import { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 import type { UserTokens } from '../oidc';
@@ -19,7 +19,7 @@ import { ProviderSignIn } from './provider-sign-in';
 import { MemoryProviderTokenStore, PostgresProviderTokenStore, ProviderTokenStore } from './provider-tokens';
 import { crossOriginReason } from './same-origin';
 import { Session, SessionSealer, SessionStart } from './sessions';
-import { devSignInUrl, verifyTicket } from './tickets';
+import { verifyTicket } from './tickets';
 import { setting } from '@jobcenter/kit/config';
 
 export { SESSION_COOKIE } from './cookie';
@@ -189,12 +189,8 @@ export class WorkbenchSessions {
       res.json(
         await Promise.all(
           demoUsers().map(async (actor) => {
-            // With an identity provider configured (npm start's development provider), a demo person signs in
-            // through it, the production code path: the link starts the code flow with the person as login_hint.
-            const kind = actor.role === 'CITIZEN' ? 'citizen' : 'staff';
-            const url = this.providers?.has(kind)
-              ? `/auth/sign-in?${new URLSearchParams({ kind, login_hint: devAccountId(actor) })}`
-              : await devSignInUrl(origin, actor);
+            // Through the identity provider where one is configured (npm start's development provider).
+            const url = await demoSignInUrl(origin, actor, (kind) => Boolean(this.providers?.has(kind)));
             return { role: actor.role, name: actor.name, url };
           }),
         ),
