@@ -66,7 +66,12 @@ export class ProviderSignIn {
     const now = Date.now();
     const margin = Math.min(REFRESH_MARGIN_MS, (kept.expiresAt - kept.issuedAt) / 4);
     if (kept.expiresAt - now > margin) return true;
-    if ((this.retryAfter.get(session.id) ?? 0) > now) return kept.expiresAt > now;
+    if ((this.retryAfter.get(session.id) ?? 0) > now) {
+      // The provider could not be reached a moment ago: the session lives while its token does.
+      if (kept.expiresAt > now) return true;
+      await this.forget(session.id);
+      return false;
+    }
     let running = this.refreshing.get(session.id);
     if (!running) {
       running = this.refresh(session, kept).finally(() => this.refreshing.delete(session.id));
