@@ -8,7 +8,14 @@ import { newSigningKey } from '../src/oidc/dev-provider';
 import { JWKS_COOLDOWN_MS } from '../src/oidc/issuers';
 import { oidcConfig, userTokens } from '../src/oidc';
 import { startTestFederation, TestFederation } from '../src/testing';
-import { chooseAccount, ProviderTokens, signInAtProvider, startTestProvider, TestProvider } from './oidc-provider';
+import {
+  chooseAccount,
+  ProviderTokens,
+  signInAtProvider,
+  signInThroughWorkbench as viaWorkbench,
+  startTestProvider,
+  TestProvider,
+} from '../src/oidc/test-provider';
 
 /**
  * OpenID Connect sign-in at the gateway (issue 16) against real oidc-provider instances: a
@@ -234,6 +241,29 @@ describe('citizen tokens from the MitID broker', () => {
     expect(viaOidc).toEqual(await federation.as(svend, ownRecord, { id: svend.id }));
   });
 
+  it("put the sign-in look-up on the citizen's access log: the gateway's SERVICE actor, purpose SIGN_IN, the CPR number encrypted", async () => {
+    const citizens = federation.subgraphs.citizens.dataSource;
+    const before = new Date();
+    const tokens = await signInAtProvider(broker.issuer, citizenApp, 'svend-pid');
+    expect((await federation.request(ownRecord, { id: svend.id }, bearer(tokens.id_token))).errors).toBeUndefined();
+    const rows: any[] = await citizens.query(
+      `SELECT actor_id, actor_role, operation, purpose, kind, searched_cpr FROM kit_access_log WHERE citizen_id = $1 AND at >= $2 AND purpose = 'SIGN_IN'`,
+      [svend.id, before],
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: 'service:gateway',
+        actor_role: 'SERVICE',
+        operation: 'SEARCH',
+        purpose: 'SIGN_IN',
+        kind: 'sign-in identity',
+        searched_cpr: expect.any(String),
+      },
+    ]);
+    const everything = JSON.stringify(await citizens.query(`SELECT * FROM kit_access_log WHERE at >= $1`, [before]));
+    expect(everything).not.toMatch(/2309941017|230994-1017/);
+  });
+
   it('with a CPR number the register does not know are FORBIDDEN, the number never repeated', async () => {
     const tokens = await signInAtProvider(broker.issuer, citizenApp, 'unknown-pid');
     const res = await federation.request(ownRecord, { id: svend.id }, bearer(tokens.id_token));
@@ -261,17 +291,11 @@ describe('citizen tokens from the MitID broker', () => {
 describe('workbench sign-in at the providers (code flow with PKCE, server-side)', () => {
   /** Clicks a sign-in button: the gateway, the provider's page, back to the callback; returns the session cookie. */
   async function signInThroughWorkbench(kind: 'staff' | 'citizen', account: string) {
-    const start = await fetch(`${origin}/auth/sign-in?kind=${kind}&returnTo=/cases`, { redirect: 'manual' });
-    expect(start.status).toBe(303);
-    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('jc_sign_in='))!;
-    expect(flowCookie).toMatch(/HttpOnly/i);
-    const authorize = new URL(start.headers.get('location')!);
-    expect(authorize.origin).toBe(kind === 'staff' ? staffIdp.issuer : broker.issuer);
-    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    const callback = await chooseAccount(authorize.href, account, `${origin}/auth/callback`);
-    const back = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie.split(';')[0] } });
-    const session = back.headers.getSetCookie().find((c) => c.startsWith('jc_session=') && !c.startsWith('jc_session=;'));
-    return { back, cookie: session?.split(';')[0], body: back.status === 303 ? '' : await back.text() };
+    const signedIn = await viaWorkbench(origin, kind, account, '/cases');
+    expect(signedIn.flowCookie).toMatch(/HttpOnly/i);
+    expect(signedIn.authorize.origin).toBe(kind === 'staff' ? staffIdp.issuer : broker.issuer);
+    expect(signedIn.authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    return signedIn;
   }
 
   it('signs a staff member and a citizen in; the browser gets the session cookie only', async () => {

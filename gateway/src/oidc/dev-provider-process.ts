@@ -1,4 +1,4 @@
-import { DevProviderOptions, startDevProvider } from './dev-provider';
+import { DevProviderChange, DevProviderOptions, startDevProvider } from './dev-provider';
 import { setting } from '@jobcenter/kit/config';
 
 /**
@@ -11,7 +11,7 @@ import { setting } from '@jobcenter/kit/config';
 async function main() {
   const options = JSON.parse(setting('DEV_PROVIDER_OPTIONS') ?? '{}') as DevProviderOptions;
   const provider = await startDevProvider(options);
-  process.on('message', (message: Partial<Pick<DevProviderOptions, 'keys' | 'clients'>>) => {
+  process.on('message', (message: DevProviderChange) => {
     provider.reconfigure(message);
     process.send?.({ reconfigured: true });
   });

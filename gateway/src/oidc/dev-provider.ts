@@ -18,6 +18,8 @@ export interface DevClient {
   client_secret: string;
   redirect_uris: string[];
   post_logout_redirect_uris?: string[];
+  /** Default: the code flow and refresh tokens; without `refresh_token` the client gets none. */
+  grant_types?: string[];
 }
 
 export interface DevProviderOptions {
@@ -27,12 +29,24 @@ export interface DevProviderOptions {
   /** Signing keys (private JWKs with `kid`); the first signs. Default: one fresh RS256 key. */
   keys?: JWK[];
   idTokenTtlSeconds?: number;
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /**
+   * The host name in the issuer URL (default 127.0.0.1; it listens on 127.0.0.1 either way).
+   * `localhost` keeps the provider's cookies apart from a workbench on 127.0.0.1 in one browser.
+   */
+  host?: string;
 }
+
+export type DevProviderChange = Partial<Pick<DevProviderOptions, 'keys' | 'clients' | 'accounts'>>;
 
 export interface DevProvider {
   issuer: string;
-  /** Replaces the signing keys (the first signs new tokens) and/or the clients without restarting: key rotation. */
-  reconfigure(change: { keys?: JWK[]; clients?: DevClient[] }): void;
+  /**
+   * Replaces the signing keys (the first signs new tokens: key rotation), the clients and/or the
+   * accounts (one removed: its person is disabled, its refresh tokens refused) without restarting.
+   */
+  reconfigure(change: DevProviderChange): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +54,13 @@ export interface DevProvider {
 export async function newSigningKey(alg: 'RS256' | 'PS256' | 'ES256' = 'RS256'): Promise<JWK> {
   const { privateKey } = await generateKeyPair(alg, { extractable: true });
   return { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg, use: 'sig' };
+}
+
+/** The provider's "sign out?" page (RP-initiated logout): one button, the provider's own form and its CSRF field. */
+function logoutSource(ctx: { body: string }, form: string): void {
+  ctx.body =
+    `<!doctype html><html lang="en"><title>Sign out</title><h1>Sign out of the development provider?</h1>` +
+    `${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button></html>`;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -54,10 +75,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
   // oidc-provider is an ES module; Node loads it with require() (Node >= 20.19).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Provider = require('oidc-provider').default;
-  const accounts = new Map(options.accounts.map((a) => [a.id, a]));
+  let accounts = new Map(options.accounts.map((a) => [a.id, a]));
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const cookieKeys = [randomBytes(32).toString('hex')];
 
   let clients = options.clients;
@@ -65,7 +86,7 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
     new Provider(issuer, {
       clients: clients.map((c) => ({
         ...c,
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: c.grant_types ?? ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
         id_token_signed_response_alg: keys[0].alg ?? 'RS256',
@@ -76,10 +97,19 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       claims: { openid: ['sub'], email: ['email'], profile: ['name'], roles: ['roles'], cpr: ['cpr'] },
       // The claims of the granted scopes go into the ID token itself, as Entra ID and brokers do.
       conformIdTokenClaims: false,
-      features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
-      ttl: { IdToken: options.idTokenTtlSeconds ?? 3600, AccessToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400 },
+      features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource } },
+      ttl: {
+        IdToken: options.idTokenTtlSeconds ?? 3600,
+        AccessToken: options.accessTokenTtlSeconds ?? 3600,
+        RefreshToken: options.refreshTokenTtlSeconds ?? 86400,
+        Session: 86400,
+        Grant: 86400,
+      },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
       // Refresh tokens for the code flow whenever the client may use them (the workbench refreshes sessions).
+      // Every refresh hands out a new refresh token and a reused one revokes the grant, as Entra ID and
+      // Keycloak (with rotation on) do: a relying party that refreshes twice at once loses the session.
+      rotateRefreshToken: () => true,
       issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) =>
         client.grantTypeAllowed('refresh_token'),
       async loadExistingGrant(ctx: any) {
@@ -106,7 +136,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
 
   server.on('request', (req, res) => {
     const current = provider;
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(new URL(req.url ?? '/', issuer).pathname);
+    const pathname = new URL(req.url ?? '/', issuer).pathname;
+    // Browsers ask every host for an icon; a 404 would be a console error on the sign-in page.
+    if (pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(pathname);
     if (!match) return void current.callback()(req, res);
     void interaction(current, req, res, Boolean(match[2])).catch(() => {
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
@@ -123,15 +156,21 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       if (!accounts.has(accountId)) throw new Error('unknown account');
       return current.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
     }
-    const buttons = [...accounts.values()]
+    // login_hint (the workbench's development links): that person first, the default button.
+    const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : '';
+    const listed = [...accounts.values()].sort(
+      (a, b) => Number(b.id === hint || b.email === hint) - Number(a.id === hint || a.email === hint),
+    );
+    const buttons = listed
       .map((a) => {
         const who = a.cpr ? `citizen, CPR ${a.cpr.slice(0, 6)}-${a.cpr.slice(6)}` : `${a.email}, ${a.roles?.join(', ') ?? ''}`;
-        return `<li><button name="account" value="${escapeHtml(a.id)}">${escapeHtml(a.name)}</button> (${escapeHtml(who)})</li>`;
+        const first = a.id === hint || a.email === hint ? ' autofocus' : '';
+        return `<li><button name="account" value="${escapeHtml(a.id)}"${first}>${escapeHtml(a.name)}</button> (${escapeHtml(who)})</li>`;
       })
       .join('');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(
-      `<!doctype html><title>Development sign-in</title><h1>Development sign-in</h1>` +
+      `<!doctype html><html lang="en"><title>Development sign-in</title><h1>Development sign-in</h1>` +
         `<p>Choose who to be (development provider; no passwords).</p>` +
         `<form method="post" action="/interaction/${escapeHtml(details.uid)}/login"><ul>${buttons}</ul></form>`,
     );
@@ -142,6 +181,7 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
     reconfigure(change) {
       keys = change.keys ?? keys;
       clients = change.clients ?? clients;
+      if (change.accounts) accounts = new Map(change.accounts.map((a) => [a.id, a]));
       provider = build(keys);
     },
     close: () =>

@@ -2,6 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { setting } from '@jobcenter/kit/config';
 import { authJwtSecret } from '@jobcenter/kit/identity';
 import { DevAccount, DevProvider, startDevProvider } from './dev-provider';
+import { devAccountId } from '../session/demo-users';
+
+/** The demo cast as the development provider's accounts: staff by e-mail and role, citizens by CPR. */
+export function demoAccounts(): DevAccount[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { demoCitizens, demoStaff } = require('@jobcenter/demo-cast') as typeof import('@jobcenter/demo-cast');
+  return [
+    ...Object.values(demoStaff).map((s) => ({ id: devAccountId(s), name: s.name, email: s.email, roles: [s.role] })),
+    ...Object.values(demoCitizens).map((c) => ({
+      id: devAccountId({ id: c.id, role: 'CITIZEN' }),
+      name: `${c.firstName} ${c.lastName}`,
+      cpr: c.cpr.replace('-', ''),
+    })),
+  ];
+}
 
 /**
  * `npm start`'s identity provider: a real OpenID provider (dev-provider.ts) with the demo cast
@@ -11,16 +26,7 @@ import { DevAccount, DevProvider, startDevProvider } from './dev-provider';
  */
 export async function startDevIdentityProvider(gatewayOrigins: string[]): Promise<DevProvider | undefined> {
   if (setting('OIDC_ISSUER') || setting('DEV_OIDC') === 'off' || setting('NODE_ENV') === 'production') return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { demoCitizens, demoStaff } = require('@jobcenter/demo-cast') as typeof import('@jobcenter/demo-cast');
-  const accounts: DevAccount[] = [
-    ...Object.values(demoStaff).map((s) => ({ id: `staff-${s.id}`, name: s.name, email: s.email, roles: [s.role] })),
-    ...Object.values(demoCitizens).map((c) => ({
-      id: `citizen-${c.id}`,
-      name: `${c.firstName} ${c.lastName}`,
-      cpr: c.cpr.replace('-', ''),
-    })),
-  ];
+  const accounts = demoAccounts();
   const secret = randomBytes(24).toString('base64url');
   const client = (client_id: string) => ({
     client_id,
@@ -39,7 +45,7 @@ export async function startDevIdentityProvider(gatewayOrigins: string[]): Promis
     OIDC_ISSUER: provider.issuer,
     OIDC_AUDIENCE: 'workbench',
     OIDC_CLIENT_SECRET: secret,
-    OIDC_SCOPES: 'openid profile email roles',
+    OIDC_SCOPES: 'openid profile email roles offline_access',
     CITIZEN_OIDC_ISSUER: provider.issuer,
     CITIZEN_OIDC_AUDIENCE: 'workbench-citizen',
     CITIZEN_OIDC_CLIENT_SECRET: secret,

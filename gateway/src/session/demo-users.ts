@@ -25,7 +25,28 @@ export function demoUsers(): Actor[] {
  */
 export async function devSignInLines(workbench: string): Promise<string[]> {
   if (setting('NODE_ENV') === 'production') return [];
-  const lines = [`Sign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`];
-  for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await devSignInUrl(workbench, actor)}`);
+  const viaProvider = (kind: 'staff' | 'citizen') => Boolean(setting(kind === 'staff' ? 'OIDC_ISSUER' : 'CITIZEN_OIDC_ISSUER'));
+  const lines = [
+    viaProvider('staff')
+      ? `Sign in to the workbench as a demo user, through the development identity provider (choose the person there):`
+      : `Sign in to the workbench as a demo user (links work for ${TICKET_SECONDS / 60} min; fresh ones at ${workbench}sign-in):`,
+  ];
+  for (const actor of demoUsers()) lines.push(`  ${actor.role} ${actor.name}: ${await demoSignInUrl(workbench, actor, viaProvider)}`);
   return lines;
+}
+
+/**
+ * A demo person's sign-in link: with an identity provider configured for their kind (npm start's
+ * development provider), the code flow with them as `login_hint`, the production code path;
+ * otherwise a development ticket.
+ */
+export async function demoSignInUrl(origin: string, actor: Actor, viaProvider: (kind: 'staff' | 'citizen') => boolean): Promise<string> {
+  const kind = actor.role === 'CITIZEN' ? 'citizen' : 'staff';
+  if (!viaProvider(kind)) return devSignInUrl(origin, actor);
+  return new URL(`/auth/sign-in?${new URLSearchParams({ kind, login_hint: devAccountId(actor) })}`, origin).toString();
+}
+
+/** The development provider's account (its `sub`) for a demo person: `staff-<id>` or `citizen-<id>` (oidc/dev-setup.ts). */
+export function devAccountId(actor: Pick<Actor, 'id' | 'role'>): string {
+  return `${actor.role === 'CITIZEN' ? 'citizen' : 'staff'}-${actor.id}`;
 }

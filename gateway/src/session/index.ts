@@ -11,19 +11,22 @@ import type { Actor } from '@jobcenter/kit/identity';
 import { unauthenticated } from '@jobcenter/kit/errors';
 import type { Logger } from '@jobcenter/kit/logger';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from './cookie';
-import { demoUsers } from './demo-users';
+import { demoSignInUrl, demoUsers } from './demo-users';
 import { sessionKeys } from './keys';
 import { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
 import type { UserTokens } from '../oidc';
 import { ProviderSignIn } from './provider-sign-in';
+import { MemoryProviderTokenStore, PostgresProviderTokenStore, ProviderTokenStore } from './provider-tokens';
 import { crossOriginReason } from './same-origin';
-import { Session, SessionSealer } from './sessions';
-import { devSignInUrl, verifyTicket } from './tickets';
+import { Session, SessionSealer, SessionStart } from './sessions';
+import { verifyTicket } from './tickets';
 import { setting } from '@jobcenter/kit/config';
 
 export { SESSION_COOKIE } from './cookie';
 export { demoUsers, devSignInLines } from './demo-users';
 export { MemoryRevocationStore, PostgresRevocationStore, RevocationStore } from './revocations';
+export { MemoryProviderTokenStore, PostgresProviderTokenStore } from './provider-tokens';
+export type { ProviderTokens, ProviderTokenStore } from './provider-tokens';
 export type { Session } from './sessions';
 export { devSignInUrl, signTicket, TICKET_SECONDS } from './tickets';
 
@@ -39,6 +42,8 @@ export interface WorkbenchSessionOptions {
   development?: boolean;
   /** The trusted identity providers (oidc/): with one configured, /auth/sign-in and /auth/callback exist. */
   tokens?: UserTokens;
+  /** Where the providers' refresh tokens are kept: given, or PostgreSQL at SESSION_DATABASE_URL, else memory. */
+  providerTokens?: ProviderTokenStore;
 }
 
 export class WorkbenchSessions {
@@ -49,6 +54,7 @@ export class WorkbenchSessions {
   private readonly development: boolean;
   private readonly revocations: RevocationStore;
   private readonly providers?: ProviderSignIn;
+  private readonly providerTokens?: ProviderTokenStore;
 
   constructor(options: WorkbenchSessionOptions) {
     this.logger = options.logger;
@@ -59,12 +65,32 @@ export class WorkbenchSessions {
     this.revocations = options.revocations ?? revocationsFromEnv(options.logger);
     this.sealer = new SessionSealer(this.keys.cookie, this.revocations, seconds);
     if (options.tokens?.staff || options.tokens?.citizen) {
-      this.providers = new ProviderSignIn(options.tokens, this.keys.flow, this.logger, (req) => this.publicOrigin ?? originOf(req));
+      const url = setting('SESSION_DATABASE_URL');
+      this.providerTokens =
+        options.providerTokens ?? (url ? new PostgresProviderTokenStore(url, this.keys.flow) : new MemoryProviderTokenStore());
+      const origin = (req: Request) => this.publicOrigin ?? originOf(req);
+      this.providers = new ProviderSignIn(options.tokens, this.keys.flow, this.logger, origin, this.providerTokens);
     }
   }
 
   async close(): Promise<void> {
     if (this.revocations instanceof PostgresRevocationStore) await this.revocations.close();
+    if (this.providerTokens instanceof PostgresProviderTokenStore) await this.providerTokens.close();
+  }
+
+  /**
+   * The session a cookie holds, still valid: not forged, expired or signed out, and for a provider
+   * sign-in with the provider's tokens fresh (refreshed here when near their end). `expired`: the
+   * provider's side ended (a refused refresh), so the session is over now.
+   */
+  private async openSession(sealed: string): Promise<{ session?: Session; expired?: boolean }> {
+    const session = await this.sealer.open(sealed);
+    if (!session) return {};
+    if (!session.provider || !this.providers) return { session };
+    if (await this.providers.keepFresh(session)) return { session };
+    await this.sealer.end(session);
+    this.logger.info({ actor: session.actor.id, session: session.id }, 'session ended: the provider sign-in could not be refreshed');
+    return { expired: true };
   }
 
   /**
@@ -81,14 +107,15 @@ export class WorkbenchSessions {
         extensions: { code: 'FORBIDDEN', http: { status: 403 } },
       });
     }
-    const session = await this.sealer.open(sealed);
+    const { session, expired } = await this.openSession(sealed);
+    if (expired) throw unauthenticated('Your session has expired at the sign-in service; sign in again.');
     if (!session) throw unauthenticated('Your session has ended; sign in again.');
     return session;
   }
 
   /** Starts a session for a person the sign-in step vouched for, setting the cookie on `res`. */
-  async signIn(req: IncomingMessage, res: Response, actor: Actor): Promise<Session> {
-    const { session, sealed } = await this.sealer.start(actor);
+  async signIn(req: IncomingMessage, res: Response, actor: Actor, options: SessionStart = {}): Promise<Session> {
+    const { session, sealed } = await this.sealer.start(actor, options);
     res.append('Set-Cookie', sessionCookie(req, sealed, session.expiresAt));
     this.logger.info({ actor: actor.id, role: actor.role, session: session.id }, 'signed in');
     return session;
@@ -102,13 +129,23 @@ export class WorkbenchSessions {
     });
     app.get('/auth/session', async (req, res) => {
       const sealed = readSessionCookie(req);
-      const session = sealed ? await this.sealer.open(sealed) : undefined;
+      const { session, expired } = sealed ? await this.openSession(sealed) : {};
       if (!session) {
-        res.status(401).json({ error: 'UNAUTHENTICATED' });
+        if (expired) res.append('Set-Cookie', clearedSessionCookie(req));
+        res.status(401).json({ error: 'UNAUTHENTICATED', ...(expired ? { expired: true } : {}) });
         return;
       }
       const { id, role, name, team } = session.actor;
-      res.json({ actor: { id, role, name, team: team ?? null }, expiresAt: session.expiresAt.toISOString() });
+      res.json({
+        actor: { id, role, name, team: team ?? null },
+        expiresAt: session.expiresAt.toISOString(),
+        // Signed in at an identity provider: the sign-out ends its session too (/auth/sign-out/provider?kind=).
+        provider: session.provider ?? null,
+      });
+    });
+    // Which sign-in buttons the page shows: the identity providers configured here.
+    app.get('/auth/providers', (_req, res) => {
+      res.json({ staff: Boolean(this.providers?.has('staff')), citizen: Boolean(this.providers?.has('citizen')) });
     });
     app.post('/auth/sign-out', async (req, res) => {
       const reason = crossOriginReason(req, this.publicOrigin);
@@ -120,12 +157,13 @@ export class WorkbenchSessions {
       const session = sealed ? await this.sealer.open(sealed) : undefined;
       if (session) {
         await this.sealer.end(session);
+        await this.providers?.forget(session.id);
         this.logger.info({ actor: session.actor.id, session: session.id }, 'signed out');
       }
       res.append('Set-Cookie', clearedSessionCookie(req));
       res.status(204).end();
     });
-    this.providers?.routes(app, (req, res, actor) => this.signIn(req, res, actor), localPath);
+    this.providers?.routes(app, (req, res, actor, options) => this.signIn(req, res, actor, options), localPath);
     if (this.development) this.developmentRoutes(app);
     app.use('/auth', (_req, res) => {
       res.status(404).json({ error: 'NOT_FOUND' });
@@ -150,7 +188,11 @@ export class WorkbenchSessions {
       const origin = originOf(req);
       res.json(
         await Promise.all(
-          demoUsers().map(async (actor) => ({ role: actor.role, name: actor.name, url: await devSignInUrl(origin, actor) })),
+          demoUsers().map(async (actor) => {
+            // Through the identity provider where one is configured (npm start's development provider).
+            const url = await demoSignInUrl(origin, actor, (kind) => Boolean(this.providers?.has(kind)));
+            return { role: actor.role, name: actor.name, url };
+          }),
         ),
       );
     });

@@ -38,7 +38,6 @@ export class MemoryRevocationStore implements RevocationStore {
 export class PostgresRevocationStore implements RevocationStore {
   private readonly pool: Pool;
   private readonly known = new MemoryRevocationStore();
-  private ready?: Promise<void>;
 
   constructor(databaseUrl: string) {
     this.pool = new Pool({ connectionString: databaseUrl, max: 4 });
@@ -71,21 +70,31 @@ export class PostgresRevocationStore implements RevocationStore {
   }
 
   /** The table, made on first use (idempotent; replicas starting together are fine). */
-  private prepare(): Promise<void> {
-    this.ready ??= this.pool
-      .query(
-        `CREATE TABLE IF NOT EXISTS workbench_revoked_session (
-           session_id uuid PRIMARY KEY, expires_at timestamptz NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now())`,
-      )
+  private readonly prepare = tableOnce(
+    () => this.pool,
+    `CREATE TABLE IF NOT EXISTS workbench_revoked_session (
+       session_id uuid PRIMARY KEY, expires_at timestamptz NOT NULL, revoked_at timestamptz NOT NULL DEFAULT now())`,
+  );
+}
+
+/**
+ * A function that creates a table on its first call and remembers that it did; several replicas
+ * starting together are fine (the loser's duplicate error counts as done), a failure is retried.
+ */
+export function tableOnce(pool: () => Pool, ddl: string): () => Promise<void> {
+  let ready: Promise<void> | undefined;
+  return () => {
+    ready ??= pool()
+      .query(ddl)
       .then(
         () => undefined,
         (error: { code?: string }) => {
           // Another replica made it at the same moment.
           if (error.code === '23505' || error.code === '42P07') return;
-          this.ready = undefined;
+          ready = undefined;
           throw error;
         },
       );
-    return this.ready;
-  }
+    return ready;
+  };
 }

@@ -13,6 +13,14 @@ export interface Session {
   id: string;
   actor: Actor;
   expiresAt: Date;
+  /** Which identity provider signed the person in (its tokens are kept server-side: provider-tokens.ts); absent for development tickets. */
+  provider?: 'staff' | 'citizen';
+}
+
+export interface SessionStart {
+  /** An earlier end than SESSION_SECONDS: the provider's tokens cap the session. */
+  until?: Date;
+  provider?: 'staff' | 'citizen';
 }
 
 /**
@@ -28,10 +36,14 @@ export class SessionSealer {
     private readonly seconds = DEFAULT_SESSION_SECONDS,
   ) {}
 
-  async start(actor: Actor): Promise<{ session: Session; sealed: string }> {
+  async start(actor: Actor, options: SessionStart = {}): Promise<{ session: Session; sealed: string }> {
     const id = randomUUID();
-    const expiresAt = new Date((Math.floor(Date.now() / 1000) + this.seconds) * 1000);
-    const sealed = await new EncryptJWT(actorClaims(actor))
+    const longest = (Math.floor(Date.now() / 1000) + this.seconds) * 1000;
+    const until = options.until ? Math.floor(options.until.getTime() / 1000) * 1000 : longest;
+    const expiresAt = new Date(Math.min(longest, until));
+    const claims = actorClaims(actor);
+    if (options.provider) claims.idp = options.provider;
+    const sealed = await new EncryptJWT(claims)
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setSubject(actor.id)
       .setJti(id)
@@ -40,7 +52,9 @@ export class SessionSealer {
       .setIssuedAt()
       .setExpirationTime(expiresAt.getTime() / 1000)
       .encrypt(this.key);
-    return { session: { id, actor: { ...actor }, expiresAt }, sealed };
+    const session: Session = { id, actor: { ...actor }, expiresAt };
+    if (options.provider) session.provider = options.provider;
+    return { session, sealed };
   }
 
   /** The session the cookie value holds, or undefined when it is forged, expired or signed out. */
@@ -59,7 +73,9 @@ export class SessionSealer {
     }
     const actor = actorOf(payload);
     if (!actor || (await this.revocations.isRevoked(String(payload.jti)))) return undefined;
-    return { id: String(payload.jti), actor, expiresAt: new Date(Number(payload.exp) * 1000) };
+    const session: Session = { id: String(payload.jti), actor, expiresAt: new Date(Number(payload.exp) * 1000) };
+    if (payload.idp === 'staff' || payload.idp === 'citizen') session.provider = payload.idp;
+    return session;
   }
 
   async end(session: Session): Promise<void> {

@@ -342,6 +342,8 @@ export const da = {
     intro: 'Vælg en demobruger for at logge ind (kun i udviklingsmiljøet).',
     unavailable: 'Log ind via kommunens login er endnu ikke sat op på denne server.',
     signedOut: 'Du er logget ud.',
+    staff: 'Log ind som medarbejder',
+    citizen: 'Log på med MitID',
   },
   dashboard: {
     title: 'Kommunens overblik',

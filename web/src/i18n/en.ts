@@ -340,6 +340,8 @@ export const en: Messages = {
     intro: 'Pick a demo user to sign in (development only).',
     unavailable: "Sign-in through the municipality's login is not set up on this server yet.",
     signedOut: 'You are signed out.',
+    staff: 'Sign in as staff',
+    citizen: 'Log in with MitID',
   },
   dashboard: {
     title: 'Municipal overview',

@@ -25,6 +25,8 @@ interface SessionState {
   actor?: Actor | null;
   /** The session endpoint could not be reached. */
   unreachable: boolean;
+  /** The identity provider the person signed in at (its session ends with ours), or null. */
+  provider?: 'staff' | 'citizen' | null;
   reload(): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -34,11 +36,14 @@ const SessionContext = createContext<SessionState>({ unreachable: false, reload:
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
   const [unreachable, setUnreachable] = useState(false);
+  const [provider, setProvider] = useState<'staff' | 'citizen' | null>(null);
   const reload = useCallback(async () => {
     try {
       const res = await fetch('/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
       setUnreachable(false);
-      setActor(res.ok ? ((await res.json()).actor as Actor) : null);
+      const body = res.ok ? ((await res.json()) as { actor: Actor; provider?: 'staff' | 'citizen' | null }) : null;
+      setActor(body?.actor ?? null);
+      setProvider(body?.provider ?? null);
     } catch {
       setUnreachable(true);
       setActor(null);
@@ -49,13 +54,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     markSigningOut();
     const headers = { 'content-type': 'application/json' };
     await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers }).catch(() => {});
-    // A full page load: nothing of the person's data stays in the page's memory.
-    window.location.assign('/sign-in?signedOut=1');
-  }, []);
+    // A full page load: nothing of the person's data stays in the page's memory. Signed in at an identity
+    // provider, its session ends too (RP-initiated logout), which then comes back to /sign-in.
+    window.location.assign(provider ? `/auth/sign-out/provider?kind=${provider}` : '/sign-in?signedOut=1');
+  }, [provider]);
   useEffect(() => {
     void reload();
   }, [reload]);
-  return <SessionContext.Provider value={{ actor, unreachable, reload, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ actor, unreachable, provider, reload, signOut }}>{children}</SessionContext.Provider>;
 }
 
 export const useSession = () => useContext(SessionContext);

@@ -31,8 +31,11 @@ export interface CitizenAccess {
    * logged whether or not a change transaction rolled back.
    */
   drainRefusals(): AccessRecord[];
-  /** Notes a CPR search that found this citizen (logged with the number searched for). */
-  recordSearch(citizenId: string, cpr: string): void;
+  /**
+   * Notes a CPR search that found this citizen (logged with the number searched for, encrypted).
+   * `as`: another purpose and kind than the actor's case work, e.g. the gateway's sign-in look-up.
+   */
+  recordSearch(citizenId: string, cpr: string, as?: { purpose: AccessRecord['purpose']; kind: string }): void;
   /** Notes that the actor opened the citizen in an emergency, with the reason (logged as EMERGENCY). */
   recordEmergency(citizenId: string, reason: string): void;
   /** Notes a citizen whose record this request creates (a registration), with no decision to make. */
@@ -50,8 +53,11 @@ export interface CitizenAccess {
 export interface AccessRecord {
   citizenId: string;
   kind: string;
-  /** NONE: a refused try by someone with no purpose here (another citizen, an analyst). */
-  purpose: 'CASE_WORK' | 'OWN_ACCESS' | 'EMERGENCY' | 'NONE';
+  /**
+   * NONE: a refused try by someone with no purpose here (another citizen, an analyst). SIGN_IN:
+   * the gateway found the citizen by CPR number when they signed in (MitID).
+   */
+  purpose: 'CASE_WORK' | 'OWN_ACCESS' | 'EMERGENCY' | 'NONE' | 'SIGN_IN';
   /** The emergency grant's reason, for purpose EMERGENCY. */
   reason?: string | null;
   search?: string;
@@ -157,10 +163,16 @@ export function createCitizenAccess(actor: Actor, grants: GrantCache | GrantSour
       refusals.clear();
       return records;
     },
-    recordSearch(citizenId, cpr) {
+    recordSearch(citizenId, cpr, as) {
       const record = reached.get(citizenId);
-      if (record) record.search = cpr;
-      else reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose, search: cpr });
+      if (record && !as) record.search = cpr;
+      else
+        reached.set(citizenId, {
+          citizenId,
+          kind: as?.kind ?? options.kind ?? 'personal data',
+          purpose: as?.purpose ?? purpose,
+          search: cpr,
+        });
     },
     recordEmergency(citizenId, reason) {
       reached.set(citizenId, { citizenId, kind: options.kind ?? 'personal data', purpose: 'EMERGENCY', reason });

@@ -25,7 +25,8 @@ export class SignInIdentity {
 /**
  * How the gateway turns an OpenID Connect identity into an actor (gateway/src/oidc/): it asks
  * here with its SERVICE identity, once per token. Hidden from the composed API (`@inaccessible`).
- * The CPR number is looked up by its blind index only: never stored, returned or logged.
+ * The CPR number is looked up by its blind index only: never returned or logged in clear (the
+ * access log keeps it encrypted, as for every CPR search).
  */
 @Resolver()
 export class SignInResolver {
@@ -34,6 +35,8 @@ export class SignInResolver {
   async signInStaffMember(@Arg('email') email: string, @Ctx() ctx: RequestContext<CitizensLoaders>): Promise<SignInIdentity | null> {
     requireRole(ctx.actor, ['SERVICE'], 'identify staff members');
     const staff = await ctx.dataSource.getRepository(StaffMember).findOneBy({ email: email.trim().toLowerCase() });
+    // Not a citizen's data, so not on the access log (its entries belong to citizens): on the service log, who was looked up.
+    ctx.logger.info({ purpose: 'SIGN_IN', staffMember: staff?.id ?? null, requestId: ctx.requestId }, 'sign-in look-up of a staff member');
     return staff && { id: staff.id, name: staff.name, role: staff.role, team: staff.team };
   }
 
@@ -44,6 +47,9 @@ export class SignInResolver {
     const digits = cpr.replace(/[\s-]/g, '');
     if (!/^\d{10}$/.test(digits)) return null;
     const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprIndex: cprIndexOf(digits) });
+    // On the citizen's access log: the SERVICE actor (the gateway) found them by CPR number at sign-in; the number
+    // is stored encrypted, as for any CPR search. A number that finds nobody names no citizen, so nothing is logged.
+    if (citizen) ctx.loaders.access.recordSearch(citizen.id, digits, { purpose: 'SIGN_IN', kind: 'sign-in identity' });
     return citizen && { id: citizen.id, name: `${citizen.firstName} ${citizen.lastName}`, role: null, team: null };
   }
 }

@@ -15,10 +15,16 @@ export function safeReturnTo(value: string | null): string | undefined {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
 }
 
+interface Providers {
+  staff: boolean;
+  citizen: boolean;
+}
+
 /**
- * Sign-in. In development the gateway lists the demo users with fresh sign-in links
- * (GET /auth/dev/users); in production that route is absent and sign-in goes through the
- * municipality's identity provider (issue 16).
+ * Sign-in. Staff and citizens have separate buttons, each starting the code flow at its identity
+ * provider (GET /auth/providers says which are configured; docs/sign-in.md). In development the
+ * gateway also lists the demo users (GET /auth/dev/users): with a provider configured (npm start)
+ * their links go through it, the production code path; without one they are sign-in tickets.
  */
 export function SignIn() {
   const t = useT();
@@ -26,10 +32,14 @@ export function SignIn() {
   const { actor } = useSession();
   const returnTo = safeReturnTo(params.get('returnTo'));
   const [users, setUsers] = useState<DemoUser[] | null | undefined>(undefined);
+  const [providers, setProviders] = useState<Providers | null | undefined>(undefined);
   useEffect(() => {
-    fetch('/auth/dev/users', { headers: { accept: 'application/json' } })
-      .then(async (res) => setUsers(res.ok ? ((await res.json()) as DemoUser[]) : null))
-      .catch(() => setUsers(null));
+    const load = <T,>(url: string, set: (value: T | null) => void) =>
+      fetch(url, { headers: { accept: 'application/json' } })
+        .then(async (res) => set(res.ok ? ((await res.json()) as T) : null))
+        .catch(() => set(null));
+    void load<DemoUser[]>('/auth/dev/users', setUsers);
+    void load<Providers>('/auth/providers', setProviders);
   }, []);
   if (actor && !params.get('expired')) return <Navigate to={returnTo ?? HOME_OF[actor.role]} replace />;
 
@@ -39,11 +49,27 @@ export function SignIn() {
     u.searchParams.set('returnTo', returnTo);
     return u.origin === window.location.origin ? u.pathname + u.search : u.toString();
   };
+  const providerSignIn = (kind: 'staff' | 'citizen') =>
+    `/auth/sign-in?${new URLSearchParams({ kind, ...(returnTo ? { returnTo } : {}) }).toString()}`;
   return (
     <Page title={t('signIn.title')}>
-      {params.get('signedOut') && <p role="status">{t('signIn.signedOut')}</p>}
+      {(params.get('signedOut') || params.get('state') === 'signed-out') && <p role="status">{t('signIn.signedOut')}</p>}
       {params.get('expired') && <p role="status">{t('errors.sessionExpired')}</p>}
-      {users === null && <p>{t('signIn.unavailable')}</p>}
+      {(providers?.staff || providers?.citizen) && (
+        <div className="sign-in-buttons">
+          {providers.staff && (
+            <a className="button" href={providerSignIn('staff')}>
+              {t('signIn.staff')}
+            </a>
+          )}
+          {providers.citizen && (
+            <a className="button" href={providerSignIn('citizen')}>
+              {t('signIn.citizen')}
+            </a>
+          )}
+        </div>
+      )}
+      {users === null && providers !== undefined && !providers?.staff && !providers?.citizen && <p>{t('signIn.unavailable')}</p>}
       {users && (
         <>
           <p>{t('signIn.intro')}</p>

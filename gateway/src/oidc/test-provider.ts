@@ -1,19 +1,19 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { DevProviderOptions } from '../src/oidc/dev-provider';
+import type { DevProviderChange, DevProviderOptions } from './dev-provider';
 
-/** A real oidc-provider in a child process (gateway/src/oidc/dev-provider-process.ts), for the tests. */
+/** A real oidc-provider in a child process (dev-provider-process.ts), for the tests (gateway's and the browser tests). */
 export interface TestProvider {
   issuer: string;
   /** Replaces the provider's signing keys or clients while it runs. */
-  reconfigure(change: Partial<Pick<DevProviderOptions, 'keys' | 'clients'>>): Promise<void>;
+  reconfigure(change: DevProviderChange): Promise<void>;
   /** Stops the provider: afterwards it cannot be reached. */
   stop(): Promise<void>;
 }
 
 export async function startTestProvider(options: DevProviderOptions): Promise<TestProvider> {
-  const child: ChildProcess = fork(path.join(__dirname, '../src/oidc/dev-provider-process.js'), [], {
+  const child: ChildProcess = fork(path.join(__dirname, 'dev-provider-process.js'), [], {
     env: { ...process.env, DEV_PROVIDER_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
@@ -136,4 +136,27 @@ export async function chooseAccount(authorizeUrl: string, account: string, redir
 function basic(client: { client_id: string; client_secret: string }): string {
   const credentials = `${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`;
   return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+/**
+ * A person pressing the workbench's sign-in button and choosing `account` at the provider, over
+ * HTTP: `/auth/sign-in`, the provider, and back to `/auth/callback` with the flow cookie. Returns
+ * the callback's answer and the session cookie (`jc_session=…`) if one was set.
+ */
+export async function signInThroughWorkbench(origin: string, kind: 'staff' | 'citizen', account: string, returnTo = '/') {
+  const start = await fetch(`${origin}/auth/sign-in?kind=${kind}&returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' });
+  const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('jc_sign_in='));
+  const location = start.headers.get('location');
+  if (start.status !== 303 || !flowCookie || !location) throw new Error(`the sign-in button answered ${start.status}`);
+  const callback = await chooseAccount(location, account, `${origin}/auth/callback`);
+  const back = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie.split(';')[0] } });
+  const session = back.headers.getSetCookie().find((c) => c.startsWith('jc_session=') && !c.startsWith('jc_session=;'));
+  return {
+    start,
+    flowCookie,
+    authorize: new URL(location),
+    back,
+    cookie: session?.split(';')[0],
+    body: back.status === 303 ? '' : await back.text(),
+  };
 }
