@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { authJwtSecret } from '@jobcenter/kit';
 import { demoCitizens } from '@jobcenter/demo-cast';
-import { demoAccounts } from '@jobcenter/gateway/dist/src/oidc/dev-setup';
-import { startTestProvider, TestProvider } from '@jobcenter/gateway/dist/src/oidc/test-provider';
+import { demoAccounts } from '@jobcenter/gateway/oidc/dev-setup';
+import { startTestProvider, TestProvider } from '@jobcenter/gateway/oidc/test-provider';
 import { expectAccessible, heading } from '../src/expect-page';
 import { openPage } from '../src/browser';
 import { demoActor, startWorkbench, Workbench } from '../src/workbench';

@@ -9,7 +9,7 @@
  */
 import { createDataSource, openDatabase, resolveDatabase } from '@jobcenter/kit';
 import { insightsSubgraph } from '@jobcenter/insights';
-import { createFactsConsumer, EVENT_SOURCES, eventSourceUrls } from '@jobcenter/insights/dist/src/facts/facts.consumer';
+import { createFactsConsumer, EVENT_SOURCES, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
 import { commandLine } from './cli';
 
 const LOCAL_PORTS: Record<(typeof EVENT_SOURCES)[number], number> = { citizens: 4001, plans: 4002, meetings: 4003, placements: 4004 };

@@ -21,9 +21,9 @@ import { startDevIdentityProvider } from '@jobcenter/gateway/oidc/dev-setup';
 import { subgraphs } from './services';
 import { databaseUrlSetting, servicePortSetting, setting, settingOf } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
-import { startDevMailServer } from '@jobcenter/citizens/dist/src/notifications/dev-mail-server';
-import { devChannels } from '@jobcenter/citizens/dist/src/notifications/channels';
-import { startNotificationCentre } from '@jobcenter/citizens/dist/src/notifications/notification-centre';
+import { startDevMailServer } from '@jobcenter/citizens/notifications/dev-mail-server';
+import { devChannels } from '@jobcenter/citizens/notifications/channels';
+import { startNotificationCentre } from '@jobcenter/citizens/notifications/notification-centre';
 
 async function main() {
   commandLine('npm start', {});

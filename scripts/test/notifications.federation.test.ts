@@ -5,12 +5,12 @@ import { GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { meetingsSubgraph } from '@jobcenter/meetings';
 import { placementsSubgraph } from '@jobcenter/placements';
-import { digestSourcesFromServices, prepareDailyDigest } from '@jobcenter/citizens/dist/src/notifications/digest';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
-import { DevMailServer, startDevMailServer } from '@jobcenter/citizens/dist/src/notifications/dev-mail-server';
-import { emailChannel } from '@jobcenter/citizens/dist/src/notifications/channels';
-import { DomainEvent, handleNotificationEvent } from '@jobcenter/citizens/dist/src/notifications/notification.handlers';
-import { notificationWorker } from '@jobcenter/citizens/dist/src/notifications/notification.worker';
+import { digestSourcesFromServices, prepareDailyDigest } from '@jobcenter/citizens/notifications/digest';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
+import { DevMailServer, startDevMailServer } from '@jobcenter/citizens/notifications/dev-mail-server';
+import { emailChannel } from '@jobcenter/citizens/notifications/channels';
+import { DomainEvent, handleNotificationEvent } from '@jobcenter/citizens/notifications/notification.handlers';
+import { notificationWorker } from '@jobcenter/citizens/notifications/notification.worker';
 
 /**
  * Notices that reach people, end to end: mutations through the gateway, the notification rows
@@ -317,7 +317,7 @@ describe('a worker killed mid-delivery', () => {
   afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
   function startWorkerProcess(): ChildProcess {
-    const child = spawn(process.execPath, [require.resolve('@jobcenter/citizens/dist/src/notifications/worker.main.js')], {
+    const child = spawn(process.execPath, [require.resolve('@jobcenter/citizens/notifications/worker.main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'test',

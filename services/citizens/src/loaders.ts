@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
-import { createCitizenAccess, isUuid } from '@jobcenter/kit';
-import { localGrantSource } from './assignment/assignment.grants';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Assignment } from './assignment/assignment.entity';
 import { Citizen } from './citizen/citizen.entity';
 import { Message } from './message/message.entity';
@@ -15,7 +14,7 @@ import { StaffMember } from './staff/staff-member.entity';
 export type CitizensLoaders = ReturnType<typeof createLoaders>;
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, access }) => {
+export const createLoaders = (({ dataSource, actor, access }) => {
   const citizens = dataSource.getRepository(Citizen);
   const staff = dataSource.getRepository(StaffMember);
   const assignments = dataSource.getRepository(Assignment);

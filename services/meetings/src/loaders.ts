@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { groupedBy, LoaderFactory, uniqueBy } from '@jobcenter/kit';
 import { isUuid } from '@jobcenter/kit/ids';
-import { IsNull } from 'typeorm';
-import { citizensGrantSource, createCitizenAccess, GrantCache } from '@jobcenter/kit';
 import { Agreement, AgreementStatusChange } from './agreement/agreement.entity';
 import { AgreementStatus } from './agreement/agreement.enums';
 import { cadenceLoader } from './cadence/cadence.loader';

@@ -12,7 +12,7 @@ type Context = RequestContext<CitizensLoaders>;
 async function assertMayUseThread(ctx: Context, citizenId: string, what: string): Promise<void> {
   requireSelfOrCaseStaff(ctx.actor, citizenId, what);
   if (!isUuid(citizenId) || !(await ctx.loaders.citizenById.load(citizenId))) throw notFound('Citizen', citizenId);
-  await ctx.loaders.access.assert(citizenId);
+  await ctx.access.assert(citizenId);
 }
 
 /** The secure thread between a citizen and their team. */

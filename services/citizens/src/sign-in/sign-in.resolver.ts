@@ -49,7 +49,7 @@ export class SignInResolver {
     const citizen = await ctx.dataSource.getRepository(Citizen).findOneBy({ cprIndex: cprIndexOf(digits) });
     // On the citizen's access log: the SERVICE actor (the gateway) found them by CPR number at sign-in; the number
     // is stored encrypted, as for any CPR search. A number that finds nobody names no citizen, so nothing is logged.
-    if (citizen) ctx.loaders.access.recordSearch(citizen.id, digits, { purpose: 'SIGN_IN', kind: 'sign-in identity' });
+    if (citizen) ctx.access.recordSearch(citizen.id, digits, { purpose: 'SIGN_IN', kind: 'sign-in identity' });
     return citizen && { id: citizen.id, name: `${citizen.firstName} ${citizen.lastName}`, role: null, team: null };
   }
 }

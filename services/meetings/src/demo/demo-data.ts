@@ -2,7 +2,6 @@ import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
 import { attendanceRecorded, courseCreated, courseEnrolled, meetingCancelled, meetingOutcomeRecorded, meetingScheduled } from '../events';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { Attendance } from '../course/attendance.entity';
 import { CourseFacilitator } from '../course/course-facilitator.entity';

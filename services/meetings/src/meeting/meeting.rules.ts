@@ -1,6 +1,5 @@
 import { Actor } from '@jobcenter/kit';
 import { isUuid } from '@jobcenter/kit/ids';
-import { Agreement } from './agreement';
 import { MeetingStatus, NAMED_PARTICIPANT_ROLES, OUTCOME_STATUSES, ParticipantRole, STAFF_PARTICIPANT_ROLES } from './meeting.enums';
 
 /** A refusal a resolver turns into the matching GraphQL error. */

@@ -5,7 +5,7 @@ import { cadenceKey } from '../cadence/cadence.loader';
 import { networkMeetingOverdue } from '../cadence/cadence.rules';
 import { followUpOf } from '../follow-up/follow-up.resolver';
 import { MeetingsLoaders } from '../loaders';
-import { copenhagenDate } from '../time/copenhagen';
+import { copenhagenDate } from '@jobcenter/kit/calendar';
 
 @InputType({ description: 'A citizen of a caseload, with the enrolment date the network-meeting rule needs.' })
 export class DigestCitizenInput {

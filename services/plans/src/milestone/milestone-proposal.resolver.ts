@@ -34,7 +34,7 @@ export class MilestoneProposalResolver {
     return changeTransaction(ctx, async (tx) => {
       const plan = await lockPlan(tx, planId);
       if (!plan) throw notFound('Plan', planId);
-      await ctx.loaders.access.assert(plan.citizenId, () => notFound('Plan', planId));
+      await ctx.access.assert(plan.citizenId, () => notFound('Plan', planId));
       checkPlanOpen(plan.status, 'propose milestones for it');
       const milestone = await insertMilestone(tx, ctx.actor, plan, input, MilestoneStatus.PROPOSED);
       await recordEvent(tx, {

@@ -31,7 +31,7 @@ export class PlanConfirmationResolver {
       // Locked, so the version confirmed is the one that stands until this commits.
       const plan = await lockPlan(tx, planId);
       if (!plan) throw notFound('Plan', planId);
-      await ctx.loaders.access.assert(plan.citizenId, () => notFound('Plan', planId));
+      await ctx.access.assert(plan.citizenId, () => notFound('Plan', planId));
       checkPlanOpen(plan.status, 'confirm it');
       const words = optionalText(comment, 'comment', COMMENT_MAX);
       if (!agrees && !words) throw badUserInput('comment: say what you disagree with, so your caseworker can see it.', 'comment');

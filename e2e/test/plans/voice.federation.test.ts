@@ -1,9 +1,9 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
-import { plansSubgraph } from '../src/server';
-import { nextCpr, ok, teamLead, TEAM } from './builders';
+import { plansSubgraph } from '@jobcenter/plans';
+import { nextCpr, ok, teamLead, TEAM } from '@jobcenter/plans/test/builders';
 
 /**
  * The citizen's voice end to end through the gateway: a real citizen and caseworker (citizens

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
-import { startTestFederation, TestFederation } from '@jobcenter/gateway/dist/src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { addDays, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
-import { meetingsSubgraph } from '../src/server';
-import { TEAM } from './builders';
+import { meetingsSubgraph } from '@jobcenter/meetings';
+import { TEAM } from '@jobcenter/meetings/test/builders';
 
 /**
  * Issue 18 through the gateway: agreements as tasks on the caseload and the agenda, the citizen's
