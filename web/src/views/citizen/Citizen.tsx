@@ -21,7 +21,18 @@ import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 
-const SECTIONS = ['plan', 'agreements', 'messages', 'meetings', 'placements', 'progression', 'network', 'team', 'notifications', 'access-log'] as const;
+const SECTIONS = [
+  'plan',
+  'agreements',
+  'messages',
+  'meetings',
+  'placements',
+  'progression',
+  'network',
+  'team',
+  'notifications',
+  'access-log',
+] as const;
 
 /** The citizen's page for staff: one query for the page, sections each in their own folder. */
 export default function Citizen() {
