@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@jobcenter/kit';
+import { EventFeedConsumer, type Actor } from '@jobcenter/kit';
 import { GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { meetingsSubgraph } from '@jobcenter/meetings';
@@ -317,7 +317,7 @@ describe('a worker killed mid-delivery', () => {
   afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
   function startWorkerProcess(): ChildProcess {
-    const child = spawn(process.execPath, [require.resolve('@jobcenter/citizens/notifications/worker.main.js')], {
+    const child = spawn(process.execPath, [require.resolve('@jobcenter/citizens/notifications/worker.main')], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -368,5 +368,37 @@ describe('a worker killed mid-delivery', () => {
     const rows = await notificationsOf(citizen);
     expect(rows.map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT', 'SENT', 'SENT']);
     expect(rows.map((r) => `<${r.id}@jobcenter.local>`).sort()).toEqual(mine.map((m) => m.messageId).sort());
+  });
+});
+
+describe('the real path: the meetings event feed, not a stand-in', () => {
+  it('a meeting booked through the gateway becomes a notice and a reminder once the centre reads the feed', async () => {
+    const citizen = await registerCitizen('040506-7891', 'Lise', `lise-${randomUUID().slice(0, 8)}@example.dk`, 'EMAIL');
+    const meeting = ok(
+      await federation.as(mette, `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, {
+        i: {
+          citizenId: citizen,
+          kind: 'FOLLOW_UP',
+          scheduledAt: inDays(6).toISOString(),
+          durationMinutes: 30,
+          participants: [{ role: 'CASEWORKER', staffId: mette.id }],
+        },
+      }),
+    ).scheduleMeeting;
+    // The consumer the notification centre runs, on the meetings service's own /events feed.
+    const consumer = new EventFeedConsumer({
+      name: 'citizens',
+      dataSource: citizensDb(),
+      sources: [{ name: 'meetings', url: federation.subgraphs.meetings.url }],
+      handle: (event, tx) => handleNotificationEvent(tx, event as DomainEvent),
+    });
+    await consumer.drain();
+    const kinds = (await notificationsOf(citizen)).map((n) => n.kind).sort();
+    expect(kinds).toEqual(['MEETING_BOOKED', 'MEETING_REMINDER']);
+    // Cancelled through the gateway: the feed's meeting.cancelled cancels the pending reminder.
+    ok(await federation.as(mette, `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Sygdom") { id } }`, { id: meeting.id }));
+    await consumer.drain();
+    const reminder = (await notificationsOf(citizen)).find((n) => n.kind === 'MEETING_REMINDER')!;
+    expect(reminder.status).toBe('CANCELLED');
   });
 });
