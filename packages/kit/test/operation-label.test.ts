@@ -38,7 +38,7 @@ describe('operation labels', () => {
 
 /**
  * 3,000 made-up names through a real Apollo Server and its metrics (no HTTP, so it stays quick on
- * a busy machine; the gateway's and the subgraphs' wiring over HTTP is in gateway/test/metrics.test.ts).
+ * a busy machine; the gateway's and the subgraphs' wiring over HTTP is in e2e/test/gateway/metrics.federation.test.ts).
  */
 describe('metric series under 3,000 made-up operation names', () => {
   const series = (text: string) => text.split('\n').filter((l) => /^graphql_(requests_total|request_duration_seconds_bucket)\{/.test(l));

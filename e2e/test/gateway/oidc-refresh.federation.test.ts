@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { DevAccount } from '../src/oidc/dev-provider';
-import { signInThroughWorkbench, startTestProvider, TestProvider } from '../src/oidc/test-provider';
-import { startTestFederation, TestFederation } from '../src/testing';
+import { DevAccount } from '@jobcenter/gateway/oidc/dev-provider';
+import { signInThroughWorkbench, startTestProvider, TestProvider } from '@jobcenter/gateway/oidc/test-provider';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 
 /**
  * The workbench session of a provider sign-in follows the provider's tokens (issue 16): the

@@ -8,8 +8,8 @@ import type { Actor } from '@jobcenter/kit';
 import { authJwtSecret, signUserToken } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { devSignInLines, devSignInUrl, SESSION_COOKIE } from '../src/session';
-import { startTestFederation, TestFederation } from '../src/testing';
+import { devSignInLines, devSignInUrl, SESSION_COOKIE } from '@jobcenter/gateway/session';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 
 /**
  * The workbench's server side through the real gateway and citizens subgraph: sign-in by a

@@ -4,10 +4,10 @@ import type { Actor } from '@jobcenter/kit';
 import { signUserToken, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { newSigningKey } from '../src/oidc/dev-provider';
-import { JWKS_COOLDOWN_MS } from '../src/oidc/issuers';
-import { oidcConfig, userTokens } from '../src/oidc';
-import { startTestFederation, TestFederation } from '../src/testing';
+import { newSigningKey } from '@jobcenter/gateway/oidc/dev-provider';
+import { JWKS_COOLDOWN_MS } from '@jobcenter/gateway/oidc/issuers';
+import { oidcConfig, userTokens } from '@jobcenter/gateway/oidc';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import {
   chooseAccount,
   ProviderTokens,
@@ -15,7 +15,7 @@ import {
   signInThroughWorkbench as viaWorkbench,
   startTestProvider,
   TestProvider,
-} from '../src/oidc/test-provider';
+} from '@jobcenter/gateway/oidc/test-provider';
 
 /**
  * OpenID Connect sign-in at the gateway (issue 16) against real oidc-provider instances: a

@@ -6,8 +6,8 @@ import { createLogger } from '@jobcenter/kit/logger';
 import { initTracing, shutdownTracing } from '@jobcenter/kit/observability';
 import { bearerFor, InMemorySpanExporter, postGraphQL, startTestSubgraph } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { composeFromSchemas } from '../src/compose';
-import { startGateway } from '../src/server';
+import { composeFromSchemas } from '@jobcenter/gateway/compose';
+import { startGateway } from '@jobcenter/gateway/server';
 
 /** Issue 8, "logs carry the trace id": the gateway's lines join the trace of the request they serve. */
 it("the gateway's log lines of a request carry the trace id its spans and the subgraph's spans share", async () => {

@@ -3,8 +3,8 @@ import type { Actor } from '@jobcenter/kit';
 import { MAX_OPERATION_LABELS } from '@jobcenter/kit/observability';
 import { bearerFor, gatewayHeadersFor, postGraphQL } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { knownOperationNames } from '../src/operations';
-import { startTestFederation, TestFederation } from '../src/testing';
+import { knownOperationNames } from '@jobcenter/gateway/operations';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 
 /**
  * Operation names are the client's choice; metric series are every process's memory. Made-up

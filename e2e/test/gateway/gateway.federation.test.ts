@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import type { Actor } from '@jobcenter/kit';
 import { errorCode, postGraphQL } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { startTestFederation, TestFederation } from '../src/testing';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 
 const TEAM = 'Team Ryslinge';
 const lone: Actor = { id: randomUUID(), role: 'TEAM_LEAD', name: 'Lone Friis', team: TEAM };

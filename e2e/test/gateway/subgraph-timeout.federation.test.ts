@@ -6,8 +6,8 @@ import { bearerFor, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcen
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { demoCitizens } from '@jobcenter/demo-cast';
 import { RunningHttpServer } from '@jobcenter/kit/http';
-import { startGateway } from '../src/server';
-import { SUPERGRAPH_FILE } from '../src/subgraphs';
+import { startGateway } from '@jobcenter/gateway/server';
+import { SUPERGRAPH_FILE } from '@jobcenter/gateway/subgraphs';
 
 /**
  * A subgraph that accepts the connection and never answers (stuck event loop, a proxy holding

@@ -3,10 +3,10 @@ import type { Actor } from '@jobcenter/kit';
 import { authJwtSecret, createLogger, signUserToken } from '@jobcenter/kit';
 import { errorCode } from '@jobcenter/kit/testing';
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { GATEWAY_LIMITS } from '../src/limits';
-import { startGateway } from '../src/server';
-import { startTestFederation, TestFederation } from '../src/testing';
-import { aliasesThroughFragments, deepThroughFragments, doublingFragments } from './builders';
+import { GATEWAY_LIMITS } from '@jobcenter/gateway/limits';
+import { startGateway } from '@jobcenter/gateway/server';
+import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
+import { aliasesThroughFragments, deepThroughFragments, doublingFragments } from '@jobcenter/gateway/test/builders';
 
 /** What the gateway refuses before any subgraph is asked: oversized, deep, wide or batched requests. */
 let federation: TestFederation;
