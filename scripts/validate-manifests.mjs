@@ -178,5 +178,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const e of errors) console.error(e);
     console.log(errors.length ? `${errors.length} invalid` : `${objects.length} objects valid`);
   }
-  process.exit(errors.length ? 1 : 0);
+  // exitCode, not exit(): exit() cuts a piped stdout off at 64 KiB before it is flushed.
+  process.exitCode = errors.length ? 1 : 0;
 }
