@@ -117,7 +117,7 @@ describe('npm run check:schema', () => {
 
   it('refuses an unknown subgraph as a usage error', () => {
     expect(unknown.code).toBe(2);
-    expect(unknown.out).toContain('Unknown subgraph "payroll"; the gateway composes citizens, plans, meetings, placements.');
+    expect(unknown.out).toContain(`Unknown subgraph "payroll"; the gateway composes ${SUBGRAPHS.map((s) => s.name).join(', ')}.`);
   });
 });
 

@@ -151,7 +151,10 @@ describe('tamper evidence and retention', () => {
     for (const definition of subgraphs) {
       const result = await verifyAccessLog(db(definition.name));
       expect(result.broken).toEqual([]);
-      expect(result.entries).toBeGreaterThan(0);
+      // Subgraphs with a caseload policy logged the demo's reads; insights (aggregates only, no
+      // access policy) reads no person's data, so its chain stays empty.
+      if (definition.access) expect(result.entries).toBeGreaterThan(0);
+      else expect(result.entries).toBe(0);
     }
     const placements = db('placements');
     // Someone with the owner's rights switches the trigger off and rewrites who looked.
