@@ -126,10 +126,12 @@ describe('events through the gateway', () => {
       { p: planId },
     );
     expect(milestone.errors).toBeUndefined();
-    const planEvents = await eventsOf('plans', ulla, 2);
+    const planEvents = await eventsOf('plans', ulla, 3);
+    // A new milestone changes the plan the citizen confirmed (docs/co-ownership.md): plan.changed.
     expect(planEvents.map((e) => [e.type, e.aggregateId])).toEqual([
       ['plan.created', planId],
       ['milestone.added', milestone.data.addMilestone.id],
+      ['plan.changed', planId],
     ]);
     expect(planEvents[1].payload).toEqual({
       milestoneId: milestone.data.addMilestone.id,
