@@ -78,7 +78,9 @@ describe("a team lead's spot check of the access log", () => {
     expect(all.lookUps).toBeLessThan(100);
     expect(all.entries).toHaveLength(all.lookUps); // fewer than asked for: all of them
     expect(new Set(all.entries.map((e) => e.domain))).toEqual(new Set(['citizens', 'plans', 'meetings', 'placements']));
-    expect(all.byDomain.map((d) => d.domain)).toEqual(['citizens', 'plans', 'meetings', 'placements']);
+    // Every subgraph's log is asked; insights (aggregates only) has none to draw from.
+    expect(all.byDomain.map((d) => d.domain)).toEqual(['citizens', 'plans', 'meetings', 'placements', 'insights']);
+    expect(all.byDomain.find((d) => d.domain === 'insights')?.drawn).toBe(0);
     for (const d of all.byDomain) expect(d.drawn).toBe(all.entries.filter((e) => e.domain === d.domain).length);
     const requestIds = all.entries.map((e) => e.requestId);
     expect(requestIds.some((id) => id.startsWith('spot-'))).toBe(false);
