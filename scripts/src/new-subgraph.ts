@@ -71,6 +71,21 @@ function inComposeService(text: string, service: string, edit: (block: string) =
   return text.slice(0, start + 1) + edit(text.slice(start + 1, end)) + text.slice(end);
 }
 
+/**
+ * Adds `item` as the last element of the array literal that `head` opens, whether Prettier keeps
+ * it on one line or has broken it into one element per line (then with a trailing comma).
+ */
+export function appendToArray(text: string, head: RegExp, item: string, where: string): string {
+  const match = head.exec(text);
+  if (!match) throw new Error(`${where}: no list to add to`);
+  const open = match.index + match[0].length;
+  const close = text.indexOf(']', open);
+  const body = text.slice(open, close).replace(/,?\s*$/, '');
+  if (!body.includes('\n')) return `${text.slice(0, open)}${body}, ${item}${text.slice(close)}`;
+  const indent = /\n(\s*)\S/.exec(body)?.[1] ?? '  ';
+  return `${text.slice(0, open)}${body},\n${indent}${item},\n${text.slice(close)}`;
+}
+
 function editJson(file: string, edit: (json: any) => void) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   edit(json);
@@ -97,14 +112,19 @@ export function registryEdits(s: NewSubgraph, values: [string, string][]): [stri
     [
       'scripts/src/services.ts',
       (t) =>
-        afterLast(
-          t,
-          /^import \{ \w+Subgraph \} from '@jobcenter\//,
-          `import { ${name}Subgraph } from '@jobcenter/${name}';`,
+        appendToArray(
+          afterLast(
+            t,
+            /^import \{ \w+Subgraph \} from '@jobcenter\//,
+            `import { ${name}Subgraph } from '@jobcenter/${name}';`,
+            'services.ts',
+          ),
+          /export const subgraphs: SubgraphDefinition<any>\[\] = \[/,
+          `${name}Subgraph`,
           'services.ts',
-        ).replace(/(export const subgraphs: SubgraphDefinition<any>\[\] = \[[^\]]*)\];/, `$1, ${name}Subgraph];`),
+        ),
     ],
-    ['services/citizens/src/peers.ts', (t) => t.replace(/(export const ACCESS_LOG_PEERS = \[[^\]]*)\]/, `$1, '${name}']`)],
+    ['services/citizens/src/peers.ts', (t) => appendToArray(t, /export const ACCESS_LOG_PEERS = \[/, `'${name}'`, 'peers.ts')],
     [
       'docker-compose.yml',
       (t) => {

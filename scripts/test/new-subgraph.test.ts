@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPHS } from '@jobcenter/gateway/subgraphs';
 import { checkSubgraphSchema } from '../src/schema-check';
+import { appendToArray } from '../src/new-subgraph';
 
 /**
  * `npm run new:subgraph` for real, in a copy of the working tree (sources, built output and the
@@ -86,7 +87,8 @@ it('makes a subgraph that builds, composes, passes its own tests and is listed e
 
   // Listed everywhere a service is listed.
   expect(inCopy('gateway/src/subgraphs.ts')).toContain(`{ name: '${NAME}', defaultUrl: 'http://127.0.0.1:${port}/graphql' }`);
-  expect(inCopy('scripts/src/services.ts')).toMatch(new RegExp(`subgraphs: SubgraphDefinition<any>\\[\\] = \\[[^\\]]*${NAME}Subgraph\\]`));
+  // Last in the list, however Prettier lays it out (one line, or one per line with a trailing comma).
+  expect(inCopy('scripts/src/services.ts')).toMatch(new RegExp(`subgraphs: SubgraphDefinition<any>\\[\\] = \\[[^\\]]*${NAME}Subgraph,?\\s*\\]`));
   expect(inCopy('services/citizens/src/peers.ts')).toContain(`'${NAME}']`);
   const compose = parse(inCopy('docker-compose.yml'), { merge: true });
   expect(compose.services[NAME].environment.PORT).toBe(String(port));
@@ -104,3 +106,18 @@ it('makes a subgraph that builds, composes, passes its own tests and is listed e
   expect(kinds.sort()).toEqual(['Cluster', 'Deployment', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'PodDisruptionBudget', 'Service']);
   expect(existsSync(path.join(copy, 'services', NAME, 'src/migrations/index.ts'))).toBe(true);
 }, 180_000);
+
+describe('appendToArray (registry lists as Prettier leaves them)', () => {
+  const head = /export const list = \[/;
+  it('adds to a one-line list', () => {
+    expect(appendToArray(`export const list = ['a', 'b'] as const;`, head, `'c'`, 'x')).toBe(
+      `export const list = ['a', 'b', 'c'] as const;`,
+    );
+  });
+  it('adds to a list broken into lines, keeping the trailing comma and indentation', () => {
+    expect(appendToArray(`export const list = [\n  a,\n  b,\n];`, head, 'c', 'x')).toBe(`export const list = [\n  a,\n  b,\n  c,\n];`);
+  });
+  it('says which file when the list is missing', () => {
+    expect(() => appendToArray('nothing here', head, 'c', 'services.ts')).toThrow('services.ts: no list to add to');
+  });
+});
