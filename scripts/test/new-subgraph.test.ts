@@ -88,7 +88,9 @@ it('makes a subgraph that builds, composes, passes its own tests and is listed e
   // Listed everywhere a service is listed.
   expect(inCopy('gateway/src/subgraphs.ts')).toContain(`{ name: '${NAME}', defaultUrl: 'http://127.0.0.1:${port}/graphql' }`);
   // Last in the list, however Prettier lays it out (one line, or one per line with a trailing comma).
-  expect(inCopy('scripts/src/services.ts')).toMatch(new RegExp(`subgraphs: SubgraphDefinition<any>\\[\\] = \\[[^\\]]*${NAME}Subgraph,?\\s*\\]`));
+  expect(inCopy('scripts/src/services.ts')).toMatch(
+    new RegExp(`subgraphs: SubgraphDefinition<any>\\[\\] = \\[[^\\]]*${NAME}Subgraph,?\\s*\\]`),
+  );
   expect(inCopy('services/citizens/src/peers.ts')).toContain(`'${NAME}']`);
   const compose = parse(inCopy('docker-compose.yml'), { merge: true });
   expect(compose.services[NAME].environment.PORT).toBe(String(port));
