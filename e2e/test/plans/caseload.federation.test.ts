@@ -1,6 +1,6 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
-import { Actor, addDays, todayInCopenhagen } from '@jobcenter/kit';
+import { Actor, addDays, MAX_NOISE, todayInCopenhagen } from '@jobcenter/kit';
 import { errorCode, GraphQLResponse } from '@jobcenter/kit/testing';
 import { plansSubgraph } from '@jobcenter/plans';
 import { analyst, citizen, nextCpr, ok, teamLead, TEAM } from '@jobcenter/plans/test/builders';
@@ -146,8 +146,9 @@ describe('identity through the gateway', () => {
       t: addDays(today, 15),
     });
     expect(stats.errors).toBeUndefined();
-    expect(stats.data.milestoneStatistics.overdue).toBeGreaterThanOrEqual(50);
-    expect(stats.data.milestoneStatistics.open).toBeGreaterThanOrEqual(50);
+    // At least 50 of each were made above; published counts are cell-key perturbed by up to MAX_NOISE.
+    expect(stats.data.milestoneStatistics.overdue).toBeGreaterThanOrEqual(50 - MAX_NOISE);
+    expect(stats.data.milestoneStatistics.open).toBeGreaterThanOrEqual(50 - MAX_NOISE);
     const plan = await federation.as(analyst, `query($id: ID!) { citizen(id: $id) { status activePlan { longTermGoal } } }`, {
       id: people[0].id,
     });
