@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LineChart } from '../../ui/LineChart';
 import { Loading } from '../../ui/Loading';
 import { downloadCsv, toCsv } from './csv';
+import { PanelTools } from './FigurePanel';
 import { BREAKDOWNS, last12Months, MEASURES, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
 import { Value } from './Value';
 
@@ -41,7 +42,7 @@ export function TrendPanel({ today }: { today: string }) {
   const values = lines.flatMap((l) => l.cells.map((c) => c.value).filter((v): v is number => v !== null));
   const scale = format === 'percent' ? 100 : 1;
   const min = Math.min(0, ...values.map((v) => v * scale));
-  const max = Math.max(format === 'percent' ? 100 : 5, ...values.map((v) => v * scale));
+  const max = Math.max(format === 'percent' ? 100 : 10, ...values.map((v) => v * scale));
   const download = () =>
     series && downloadCsv(`series_${series.measure}_${series.breakdown}_${fromMonth}_${toMonth}.csv`, toCsv(seriesCsvRows(series.points)));
 
@@ -50,26 +51,20 @@ export function TrendPanel({ today }: { today: string }) {
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="panel-scope">{t('dashboard.trend.scope', { from: monthName(fromMonth), to: monthName(toMonth) })}</p>
       <div className="trend-controls no-print">
-        <label>
-          {t('dashboard.trend.measureLabel')}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-            {MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(`dashboard.trend.measure.${m}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dashboard.trend.breakdownLabel')}
-          <select value={breakdown} onChange={(e) => setBreakdown(e.target.value as Breakdown)}>
-            {BREAKDOWNS.map((b) => (
-              <option key={b} value={b}>
-                {t(`dashboard.trend.breakdown.${b}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t('dashboard.trend.measureLabel')}
+          value={measure}
+          options={MEASURES}
+          optionLabel={(m) => t(`dashboard.trend.measure.${m}` as MessageKey)}
+          onChange={setMeasure}
+        />
+        <Choice
+          label={t('dashboard.trend.breakdownLabel')}
+          value={breakdown}
+          options={BREAKDOWNS}
+          optionLabel={(b) => t(`dashboard.trend.breakdown.${b}` as MessageKey)}
+          onChange={setBreakdown}
+        />
       </div>
       <ErrorNotice error={error} onRetry={() => void refetch()} />
       {!series && loading && <Loading />}
@@ -122,22 +117,38 @@ export function TrendPanel({ today }: { today: string }) {
             </>
           )}
           {withheld && <p className="panel-note trend-gaps">{t('dashboard.trend.gaps')}</p>}
-          <div className="panel-tools no-print">
-            <button
-              type="button"
-              aria-pressed={asTable}
-              onClick={() => setAsTable((v) => !v)}
-              aria-label={t('dashboard.showTableOf', { title })}
-            >
-              {t('dashboard.showTable')}
-            </button>
-            <button type="button" onClick={download} aria-label={t('dashboard.downloadCsvOf', { title })}>
-              {t('dashboard.downloadCsv')}
-            </button>
-          </div>
+          <PanelTools title={title} asTable={asTable} onToggleTable={() => setAsTable((v) => !v)} onDownload={download} />
         </div>
       )}
     </section>
+  );
+}
+
+/** A labelled drop-down of a fixed list of API values. */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  optionLabel,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  optionLabel: (option: T) => string;
+  onChange: (option: T) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {optionLabel(o)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
