@@ -218,5 +218,5 @@ describe("the analyst's municipal dashboard", () => {
     expect(lines.slice(1).some((l) => l.endsWith(',true'))).toBe(expected.points.some((p) => p.suppressed));
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
