@@ -15,6 +15,46 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => workbench?.stop());
 
+const SERIES = `query($measure: Measure!, $fromMonth: String!, $toMonth: String!, $breakdown: Breakdown!) {
+  series(measure: $measure, fromMonth: $fromMonth, toMonth: $toMonth, breakdown: $breakdown) {
+    points { month key value suppressed } asOf method
+  }
+}`;
+
+interface SeriesAnswer {
+  points: { month: string; key: string | null; value: number | null; suppressed: boolean }[];
+  asOf: string;
+  method: string;
+}
+
+/** The last 12 months up to this one in Copenhagen, as the trend panel asks for them. */
+function last12Months(): { fromMonth: string; toMonth: string } {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()).split('-').map(Number);
+  return {
+    fromMonth: new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7),
+    toMonth: new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7),
+  };
+}
+
+/**
+ * The series as the analyst gets it from the gateway once insights has read the demo events:
+ * asOf after the epoch, points there, and the same answer twice in a row (the consumer is idle).
+ */
+async function seriesOnceRead(measure: string, breakdown: string): Promise<SeriesAnswer> {
+  const deadline = Date.now() + 60_000;
+  let previous = '';
+  for (;;) {
+    const answer = await workbench.federation.as(demoActor('karin'), SERIES, { measure, breakdown, ...last12Months() });
+    const series = answer.data?.series as SeriesAnswer | undefined;
+    if (!series) throw new Error(JSON.stringify(answer.errors));
+    const now = JSON.stringify(series);
+    if (Date.parse(series.asOf) > 0 && series.points.length > 0 && now === previous) return series;
+    if (Date.now() > deadline) throw new Error(`insights had not read the demo events within 60 s: ${now}`);
+    previous = now;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 const STATS = `query($from: Date!, $to: Date!) {
   citizenStatistics { total byStatus { key count } suppressed }
   meetingStatistics(from: $from, to: $to) { held suppressed }
@@ -127,4 +167,56 @@ describe("the analyst's municipal dashboard", () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await context.close();
   });
+
+  it('draws a measure month by month, broken down, with "as of", the perturbation note and the shown series as CSV', async () => {
+    // Wait for insights to have read the demo events before opening the page (no sleeping).
+    const expected = await seriesOnceRead('CITIZENS_ACTIVE', 'TARGET_GROUP');
+    const { page, context, problems } = await openDashboard();
+    const trend = panel(page, 'Udvikling måned for måned');
+    await trend.locator('.trend-as-of').waitFor();
+    await expect(trend.locator('.trend-as-of').innerText()).resolves.toMatch(/^Tal pr\. \d/);
+    expect(await trend.locator('.trend-as-of').getAttribute('data-as-of')).not.toBe('');
+    await expect(trend.locator('.trend-method').innerText()).resolves.toMatch(/±2.*Metode: .*cell-key/s);
+
+    await trend.getByLabel('Opgørelse').selectOption('MEETINGS_HELD');
+    await trend.getByLabel('Opgørelse').selectOption('CITIZENS_ACTIVE');
+    await trend.getByLabel('Opdelt efter').selectOption('TARGET_GROUP');
+    const keys = [...new Set(expected.points.map((p) => p.key))];
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).not.toContain(null);
+    // One line and one legend entry per target group the series has.
+    await page.waitForFunction((n) => document.querySelectorAll('.panel-trend svg .series').length === n, keys.length);
+    const drawn = await trend.locator('svg .series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-key')));
+    expect(drawn.sort()).toEqual([...keys].sort());
+    await expect(trend.locator('.trend-legend li').count()).resolves.toBe(keys.length);
+    // Withheld months are gaps, and the page says why.
+    if (expected.points.some((p) => p.suppressed)) {
+      await expect(trend.locator('.trend-gaps').innerText()).resolves.toMatch(/tilbageholdt/);
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The table alternative: 12 months, a column per key, withheld ones as "<5".
+    await trend.getByRole('button', { name: /^Vis som tabel/ }).click();
+    const table = trend.getByRole('table');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(12);
+    await expect(table.locator('thead th').count()).resolves.toBe(keys.length + 1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The CSV is the series shown: the API's points, one line each.
+    const [download] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: /^Hent CSV/ }).click()]);
+    const { fromMonth, toMonth } = last12Months();
+    expect(download.suggestedFilename()).toBe(`series_CITIZENS_ACTIVE_TARGET_GROUP_${fromMonth}_${toMonth}.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('month,key,value,suppressed');
+    expect(lines.slice(1).sort()).toEqual(
+      expected.points.map((p) => `${p.month},${p.key},${p.suppressed ? '' : (p.value ?? '')},${p.suppressed}`).sort(),
+    );
+    expect(lines.slice(1).some((l) => l.endsWith(',true'))).toBe(expected.points.some((p) => p.suppressed));
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

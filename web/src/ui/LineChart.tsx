@@ -1,30 +1,56 @@
+/** One line of a chart: its points in order; a point whose `y` is null is a gap (the line breaks there). */
+export interface ChartLine {
+  key: string;
+  points: { x: number; y: number | null }[];
+}
+
 /**
- * A small line chart (inline SVG, no chart library): points over time on a fixed value scale.
- * It is an image with a text alternative (`label`); the page gives the numbers as a table too.
+ * A small line chart (inline SVG, no chart library): points over time on a fixed value scale,
+ * one line or several (`lines`, drawn in the order given, each with its own class `line-<i>`).
+ * A null value breaks the line (a gap). It is an image with a text alternative (`label`); the
+ * page gives the numbers as a table too.
  */
 export function LineChart({
   points,
+  lines,
   min,
   max,
   label,
   width = 260,
   height = 110,
 }: {
-  points: { x: number; y: number }[];
+  points?: { x: number; y: number | null }[];
+  lines?: ChartLine[];
   min: number;
   max: number;
   label: string;
   width?: number;
   height?: number;
 }) {
+  const all: ChartLine[] = lines ?? [{ key: '', points: points ?? [] }];
   const pad = { left: 24, right: 8, top: 8, bottom: 8 };
-  const xs = points.map((p) => p.x);
+  const xs = all.flatMap((l) => l.points.map((p) => p.x));
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   const sx = (x: number) =>
     pad.left + (x1 === x0 ? (width - pad.left - pad.right) / 2 : ((x - x0) / (x1 - x0)) * (width - pad.left - pad.right));
-  const sy = (y: number) => pad.top + (1 - (y - min) / (max - min)) * (height - pad.top - pad.bottom);
-  const path = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
+  const sy = (y: number) => pad.top + (1 - (y - min) / (max - min || 1)) * (height - pad.top - pad.bottom);
+  /** "M…L…" per unbroken run of points: a null starts a new run. */
+  const path = (line: ChartLine) => {
+    let move = true;
+    return line.points
+      .map((p) => {
+        if (p.y === null) {
+          move = true;
+          return '';
+        }
+        const step = `${move ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`;
+        move = false;
+        return step;
+      })
+      .filter(Boolean)
+      .join(' ');
+  };
   return (
     <svg className="line-chart" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
       {[min, (min + max) / 2, max].map((v) => (
@@ -35,9 +61,11 @@ export function LineChart({
           </text>
         </g>
       ))}
-      <path d={path} className="line" />
-      {points.map((p, i) => (
-        <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={3.5} className="point" />
+      {all.map((line, i) => (
+        <g key={line.key} className={`series line-${i}`} data-key={line.key}>
+          <path d={path(line)} className="line" />
+          {line.points.map((p, j) => (p.y === null ? null : <circle key={j} cx={sx(p.x)} cy={sy(p.y)} r={3.5} className="point" />))}
+        </g>
       ))}
     </svg>
   );

@@ -9,6 +9,7 @@ import { dashboardFigures } from './figures';
 import { FigurePanel } from './FigurePanel';
 import { periodFromSearch, today as todayInCopenhagen, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
+import { TrendPanel } from './TrendPanel';
 import './dashboard.css';
 
 /** Set once the first figures are on screen: `npm run measure:dashboard` reads it (navigation → drawn). */
@@ -56,6 +57,7 @@ export default function Dashboard() {
       {figures && (
         <div className="dashboard-figures" aria-busy={loading}>
           <FigurePanel figure={figures.keyFigures} period={period} today={today} />
+          <TrendPanel today={today} />
           <div className="panel-grid">
             {figures.panels.map((f) => (
               <FigurePanel key={f.id} figure={f} period={period} today={today} />

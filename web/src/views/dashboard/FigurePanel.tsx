@@ -45,22 +45,40 @@ export function FigurePanel({ figure, period, today }: { figure: FigureSpec; per
       ) : (
         <BarChart rows={figure.rows} label={title} />
       )}
-      <div className="panel-tools no-print">
-        {figure.chart !== 'keys' && (
-          <button
-            type="button"
-            aria-pressed={asTable}
-            onClick={() => setAsTable((v) => !v)}
-            aria-label={t('dashboard.showTableOf', { title })}
-          >
-            {t('dashboard.showTable')}
-          </button>
-        )}
-        <button type="button" onClick={download} aria-label={t('dashboard.downloadCsvOf', { title })}>
-          {t('dashboard.downloadCsv')}
-        </button>
-      </div>
+      <PanelTools
+        title={title}
+        asTable={figure.chart === 'keys' ? undefined : asTable}
+        onToggleTable={() => setAsTable((v) => !v)}
+        onDownload={download}
+      />
     </section>
+  );
+}
+
+/** A panel's tools: "show as table" (when `asTable` is given, pressed while the table shows) and "download CSV". */
+export function PanelTools({
+  title,
+  asTable,
+  onToggleTable,
+  onDownload,
+}: {
+  title: string;
+  asTable?: boolean;
+  onToggleTable: () => void;
+  onDownload: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="panel-tools no-print">
+      {asTable !== undefined && (
+        <button type="button" aria-pressed={asTable} onClick={onToggleTable} aria-label={t('dashboard.showTableOf', { title })}>
+          {t('dashboard.showTable')}
+        </button>
+      )}
+      <button type="button" onClick={onDownload} aria-label={t('dashboard.downloadCsvOf', { title })}>
+        {t('dashboard.downloadCsv')}
+      </button>
+    </div>
   );
 }
 
