@@ -22,6 +22,6 @@ export interface RequestContext<Loaders = unknown> {
 
 /**
  * Makes a service's loaders for one request. `access` is the request's `ctx.access`, handed in
- * for loaders that filter by it (and for services that still reach it as `loaders.access`).
+ * for loaders that filter by it.
  */
 export type LoaderFactory<Loaders> = (deps: { dataSource: DataSource; actor: Actor; access: CitizenAccess }) => Loaders;

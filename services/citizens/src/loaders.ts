@@ -14,7 +14,7 @@ import { StaffMember } from './staff/staff-member.entity';
 export type CitizensLoaders = ReturnType<typeof createLoaders>;
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, actor, access }) => {
+export const createLoaders = (({ dataSource, actor }) => {
   const citizens = dataSource.getRepository(Citizen);
   const staff = dataSource.getRepository(StaffMember);
   const assignments = dataSource.getRepository(Assignment);
@@ -31,8 +31,6 @@ export const createLoaders = (({ dataSource, actor, access }) => {
       .getMany();
 
   return {
-    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
-    access,
     citizenById: uniqueBy(
       (c: Citizen) => c.id,
       (ids) => citizens.findBy({ id: In(ids) }),

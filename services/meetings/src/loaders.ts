@@ -95,12 +95,10 @@ async function attendanceRates(dataSource: DataSource, enrollmentIds: string[]) 
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, access }) => {
+export const createLoaders = (({ dataSource }) => {
   const meetings = dataSource.getRepository(Meeting);
 
   return {
-    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
-    access,
     meetingById: uniqueBy<Meeting>(
       (m) => m.id,
       (ids) => meetings.findBy({ id: In(ids) }),

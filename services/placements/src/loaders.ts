@@ -16,7 +16,7 @@ export interface StaffPlacementFilter {
 }
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, access }) => {
+export const createLoaders = (({ dataSource }) => {
   const placements = dataSource.getRepository(Placement);
   const today = todayInCopenhagen();
 
@@ -43,8 +43,6 @@ export const createLoaders = (({ dataSource, access }) => {
   };
 
   return {
-    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
-    access,
     companyById: uniqueBy<Company>(
       (c) => c.id,
       (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) }),

@@ -13,11 +13,9 @@ import { PlanConfirmation } from './voice/plan-confirmation.entity';
 export type PlansLoaders = ReturnType<typeof createLoaders>;
 
 /** Per-request loaders: each batch of ids costs one SQL statement. */
-export const createLoaders = (({ dataSource, access }) => {
+export const createLoaders = (({ dataSource }) => {
   const plans = dataSource.getRepository(Plan);
   return {
-    /** The request's `ctx.access` (built by the kit from the definition), for code that reads it here. */
-    access,
     planById: uniqueBy<Plan>(
       (p) => p.id,
       (ids) => plans.findBy({ id: In(ids) }),
