@@ -29,7 +29,10 @@ describe('renderPdf', () => {
             },
           },
           // Enough rows for a second page: the footer numbers every page.
-          { heading: 'Adgangslog', table: { head: ['Tid', 'Hvem'], rows: Array.from({ length: 120 }, (_, i) => [`række ${i + 1}`, 'sagsbehandler']) } },
+          {
+            heading: 'Adgangslog',
+            table: { head: ['Tid', 'Hvem'], rows: Array.from({ length: 120 }, (_, i) => [`række ${i + 1}`, 'sagsbehandler']) },
+          },
         ],
       });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import pdfmake = require('pdfmake');
+import pdfmake from 'pdfmake';
 import { setting } from '../config';
 
 /**
@@ -64,10 +64,7 @@ function pdfDefinition(doc: PdfDocument): object {
           headerRows: 1,
           widths: head.map(() => '*'),
           // A short row is padded, a long one cut: pdfmake needs every row as wide as the head.
-          body: [
-            head.map((h) => ({ text: h, bold: true })),
-            ...rows.map((row) => head.map((_, i) => ({ text: row[i] ?? '' }))),
-          ],
+          body: [head.map((h) => ({ text: h, bold: true })), ...rows.map((row) => head.map((_, i) => ({ text: row[i] ?? '' })))],
         },
       });
     }
