@@ -24,6 +24,7 @@ export * from './embedded-postgres';
 export * from './errors';
 export * from './events';
 export * from './files';
+export * from './record';
 export * from './http';
 export * from './idempotency';
 export * from './migration-lock';

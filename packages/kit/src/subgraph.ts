@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { RequestContext, LoaderFactory } from './context';
 import { checkConfigOrExit, Env, setting } from './config';
 import { openDatabase, resolveDatabase } from './database';
+import { schedulePurge } from './housekeeping';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { onShutdownSignal, RunningHttpServer, serveGraphQL } from './http';
 import { cacheVerified, gatewayAssertionSecret, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from './identity';
@@ -19,6 +20,8 @@ import { createDataSource, KIT_PARTS } from './parts';
 import { buildFederatedSchema, SchemaOptions } from './schema';
 import { mountEventFeed } from './events/feed';
 import { FileRoute, mountFileRoutes } from './files';
+import { RecordDeclaration } from './record/declaration';
+import { recordPartResolver } from './record/resolver';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
 export interface SubgraphDefinition<Loaders> extends SchemaOptions {
@@ -45,6 +48,18 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
    * identity check, request context and access log as `/graphql` (files.ts, docs/files-and-pdf.md).
    */
   files?: readonly FileRoute<Loaders>[];
+  /**
+   * What this subgraph holds about a citizen, section by section, for the citizen's whole record
+   * (GDPR Art. 15, `recordExport` in citizens; docs/record-export.md). The kit adds the hidden
+   * `recordPart` query from it, and the access log as a section of its own. Every table with a
+   * citizen column must be in a section or `excluded` with a reason (e2e record completeness test).
+   */
+  record?: RecordDeclaration;
+  /**
+   * The service's own purges, run like the kit parts' (access log retention, idempotency keys):
+   * now and then every `everyMs`, on the service's database, while it serves.
+   */
+  housekeeping?: readonly { name: string; everyMs: number; purge: (dataSource: DataSource) => Promise<unknown> }[];
   /** Loads the seed stories' demo data into an empty database; resolves whether it did. */
   seedDemo?: (dataSource: DataSource) => Promise<boolean>;
   /**
@@ -62,7 +77,14 @@ export interface RunningSubgraph extends RunningHttpServer {
 
 /** Builds the subgraph's schema, connected to nothing: for printing `schema.graphql`. */
 export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
-  return buildFederatedSchema(definition);
+  return buildFederatedSchema(schemaOptionsOf(definition));
+}
+
+/** The definition's resolvers plus what the kit adds from its declarations (`recordPart` from `record`). */
+function schemaOptionsOf(definition: SubgraphDefinition<any>): SchemaOptions {
+  if (!definition.record) return definition;
+  const recordPart = recordPartResolver(definition.name, definition.record, definition.access?.kind);
+  return { ...definition, resolvers: [recordPart, ...(definition.resolvers as Function[])] };
 }
 
 /**
@@ -74,7 +96,7 @@ export async function startSubgraph<Loaders>(
   options: { databaseUrl: string; port: number; logger?: Logger },
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
-  const schema = await buildFederatedSchema(definition);
+  const schema = await buildFederatedSchema(schemaOptionsOf(definition));
   const dataSource = createDataSource({
     url: options.databaseUrl,
     entities: definition.entities,
@@ -160,9 +182,14 @@ export async function startSubgraph<Loaders>(
   );
   // The parts' background work: access log retention (entries older than ACCESS_LOG_RETENTION_DAYS,
   // ≥ 183, default 730, go) and idempotency key expiry (older than IDEMPOTENCY_KEY_TTL_HOURS).
-  const stops = KIT_PARTS.flatMap((part) =>
-    part.schedule ? [part.schedule(dataSource, (error) => logger.error({ err: error }, `${part.name}: housekeeping failed`))] : [],
-  );
+  const stops = [
+    ...KIT_PARTS.flatMap((part) =>
+      part.schedule ? [part.schedule(dataSource, (error) => logger.error({ err: error }, `${part.name}: housekeeping failed`))] : [],
+    ),
+    ...(definition.housekeeping ?? []).map((job) =>
+      schedulePurge(dataSource, job.purge, (error) => logger.error({ err: error }, `${job.name}: housekeeping failed`), job.everyMs),
+    ),
+  ];
   return {
     ...http,
     dataSource,

@@ -17,7 +17,12 @@ import { SignInResolver } from './sign-in/sign-in.resolver';
 import { seedCitizensDemo } from './demo/demo-data';
 import { localGrantSource } from './assignment/assignment.grants';
 import { createLoaders, CitizensLoaders } from './loaders';
-import { ACCESS_LOG_PEERS } from './peers';
+import { ACCESS_LOG_PEERS, RECORD_PEERS } from './peers';
+import { CITIZENS_ACCESS_KIND, citizensRecord } from './record-export/citizens.record';
+import { RecordExportRow } from './record-export/record-export.entity';
+import { recordExportFiles } from './record-export/record-export.files';
+import { RecordExportResolver } from './record-export/record-export.resolver';
+import { purgeExpiredExports, RECORD_EXPORT_PURGE_MS } from './record-export/record-export.store';
 import { migrations } from './migrations';
 import { CitizenNotificationsResolver } from './notifications/notification.fields';
 import { KnownReferencesResolver } from './references/known-references.resolver';
@@ -35,8 +40,8 @@ import { StaffResolver } from './staff/staff.resolver';
 export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   name: 'citizens',
   defaultPort: 4001,
-  // The access log and its spot check ask the other domains for their part.
-  calls: ACCESS_LOG_PEERS,
+  // The access log, its spot check and the record export ask the other domains for their part.
+  calls: [...new Set([...ACCESS_LOG_PEERS, ...RECORD_PEERS])],
   resolvers: [
     CitizenResolver,
     CitizenFieldsResolver,
@@ -54,15 +59,20 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     CitizenNotificationsResolver,
     MessageResolver,
     CitizenMessagesResolver,
+    RecordExportResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffMemberReference },
   },
-  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover, Message],
+  entities: [Citizen, StaffMember, Assignment, NetworkContact, ResourceProfile, EmergencyAccess, CaseHandover, Message, RecordExportRow],
   migrations,
   // The policy over this service's own assignments, read fresh on every request.
-  access: { kind: 'citizen record (identity, contact, network, resource profile)', grants: localGrantSource },
+  access: { kind: CITIZENS_ACCESS_KIND, grants: localGrantSource },
+  // recordExport's stored files, and the citizen record's own part (record-export/, docs/record-export.md).
+  files: recordExportFiles,
+  record: citizensRecord,
+  housekeeping: [{ name: 'record exports', everyMs: RECORD_EXPORT_PURGE_MS, purge: purgeExpiredExports }],
   createLoaders,
   seedDemo: seedCitizensDemo,
 };

@@ -3,6 +3,7 @@ import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { createFactsConsumer, eventSourceUrls } from './facts/facts.consumer';
 import { migrations } from './migrations';
 import { SeriesResolver } from './series/series.resolver';
+import { insightsRecord } from './record';
 
 /**
  * The insights bounded context: fact tables built from the other four subgraphs' domain events
@@ -22,6 +23,8 @@ export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
   entities: [],
   migrations,
   createLoaders: () => ({}),
+  // Its rows about a citizen (by pseudonym) for the citizen's whole record (docs/record-export.md).
+  record: insightsRecord,
   background: async (running, logger) => {
     const consumer = createFactsConsumer(running.dataSource, eventSourceUrls(), { logger });
     consumer.start();

@@ -33,6 +33,7 @@ import { migrations } from './migrations';
 import { MeetingNoticeResolver } from './notice/meeting-notice.resolver';
 import { CaseloadDigestResolver } from './notice/caseload-digest.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
+import { meetingsRecord } from './record';
 
 /** The meetings bounded context: meetings, their cadence, 8-week group courses, agendas. */
 export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
@@ -83,5 +84,7 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'meetings, minutes and courses' },
   createLoaders,
+  // What it holds about a citizen, for the citizen's whole record (recordExport; docs/record-export.md).
+  record: meetingsRecord,
   seedDemo: seedMeetingsDemo,
 };

@@ -18,6 +18,7 @@ import { resolvePlacementReference } from './placement/placement.reference';
 import { PlacementResolver } from './placement/placement.resolver';
 import { PlacementLimitResolver } from './rules/placement-limit.resolver';
 import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
+import { placementsRecord } from './record';
 
 /** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
@@ -47,5 +48,7 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'placements' },
   createLoaders,
+  // What it holds about a citizen, for the citizen's whole record (recordExport; docs/record-export.md).
+  record: placementsRecord,
   seedDemo: seedPlacementsDemo,
 };

@@ -27,6 +27,7 @@ import { PlanCommentResolver } from './voice/plan-comment.resolver';
 import { PlanConfirmation } from './voice/plan-confirmation.entity';
 import { PlanConfirmationResolver } from './voice/plan-confirmation.resolver';
 import { PlanVoiceFieldsResolver } from './voice/plan-voice.fields';
+import { plansRecord } from './record';
 
 /** The plans bounded context: action plans, milestones, period statuses and progression. */
 export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
@@ -70,5 +71,7 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'plans and progress' },
   createLoaders,
+  // What it holds about a citizen, for the citizen's whole record (recordExport; docs/record-export.md).
+  record: plansRecord,
   seedDemo: seedPlansDemo,
 };

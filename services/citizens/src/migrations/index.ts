@@ -7,6 +7,7 @@ import { CaseHandover1795900000500 } from './1795900000500-CaseHandover';
 import { Notifications1795910000000 } from './1795910000000-Notifications';
 import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
 import { Messages1796000000200 } from './1796000000200-Messages';
+import { RecordExport1797000000400 } from './1797000000400-RecordExport';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
 export const migrations: Function[] = [
@@ -20,4 +21,5 @@ export const migrations: Function[] = [
   // The notification centre consumes the other services' events (processed_event, event_cursor).
   ...EVENT_CONSUMER_MIGRATIONS,
   Messages1796000000200,
+  RecordExport1797000000400,
 ];

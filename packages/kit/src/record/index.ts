@@ -1,0 +1,3 @@
+export * from './declaration';
+export * from './part';
+export * from './resolver';
