@@ -52,6 +52,10 @@ export function cellText(value: unknown): string {
 function tableOf(section: RecordPartSection): { head: string[]; rows: string[][] } {
   const keys = section.columns ? Object.keys(section.columns) : [...new Set(section.rows.flatMap((r) => Object.keys(r)))];
   const head = keys.map((k) => section.columns?.[k] ?? k);
+  // One row (the citizen's identity, a profile): a field per line reads better than a wide table.
+  if (section.rows.length === 1 && keys.length > 3) {
+    return { head: ['Oplysning', 'Værdi'], rows: keys.map((k, i) => [head[i], cellText(section.rows[0][k])]) };
+  }
   return { head, rows: section.rows.map((row: RecordRow) => keys.map((k) => cellText(row[k]))) };
 }
 

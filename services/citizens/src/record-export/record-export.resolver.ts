@@ -59,7 +59,8 @@ export class RecordExportResolver {
       parts: await gatherRecord(ctx, citizenId, ctx.actor),
     };
     const json = JSON.stringify(record, null, 2);
-    const pdf = await renderPdf(recordPdfDocument(record));
+    // The PDF is made from the JSON itself: it shows exactly what the JSON says.
+    const pdf = await renderPdf(recordPdfDocument(JSON.parse(json) as RecordDocument));
     const stored = await storeExport(ctx.dataSource, { citizenId, requestedBy: ctx.actor, generatedAt, json, pdf });
     ctx.logger.info({ export: stored.id, bytes: { json: json.length, pdf: pdf.length } }, 'record export generated');
     return { generatedAt, json, pdfUrl: exportUrl(stored.id, 'pdf'), jsonUrl: exportUrl(stored.id, 'json') };
