@@ -767,6 +767,21 @@ export const da = {
     hint: '7 til 90 dage',
     save: 'Gem intervallet',
   },
+  export: {
+    citizenTitle: 'Hent alt, vi har om dig',
+    citizenIntro:
+      'Du har ret til at se alle de oplysninger, vi har om dig, og hvem der har set dem. Her får du det hele på én gang: som PDF til at læse og som JSON-fil til at tage med.',
+    citizenButton: 'Hent alt, vi har om dig',
+    staffTitle: 'Indsigtsanmodning',
+    staffIntro:
+      'Når borgeren beder om indsigt (databeskyttelsesforordningens artikel 15), kan du her danne et udtræk af alt, hvad jobcentret har om borgeren, med adgangsloggen. Udtrækket bliver logget.',
+    staffButton: 'Dan udtræk til borgeren',
+    working: 'Samler oplysningerne fra alle dele af jobcentret …',
+    ready: 'Udtrækket er klar ({at}).',
+    pdf: 'Åbn udtrækket som PDF',
+    json: 'Hent udtrækket som JSON-fil',
+    kept: 'Linkene virker i 24 timer. Derefter slettes udtrækket, men du kan altid lave et nyt.',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

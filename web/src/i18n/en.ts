@@ -766,4 +766,19 @@ export const en: Messages = {
     hint: '7 to 90 days',
     save: 'Save the interval',
   },
+  export: {
+    citizenTitle: 'Get everything we hold about you',
+    citizenIntro:
+      'You have the right to see all the information we hold about you, and who has looked at it. Here you get all of it at once: as a PDF to read and as a JSON file to take with you.',
+    citizenButton: 'Get everything we hold about you',
+    staffTitle: 'Subject access request',
+    staffIntro:
+      "When the citizen asks for access (GDPR Article 15), you can produce an export of everything the jobcentre holds about them here, with the access log. The export is logged.",
+    staffButton: 'Produce the export for the citizen',
+    working: 'Gathering the information from every part of the jobcentre …',
+    ready: 'The export is ready ({at}).',
+    pdf: 'Open the export as a PDF',
+    json: 'Download the export as a JSON file',
+    kept: 'The links work for 24 hours. Then the export is deleted, but you can always make a new one.',
+  },
 };

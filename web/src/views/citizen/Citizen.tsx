@@ -20,6 +20,7 @@ import { Agreements } from '../co-ownership/Agreements';
 import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
+import { RecordExport } from '../record-export/RecordExport';
 
 const SECTIONS = [
   'plan',
@@ -138,6 +139,7 @@ export default function Citizen() {
       <Section id="access-log" title={titles['access-log']}>
         <AccessLogSection citizenId={citizen.id} />
       </Section>
+      <RecordExport citizenId={citizen.id} />
     </Page>
   );
 }

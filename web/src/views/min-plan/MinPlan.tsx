@@ -13,6 +13,7 @@ import { Milestones } from './Milestones';
 import { OwnWords } from './OwnWords';
 import { Placement } from './Placement';
 import { Progression } from './Progression';
+import { RecordExport } from '../record-export/RecordExport';
 import { Comments } from '../voice/Comments';
 import { ConfirmationStatus } from '../voice/ConfirmationStatus';
 import { ConfirmPlanForm } from '../voice/ConfirmPlanForm';
@@ -95,6 +96,7 @@ export default function MinPlan() {
             )}
           </section>
           <AccessLog entries={me.accessLog} />
+          <RecordExport citizenId={me.id} asCitizen />
         </div>
       )}
     </Page>
