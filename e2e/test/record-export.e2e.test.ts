@@ -24,7 +24,10 @@ it('lets Svend download his whole record from "Min plan" on a phone: the PDF rea
   const pdfLink = exportSection.getByRole('link', { name: 'Åbn udtrækket som PDF' });
   await pdfLink.waitFor({ timeout: 30_000 });
   expect(await seriousAxeViolations(page)).toEqual([]);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 
   // The links are fetched with the browser's own session cookie, as a click would.

@@ -18,7 +18,8 @@ describe.each(subgraphs.map((d) => [d.name, d] as const))('the record of %s', (n
       expect(definition.record).toBeDefined();
       expect(await uncoveredCitizenTables(dataSource, definition.record)).toEqual([]);
       // Each exclusion says why, in words.
-      for (const [table, reason] of Object.entries(definition.record?.excluded ?? {})) expect([table, reason.trim().length > 20]).toEqual([table, true]);
+      for (const [table, reason] of Object.entries(definition.record?.excluded ?? {}))
+        expect([table, reason.trim().length > 20]).toEqual([table, true]);
     } finally {
       await dataSource.destroy();
       await database.drop();

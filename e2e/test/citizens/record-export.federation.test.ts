@@ -52,7 +52,9 @@ describe("Svend's whole record", () => {
     const res = await federation.as(svend, EXPORT, { id: svend.id });
     ms = Date.now() - started;
     // The figure docs/record-export.md quotes (whole federation, demo data, on this machine).
-    console.log(`recordExport for Svend (demo data, 5 subgraphs, PDF included): ${ms} ms, JSON ${res.data?.recordExport?.json.length} characters`);
+    console.log(
+      `recordExport for Svend (demo data, 5 subgraphs, PDF included): ${ms} ms, JSON ${res.data?.recordExport?.json.length} characters`,
+    );
     expect(res.errors).toBeUndefined();
     record = res.data.recordExport;
     parts = JSON.parse(record.json).parts;
@@ -66,8 +68,12 @@ describe("Svend's whole record", () => {
 
   it('holds his data from each subgraph: identity with the CPR number, network, plan goal, a meeting, a placement', () => {
     expect(sectionOf(parts, 'citizens', 'citizen').rows[0]).toMatchObject({ name: 'Svend Madsen', cpr: '230994-1017' });
-    expect(sectionOf(parts, 'citizens', 'network').rows.map((r) => r.name)).toEqual(expect.arrayContaining(['Grethe Madsen', 'AA-gruppen Ringe']));
-    expect(sectionOf(parts, 'plans', 'plans').rows.map((r) => r.long_term_goal)).toContain('Uddannet anlægsgartner og derefter et fast job');
+    expect(sectionOf(parts, 'citizens', 'network').rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['Grethe Madsen', 'AA-gruppen Ringe']),
+    );
+    expect(sectionOf(parts, 'plans', 'plans').rows.map((r) => r.long_term_goal)).toContain(
+      'Uddannet anlægsgartner og derefter et fast job',
+    );
     expect(sectionOf(parts, 'plans', 'milestones').rows.map((r) => r.title)).toContain('Gå til AA-møde hver uge');
     expect(sectionOf(parts, 'meetings', 'meetings').rows.map((r) => r.summary)).toContain('Svend er stadig tørlagt og går i AA hver uge.');
     expect(sectionOf(parts, 'placements', 'placements').rows.map((r) => r.company)).toContain('Ringe Anlægsgartner ApS');
@@ -121,7 +127,9 @@ describe("Svend's whole record", () => {
 
   it('is on the access log: the export in citizens, and each part read under Svend in the subgraph that holds it', async () => {
     for (const definition of subgraphs) {
-      const rows: { kind: string; purpose: string; operation_name: string }[] = await federation.subgraphs[definition.name].dataSource.query(
+      const rows: { kind: string; purpose: string; operation_name: string }[] = await federation.subgraphs[
+        definition.name
+      ].dataSource.query(
         `SELECT kind, purpose, operation_name FROM kit_access_log WHERE citizen_id = $1 AND actor_id = $2 AND kind LIKE 'record export%'`,
         [svend.id, svend.id],
       );
@@ -137,10 +145,14 @@ describe("Svend's whole record", () => {
 });
 
 it("gives Svend's caseworker his record to answer his request, and a later export shows the first one on the log", async () => {
+  const started = Date.now();
   const res = await federation.as(inger, EXPORT, { id: svend.id });
+  console.log(`recordExport for Svend, second export (warm): ${Date.now() - started} ms`);
   expect(res.errors).toBeUndefined();
   const parts: Part[] = JSON.parse(res.data.recordExport.json).parts;
-  expect(sectionOf(parts, 'citizens', 'accessLog').rows).toContainEqual(expect.objectContaining({ actorRole: 'CITIZEN', kind: expect.stringMatching(/^record export/) }));
+  expect(sectionOf(parts, 'citizens', 'accessLog').rows).toContainEqual(
+    expect.objectContaining({ actorRole: 'CITIZEN', kind: expect.stringMatching(/^record export/) }),
+  );
   const pdf = await fetch(`${origin}${res.data.recordExport.pdfUrl}`, { headers: await bearerFor(inger) });
   expect(pdf.status).toBe(200);
 });

@@ -22,6 +22,7 @@ import { mountEventFeed } from './events/feed';
 import { FileRoute, mountFileRoutes } from './files';
 import { RecordDeclaration } from './record/declaration';
 import { recordPartResolver } from './record/resolver';
+import { logRecordRead } from './audit-log/record-read';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
 export interface SubgraphDefinition<Loaders> extends SchemaOptions {
@@ -83,7 +84,7 @@ export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): 
 /** The definition's resolvers plus what the kit adds from its declarations (`recordPart` from `record`). */
 function schemaOptionsOf(definition: SubgraphDefinition<any>): SchemaOptions {
   if (!definition.record) return definition;
-  const recordPart = recordPartResolver(definition.name, definition.record, definition.access?.kind);
+  const recordPart = recordPartResolver(definition.name, definition.record, logRecordRead, definition.access?.kind);
   return { ...definition, resolvers: [recordPart, ...(definition.resolvers as Function[])] };
 }
 

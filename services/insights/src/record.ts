@@ -7,7 +7,13 @@ import { pseudonym, RecordDeclaration, sqlSection } from '@jobcenter/kit';
  * so the citizen gets these rows too: found by computing their pseudonym, never by storing the id.
  */
 const fact = (table: string, title: string, order: string) =>
-  sqlSection({ name: table.replace(/^insights_/, ''), title, tables: [table], sql: `SELECT * FROM ${table} WHERE pid = $1 ORDER BY ${order}`, param: pseudonym });
+  sqlSection({
+    name: table.replace(/^insights_/, ''),
+    title,
+    tables: [table],
+    sql: `SELECT * FROM ${table} WHERE pid = $1 ORDER BY ${order}`,
+    param: pseudonym,
+  });
 
 export const insightsRecord: RecordDeclaration = {
   sections: [

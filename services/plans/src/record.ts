@@ -33,7 +33,12 @@ export const plansRecord: RecordDeclaration = {
       name: 'periods',
       title: 'Opfølgningsperioder',
       tables: ['plan_period'],
-      columns: { meeting_date: 'Møde', past_period_status: 'Status for perioden', next_period_goals: 'Mål for næste periode', author_name: 'Af' },
+      columns: {
+        meeting_date: 'Møde',
+        past_period_status: 'Status for perioden',
+        next_period_goals: 'Mål for næste periode',
+        author_name: 'Af',
+      },
       sql: `SELECT pp.* FROM plan_period pp JOIN plan p ON p.id = pp.plan_id WHERE p.citizen_id = $1 ORDER BY pp.meeting_date`,
     }),
     sqlSection({

@@ -42,7 +42,13 @@ it("gives the citizens service Svend's plan, milestones and progression, and log
     [svend],
   );
   expect(log).toEqual([
-    { actor_id: svend, actor_role: 'CITIZEN', purpose: 'OWN_ACCESS', kind: 'record export (GDPR art. 15): plans and progress', operation_name: 'RecordExport' },
+    {
+      actor_id: svend,
+      actor_role: 'CITIZEN',
+      purpose: 'OWN_ACCESS',
+      kind: 'record export (GDPR art. 15): plans and progress',
+      operation_name: 'RecordExport',
+    },
   ]);
 });
 

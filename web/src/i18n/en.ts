@@ -773,7 +773,7 @@ export const en: Messages = {
     citizenButton: 'Get everything we hold about you',
     staffTitle: 'Subject access request',
     staffIntro:
-      "When the citizen asks for access (GDPR Article 15), you can produce an export of everything the jobcentre holds about them here, with the access log. The export is logged.",
+      'When the citizen asks for access (GDPR Article 15), you can produce an export of everything the jobcentre holds about them here, with the access log. The export is logged.',
     staffButton: 'Produce the export for the citizen',
     working: 'Gathering the information from every part of the jobcentre …',
     ready: 'The export is ready ({at}).',

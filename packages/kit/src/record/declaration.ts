@@ -60,9 +60,7 @@ export const KIT_RECORD_EXCLUSIONS: Readonly<Record<string, string>> = {
  * A section read by one SQL statement whose only parameter `$1` is the citizen's id (or what
  * `param` makes of it, e.g. insights' pseudonym): the usual way to declare one.
  */
-export function sqlSection(
-  section: Omit<RecordSection, 'query'> & { sql: string; param?: (citizenId: string) => string },
-): RecordSection {
+export function sqlSection(section: Omit<RecordSection, 'query'> & { sql: string; param?: (citizenId: string) => string }): RecordSection {
   const { sql, param, ...rest } = section;
   return { ...rest, query: (manager, citizenId) => manager.query(sql, [param ? param(citizenId) : citizenId]) };
 }

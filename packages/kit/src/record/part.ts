@@ -28,7 +28,12 @@ export function recordSectionsOf(declaration: RecordDeclaration): RecordSection[
  * Reads a subgraph's part of a citizen's record: every section in one read-only, repeatable-read
  * transaction, so the part is one consistent moment of this subgraph's data.
  */
-export async function readRecordPart(dataSource: DataSource, service: string, declaration: RecordDeclaration, citizenId: string): Promise<RecordPart> {
+export async function readRecordPart(
+  dataSource: DataSource,
+  service: string,
+  declaration: RecordDeclaration,
+  citizenId: string,
+): Promise<RecordPart> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     await manager.query('SET TRANSACTION READ ONLY');
     const sections = [];
@@ -71,7 +76,11 @@ function plainRow(row: RecordRow): RecordRow {
   const out: RecordRow = {};
   for (const [key, value] of Object.entries(row)) {
     out[key] =
-      value instanceof Date && value.getHours() === 0 && value.getMinutes() === 0 && value.getSeconds() === 0 && value.getMilliseconds() === 0
+      value instanceof Date &&
+      value.getHours() === 0 &&
+      value.getMinutes() === 0 &&
+      value.getSeconds() === 0 &&
+      value.getMilliseconds() === 0
         ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
         : value;
   }

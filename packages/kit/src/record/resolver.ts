@@ -4,33 +4,21 @@ import type { RequestContext } from '../context';
 import { badUserInput, forbidden } from '../errors';
 import { isUuid } from '../ids';
 import { ActorRole, isActorRole, SERVICE_ROLE } from '../identity';
-import { accessLogRows, appendAccessLog } from '../audit-log/append';
 import type { RecordDeclaration } from './declaration';
 import { readRecordPart } from './part';
 
-/** The access log's kind for an export's read of a service's data: "record export: <what it holds>". */
-export const recordExportKind = (kind: string | undefined) => `record export (GDPR art. 15): ${kind ?? 'personal data'}`.slice(0, 200);
-
-/**
- * Logs that a service's part of a citizen's record was read for an export made for `actor`
- * (the citizen, or the staff member answering their request): one entry in this service's
- * access log, purpose as the actor's (OWN_ACCESS or CASE_WORK), kind "record export …".
- */
-export async function logRecordRead(
-  dataSource: DataSource,
-  read: { service: string; kind?: string; citizenId: string; actor: { id: string; role: ActorRole }; requestId: string },
-): Promise<void> {
-  await appendAccessLog(
-    dataSource,
-    accessLogRows([{ citizenId: read.citizenId, kind: recordExportKind(read.kind), purpose: read.actor.role === 'CITIZEN' ? 'OWN_ACCESS' : 'CASE_WORK' }], {
-      actor: { ...read.actor, name: '' },
-      requestId: read.requestId,
-      operationName: 'RecordExport',
-      domain: read.service,
-      change: false,
-    }),
-  );
+/** One read of a subgraph's part for an export, as the access log records it. */
+export interface RecordRead {
+  service: string;
+  kind?: string;
+  citizenId: string;
+  /** The person the export is for (not the calling service). */
+  actor: { id: string; role: ActorRole };
+  requestId: string;
 }
+
+/** Writes the access log entry of a record read (the audit log's `logRecordRead`, plugged on by the runner). */
+export type RecordReadLogger = (dataSource: DataSource, read: RecordRead) => Promise<void>;
 
 /**
  * The hidden `recordPart` query a subgraph gets from its record declaration: the citizens
@@ -38,7 +26,7 @@ export async function logRecordRead(
  * the export is for is named by `actorRole`/`actorId` (checked by citizens before it asks), and
  * this subgraph logs the read under them in its own access log before answering.
  */
-export function recordPartResolver(service: string, declaration: RecordDeclaration, kind?: string): Function {
+export function recordPartResolver(service: string, declaration: RecordDeclaration, logRead: RecordReadLogger, kind?: string): Function {
   @Resolver()
   class RecordPartResolver {
     @Directive('@inaccessible')
@@ -58,7 +46,7 @@ export function recordPartResolver(service: string, declaration: RecordDeclarati
       if (!isActorRole(actorRole)) throw badUserInput('actorRole must be a person’s role.', 'actorRole');
       const part = await readRecordPart(ctx.dataSource, service, declaration, citizenId);
       // On the log before the part leaves, under the person it is for (not the calling service).
-      await logRecordRead(ctx.dataSource, { service, kind, citizenId, actor: { id: actorId, role: actorRole }, requestId: ctx.requestId });
+      await logRead(ctx.dataSource, { service, kind, citizenId, actor: { id: actorId, role: actorRole }, requestId: ctx.requestId });
       return JSON.stringify(part);
     }
   }

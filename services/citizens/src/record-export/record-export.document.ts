@@ -85,7 +85,11 @@ export function recordPdfDocument(record: RecordDocument): PdfDocument {
   sections.push(
     entries.length === 0
       ? { heading: 'Adgangslog', paragraphs: ['Ingen har set eller ændret dine oplysninger.'] }
-      : { heading: 'Adgangslog', paragraphs: ['Hvem (rolle) har set eller ændret hvilke oplysninger, hvornår og hvorfor.'], table: tableOf({ ...log[0], rows: entries }) },
+      : {
+          heading: 'Adgangslog',
+          paragraphs: ['Hvem (rolle) har set eller ændret hvilke oplysninger, hvornår og hvorfor.'],
+          table: tableOf({ ...log[0], rows: entries }),
+        },
   );
   return {
     title: 'Alt, vi har om dig',

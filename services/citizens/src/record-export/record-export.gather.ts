@@ -16,7 +16,13 @@ export async function gatherRecord(ctx: RequestContext<unknown>, citizenId: stri
   return Promise.all([
     (async () => {
       const part = await readRecordPart(ctx.dataSource, 'citizens', citizensRecord, citizenId);
-      await logRecordRead(ctx.dataSource, { service: 'citizens', kind: CITIZENS_ACCESS_KIND, citizenId, actor: person, requestId: ctx.requestId });
+      await logRecordRead(ctx.dataSource, {
+        service: 'citizens',
+        kind: CITIZENS_ACCESS_KIND,
+        citizenId,
+        actor: person,
+        requestId: ctx.requestId,
+      });
       return part;
     })(),
     ...RECORD_PEERS.map(async (name) => {

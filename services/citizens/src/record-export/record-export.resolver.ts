@@ -10,12 +10,14 @@ import { storeExport } from './record-export.store';
 
 type Context = RequestContext<CitizensLoaders>;
 
-@ObjectType({ description: "A citizen's whole record (GDPR Art. 15): everything every part of the jobcentre holds about them, with the access log." })
+@ObjectType({
+  description: "A citizen's whole record (GDPR Art. 15): everything every part of the jobcentre holds about them, with the access log.",
+})
 export class RecordExport {
   @Field({ description: 'When the export was generated.' })
   generatedAt!: Date;
 
-  @Field({ description: 'The whole record as one JSON document: each subgraph\'s part, section by section, with its access log entries.' })
+  @Field({ description: "The whole record as one JSON document: each subgraph's part, section by section, with its access log entries." })
   json!: string;
 
   @Field({
@@ -51,6 +53,8 @@ export class RecordExportResolver {
     const exists = await ctx.dataSource.getRepository(Citizen).exists({ where: { id: citizenId } });
     if (!exists) throw notFound('Citizen', citizenId);
     const generatedAt = new Date();
+    const started = process.hrtime.bigint();
+    const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
     const record: RecordDocument = {
       format: 'jobcenter-record-export/1',
       citizenId,
@@ -58,11 +62,15 @@ export class RecordExportResolver {
       generatedFor: { role: ctx.actor.role },
       parts: await gatherRecord(ctx, citizenId, ctx.actor),
     };
+    const gathered = elapsed();
     const json = JSON.stringify(record, null, 2);
     // The PDF is made from the JSON itself: it shows exactly what the JSON says.
     const pdf = await renderPdf(recordPdfDocument(JSON.parse(json) as RecordDocument));
     const stored = await storeExport(ctx.dataSource, { citizenId, requestedBy: ctx.actor, generatedAt, json, pdf });
-    ctx.logger.info({ export: stored.id, bytes: { json: json.length, pdf: pdf.length } }, 'record export generated');
+    ctx.logger.info(
+      { export: stored.id, bytes: { json: json.length, pdf: pdf.length }, ms: { gathered, total: elapsed() } },
+      'record export generated',
+    );
     return { generatedAt, json, pdfUrl: exportUrl(stored.id, 'pdf'), jsonUrl: exportUrl(stored.id, 'json') };
   }
 }
