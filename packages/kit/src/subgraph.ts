@@ -21,8 +21,8 @@ import { buildFederatedSchema, SchemaOptions } from './schema';
 import { mountEventFeed } from './events/feed';
 import { FileRoute, mountFileRoutes } from './files';
 import { RecordDeclaration } from './record/declaration';
-import { recordPartResolver } from './record/resolver';
-import { logRecordRead } from './audit-log/record-read';
+import { RecordRead, recordExportKind, recordPartResolver } from './record/resolver';
+import { logReadFor } from './audit-log/read-for';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
 export interface SubgraphDefinition<Loaders> extends SchemaOptions {
@@ -79,6 +79,21 @@ export interface RunningSubgraph extends RunningHttpServer {
 /** Builds the subgraph's schema, connected to nothing: for printing `schema.graphql`. */
 export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
   return buildFederatedSchema(schemaOptionsOf(definition));
+}
+
+/**
+ * A read of a subgraph's part of a citizen's record for an export, on its access log under the
+ * person the export is for (kind "record export (GDPR art. 15): …", operation RecordExport).
+ */
+export function logRecordRead(dataSource: DataSource, read: RecordRead): Promise<void> {
+  return logReadFor(dataSource, {
+    domain: read.service,
+    citizenId: read.citizenId,
+    kind: recordExportKind(read.kind),
+    actor: read.actor,
+    requestId: read.requestId,
+    operationName: 'RecordExport',
+  });
 }
 
 /** The definition's resolvers plus what the kit adds from its declarations (`recordPart` from `record`). */

@@ -9,4 +9,4 @@ export * from './view';
 export * from './resolver';
 export * from './sample';
 export * from './rows';
-export * from './record-read';
+export * from './read-for';

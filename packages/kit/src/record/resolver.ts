@@ -7,6 +7,9 @@ import { ActorRole, isActorRole, SERVICE_ROLE } from '../identity';
 import type { RecordDeclaration } from './declaration';
 import { readRecordPart } from './part';
 
+/** The access log's kind for an export's read of a service's data: "record export (GDPR art. 15): <what it holds>". */
+export const recordExportKind = (kind: string | undefined) => `record export (GDPR art. 15): ${kind ?? 'personal data'}`.slice(0, 200);
+
 /** One read of a subgraph's part for an export, as the access log records it. */
 export interface RecordRead {
   service: string;
@@ -17,7 +20,7 @@ export interface RecordRead {
   requestId: string;
 }
 
-/** Writes the access log entry of a record read (the audit log's `logRecordRead`, plugged on by the runner). */
+/** Writes the access log entry of a record read (the audit log's `logReadFor`, plugged on by the runner: subgraph.ts). */
 export type RecordReadLogger = (dataSource: DataSource, read: RecordRead) => Promise<void>;
 
 /**
