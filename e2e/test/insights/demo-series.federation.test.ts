@@ -37,7 +37,9 @@ afterAll(() => federation?.stop());
 
 /** The 12 calendar months up to this one, "YYYY-MM". */
 function lastTwelveMonths(now = new Date()): string[] {
-  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7));
+  return Array.from({ length: 12 }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7),
+  );
 }
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -61,7 +63,11 @@ describe('insights on the demo data', () => {
       const { held, suppressed } = own.data.meetingStatistics as { held: number; suppressed: string[] };
       // The same meetings in the same cell: the same record keys, so the same perturbed count (or both withheld).
       const point = points.find((p) => p.month === month)!;
-      expect({ month, value: point.value ?? 0, suppressed: point.suppressed }).toEqual({ month, value: held, suppressed: suppressed.includes('held') });
+      expect({ month, value: point.value ?? 0, suppressed: point.suppressed }).toEqual({
+        month,
+        value: held,
+        suppressed: suppressed.includes('held'),
+      });
     }
     // The demo holds meetings in past months: some month shows them.
     expect(points.some((p) => (p.value ?? 0) > 0)).toBe(true);

@@ -202,10 +202,9 @@ export class EventFeedConsumer {
       cursor: string;
     }[];
     const cursor = stored?.cursor ?? '';
-    const url = source.url;
     const ahead = this.prefetched.get(source.name);
     this.prefetched.delete(source.name);
-    const page = ahead?.after === cursor ? await ahead.page : await this.fetchPage(url, source.name, cursor);
+    const page = ahead?.after === cursor ? await ahead.page : await this.fetchPage(source.url, source.name, cursor);
     status.cursor = cursor;
     if (page.events.length === 0) {
       status.caughtUp = true;
@@ -215,7 +214,7 @@ export class EventFeedConsumer {
     }
     if (page.events.length === this.options.batchSize) {
       // A full page: there is likely more. Ask for the next page while this one is written.
-      const next = this.fetchPage(url, source.name, page.next);
+      const next = this.fetchPage(source.url, source.name, page.next);
       next.catch(() => undefined); // a failure surfaces when (if) the page is used
       this.prefetched.set(source.name, { after: page.next, page: next });
     }

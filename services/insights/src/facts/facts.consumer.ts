@@ -33,4 +33,3 @@ const sourceUrl = (name: EventSourceName): string | undefined => settingOf(`${na
 export function eventSourceUrls(): Partial<Record<EventSourceName, string>> {
   return Object.fromEntries(EVENT_SOURCES.map((name) => [name, sourceUrl(name)]).filter(([, url]) => url));
 }
-
