@@ -34,8 +34,9 @@ export interface FactHandler {
 }
 
 /**
- * The handlers, applied in this order to each page (each to its own tables). To add facts, put
- * a `FactHandler` in its own file beside these and add it here: nothing else changes.
+ * The handlers, applied in this order to each page (each to its own tables; several may take the
+ * same type). To add facts, put a `FactHandler` in its own file beside these and add it here:
+ * nothing else changes.
  */
 export const FACT_HANDLERS: FactHandler[] = [
   citizenFacts,
@@ -48,12 +49,10 @@ export const FACT_HANDLERS: FactHandler[] = [
   // issue 19: referral facts (services/insights/src/facts/referral.facts.ts) go here.
 ];
 
-const BY_TYPE = new Map<string, FactHandler>();
+/** The handlers of each type (several may take one type, each for its own tables), in table order. */
+const BY_TYPE = new Map<string, FactHandler[]>();
 for (const handler of FACT_HANDLERS) {
-  for (const type of handler.types) {
-    if (BY_TYPE.has(type)) throw new Error(`insights: two fact handlers take ${type}`);
-    BY_TYPE.set(type, handler);
-  }
+  for (const type of handler.types) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), handler]);
 }
 
 /**
@@ -63,13 +62,15 @@ for (const handler of FACT_HANDLERS) {
 export async function applyEvents(m: EntityManager, events: readonly DomainEvent[]): Promise<void> {
   const pages = new Map<FactHandler, FactEvent[]>();
   for (const e of events) {
-    const handler = BY_TYPE.get(e.type);
-    if (!handler) continue;
-    const pid = e.citizenId ? pseudonym(e.citizenId) : null;
-    if (pid === null && (handler.needsCitizen?.(e.type) ?? true)) continue;
-    const page = pages.get(handler) ?? [];
-    page.push({ ...e, pid });
-    pages.set(handler, page);
+    const handlers = BY_TYPE.get(e.type);
+    if (!handlers) continue;
+    const fact: FactEvent = { ...e, pid: e.citizenId ? pseudonym(e.citizenId) : null };
+    for (const handler of handlers) {
+      if (fact.pid === null && (handler.needsCitizen?.(e.type) ?? true)) continue;
+      const page = pages.get(handler) ?? [];
+      page.push(fact);
+      pages.set(handler, page);
+    }
   }
   for (const handler of FACT_HANDLERS) {
     const page = pages.get(handler);
