@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { copenhagenDate, recordKey } from '@jobcenter/kit';
 import type { FactEvent, FactHandler } from './facts.handlers';
-import { lastPerKey, optional, text, upsertRows } from './fact-sql';
+import { lastPerKey, optional, text, updateColumn, upsertRows } from './fact-sql';
 
 /** The instant a Copenhagen calendar day starts (its offset is +1 or +2 hours; it never switches at midnight). */
 function copenhagenMidnight(date: string): number {
@@ -153,13 +153,7 @@ export const teamFacts: FactHandler = {
       } else if (started.has(id)) started.get(id)!.to = text(e, 'to');
       else ended.set(id, text(e, 'to'));
     }
-    if (ended.size > 0) {
-      await m.query(
-        `UPDATE insights_team t SET valid_to = v.valid_to FROM unnest($1::uuid[], $2::date[]) AS v(assignment_id, valid_to)
-          WHERE t.assignment_id = v.assignment_id`,
-        [[...ended.keys()], [...ended.values()]],
-      );
-    }
+    await updateColumn(m, 'insights_team', ['assignment_id', 'uuid'], ['valid_to', 'date'], ended);
     await upsertRows(
       m,
       'insights_team',

@@ -28,6 +28,25 @@ export async function upsertRows(
   );
 }
 
+/**
+ * Sets one column of stored rows by their key, many rows in one statement
+ * (`UPDATE … FROM unnest($keys, $values)`); keys without a row change nothing.
+ */
+export async function updateColumn(
+  m: EntityManager,
+  table: string,
+  key: Column,
+  column: Column,
+  values: ReadonlyMap<string, unknown>,
+): Promise<void> {
+  if (values.size === 0) return;
+  await m.query(
+    `UPDATE "${table}" t SET "${column[0]}" = v.value FROM unnest($1::${key[1]}[], $2::${column[1]}[]) AS v(key, value)
+      WHERE t."${key[0]}" = v.key`,
+    [[...values.keys()], [...values.values()]],
+  );
+}
+
 /** The last event per key (e.g. per aggregate) of a page, in page order: "latest wins" facts. */
 export function lastPerKey(events: readonly FactEvent[], key: (e: FactEvent) => string): FactEvent[] {
   const last = new Map<string, FactEvent>();

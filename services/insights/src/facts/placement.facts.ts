@@ -1,6 +1,6 @@
 import { recordKey } from '@jobcenter/kit';
 import type { FactHandler } from './facts.handlers';
-import { optional, text, upsertRows } from './fact-sql';
+import { optional, text, updateColumn, upsertRows } from './fact-sql';
 
 /** A placement's status after each event that carries the whole placement. */
 const STATUS_AFTER: Record<string, string> = {
@@ -50,13 +50,7 @@ export const placementFacts: FactHandler = {
         outcome: optional(e, 'outcome') ?? row?.outcome ?? null,
       });
     }
-    if (extendedBefore.size > 0) {
-      await m.query(
-        `UPDATE insights_placement p SET end_date = v.end_date FROM unnest($1::uuid[], $2::date[]) AS v(placement_id, end_date)
-          WHERE p.placement_id = v.placement_id`,
-        [[...extendedBefore.keys()], [...extendedBefore.values()]],
-      );
-    }
+    await updateColumn(m, 'insights_placement', ['placement_id', 'uuid'], ['end_date', 'date'], extendedBefore);
     await upsertRows(
       m,
       'insights_placement',
