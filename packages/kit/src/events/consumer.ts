@@ -204,7 +204,7 @@ export class EventFeedConsumer {
     const cursor = stored?.cursor ?? '';
     const ahead = this.prefetched.get(source.name);
     this.prefetched.delete(source.name);
-    const page = ahead?.after === cursor ? await ahead.page : await this.fetchPage(source.url, source.name, cursor);
+    const page = ahead?.after === cursor ? await ahead.page : await this.fetchPage(source, cursor);
     status.cursor = cursor;
     if (page.events.length === 0) {
       status.caughtUp = true;
@@ -214,7 +214,7 @@ export class EventFeedConsumer {
     }
     if (page.events.length === this.options.batchSize) {
       // A full page: there is likely more. Ask for the next page while this one is written.
-      const next = this.fetchPage(source.url, source.name, page.next);
+      const next = this.fetchPage(source, page.next);
       next.catch(() => undefined); // a failure surfaces when (if) the page is used
       this.prefetched.set(source.name, { after: page.next, page: next });
     }
@@ -228,15 +228,15 @@ export class EventFeedConsumer {
     return { events: page.events.length, full: !status.caughtUp };
   }
 
-  private async fetchPage(origin: string, source: string, after: string): Promise<FeedPage> {
-    const url = new URL('/events', origin);
+  private async fetchPage(source: EventFeedSource, after: string): Promise<FeedPage> {
+    const url = new URL('/events', source.url);
     if (after) url.searchParams.set('after', after);
     url.searchParams.set('limit', String(this.options.batchSize));
     const response = await fetch(url, {
       headers: await serviceRequestHeaders(this.options.name),
       signal: AbortSignal.timeout(this.options.requestTimeoutMs),
     });
-    if (!response.ok) throw new Error(`${source} event feed answered ${response.status}`);
+    if (!response.ok) throw new Error(`${source.name} event feed answered ${response.status}`);
     return (await response.json()) as FeedPage;
   }
 
