@@ -31,7 +31,8 @@ export function LineChart({
   height?: number;
 }) {
   const all: ChartLine[] = lines ?? [{ key: '', points: points ?? [] }];
-  const pad = { left: 24, right: 8, top: 8, bottom: xLabels ? 24 : 8 };
+  // Room under the chart for the x labels, and at the right for the last one's second half.
+  const pad = { left: 24, right: xLabels ? 24 : 8, top: 8, bottom: xLabels ? 24 : 8 };
   const labelStep = xLabels ? Math.ceil(xLabels.length / 12) : 1;
   const xs = all.flatMap((l) => l.points.map((p) => p.x));
   const x0 = Math.min(...xs);
