@@ -24,7 +24,13 @@ export interface TestFederation {
  * The real federation for end-to-end tests: each subgraph on a fresh database and its own
  * port, the gateway composed from their current schemas, real HTTP in between.
  */
-export async function startTestFederation(definitions: SubgraphDefinition<any>[]): Promise<TestFederation> {
+export async function startTestFederation(
+  definitions: SubgraphDefinition<any>[],
+  options: {
+    /** Start each subgraph's background work (insights' facts consumer), as `npm start` does (default true). */
+    background?: boolean;
+  } = {},
+): Promise<TestFederation> {
   const started: TestSubgraph[] = [];
   for (const definition of definitions) started.push(await startTestSubgraph(definition));
   const subgraphs = Object.fromEntries(definitions.map((d, i) => [d.name, started[i]]));
@@ -34,7 +40,7 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
   // Each subgraph's background work (insights' facts consumer), as runSubgraph starts it, once
   // its peers' URLs are known: it reads them when it starts.
   const stopBackground: (() => Promise<void>)[] = [];
-  for (const [i, d] of definitions.entries()) {
+  for (const [i, d] of options.background === false ? [] : definitions.entries()) {
     const stop = await d.background?.(started[i], createLogger(d.name));
     if (stop) stopBackground.push(stop);
   }
