@@ -6,7 +6,6 @@ import { DEMO_TEAM, demoCitizens, demoStaff, DemoStaffKey, DemoCitizenKey } from
 import { devSignInUrl } from '@jobcenter/gateway';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '@jobcenter/scripts/services';
-import { createFactsConsumer, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
 /** The built web app the gateway serves (root `npm run build` makes it). */
@@ -45,11 +44,6 @@ export async function startWorkbench(): Promise<Workbench> {
   const federation = await startTestFederation(subgraphs);
   try {
     for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
-    // Insights' own background consumer started before its peers' URLs were known (the test
-    // federation sets <NAME>_URL once every subgraph runs), so it reads no feed: read them here.
-    const insights = federation.subgraphs.insights;
-    const consumer = insights ? createFactsConsumer(insights.dataSource, eventSourceUrls()) : undefined;
-    consumer?.start();
     const origin = new URL(federation.url).origin;
     const browser = await launchChromium();
     return {
@@ -62,7 +56,6 @@ export async function startWorkbench(): Promise<Workbench> {
         return watched;
       },
       async stop() {
-        await consumer?.stop();
         await browser.close().catch(() => undefined);
         await federation.stop();
       },

@@ -27,14 +27,32 @@ interface SeriesAnswer {
   method: string;
 }
 
-/** The last 12 months up to this one in Copenhagen, as the trend panel asks for them. */
-function last12Months(): { fromMonth: string; toMonth: string } {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()).split('-').map(Number);
-  return {
-    fromMonth: new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7),
-    toMonth: new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7),
-  };
+/** Today in Copenhagen, as [year, month, day]. */
+const copenhagenToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()).split('-').map(Number);
+
+/** The months from `from` to `to` ("YYYY-MM", both included). */
+function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let d = new Date(`${from}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    months.push(d.toISOString().slice(0, 7));
+  }
+  return months;
 }
+
+/**
+ * The months the trend panel asks for by default: those the page's default period touches (the
+ * last 12 months, from the day after today a year ago), up to this month.
+ */
+function last12Months(): { fromMonth: string; toMonth: string; months: string[] } {
+  const [y, m, d] = copenhagenToday();
+  const fromMonth = new Date(Date.UTC(y, m - 13, d + 1)).toISOString().slice(0, 7);
+  const toMonth = new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7);
+  return { fromMonth, toMonth, months: monthsFrom(fromMonth, toMonth) };
+}
+
+/** A month as the chart's x-axis labels it in Danish, e.g. "jan. 26". */
+const axisMonth = (month: string) =>
+  new Intl.DateTimeFormat('da-DK', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
 
 /**
  * The series as the analyst gets it from the gateway once insights has read the demo events:
@@ -44,7 +62,8 @@ async function seriesOnceRead(measure: string, breakdown: string): Promise<Serie
   const deadline = Date.now() + 60_000;
   let previous = '';
   for (;;) {
-    const answer = await workbench.federation.as(demoActor('karin'), SERIES, { measure, breakdown, ...last12Months() });
+    const { fromMonth, toMonth } = last12Months();
+    const answer = await workbench.federation.as(demoActor('karin'), SERIES, { measure, breakdown, fromMonth, toMonth });
     const series = answer.data?.series as SeriesAnswer | undefined;
     if (!series) throw new Error(JSON.stringify(answer.errors));
     const now = JSON.stringify(series);
@@ -195,11 +214,19 @@ describe("the analyst's municipal dashboard", () => {
     }
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // The table alternative: 12 months, a column per key, withheld ones as "<5".
+    // The x-axis names the months in Danish ("jan. 26"): every month of the period (at most 12 labels).
+    const { months } = last12Months();
+    const labels = await trend.locator('svg .axis-x').allTextContents();
+    expect(labels.length).toBeLessThanOrEqual(12);
+    expect(labels[0]).toBe(axisMonth(months[0]));
+    expect(labels).toContain(axisMonth(months[months.length - 1 - ((months.length - 1) % Math.ceil(months.length / 12))]));
+    expect(labels.every((l) => /^[a-zæøå]{3,4}\.? \d\d$/.test(l))).toBe(true);
+
+    // The table alternative: a row per month of the period, a column per key, withheld ones as "<5".
     await trend.getByRole('button', { name: /^Vis som tabel/ }).click();
     const table = trend.getByRole('table');
     await table.waitFor();
-    await expect(table.locator('tbody tr').count()).resolves.toBe(12);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(months.length);
     await expect(table.locator('thead th').count()).resolves.toBe(keys.length + 1);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -216,6 +243,44 @@ describe("the analyst's municipal dashboard", () => {
       expected.points.map((p) => `${p.month},${p.key},${p.suppressed ? '' : (p.value ?? '')},${p.suppressed}`).sort(),
     );
     expect(lines.slice(1).some((l) => l.endsWith(',true'))).toBe(expected.points.some((p) => p.suppressed));
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("follows the page's period: last year's twelve months, and at most the last 36 of a longer period", async () => {
+    await seriesOnceRead('CITIZENS_ACTIVE', 'NONE');
+    const { page, context, problems } = await openDashboard();
+    const trend = panel(page, 'Udvikling måned for måned');
+    await trend.locator('svg .axis-x').first().waitFor();
+
+    // "Sidste år": January to December of last year, labelled "jan. 25" … under the chart.
+    const [y, m, d] = copenhagenToday();
+    const lastYear = monthsFrom(`${y - 1}-01`, `${y - 1}-12`);
+    await page.getByRole('button', { name: 'Sidste år' }).click();
+    await expect(trend.locator('.panel-scope').innerText()).resolves.toMatch(/12 måneder/);
+    await page.waitForFunction(
+      (label) => document.querySelector('.panel-trend svg .axis-x')?.textContent === label,
+      axisMonth(lastYear[0]),
+    );
+    await expect(trend.locator('svg .axis-x').allTextContents()).resolves.toEqual(lastYear.map(axisMonth));
+    await trend.getByRole('button', { name: /^Vis som tabel/ }).click();
+    const rows = trend.getByRole('table').locator('tbody tr');
+    await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-month')))).resolves.toEqual(lastYear);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Five years back to today: the last 36 months, ending this month.
+    const today = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    await page.getByLabel('Fra', { exact: true }).fill(`${y - 5}-01-01`);
+    await page.getByLabel('Til', { exact: true }).fill(today);
+    await page.getByRole('button', { name: 'Vis perioden' }).click();
+    const last36 = monthsFrom(new Date(Date.UTC(y, m - 36, 1)).toISOString().slice(0, 7), today.slice(0, 7));
+    expect(last36).toHaveLength(36);
+    await page.waitForFunction((n) => document.querySelectorAll('.panel-trend tbody tr').length === n, 36);
+    await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-month')))).resolves.toEqual(last36);
+    await expect(trend.locator('.panel-scope').innerText()).resolves.toMatch(/36 måneder/);
+    await trend.getByRole('button', { name: /^Vis som tabel/ }).click();
+    // 36 months, every third labelled.
+    await expect(trend.locator('svg .axis-x').allTextContents()).resolves.toEqual(last36.filter((_, i) => i % 3 === 0).map(axisMonth));
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

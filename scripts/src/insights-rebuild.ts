@@ -6,7 +6,10 @@
  * The feeds are read at CITIZENS_URL, PLANS_URL, MEETINGS_URL, PLACEMENTS_URL (default: the local
  * ports of `npm start`); the database is found as the service finds it. Stop the insights service
  * first (or it keeps consuming beside the rebuild; the cursor lock keeps the two from doubling).
+ * Pages of 1000 (the feed's most), handled set-based, the next page fetched while one is written,
+ * the four sources side by side. It prints the machine's load average too: the rate depends on it.
  */
+import { loadavg } from 'node:os';
 import { createDataSource, openDatabase, resolveDatabase } from '@jobcenter/kit';
 import { insightsSubgraph } from '@jobcenter/insights';
 import { createFactsConsumer, EVENT_SOURCES, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
@@ -24,6 +27,11 @@ async function main() {
     const urls = Object.fromEntries(
       EVENT_SOURCES.map((name) => [name, configured[name] ?? `http://127.0.0.1:${LOCAL_PORTS[name]}/graphql`]),
     );
+    const load = () =>
+      loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    const loadBefore = load();
     const started = Date.now();
     const tables: { tablename: string }[] = await dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'insights\\_%' OR tablename IN ('processed_event', 'event_cursor'))`,
@@ -33,12 +41,26 @@ async function main() {
     const events = await consumer.drain();
     const seconds = (Date.now() - started) / 1000;
     const [{ citizens }] = await dataSource.query(`SELECT COUNT(*)::int AS citizens FROM insights_citizen`);
-    const [{ bytes }] = await dataSource.query(
-      `SELECT COALESCE(SUM(pg_total_relation_size(quote_ident(tablename))), 0)::bigint AS bytes FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'insights\\_%'`,
+    const size = async (where: string): Promise<number> => {
+      const [{ bytes }] = await dataSource.query(
+        `SELECT COALESCE(SUM(pg_total_relation_size(quote_ident(tablename))), 0)::bigint AS bytes FROM pg_tables WHERE schemaname = 'public' AND ${where}`,
+      );
+      return Number(bytes);
+    };
+    const [facts, bookkeeping] = [
+      await size(`tablename LIKE 'insights\\_%'`),
+      await size(`tablename IN ('processed_event', 'event_cursor')`),
+    ];
+    const perSource: { source: string; events: string }[] = await dataSource.query(
+      `SELECT source, events FROM insights_source ORDER BY source`,
     );
+    const perCitizen = (bytes: number) => (citizens ? Math.round(bytes / citizens) : 0);
     console.log(
-      `insights:rebuild: ${events} events replayed in ${seconds.toFixed(1)} s (${Math.round(events / Math.max(seconds, 0.001))}/s); ` +
-        `${citizens} citizens; fact tables ${(Number(bytes) / 1e6).toFixed(1)} MB (${citizens ? Math.round(Number(bytes) / citizens) : 0} bytes per citizen)`,
+      `insights:rebuild: ${events} events replayed in ${seconds.toFixed(1)} s (${Math.round(events / Math.max(seconds, 0.001))}/s) ` +
+        `[${perSource.map((s) => `${s.source} ${s.events}`).join(', ')}]; ${citizens} citizens; ` +
+        `fact tables ${(facts / 1e6).toFixed(1)} MB (${perCitizen(facts)} bytes per citizen), ` +
+        `processed_event ${(bookkeeping / 1e6).toFixed(1)} MB (${perCitizen(bookkeeping)} bytes per citizen); ` +
+        `load average (1, 5, 15 min) ${loadBefore} before, ${load()} after`,
     );
   } finally {
     await dataSource.destroy();

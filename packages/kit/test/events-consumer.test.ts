@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { AnyNewEvent, readEventFeed, recordEvents } from '../src/events';
+import { AnyNewEvent, EventFeedConsumer, readEventFeed, recordEvents } from '../src/events';
 import { openDatabase } from '../src/database';
 import { createDataSource } from '../src/parts';
 import { ensureDatabase, withDatabase } from '../src/embedded-postgres';
@@ -89,12 +89,46 @@ describe('EventFeedConsumer', () => {
     await consumer.query(`TRUNCATE "applied", "processed_event", "event_cursor"`);
   });
 
+  it('hands handleBatch each page of fresh events at once, in feed order, each event once', async () => {
+    await produce(producer.dataSource, 125, 'Batch');
+    const expected = await until(
+      'the events to be served',
+      () => feedIds(producer.dataSource),
+      (ids) => ids.length >= 245,
+    );
+    const batches: string[][] = [];
+    const batched = new EventFeedConsumer({
+      name: 'test-consumer',
+      dataSource: consumer,
+      sources: [{ name: 'staffdemo', url: producer.url }],
+      batchSize: 100,
+      handleBatch: async (events, tx) => {
+        batches.push(events.map((e) => e.id));
+        await tx.query(`INSERT INTO "applied" ("event_id", "aggregate_id", "cursor") SELECT unnest($1::uuid[]), unnest($2::uuid[]), 'x'`, [
+          events.map((e) => e.id),
+          events.map((e) => e.aggregateId),
+        ]);
+      },
+    });
+    expect(await batched.drain()).toBe(expected.length);
+    // Pages of 100 (the next one fetched while one was written), in order.
+    expect(batches.map((b) => b.length)).toEqual([100, 100, expected.length - 200]);
+    expect(batches.flat()).toEqual(expected);
+    // Served again from the start: nothing is fresh, so handleBatch is not called.
+    await consumer.query(`DELETE FROM "event_cursor"`);
+    expect(await batched.drain()).toBe(expected.length);
+    expect(batches).toHaveLength(3);
+    expect(await appliedCount(consumer)).toEqual({ rows: expected.length, distinct: expected.length });
+    await consumer.query(`TRUNCATE "applied", "processed_event", "event_cursor"`);
+    expect(() => new EventFeedConsumer({ name: 'x', dataSource: consumer, sources: [] })).toThrow(/either handle or handleBatch/);
+  });
+
   it('resumes after being killed mid-batch with nothing lost and nothing applied twice', async () => {
     await produce(producer.dataSource, 400, 'Kill');
     const expected = await until(
       'the events to be served',
       () => feedIds(producer.dataSource),
-      (ids) => ids.length >= 520,
+      (ids) => ids.length >= 645,
     );
     // 50 events a page, 10 ms each: a page takes about half a second, so the kill lands inside one.
     const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'event-consumer.js'), consumerDb.url, producer.url, '10'], {

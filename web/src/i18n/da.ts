@@ -453,7 +453,7 @@ export const da = {
     },
     trend: {
       title: 'Udvikling måned for måned',
-      scope: 'De seneste 12 måneder: {from} – {to}',
+      scope: 'Månederne i perioden ({months, plural, one {# måned} other {# måneder}}, højst 36): {from} – {to}',
       measureLabel: 'Opgørelse',
       breakdownLabel: 'Opdelt efter',
       month: 'Måned',

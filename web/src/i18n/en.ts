@@ -451,7 +451,7 @@ export const en: Messages = {
     },
     trend: {
       title: 'Month by month',
-      scope: 'The last 12 months: {from} – {to}',
+      scope: 'The months of the period ({months, plural, one {# month} other {# months}}, at most 36): {from} – {to}',
       measureLabel: 'Figure',
       breakdownLabel: 'Broken down by',
       month: 'Month',

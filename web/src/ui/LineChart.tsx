@@ -16,6 +16,7 @@ export function LineChart({
   min,
   max,
   label,
+  xLabels,
   width = 260,
   height = 110,
 }: {
@@ -24,11 +25,15 @@ export function LineChart({
   min: number;
   max: number;
   label: string;
+  /** A label under each x (index into this list), e.g. month names; at most about 12 are shown, evenly spaced. */
+  xLabels?: readonly string[];
   width?: number;
   height?: number;
 }) {
   const all: ChartLine[] = lines ?? [{ key: '', points: points ?? [] }];
-  const pad = { left: 24, right: 8, top: 8, bottom: 8 };
+  // Room under the chart for the x labels, and at the right for the last one's second half.
+  const pad = { left: 24, right: xLabels ? 24 : 8, top: 8, bottom: xLabels ? 24 : 8 };
+  const labelStep = xLabels ? Math.ceil(xLabels.length / 12) : 1;
   const xs = all.flatMap((l) => l.points.map((p) => p.x));
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
@@ -61,6 +66,13 @@ export function LineChart({
           </text>
         </g>
       ))}
+      {xLabels?.map((text, x) =>
+        x % labelStep === 0 ? (
+          <text key={x} x={sx(x)} y={height - 6} textAnchor="middle" className="axis axis-x">
+            {text}
+          </text>
+        ) : null,
+      )}
       {all.map((line, i) => (
         <g key={line.key} className={`series line-${i}`} data-key={line.key}>
           <path d={path(line)} className="line" />

@@ -57,7 +57,7 @@ export default function Dashboard() {
       {figures && (
         <div className="dashboard-figures" aria-busy={loading}>
           <FigurePanel figure={figures.keyFigures} period={period} today={today} />
-          <TrendPanel today={today} />
+          <TrendPanel period={period} today={today} />
           <div className="panel-grid">
             {figures.panels.map((f) => (
               <FigurePanel key={f.id} figure={f} period={period} today={today} />

@@ -8,24 +8,25 @@ import { LineChart } from '../../ui/LineChart';
 import { Loading } from '../../ui/Loading';
 import { downloadCsv, toCsv } from './csv';
 import { PanelTools } from './FigurePanel';
-import { BREAKDOWNS, last12Months, MEASURES, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
+import type { Period } from './period';
+import { BREAKDOWNS, MEASURES, periodMonths, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
 import { Value } from './Value';
 
 /** Breakdown keys that are enum values the workbench has labels for. */
 const KEY_LABELS: Partial<Record<Breakdown, string>> = { TARGET_GROUP: 'enum.targetGroup' };
 
 /**
- * Trend lines: one measure over the last 12 months from the insights subgraph's series, one line
- * per breakdown key. Withheld months are gaps (and "<5" in the table); the panel says when the
+ * Trend lines: one measure over the months of the page's period (at most 36, the last ones) from
+ * the insights subgraph's series, one line per breakdown key, months labelled under the chart. Withheld months are gaps (and "<5" in the table); the panel says when the
  * figures are from ("as of") and that they are perturbed.
  */
-export function TrendPanel({ today }: { today: string }) {
+export function TrendPanel({ period, today }: { period: Period; today: string }) {
   const t = useT();
   const id = useId();
   const [measure, setMeasure] = useState<Measure>('CITIZENS_ACTIVE');
   const [breakdown, setBreakdown] = useState<Breakdown>('NONE');
   const [asTable, setAsTable] = useState(false);
-  const { fromMonth, toMonth, months } = useMemo(() => last12Months(today), [today]);
+  const { fromMonth, toMonth, months } = useMemo(() => periodMonths(period, today), [period, today]);
   const { data, error, loading, refetch } = useQuery(DashboardSeriesDocument, { measure, breakdown, fromMonth, toMonth });
   const series = data?.series;
   const lines = useMemo(() => (series ? seriesLines(series.points, months) : []), [series, months]);
@@ -37,6 +38,8 @@ export function TrendPanel({ today }: { today: string }) {
     return key === '' ? measureName : group ? t.label(group, key) : key;
   };
   const monthName = (month: string) => t.intl.formatDate(`${month}-15`, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  /** The x-axis' label of a month: "jan. 26" in Danish, "Jan 26" in English. */
+  const axisMonth = (month: string) => t.intl.formatDate(`${month}-15`, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const asOf = series && Date.parse(series.asOf) > 0 ? series.asOf : null;
   const withheld = lines.some((l) => l.cells.some((c) => c.suppressed));
   const values = lines.flatMap((l) => l.cells.map((c) => c.value).filter((v): v is number => v !== null));
@@ -49,7 +52,9 @@ export function TrendPanel({ today }: { today: string }) {
   return (
     <section className="panel panel-trend" id="trend" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
-      <p className="panel-scope">{t('dashboard.trend.scope', { from: monthName(fromMonth), to: monthName(toMonth) })}</p>
+      <p className="panel-scope">
+        {t('dashboard.trend.scope', { from: monthName(fromMonth), to: monthName(toMonth), months: months.length })}
+      </p>
       <div className="trend-controls no-print">
         <Choice
           label={t('dashboard.trend.measureLabel')}
@@ -98,8 +103,9 @@ export function TrendPanel({ today }: { today: string }) {
                 }))}
                 min={min}
                 max={max}
+                xLabels={months.map(axisMonth)}
                 width={560}
-                height={200}
+                height={220}
                 label={t('dashboard.trend.chartLabel', {
                   measure: measureName,
                   lines: lines.length,

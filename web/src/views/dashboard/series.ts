@@ -27,11 +27,27 @@ export function measureFormat(measure: Measure): Format {
   return 'count';
 }
 
-/** The last 12 calendar months up to and including `day`'s month, as the API's `"YYYY-MM"`. */
-export function last12Months(day: string): { fromMonth: string; toMonth: string; months: string[] } {
-  const [y, m] = day.split('-').map(Number);
-  const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(y, m - 12 + i, 1)).toISOString().slice(0, 7));
-  return { fromMonth: months[0], toMonth: months[11], months };
+/** The most months one series covers (the API's limit). */
+export const MAX_SERIES_MONTHS = 36;
+
+/**
+ * The calendar months a period touches (`"YYYY-MM"`, the API's form), from the month of its first
+ * day to the month of its last, but not past `today`'s month (later months have no figures yet):
+ * at most the last MAX_SERIES_MONTHS of them, and at least the first month.
+ */
+export function periodMonths(
+  period: { from: string; to: string },
+  today: string,
+): { fromMonth: string; toMonth: string; months: string[] } {
+  const index = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const first = index(period.from);
+  const last = Math.max(first, Math.min(index(period.to), index(today)));
+  const start = Math.max(first, last - MAX_SERIES_MONTHS + 1);
+  const months = Array.from(
+    { length: last - start + 1 },
+    (_, i) => `${Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`,
+  );
+  return { fromMonth: months[0], toMonth: months[months.length - 1], months };
 }
 
 type Point = DashboardSeriesQuery['series']['points'][number];
