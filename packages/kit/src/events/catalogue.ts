@@ -45,6 +45,14 @@ interface EventDefinition {
 const define = <T extends Record<string, EventDefinition>>(catalogue: T) => catalogue;
 
 const placementState = { placementId: 'uuid', kind: 'code', startDate: 'date', endDate: 'date' } as const;
+const referralState = {
+  referralId: 'uuid',
+  providerId: 'uuid',
+  kind: 'code',
+  status: 'code',
+  startDate: 'date',
+  endDate: 'date?',
+} as const;
 
 export const EVENT_CATALOGUE = define({
   // citizens
@@ -226,32 +234,14 @@ export const EVENT_CATALOGUE = define({
     source: 'placements',
     aggregateType: 'referral',
     citizen: true,
-    fields: {
-      referralId: 'uuid',
-      providerId: 'uuid',
-      kind: 'code',
-      status: 'code',
-      startDate: 'date',
-      endDate: 'date?',
-      civilSociety: 'boolean',
-      milestoneId: 'uuid?',
-    },
+    fields: { ...referralState, civilSociety: 'boolean', milestoneId: 'uuid?' },
   },
   'referral.statusChanged': {
     source: 'placements',
     aggregateType: 'referral',
     citizen: true,
     // endDate: the day it actually ended once COMPLETED or CANCELLED after a start; result: a ReferralResult code.
-    fields: {
-      referralId: 'uuid',
-      providerId: 'uuid',
-      kind: 'code',
-      status: 'code',
-      previousStatus: 'code',
-      startDate: 'date',
-      endDate: 'date?',
-      result: 'code?',
-    },
+    fields: { ...referralState, previousStatus: 'code', result: 'code?' },
   },
   'referral.renewed': {
     source: 'placements',

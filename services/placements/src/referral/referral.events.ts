@@ -8,20 +8,21 @@ import { ReferralStatus } from './referral.enums';
  */
 type ReferralFacts = Pick<Referral, 'id' | 'citizenId' | 'providerId' | 'kind' | 'status' | 'startDate' | 'endDate' | 'milestoneId'>;
 
+/** The fields every referral event but the renewal carries. */
+const state = (r: ReferralFacts, endDate: string | null) => ({
+  referralId: r.id,
+  providerId: r.providerId,
+  kind: r.kind,
+  status: r.status,
+  startDate: r.startDate,
+  endDate,
+});
+
 export const referralCreated = (r: ReferralFacts, civilSociety: boolean): AnyNewEvent => ({
   type: 'referral.created',
   aggregateId: r.id,
   citizenId: r.citizenId,
-  payload: {
-    referralId: r.id,
-    providerId: r.providerId,
-    kind: r.kind,
-    status: r.status,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    civilSociety,
-    milestoneId: r.milestoneId,
-  },
+  payload: { ...state(r, r.endDate), civilSociety, milestoneId: r.milestoneId },
 });
 
 /** A status change, from the referral as it is after it: an ended referral's `endDate` is the day it actually ended. */
@@ -32,16 +33,7 @@ export const referralStatusChanged = (
   type: 'referral.statusChanged',
   aggregateId: r.id,
   citizenId: r.citizenId,
-  payload: {
-    referralId: r.id,
-    providerId: r.providerId,
-    kind: r.kind,
-    status: r.status,
-    previousStatus,
-    startDate: r.startDate,
-    endDate: r.endedOn ?? r.endDate,
-    result: r.result,
-  },
+  payload: { ...state(r, r.endedOn ?? r.endDate), previousStatus, result: r.result },
 });
 
 export const referralRenewed = (
