@@ -4,6 +4,8 @@ import { errorCode, perturbedAround } from '@jobcenter/kit/testing';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { insightsSubgraph } from '@jobcenter/insights';
 import type { DomainEvent } from '@jobcenter/insights/facts/handlers';
+import { applyReferralEvents } from '@jobcenter/insights/facts/referral';
+import { pseudonym } from '@jobcenter/kit';
 import { apply, citizenEvents, event } from './builders';
 
 /**
@@ -17,6 +19,8 @@ const SERIES = `query ($measure: Measure!, $from: String!, $to: String!, $breakd
 }`;
 
 let federation: TestFederation;
+/** Every event the story is made of, in feed order. */
+const events: DomainEvent[] = [];
 
 /** One referral's events, as placements emits them (created, then each status change). */
 function referralEvents(
@@ -75,7 +79,6 @@ function referralEvents(
 
 beforeAll(async () => {
   federation = await startTestFederation([insightsSubgraph]);
-  const events: DomainEvent[] = [];
   for (let i = 0; i < 30; i += 1) {
     const c = citizenEvents({ targetGroup: 'ACTIVITY_READY', team: 'Team Nord', registeredAt: '2025-01-02T09:00:00Z' });
     events.push(...c.events);
@@ -171,5 +174,20 @@ describe('referrals in the dashboard series', () => {
     const res = await series('REFERRALS_ACTIVE', 'TARGET_GROUP', '2025-05', '2025-05');
     expect(res.errors).toBeUndefined();
     expect(at(res.data.series.points, '2025-05', 'ACTIVITY_READY')?.value).toEqual(perturbedAround(22));
+  });
+
+  it('gives the same facts whether the events come one by one or as one page, and a replay changes nothing', async () => {
+    const db = federation.subgraphs.insights.dataSource;
+    const rows = () => db.query(`SELECT * FROM insights_referral ORDER BY referral_id`);
+    const oneByOne = await rows();
+    expect(oneByOne).toHaveLength(30);
+    const page = events
+      .filter((e) => e.type.startsWith('referral.'))
+      .map((e) => ({ ...e, pid: e.citizenId ? pseudonym(e.citizenId) : null }));
+    await db.transaction((m) => applyReferralEvents(m, page));
+    expect(await rows()).toEqual(oneByOne);
+    await db.query(`DELETE FROM insights_referral`);
+    await db.transaction((m) => applyReferralEvents(m, page));
+    expect(await rows()).toEqual(oneByOne);
   });
 });
