@@ -45,6 +45,14 @@ interface EventDefinition {
 const define = <T extends Record<string, EventDefinition>>(catalogue: T) => catalogue;
 
 const placementState = { placementId: 'uuid', kind: 'code', startDate: 'date', endDate: 'date' } as const;
+const referralState = {
+  referralId: 'uuid',
+  providerId: 'uuid',
+  kind: 'code',
+  status: 'code',
+  startDate: 'date',
+  endDate: 'date?',
+} as const;
 
 export const EVENT_CATALOGUE = define({
   // citizens
@@ -219,6 +227,27 @@ export const EVENT_CATALOGUE = define({
     aggregateType: 'placement',
     citizen: true,
     fields: { ...placementState, outcome: 'code' },
+  },
+
+  // placements: offers and referrals (issue 19, helper offers)
+  'referral.created': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    fields: { ...referralState, civilSociety: 'boolean', milestoneId: 'uuid?' },
+  },
+  'referral.statusChanged': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    // endDate: the day it actually ended once COMPLETED or CANCELLED after a start; result: a ReferralResult code.
+    fields: { ...referralState, previousStatus: 'code', result: 'code?' },
+  },
+  'referral.renewed': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    fields: { referralId: 'uuid', kind: 'code', endDate: 'date', previousEndDate: 'date?' },
   },
 });
 

@@ -5,6 +5,7 @@ import { citizenFacts, teamFacts } from './citizen.facts';
 import { attendanceFacts, meetingFacts } from './meeting.facts';
 import { milestoneFacts, scoreFacts } from './plan.facts';
 import { placementFacts } from './placement.facts';
+import { REFERRAL_EVENT_TYPES, applyReferralEvents } from './referral.facts';
 
 /** An event as the feed serves it; where it sits in the feed (`cursor`) does not matter to the facts. */
 export type DomainEvent = Omit<EventEnvelope, 'cursor'>;
@@ -33,23 +34,6 @@ export interface FactHandler {
   apply(m: EntityManager, events: FactEvent[]): Promise<void>;
 }
 
-/** An event handler of the one-at-a-time kind: `pid` is the event's citizen's pseudonym. */
-export type EventFactHandler = (m: EntityManager, e: DomainEvent, pid: string | null) => Promise<void>;
-
-/**
- * One-at-a-time handlers (by type) as a FactHandler: each event of the page in feed order, one
- * after another. Page-size independent as long as each handler is; for event types too rare to be
- * worth a set-based handler (e.g. `perEventFacts(REFERRAL_HANDLERS)`).
- */
-export function perEventFacts(handlers: Record<string, EventFactHandler>): FactHandler {
-  return {
-    types: Object.keys(handlers),
-    async apply(m, events) {
-      for (const e of events) await handlers[e.type](m, e, e.pid);
-    },
-  };
-}
-
 /**
  * The handlers, applied in this order to each page (each to its own tables; several may take the
  * same type). To add facts, put a `FactHandler` in its own file beside these and add it here:
@@ -63,7 +47,8 @@ export const FACT_HANDLERS: FactHandler[] = [
   meetingFacts,
   attendanceFacts,
   placementFacts,
-  // issue 19: referral facts (services/insights/src/facts/referral.facts.ts) go here, e.g. perEventFacts(REFERRAL_HANDLERS).
+  // issue 19: referrals to offers (placements), set-based like the rest.
+  { types: REFERRAL_EVENT_TYPES, apply: applyReferralEvents },
 ];
 
 /** The handlers of each type (several may take one type, each for its own tables), in table order. */

@@ -8,6 +8,7 @@ import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { Placement } from '../placement/placement.entity';
 import { PlacementKind, PlacementOutcome, PlacementPurpose, PlacementStatus } from '../placement/placement.enums';
 import { TargetGroup } from '../target-group/target-group';
+import { seedOffersDemo } from './offers-demo';
 import { lastDayOfMonths, lastDayOfWeeks, addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 
 /**
@@ -217,6 +218,8 @@ export async function seedPlacementsDemo(dataSource: DataSource): Promise<boolea
         });
       }
     }
+    // The offers of the same stories: providers and referrals (offers-demo.ts).
+    events.push(...(await seedOffersDemo(tx, today)));
     await recordEvents(tx, events);
   });
   return true;

@@ -21,6 +21,7 @@ import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { RecordExport } from '../record-export/RecordExport';
+import { OffersSection } from '../offers/OffersSection';
 
 const SECTIONS = [
   'plan',
@@ -122,6 +123,7 @@ export default function Citizen() {
       <Section id="placements" title={titles.placements}>
         <PlacementsSection placements={citizen.placements} />
       </Section>
+      <OffersSection citizenId={citizen.id} />
       <Section id="progression" title={titles.progression}>
         <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />
         <h3>{t('voice.scores.caption')}</h3>

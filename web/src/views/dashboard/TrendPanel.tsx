@@ -9,11 +9,15 @@ import { Loading } from '../../ui/Loading';
 import { downloadCsv, toCsv } from './csv';
 import { PanelTools } from './FigurePanel';
 import type { Period } from './period';
-import { BREAKDOWNS, MEASURES, periodMonths, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
+import { breakdownsFor, MEASURES, periodMonths, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
 import { Value } from './Value';
 
 /** Breakdown keys that are enum values the workbench has labels for. */
-const KEY_LABELS: Partial<Record<Breakdown, string>> = { TARGET_GROUP: 'enum.targetGroup' };
+const KEY_LABELS: Partial<Record<Breakdown, string>> = {
+  TARGET_GROUP: 'enum.targetGroup',
+  OFFER_KIND: 'offers.kind',
+  RESULT: 'offers.result',
+};
 
 /**
  * Trend lines: one measure over the months of the page's period (at most 36, the last ones) from
@@ -61,12 +65,15 @@ export function TrendPanel({ period, today }: { period: Period; today: string })
           value={measure}
           options={MEASURES}
           optionLabel={(m) => t(`dashboard.trend.measure.${m}` as MessageKey)}
-          onChange={setMeasure}
+          onChange={(m) => {
+            setMeasure(m);
+            if (!breakdownsFor(m).includes(breakdown)) setBreakdown('NONE');
+          }}
         />
         <Choice
           label={t('dashboard.trend.breakdownLabel')}
           value={breakdown}
-          options={BREAKDOWNS}
+          options={breakdownsFor(measure)}
           optionLabel={(b) => t(`dashboard.trend.breakdown.${b}` as MessageKey)}
           onChange={setBreakdown}
         />
