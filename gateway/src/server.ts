@@ -16,6 +16,7 @@ import {
   traceHeaders,
 } from '@jobcenter/kit/observability';
 import { createGatewayContext, GatewayContext } from './auth';
+import { mountFileForwarding } from './files';
 import { userInputRefusal, valueCompletionPlugin, withInputScalars } from './input';
 import { GATEWAY_LIMITS, hideLimitsInProduction, operationLimitRules } from './limits';
 import { knownOperationNames, workbenchOperationNames } from './operations';
@@ -95,25 +96,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     ...workbenchOperationNames(workbenchDir(options.workbenchDir)),
     ...(options.knownOperations ?? []),
   ]);
-  const fetcher = createSubgraphFetcher(options.subgraphTimeoutMs ?? setting('SUBGRAPH_TIMEOUT_MS'));
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? setting('SUBGRAPH_TIMEOUT_MS');
+  const fetcher = createSubgraphFetcher(subgraphTimeoutMs);
+  // The supergraph's subgraphs and their URLs, as the gateway calls them: the only targets of /files.
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     // Apollo's own messages go through the redacting logger too, not straight to the console.
     logger,
     // SUPERGRAPH_PATH: a supergraph mounted from elsewhere (a Kubernetes ConfigMap).
     supergraphSdl: options.supergraphSdl ?? readFileSync(setting('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) =>
-      new AuthenticatedDataSource(name, operationLabel, {
-        url: options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''),
+    buildService: ({ name, url }) => {
+      subgraphUrls.set(name, options.subgraphUrls?.[name] ?? subgraphUrl(name, url ?? ''));
+      return new AuthenticatedDataSource(name, operationLabel, {
+        url: subgraphUrls.get(name),
         // No subgraph sets cache hints (and the gateway has no response cache to honour them).
         honorSubgraphCacheControlHeader: false,
         // Keep-alive connections, no general-purpose fetch in between (subgraph-fetch.ts).
         fetcher,
-      }),
+      });
+    },
   });
   // Bearer tokens: trusted OpenID providers (OIDC_ISSUER, CITIZEN_OIDC_ISSUER), mapped to actors by the citizens service.
   const tokens = userTokens({ citizensUrl: options.subgraphUrls?.citizens });
   const sessions = new WorkbenchSessions({ logger, revocations: options.revocations, tokens });
   const ready = async () => true;
+  const context = createGatewayContext(logger, sessions, tokens);
   const running = await serveGraphQL<GatewayContext>(
     {
       logger,
@@ -124,6 +131,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           const ok = await ready().catch(() => false);
           res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
         });
+        // GET /files/<subgraph>/…: a subgraph's files, authenticated like /graphql (files.ts). Before
+        // the pages' CSP, which would keep a browser's PDF viewer from showing the file.
+        mountFileForwarding(app, { context, subgraphUrl: (name) => subgraphUrls.get(name), logger, timeoutMs: subgraphTimeoutMs });
         app.use(securityHeaders);
         sessions.routes(app);
         workbenchRoutes(app, { dir: options.workbenchDir });
@@ -149,7 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,
         }),
-      context: createGatewayContext(logger, sessions, tokens),
+      context,
       ready,
     },
     options.port,

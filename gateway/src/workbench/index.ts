@@ -20,7 +20,7 @@ export interface WorkbenchOptions {
 const DEFAULT_DIR = path.resolve(__dirname, '../../../../web/dist');
 
 /** Paths that are never a page of the web app (a missing asset is a 404, not index.html). */
-const NOT_THE_APP = /^\/(graphql|auth|health|metrics|assets)(\/|$)/;
+const NOT_THE_APP = /^\/(graphql|auth|health|metrics|assets|files)(\/|$)/;
 
 const DIRECTIVES = {
   defaultSrc: ["'self'"],

@@ -359,6 +359,13 @@ export const SETTINGS = {
     schema: wholeNumber(1, 24 * 365),
     fallback: 24,
   },
+  MUNICIPALITY_NAME: {
+    scope: 'subgraphs',
+    default: 'Demo Kommune',
+    meaning: "The municipality's name at the top of every PDF the services render (reports, record exports).",
+    schema: z.string().trim().min(1, { message: 'must not be empty' }).max(120, { message: 'must be at most 120 characters' }),
+    fallback: 'Demo Kommune',
+  },
   EMBEDDED_PG_DATA_DIR: {
     scope: 'subgraphs',
     readers: 'development only (no DATABASE_URL)',

@@ -23,6 +23,7 @@ export * from './database';
 export * from './embedded-postgres';
 export * from './errors';
 export * from './events';
+export * from './files';
 export * from './http';
 export * from './idempotency';
 export * from './migration-lock';

@@ -13,6 +13,11 @@ export interface SubgraphPart {
   migrations?: readonly Function[];
   /** The part's request plugin for the subgraph `service`. */
   plugin?(service: string): ApolloServerPlugin<RequestContext<any>>;
+  /**
+   * For a file the subgraph serves (files.ts): runs after the handler, before the file is sent;
+   * a rejection withholds the file (the access log must be written before data leaves).
+   */
+  beforeFileSent?(service: string): (ctx: RequestContext<any>, operationName: string) => Promise<void>;
   /** Starts the part's background work; returns the function that stops it. */
   schedule?(dataSource: DataSource, onError: (error: unknown) => void): () => void;
 }

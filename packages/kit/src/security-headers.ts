@@ -24,8 +24,8 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fre
   'strict-transport-security': 'max-age=31536000',
 });
 
-/** The kit's API: /graphql, /health/live, /health/ready and /metrics (with or without a query string). */
-export const API_PATH = /^\/(graphql|health|metrics|events)(\/|\?|$)/;
+/** The kit's API: /graphql, /health/live, /health/ready, /metrics, /events and /files (with or without a query string). */
+export const API_PATH = /^\/(graphql|health|metrics|events|files)(\/|\?|$)/;
 
 /** Sets the API headers on a response before anything else writes to it. */
 export function setApiSecurityHeaders(res: ServerResponse): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
@@ -17,6 +18,7 @@ import { initTracing, traceIdOf } from './observability/tracing';
 import { createDataSource, KIT_PARTS } from './parts';
 import { buildFederatedSchema, SchemaOptions } from './schema';
 import { mountEventFeed } from './events/feed';
+import { FileRoute, mountFileRoutes } from './files';
 
 /** Everything that makes one subgraph: its name, domain code and database. */
 export interface SubgraphDefinition<Loaders> extends SchemaOptions {
@@ -38,6 +40,11 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
    */
   access?: SubgraphAccess;
   createLoaders: LoaderFactory<Loaders>;
+  /**
+   * Files served at `GET /files<path>` (the gateway's `/files/<name><path>`) with the same
+   * identity check, request context and access log as `/graphql` (files.ts, docs/files-and-pdf.md).
+   */
+  files?: readonly FileRoute<Loaders>[];
   /** Loads the seed stories' demo data into an empty database; resolves whether it did. */
   seedDemo?: (dataSource: DataSource) => Promise<boolean>;
   /**
@@ -81,6 +88,26 @@ export async function startSubgraph<Loaders>(
   const verifyAssertion = cacheVerified((token: string) => verifyGatewayAssertion(token, secret), 2_000);
   const accessFor = createRequestAccess(definition.access ?? {}, definition.name, dataSource);
   const metrics = createServerMetrics(definition.name);
+  // One request context for /graphql and /files: the gateway's assertion, the actor, ctx.access.
+  const contextOf = async (req: IncomingMessage): Promise<RequestContext<Loaders>> => {
+    const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
+    if (typeof assertion !== 'string') {
+      throw unauthenticated('This service answers only requests that come through the gateway.');
+    }
+    const { actor, requestId } = await verifyAssertion(assertion).catch(() => {
+      throw unauthenticated('The request did not carry a valid proof from the gateway.');
+    });
+    const access = accessFor(actor);
+    return {
+      actor,
+      requestId: requestId || randomUUID(),
+      logger: logger.child({ requestId, traceId: traceIdOf(req.headers), actor: actor.id, role: actor.role }),
+      dataSource,
+      access,
+      loaders: definition.createLoaders({ dataSource, actor, access }),
+    };
+  };
+  const beforeFileSent = KIT_PARTS.flatMap((part) => (part.beforeFileSent ? [part.beforeFileSent(definition.name)] : []));
   metrics.observePool(() => (dataSource.driver as unknown as { master?: PoolLike }).master);
 
   const http = await serveGraphQL<RequestContext<Loaders>>(
@@ -108,26 +135,21 @@ export async function startSubgraph<Loaders>(
           // Signals are handled once, by onShutdownSignal, which stops everything in order.
           stopOnTerminationSignals: false,
         }),
-      context: async ({ req }) => {
-        const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
-        if (typeof assertion !== 'string') {
-          throw unauthenticated('This service answers only requests that come through the gateway.');
-        }
-        const { actor, requestId } = await verifyAssertion(assertion).catch(() => {
-          throw unauthenticated('The request did not carry a valid proof from the gateway.');
-        });
-        const access = accessFor(actor);
-        return {
-          actor,
-          requestId: requestId || randomUUID(),
-          logger: logger.child({ requestId, traceId: traceIdOf(req.headers), actor: actor.id, role: actor.role }),
-          dataSource,
-          access,
-          loaders: definition.createLoaders({ dataSource, actor, access }),
-        };
-      },
+      context: ({ req }) => contextOf(req),
       // GET /events: this subgraph's outbox, for other services (events/feed.ts, docs/events.md).
-      routes: (app) => mountEventFeed(app, { dataSource, secret, logger }),
+      routes: (app) => {
+        mountEventFeed(app, { dataSource, secret, logger });
+        // GET /files/…: the definition's files (files.ts), logged by the parts before they are sent.
+        mountFileRoutes(app, {
+          routes: definition.files ?? [],
+          context: contextOf,
+          beforeSend: async (ctx, operationName) => {
+            for (const hook of beforeFileSent) await hook(ctx, operationName);
+          },
+          logger,
+          service: definition.name,
+        });
+      },
       ready: async () => {
         if (!dataSource.isInitialized) return false;
         await dataSource.query('SELECT 1');

@@ -1,6 +1,6 @@
 import type { SubgraphPart } from '../part';
 import { ACCESS_LOG_ENTITIES, ACCESS_LOG_MIGRATIONS } from './entity';
-import { accessLogPlugin } from './plugin';
+import { accessLogPlugin, writeRequestAccessLog } from './plugin';
 import { scheduleAccessLogRetention } from './retention';
 
 /**
@@ -13,5 +13,7 @@ export const auditLogPart: SubgraphPart = {
   entities: ACCESS_LOG_ENTITIES,
   migrations: ACCESS_LOG_MIGRATIONS,
   plugin: (service) => accessLogPlugin(service),
+  // A file a subgraph serves (files.ts) is logged like a GraphQL read, before it is sent.
+  beforeFileSent: (service) => (ctx, operationName) => writeRequestAccessLog(ctx, { domain: service, operationName, change: false }),
   schedule: scheduleAccessLogRetention,
 };

@@ -33,6 +33,31 @@ export function disableReadLogForBenchmark(): void {
 }
 
 /**
+ * Writes a request's access log entries (its refusals, not awaited, and its reads, awaited):
+ * the one way a request's reach lands on the log, whether it was a GraphQL operation (the plugin
+ * below) or a file (files.ts, through the part's `beforeSend`). Rejects when the reads could not
+ * be written: the caller withholds the data.
+ */
+export async function writeRequestAccessLog(
+  ctx: RequestContext<any>,
+  request: { domain: string; operationName: string | null; change: boolean },
+): Promise<void> {
+  const access = ctx.access;
+  const records = access.drain();
+  const rowsOf = (list: AccessRecord[]) =>
+    accessLogRows(list, {
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+      operationName: request.operationName,
+      domain: request.domain,
+      change: request.change,
+    });
+  logRefusals(ctx, rowsOf(access.drainRefusals()));
+  if (records.length === 0 || !readLogOn) return;
+  await appendAccessLog(ctx.dataSource, rowsOf(records));
+}
+
+/**
  * Writes the request's access log entries when the response is ready and before it is sent:
  * a read is on record before anyone sees the data. If the log cannot be written, the data is
  * withheld and the client gets INTERNAL_SERVER_ERROR. Changes are logged inside their own
@@ -44,21 +69,12 @@ export function accessLogPlugin<TContext extends RequestContext<any>>(domain: st
       onChangeCommit(request.contextValue, changeLogHook(request, domain)); // changes: logged inside their transaction (change-log.ts)
       return {
         async willSendResponse({ contextValue, response, operation, operationName }) {
-          const access = contextValue.access;
-          const records = access.drain();
-          const rowsOf = (list: AccessRecord[]) =>
-            accessLogRows(list, {
-              actor: contextValue.actor,
-              requestId: contextValue.requestId,
-              operationName: operationName ?? null,
+          try {
+            await writeRequestAccessLog(contextValue, {
               domain,
+              operationName: operationName ?? null,
               change: operation?.operation === 'mutation',
             });
-          logRefusals(contextValue, rowsOf(access.drainRefusals()));
-          if (records.length === 0 || !readLogOn) return;
-          const rows = rowsOf(records);
-          try {
-            await appendAccessLog(contextValue.dataSource, rows);
           } catch (error) {
             contextValue.logger.error({ err: error }, 'access log write failed; response withheld');
             if (response.body.kind === 'single') {

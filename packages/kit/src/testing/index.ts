@@ -10,3 +10,4 @@ export { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 export { default as startTestPostgres } from './global-setup';
 export { default as stopTestPostgres } from './global-teardown';
 export * from './perturbed';
+export * from './pdf-text';

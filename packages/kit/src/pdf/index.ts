@@ -1,0 +1,1 @@
+export { formatDanishDate, PdfDocument, PdfSection, renderPdf } from './render';
