@@ -24,6 +24,7 @@ import { ProgressResolver } from './progress/progress.resolver';
 import { readableReport } from './report/report.access';
 import { CaseReport } from './report/report.entity';
 import { CaseReportFieldsResolver, CitizenReportsResolver, PlanReportsResolver } from './report/report.fields';
+import { reportPdf } from './report/report.pdf';
 import { CaseReportResolver } from './report/report.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { PlanComment } from './voice/plan-comment.entity';
@@ -81,5 +82,7 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'plans and progress' },
   createLoaders,
+  // GET /files/plans/reports/<id>.pdf through the gateway: a report as a PDF, authorised as the report.
+  files: [{ path: '/reports/:id.pdf', handler: reportPdf }],
   seedDemo: seedPlansDemo,
 };
