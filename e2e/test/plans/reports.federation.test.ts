@@ -80,9 +80,13 @@ beforeAll(async () => {
     }),
   ).addMilestone;
   ok(
-    await federation.as(anders, `mutation($id: ID!) { setMilestoneStatus(id: $id, status: ACHIEVED, note: "Børnene møder til tiden") { id } }`, {
-      id: milestone.id,
-    }),
+    await federation.as(
+      anders,
+      `mutation($id: ID!) { setMilestoneStatus(id: $id, status: ACHIEVED, note: "Børnene møder til tiden") { id } }`,
+      {
+        id: milestone.id,
+      },
+    ),
   );
   ok(
     await federation.as(anders, `mutation($c: ID!, $i: RecordProgressInput!) { recordProgress(citizenId: $c, input: $i) { id } }`, {
@@ -114,9 +118,13 @@ describe('the family-support course and its two reports (seed 004)', () => {
 
   it('shows the midway report as due in the caseload halfway through the course', async () => {
     const res = ok(
-      await federation.as(inger, `query($s: ID!) { staffMember(id: $s) { caseload { id midwayReportDueOn activePlan { midwayReportDate } } } }`, {
-        s: inger.id,
-      }),
+      await federation.as(
+        inger,
+        `query($s: ID!) { staffMember(id: $s) { caseload { id midwayReportDueOn activePlan { midwayReportDate } } } }`,
+        {
+          s: inger.id,
+        },
+      ),
     );
     expect(res.staffMember.caseload).toContainEqual({ id: mette.id, midwayReportDueOn: today, activePlan: { midwayReportDate: today } });
   });
@@ -149,14 +157,18 @@ describe('the family-support course and its two reports (seed 004)', () => {
     midwayId = report.id;
     midwayText = report.text;
     // The caseload no longer shows it as due.
-    const caseload = ok(await federation.as(inger, `query($s: ID!) { staffMember(id: $s) { caseload { id midwayReportDueOn } } }`, { s: inger.id }));
+    const caseload = ok(
+      await federation.as(inger, `query($s: ID!) { staffMember(id: $s) { caseload { id midwayReportDueOn } } }`, { s: inger.id }),
+    );
     expect(caseload.staffMember.caseload).toContainEqual({ id: mette.id, midwayReportDueOn: null });
   });
 
   it('keeps the draft from the citizen, and from the caseworker as approver', async () => {
     expect(ok(await federation.as(mette, `query($id: ID!) { caseReport(id: $id) { id } }`, { id: midwayId })).caseReport).toBeNull();
     expect((await pdf(mette, `/files/plans/reports/${midwayId}.pdf`)).status).toBe(404);
-    expect(errorCode(await federation.as(inger, `mutation($id: ID!) { approveReport(id: $id) { id } }`, { id: midwayId }))).toBe('FORBIDDEN');
+    expect(errorCode(await federation.as(inger, `mutation($id: ID!) { approveReport(id: $id) { id } }`, { id: midwayId }))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await federation.as(inger, `mutation($id: ID!) { shareReport(id: $id) { id } }`, { id: midwayId }))).toBe('CONFLICT');
   });
 
@@ -168,7 +180,9 @@ describe('the family-support course and its two reports (seed 004)', () => {
 
   it('is approved by the team lead, shared, read by the citizen as a PDF, and commented on', async () => {
     ok(await federation.as(lone, `mutation($id: ID!) { approveReport(id: $id) { id status } }`, { id: midwayId }));
-    const shared = ok(await federation.as(inger, `mutation($id: ID!) { shareReport(id: $id) { id status pdfUrl } }`, { id: midwayId })).shareReport;
+    const shared = ok(
+      await federation.as(inger, `mutation($id: ID!) { shareReport(id: $id) { id status pdfUrl } }`, { id: midwayId }),
+    ).shareReport;
     expect(shared.status).toBe('SHARED');
     const mine = ok(await federation.as(mette, `query($c: ID!) { citizen(id: $c) { reports { id status kind text } } }`, { c: mette.id }));
     expect(mine.citizen.reports).toEqual([{ id: midwayId, status: 'SHARED', kind: 'MIDWAY_STATUS', text: midwayText }]);
@@ -210,7 +224,12 @@ describe('the family-support course and its two reports (seed 004)', () => {
     ).reviseReport;
     expect(v2).toMatchObject({ version: 2, status: 'DRAFT', previousVersion: { id: midwayId } });
     const v1 = ok(await federation.as(inger, `query($id: ID!) { caseReport(id: $id) { ${REPORT} } }`, { id: midwayId })).caseReport;
-    expect(v1).toMatchObject({ status: 'SHARED', version: 1, text: midwayText, citizenComment: 'Det hjælper at smøre madpakker om aftenen.' });
+    expect(v1).toMatchObject({
+      status: 'SHARED',
+      version: 1,
+      text: midwayText,
+      citizenComment: 'Det hjælper at smøre madpakker om aftenen.',
+    });
     // The citizen sees version 1 only until version 2 is approved and shared.
     const mine = ok(await federation.as(mette, `query($c: ID!) { citizen(id: $c) { reports { id version } } }`, { c: mette.id }));
     expect(mine.citizen.reports).toEqual([{ id: midwayId, version: 1 }]);
@@ -219,10 +238,14 @@ describe('the family-support course and its two reports (seed 004)', () => {
   it('ends with the final report once the course is completed', async () => {
     const plan = ok(await federation.as(inger, `query($id: ID!) { plan(id: $id) { version } }`, { id: planId })).plan;
     ok(
-      await federation.as(inger, `mutation($id: ID!, $v: Int!) { updatePlan(id: $id, expectedVersion: $v, input: { status: COMPLETED }) { id } }`, {
-        id: planId,
-        v: plan.version,
-      }),
+      await federation.as(
+        inger,
+        `mutation($id: ID!, $v: Int!) { updatePlan(id: $id, expectedVersion: $v, input: { status: COMPLETED }) { id } }`,
+        {
+          id: planId,
+          v: plan.version,
+        },
+      ),
     );
     const input = {
       citizenId: mette.id,
@@ -257,6 +280,11 @@ describe('the family-support course and its two reports (seed 004)', () => {
       `SELECT actor_role, operation FROM kit_access_log WHERE citizen_id = $1`,
       [mette.id],
     );
-    expect(plans).toEqual(expect.arrayContaining([{ actor_role: 'TEAM_LEAD', operation: 'CHANGE' }, { actor_role: 'CITIZEN', operation: 'READ' }]));
+    expect(plans).toEqual(
+      expect.arrayContaining([
+        { actor_role: 'TEAM_LEAD', operation: 'CHANGE' },
+        { actor_role: 'CITIZEN', operation: 'READ' },
+      ]),
+    );
   });
 });

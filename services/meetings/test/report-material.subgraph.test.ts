@@ -38,14 +38,21 @@ describe('reportMaterial', () => {
     // Before the period: not quoted.
     const old = await scheduleMeeting(subgraph, anders, { citizenId: familie, kind: 'FOLLOW_UP', scheduledAt: daysFromNow(-40) });
     await recordOutcome(subgraph, anders, old.id, { status: 'HELD', summary: 'Gammelt referat' });
-    const course = await createCourse(subgraph, anders, { firstSessionAt: daysFromNow(-15), facilitatorIds: [anders.id, consultant('Mette Berg').id] });
+    const course = await createCourse(subgraph, anders, {
+      firstSessionAt: daysFromNow(-15),
+      facilitatorIds: [anders.id, consultant('Mette Berg').id],
+    });
     expect((await enroll(subgraph, anders, course.id, familie)).errors).toBeUndefined();
     const attend = (n: number, status: string) =>
-      subgraph.as(anders, `mutation($s: ID!, $c: ID!, $st: AttendanceStatus!) { recordAttendance(sessionId: $s, citizenId: $c, status: $st) { status } }`, {
-        s: course.sessions[n].id,
-        c: familie,
-        st: status,
-      });
+      subgraph.as(
+        anders,
+        `mutation($s: ID!, $c: ID!, $st: AttendanceStatus!) { recordAttendance(sessionId: $s, citizenId: $c, status: $st) { status } }`,
+        {
+          s: course.sessions[n].id,
+          c: familie,
+          st: status,
+        },
+      );
     expect((await attend(0, 'PRESENT')).errors).toBeUndefined();
     expect((await attend(1, 'EXCUSED')).errors).toBeUndefined();
 
@@ -57,7 +64,9 @@ describe('reportMaterial', () => {
     expect(data.reportMaterial.agreements).toEqual([
       { text: 'Fast sengetid kl. 20', responsible: 'CITIZEN', status: 'OPEN', deadline: day(20), agreedOn: day(-10) },
     ]);
-    expect(data.reportMaterial.attendance).toEqual([{ courseTitle: 'Trivsel i hverdagen', sessions: 3, present: 1, absent: 0, excused: 1 }]);
+    expect(data.reportMaterial.attendance).toEqual([
+      { courseTitle: 'Trivsel i hverdagen', sessions: 3, present: 1, absent: 0, excused: 1 },
+    ]);
 
     const logged = await subgraph.dataSource.query(
       `SELECT actor_id, actor_role, kind, operation FROM kit_access_log WHERE citizen_id = $1 AND operation_name = 'reportMaterial'`,
@@ -73,6 +82,8 @@ describe('reportMaterial', () => {
     const familie = citizenInCaseloadOf(grants, anders);
     const vars = { c: familie, f: day(-30), t: day(0), r: 'RESOURCE_CONSULTANT', a: anders.id };
     expect(errorCode(await subgraph.as(anders, MATERIAL, vars))).toBe('FORBIDDEN');
-    await expect(subgraphClient('plans', 'meetings', subgraph.url).query(MATERIAL, { ...vars, r: 'CITIZEN' })).rejects.toThrow(/case staff/);
+    await expect(subgraphClient('plans', 'meetings', subgraph.url).query(MATERIAL, { ...vars, r: 'CITIZEN' })).rejects.toThrow(
+      /case staff/,
+    );
   });
 });

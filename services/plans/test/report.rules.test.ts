@@ -27,13 +27,22 @@ describe("a report's period", () => {
     expect(() => checkReportPeriod(plan(), '2026-06-01', '2026-08-31', TODAY)).not.toThrow();
   });
   it('starting before the plan is BAD_USER_INPUT at periodFrom', () => {
-    expect(failure(() => checkReportPeriod(plan(), '2026-02-28', '2026-05-31', TODAY))).toEqual({ code: 'BAD_USER_INPUT', field: 'periodFrom' });
+    expect(failure(() => checkReportPeriod(plan(), '2026-02-28', '2026-05-31', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodFrom',
+    });
   });
   it("ending after the plan's (planned) end is BAD_USER_INPUT at periodTo", () => {
-    expect(failure(() => checkReportPeriod(plan(), '2026-03-01', '2026-09-01', TODAY))).toEqual({ code: 'BAD_USER_INPUT', field: 'periodTo' });
+    expect(failure(() => checkReportPeriod(plan(), '2026-03-01', '2026-09-01', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodTo',
+    });
     // A closed plan ends on its end date, whatever was planned.
     const closed = plan({ status: PlanStatus.COMPLETED, endDate: '2026-07-15' });
-    expect(failure(() => checkReportPeriod(closed, '2026-03-01', '2026-07-16', TODAY))).toEqual({ code: 'BAD_USER_INPUT', field: 'periodTo' });
+    expect(failure(() => checkReportPeriod(closed, '2026-03-01', '2026-07-16', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodTo',
+    });
   });
   it('without a planned end, reaches no further than today', () => {
     const open = plan({ plannedEndDate: null });
@@ -41,7 +50,10 @@ describe("a report's period", () => {
     expect(failure(() => checkReportPeriod(open, '2026-03-01', '2026-06-11', TODAY)).field).toBe('periodTo');
   });
   it('reversed dates are BAD_USER_INPUT at periodTo', () => {
-    expect(failure(() => checkReportPeriod(plan(), '2026-05-01', '2026-04-30', TODAY))).toEqual({ code: 'BAD_USER_INPUT', field: 'periodTo' });
+    expect(failure(() => checkReportPeriod(plan(), '2026-05-01', '2026-04-30', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodTo',
+    });
   });
 });
 
@@ -123,7 +135,9 @@ describe('the composed report', () => {
     expect(text).toContain('2. april 2026 | Hjemmebesøg | Afholdt | God stemning');
     expect(text).toContain('Fast sengetid | Borgeren | Udført | 15. april 2026');
     expect(text).toContain('Trivsel i hverdagen | 8 | 6 | 1 | 1');
-    expect(text).toContain('EVALUERING OG FORSLAG TIL VIDERE HANDLEPLAN\nFamilien har fået en fast morgenrutine.\nForslag: fortsæt med fokus på aftensmad.');
+    expect(text).toContain(
+      'EVALUERING OG FORSLAG TIL VIDERE HANDLEPLAN\nFamilien har fået en fast morgenrutine.\nForslag: fortsæt med fokus på aftensmad.',
+    );
     expect(text).toContain('Udarbejdet af: Anders Lund, ressourcekonsulent');
   });
   it('writes dates the Danish way', () => {

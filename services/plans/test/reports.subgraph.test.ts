@@ -57,7 +57,8 @@ afterAll(async () => {
   else process.env.MEETINGS_URL = previousMeetingsUrl;
 });
 
-const REPORT = 'id kind status periodFrom periodTo evaluation text pdfUrl citizenComment version citizen { id } previousVersion { id version }';
+const REPORT =
+  'id kind status periodFrom periodTo evaluation text pdfUrl citizenComment version citizen { id } previousVersion { id version }';
 const DRAFT = `mutation($i: DraftReportInput!) { draftReport(input: $i) { ${REPORT} } }`;
 const APPROVE = `mutation($id: ID!) { approveReport(id: $id) { ${REPORT} approvedByName } }`;
 const SHARE = `mutation($id: ID!) { shareReport(id: $id) { ${REPORT} } }`;
@@ -73,9 +74,17 @@ async function family() {
   grants.assign(caseworker, id);
   grants.assign(consultant, id);
   grants.setName(id, 'Mette', 'Holm');
-  const plan = await createPlan(subgraph, id, { longTermGoal: 'En hverdag med faste rutiner', startDate: day(-60), plannedEndDate: day(60) });
+  const plan = await createPlan(subgraph, id, {
+    longTermGoal: 'En hverdag med faste rutiner',
+    startDate: day(-60),
+    plannedEndDate: day(60),
+  });
   const milestone = await addMilestone(subgraph, plan.id, { title: 'Fast morgenrutine', deadline: day(-5) });
-  ok(await subgraph.as(consultant, `mutation($id: ID!) { addMilestoneUpdate(id: $id, note: "Børnene møder til tiden hver dag") { id } }`, { id: milestone.id }));
+  ok(
+    await subgraph.as(consultant, `mutation($id: ID!) { addMilestoneUpdate(id: $id, note: "Børnene møder til tiden hver dag") { id } }`, {
+      id: milestone.id,
+    }),
+  );
   ok(
     await subgraph.as(caseworker, `mutation($c: ID!, $i: RecordProgressInput!) { recordProgress(citizenId: $c, input: $i) { id } }`, {
       c: id,
@@ -83,10 +92,14 @@ async function family() {
     }),
   );
   ok(
-    await subgraph.as(citizen(id), `mutation($c: ID!, $i: RecordProgressInput!) { recordSelfAssessment(citizenId: $c, input: $i) { id } }`, {
-      c: id,
-      i: { scores: [{ dimension: 'DAILY_STRUCTURE', score: 6 }] },
-    }),
+    await subgraph.as(
+      citizen(id),
+      `mutation($c: ID!, $i: RecordProgressInput!) { recordSelfAssessment(citizenId: $c, input: $i) { id } }`,
+      {
+        c: id,
+        i: { scores: [{ dimension: 'DAILY_STRUCTURE', score: 6 }] },
+      },
+    ),
   );
   return { id, planId: plan.id };
 }
@@ -104,7 +117,14 @@ describe('drafting a report', () => {
   it("composes the text from the plan, its history, progression and the period's meetings, asked for on behalf of the author", async () => {
     const f = await family();
     const report = ok(await subgraph.as(consultant, DRAFT, { i: midway(f.id) })).draftReport;
-    expect(report).toMatchObject({ kind: 'MIDWAY_STATUS', status: 'DRAFT', version: 1, periodFrom: day(-60), periodTo: day(0), citizenComment: null });
+    expect(report).toMatchObject({
+      kind: 'MIDWAY_STATUS',
+      status: 'DRAFT',
+      version: 1,
+      periodFrom: day(-60),
+      periodTo: day(0),
+      citizenComment: null,
+    });
     expect(report.pdfUrl).toBe(`/files/plans/reports/${report.id}.pdf`);
     for (const part of [
       'Statusrapport midtvejs',
@@ -122,7 +142,14 @@ describe('drafting a report', () => {
     ]) {
       expect(report.text).toContain(part);
     }
-    expect(materialAsked.at(-1)).toEqual({ citizenId: f.id, from: day(-60), to: day(0), actorRole: 'RESOURCE_CONSULTANT', actorId: consultant.id, role: 'SERVICE' });
+    expect(materialAsked.at(-1)).toEqual({
+      citizenId: f.id,
+      from: day(-60),
+      to: day(0),
+      actorRole: 'RESOURCE_CONSULTANT',
+      actorId: consultant.id,
+      role: 'SERVICE',
+    });
   });
 
   it("refuses a period outside the plan's at its field, and reversed dates at periodTo", async () => {
@@ -196,7 +223,9 @@ describe('corrections', () => {
     ok(await subgraph.as(teamLead, APPROVE, { id: first.id }));
     const v1 = ok(await subgraph.as(caseworker, SHARE, { id: first.id })).shareReport;
 
-    const v2 = ok(await subgraph.as(caseworker, REVISE, { id: first.id, e: 'Rettet: morgenrutinen holder også i weekenden.' })).reviseReport;
+    const v2 = ok(
+      await subgraph.as(caseworker, REVISE, { id: first.id, e: 'Rettet: morgenrutinen holder også i weekenden.' }),
+    ).reviseReport;
     expect(v2).toMatchObject({ version: 2, status: 'DRAFT', previousVersion: { id: first.id, version: 1 } });
     expect(v2.id).not.toBe(first.id);
     expect(v2.text).toContain('Version 2: retter version 1');
@@ -206,9 +235,9 @@ describe('corrections', () => {
     const again = ok(await subgraph.as(caseworker, DRAFT, { i: midway(f.id, { evaluation: 'Endnu en rettelse.' }) })).draftReport;
     expect(again).toMatchObject({ id: v2.id, version: 2 });
     // The citizen still sees only version 1.
-    expect(ok(await subgraph.as(citizen(f.id), CITIZEN_FIELDS, { r: [{ __typename: 'Citizen', id: f.id }] }))._entities[0].reports).toEqual([
-      { id: first.id, status: 'SHARED', version: 1 },
-    ]);
+    expect(ok(await subgraph.as(citizen(f.id), CITIZEN_FIELDS, { r: [{ __typename: 'Citizen', id: f.id }] }))._entities[0].reports).toEqual(
+      [{ id: first.id, status: 'SHARED', version: 1 }],
+    );
   });
 });
 

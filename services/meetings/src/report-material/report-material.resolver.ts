@@ -24,7 +24,9 @@ export class ReportMaterialAgreement {
   @Field(() => DateScalar, { description: 'The day of the meeting it was agreed at (Copenhagen).' }) agreedOn!: string;
 }
 
-@ObjectType('ReportMaterialAttendance', { description: "The citizen's attendance at a group course's sessions in the period (services only)." })
+@ObjectType('ReportMaterialAttendance', {
+  description: "The citizen's attendance at a group course's sessions in the period (services only).",
+})
 @Directive('@inaccessible')
 export class ReportMaterialAttendance {
   @Field() courseTitle!: string;
@@ -34,7 +36,9 @@ export class ReportMaterialAttendance {
   @Field(() => Int, { description: 'Lawful excuse (lovligt forfald).' }) excused!: number;
 }
 
-@ObjectType('ReportMaterial', { description: 'What a report of a course quotes from this service for a citizen and a period (services only).' })
+@ObjectType('ReportMaterial', {
+  description: 'What a report of a course quotes from this service for a citizen and a period (services only).',
+})
 @Directive('@inaccessible')
 export class ReportMaterial {
   @Field(() => [ReportMaterialMeeting]) meetings!: ReportMaterialMeeting[];

@@ -42,6 +42,9 @@ export class UpdatePlanInput {
   })
   status?: PlanStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Planned last day of the course of support; not before the start. Null clears it.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Planned last day of the course of support; not before the start. Null clears it.',
+  })
   plannedEndDate?: string | null;
 }

@@ -45,7 +45,10 @@ export function endDateFor(to: PlanStatus, startDate: string, today: string): st
 export function checkPlannedEnd(plannedEndDate: string | null | undefined, startDate: string): string | null {
   if (!plannedEndDate) return null;
   if (plannedEndDate < startDate) {
-    throw badUserInput(`plannedEndDate: the course cannot end (${plannedEndDate}) before the plan starts (${startDate}).`, 'plannedEndDate');
+    throw badUserInput(
+      `plannedEndDate: the course cannot end (${plannedEndDate}) before the plan starts (${startDate}).`,
+      'plannedEndDate',
+    );
   }
   return plannedEndDate;
 }

@@ -213,8 +213,12 @@ export function composeReport(m: ReportMaterial): ReportSection[] {
         },
   );
   sections.push({
-    heading: m.kind === ReportKind.FINAL ? 'Evaluering og forslag til videre foranstaltninger' : 'Evaluering og forslag til videre handleplan',
-    paragraphs: m.evaluation.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
+    heading:
+      m.kind === ReportKind.FINAL ? 'Evaluering og forslag til videre foranstaltninger' : 'Evaluering og forslag til videre handleplan',
+    paragraphs: m.evaluation
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter(Boolean),
   });
   return sections;
 }

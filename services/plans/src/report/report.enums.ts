@@ -8,7 +8,9 @@ registerEnumType(ReportKind, {
   name: 'ReportKind',
   description: 'Which report of a course of support (forløb) this is.',
   valuesConfig: {
-    MIDWAY_STATUS: { description: 'Status report halfway through the course, with evaluation and proposal for the plan ahead (statusrapport midtvejs)' },
+    MIDWAY_STATUS: {
+      description: 'Status report halfway through the course, with evaluation and proposal for the plan ahead (statusrapport midtvejs)',
+    },
     FINAL: { description: 'Final report at the end of the course, with proposals for further measures (afslutningsrapport)' },
   },
 });

@@ -84,13 +84,16 @@ export class CitizenReportsResolver {
 export class PlanReportsResolver {
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: "Halfway through the course's period (start to end or planned end): when the midway status report is due. Null if open-ended.",
+    description:
+      "Halfway through the course's period (start to end or planned end): when the midway status report is due. Null if open-ended.",
   })
   midwayReportDate(@Root() plan: Plan): string | null {
     return midwayDueOn(plan);
   }
 
-  @FieldResolver(() => [CaseReport], { description: 'Reports about this plan, every version, newest first; the citizen sees the shared ones.' })
+  @FieldResolver(() => [CaseReport], {
+    description: 'Reports about this plan, every version, newest first; the citizen sees the shared ones.',
+  })
   async reports(@Root() plan: Plan, @Ctx() ctx: Context): Promise<CaseReport[]> {
     return (await ctx.loaders.reportsByPlan.load(plan.id)).filter((r) => visibleTo(ctx, r));
   }

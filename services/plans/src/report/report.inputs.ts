@@ -3,7 +3,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@jobcenter/kit';
 import { ReportKind } from './report.enums';
 
-@InputType({ description: "A report of a course of support to draft from the plan and the period's meetings (statusrapport / afslutningsrapport)." })
+@InputType({
+  description: "A report of a course of support to draft from the plan and the period's meetings (statusrapport / afslutningsrapport).",
+})
 export class DraftReportInput {
   @Field(() => ID, { description: 'The citizen the report is about.' })
   citizenId!: string;

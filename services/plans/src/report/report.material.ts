@@ -24,7 +24,11 @@ type Gathered = Pick<ReportMaterial, 'citizenName' | 'milestones' | 'progress' |
 export async function gatherMaterial(ctx: RequestContext<PlansLoaders>, plan: Plan, from: string, to: string): Promise<Gathered> {
   const who = { citizenId: plan.citizenId, actorRole: ctx.actor.role, actorId: ctx.actor.id };
   const [subject, material, milestones, progress] = await Promise.all([
-    subgraphClient('plans', 'citizens').query<{ reportSubject: { firstName: string; lastName: string } | null }>(SUBJECT, who, ctx.requestId),
+    subgraphClient('plans', 'citizens').query<{ reportSubject: { firstName: string; lastName: string } | null }>(
+      SUBJECT,
+      who,
+      ctx.requestId,
+    ),
     subgraphClient('plans', 'meetings').query<{ reportMaterial: Pick<ReportMaterial, 'meetings' | 'agreements' | 'attendance'> }>(
       MATERIAL,
       { ...who, from, to },

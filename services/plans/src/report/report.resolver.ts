@@ -104,7 +104,8 @@ async function draft(
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'uq_case_report_one_draft') || isUniqueViolation(error, 'uq_case_report_version')) throw conflict(ONE_DRAFT);
+    if (isUniqueViolation(error, 'uq_case_report_one_draft') || isUniqueViolation(error, 'uq_case_report_version'))
+      throw conflict(ONE_DRAFT);
     throw error;
   }
 }
@@ -163,16 +164,19 @@ export class CaseReportResolver {
       const report = await lockReport(tx, id);
       await ctx.access.assert(report.citizenId);
       checkMayApprove(report.status);
-      await tx.getRepository(CaseReport).update(
-        { id },
-        { status: ReportStatus.APPROVED, approvedById: ctx.actor.id, approvedByName: ctx.actor.name, approvedAt: new Date() },
-      );
+      await tx
+        .getRepository(CaseReport)
+        .update(
+          { id },
+          { status: ReportStatus.APPROVED, approvedById: ctx.actor.id, approvedByName: ctx.actor.name, approvedAt: new Date() },
+        );
       return tx.getRepository(CaseReport).findOneByOrFail({ id });
     });
   }
 
   @Mutation(() => CaseReport, {
-    description: 'Shares an approved report with the citizen, who sees it (and its PDF) from now on. A DRAFT is a CONFLICT: approve it first.',
+    description:
+      'Shares an approved report with the citizen, who sees it (and its PDF) from now on. A DRAFT is a CONFLICT: approve it first.',
   })
   async shareReport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CaseReport> {
     if (ctx.actor.role !== 'TEAM_LEAD') requireDrafter(ctx);
@@ -186,7 +190,8 @@ export class CaseReportResolver {
   }
 
   @Mutation(() => CaseReport, {
-    description: "The citizen's own comment on a report shared with them (borgerens bemærkninger); writing again replaces it. The report itself is unchanged.",
+    description:
+      "The citizen's own comment on a report shared with them (borgerens bemærkninger); writing again replaces it. The report itself is unchanged.",
   })
   async commentOnReport(@Arg('id', () => ID) id: string, @Arg('comment') comment: string, @Ctx() ctx: Context): Promise<CaseReport> {
     if (ctx.actor.role !== 'CITIZEN') throw forbidden("The comment on a report is the citizen's own.");

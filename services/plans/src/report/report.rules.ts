@@ -33,7 +33,10 @@ export function checkReportPeriod(plan: CoursePlan, periodFrom: string, periodTo
   }
   const course = coursePeriod(plan);
   if (periodFrom < course.from) {
-    throw badUserInput(`periodFrom: the plan starts on ${course.from}; a report cannot cover days before it (${periodFrom}).`, 'periodFrom');
+    throw badUserInput(
+      `periodFrom: the plan starts on ${course.from}; a report cannot cover days before it (${periodFrom}).`,
+      'periodFrom',
+    );
   }
   const last = course.to ?? today;
   if (periodTo > last) {
