@@ -20,6 +20,7 @@ import { Agreements } from '../co-ownership/Agreements';
 import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
+import { Reports } from '../reports/Reports';
 
 const SECTIONS = [
   'plan',
@@ -115,6 +116,7 @@ export default function Citizen() {
       <div id="messages" className="citizen-section co-ownership">
         <MessageThread citizenId={citizen.id} />
       </div>
+      <Reports citizenId={citizen.id} />
       <Section id="meetings" title={titles.meetings}>
         <MeetingsSection citizen={citizen} onChanged={meetingsChanged} />
       </Section>

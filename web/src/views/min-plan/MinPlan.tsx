@@ -19,6 +19,7 @@ import { ConfirmPlanForm } from '../voice/ConfirmPlanForm';
 import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
+import { MyReports } from '../reports/MyReports';
 import './min-plan.css';
 
 /**
@@ -71,6 +72,7 @@ export default function MinPlan() {
           )}
           <Agreements citizenId={me.id} mine />
           <MessageThread citizenId={me.id} asCitizen />
+          <MyReports citizenId={me.id} />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
           <Progression assessments={me.progress.filter((a) => a.assessedBy === 'STAFF')} />
