@@ -9,3 +9,4 @@ export * from './view';
 export * from './resolver';
 export * from './sample';
 export * from './rows';
+export * from './read-for';

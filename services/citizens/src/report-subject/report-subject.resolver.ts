@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { accessLogRows, appendAccessLog, RequestContext, Role } from '@jobcenter/kit';
+import { isCaseStaffRole, logReadFor, RequestContext } from '@jobcenter/kit';
 import { requireRole } from '@jobcenter/kit/access';
 import { isUuid } from '@jobcenter/kit/ids';
 import { Citizen } from '../citizen/citizen.entity';
@@ -14,8 +14,6 @@ export class ReportSubject {
   @Field()
   lastName!: string;
 }
-
-const DRAFTING_ROLES: readonly Role[] = ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'];
 
 /**
  * The plans service heads a report of a course (CaseReport) with the citizen's name, copied when
@@ -34,21 +32,19 @@ export class ReportSubjectResolver {
     @Ctx() ctx: RequestContext<CitizensLoaders>,
   ): Promise<ReportSubject | null> {
     requireRole(ctx.actor, ['SERVICE'], 'read report subjects');
-    if (!isUuid(citizenId) || !DRAFTING_ROLES.includes(actorRole as Role)) return null;
+    if (!isUuid(citizenId) || !isCaseStaffRole(actorRole)) return null;
     const citizen = await ctx.dataSource
       .getRepository(Citizen)
       .findOne({ select: { id: true, firstName: true, lastName: true }, where: { id: citizenId } });
     if (!citizen) return null;
-    await appendAccessLog(
-      ctx.dataSource,
-      accessLogRows([{ citizenId, kind: 'name (report drafting)', purpose: 'CASE_WORK' }], {
-        actor: { id: actorId, role: actorRole as Role, name: '' },
-        requestId: ctx.requestId,
-        operationName: 'reportSubject',
-        domain: 'citizens',
-        change: false,
-      }),
-    );
+    await logReadFor(ctx.dataSource, {
+      domain: 'citizens',
+      citizenId,
+      kind: 'name (report drafting)',
+      actor: { id: actorId, role: actorRole },
+      requestId: ctx.requestId,
+      operationName: 'reportSubject',
+    });
     return { firstName: citizen.firstName, lastName: citizen.lastName };
   }
 }

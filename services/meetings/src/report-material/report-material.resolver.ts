@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { accessLogRows, appendAccessLog, badUserInput, DateScalar, isUuid, RequestContext, requireRole, Role } from '@jobcenter/kit';
+import { badUserInput, DateScalar, isCaseStaffRole, isUuid, logReadFor, RequestContext, requireRole } from '@jobcenter/kit';
 import { Agreement } from '../agreement/agreement.entity';
 import { MeetingsLoaders } from '../loaders';
 import { Meeting } from '../meeting/meeting.entity';
@@ -46,8 +46,6 @@ export class ReportMaterial {
   @Field(() => [ReportMaterialAttendance]) attendance!: ReportMaterialAttendance[];
 }
 
-/** The staff roles on whose behalf a report's material may be read. */
-const DRAFTING_ROLES: readonly Role[] = ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'];
 const COPENHAGEN_DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Copenhagen')::date`;
 
 /**
@@ -71,7 +69,7 @@ export class ReportMaterialResolver {
   ): Promise<ReportMaterial> {
     requireRole(ctx.actor, ['SERVICE'], 'read report material');
     if (!isUuid(citizenId)) throw badUserInput('citizenId: this is not a citizen id.', 'citizenId');
-    if (!DRAFTING_ROLES.includes(actorRole as Role)) throw badUserInput('actorRole: reports are drafted by case staff.', 'actorRole');
+    if (!isCaseStaffRole(actorRole)) throw badUserInput('actorRole: reports are drafted by case staff.', 'actorRole');
     const db = ctx.dataSource;
     const [meetings, agreements, attendance] = await Promise.all([
       db
@@ -111,16 +109,14 @@ export class ReportMaterialResolver {
       ) as Promise<{ course_title: string; sessions: number; present: number; absent: number; excused: number }[]>,
     ]);
     // On the citizen's log under the staff member drafting, as their case work for the report.
-    await appendAccessLog(
-      db,
-      accessLogRows([{ citizenId, kind: 'meetings, agreements and attendance (report drafting)', purpose: 'CASE_WORK' }], {
-        actor: { id: actorId, role: actorRole as Role, name: '' },
-        requestId: ctx.requestId,
-        operationName: 'reportMaterial',
-        domain: 'meetings',
-        change: false,
-      }),
-    );
+    await logReadFor(db, {
+      domain: 'meetings',
+      citizenId,
+      kind: 'meetings, agreements and attendance (report drafting)',
+      actor: { id: actorId, role: actorRole },
+      requestId: ctx.requestId,
+      operationName: 'reportMaterial',
+    });
     return {
       meetings: meetings.map((m) => ({ id: m.id, kind: m.kind, scheduledAt: m.scheduledAt, status: m.status, summary: m.summary })),
       agreements: agreements.map((a) => ({

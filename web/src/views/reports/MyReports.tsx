@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useFormat, withoutFieldPrefix } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { PdfLink, ReportText, useReportTitle } from './ReportParts';
 import './reports.css';
 
 type Report = NonNullable<MyReportsQuery['citizen']>['reports'][number];
@@ -41,7 +42,7 @@ function MyReport({ report: r, onSaved }: { report: Report; onSaved(): void }) {
   const f = useFormat();
   const [comment, setComment] = useState(r.citizenComment ?? '');
   const [save, state] = useMutation(CommentOnReportDocument);
-  const title = `${t.label('reports.kinds', r.kind)} · ${t('reports.version', { n: r.version })}`;
+  const title = useReportTitle()(r);
   const send = async () => {
     if (await save({ id: r.id, comment })) onSaved();
   };
@@ -59,17 +60,9 @@ function MyReport({ report: r, onSaved }: { report: Report; onSaved(): void }) {
           {r.sharedAt && ` · ${t('reports.sharedOn', { date: f.dateTime(r.sharedAt) })}`}
         </p>
         <p>
-          <a href={r.pdfUrl} target="_blank" rel="noopener noreferrer">
-            {t('reports.pdf')}
-            <span className="visually-hidden">: {title}</span>
-          </a>
+          <PdfLink url={r.pdfUrl} title={title} />
         </p>
-        <details>
-          <summary>{t('reports.showText')}</summary>
-          <pre className="report-text" tabIndex={0}>
-            {r.text}
-          </pre>
-        </details>
+        <ReportText text={r.text} />
         <form className="report-form" onSubmit={submit} aria-label={t('reports.commentFor', { title })}>
           <Field label={t('reports.yourComment')} hint={t('reports.commentHint')} error={error && withoutFieldPrefix(error)}>
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} />

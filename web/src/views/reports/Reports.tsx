@@ -16,6 +16,7 @@ import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { todayInDenmark, useFormat, withoutFieldPrefix } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { PdfLink, ReportText, useReportTitle } from './ReportParts';
 import './reports.css';
 
 type Citizen = NonNullable<CitizenReportsQuery['citizen']>;
@@ -73,7 +74,7 @@ function ReportItem({ report: r, onChanged }: { report: Report; onChanged(): voi
   const [approve, approving] = useMutation(ApproveReportDocument);
   const [share, sharing] = useMutation(ShareReportDocument);
   const [revising, setRevising] = useState(false);
-  const title = `${t.label('reports.kinds', r.kind)} · ${t('reports.version', { n: r.version })}`;
+  const title = useReportTitle()(r);
   return (
     <li>
       <article aria-label={title}>
@@ -88,10 +89,7 @@ function ReportItem({ report: r, onChanged }: { report: Report; onChanged(): voi
           {r.previousVersion && ` · ${t('reports.corrects', { n: r.previousVersion.version })}`}
         </p>
         <div className="report-actions">
-          <a href={r.pdfUrl} target="_blank" rel="noopener noreferrer">
-            {t('reports.pdf')}
-            <span className="visually-hidden">: {title}</span>
-          </a>
+          <PdfLink url={r.pdfUrl} title={title} />
           {actor.role === 'TEAM_LEAD' && r.status === 'DRAFT' && (
             <button type="button" disabled={approving.loading} onClick={async () => (await approve({ id: r.id })) && onChanged()}>
               {t('reports.approve')}
@@ -126,12 +124,7 @@ function ReportItem({ report: r, onChanged }: { report: Report; onChanged(): voi
             <strong>{t('reports.citizenComment')}:</strong> {r.citizenComment}
           </blockquote>
         )}
-        <details>
-          <summary>{t('reports.showText')}</summary>
-          <pre className="report-text" tabIndex={0}>
-            {r.text}
-          </pre>
-        </details>
+        <ReportText text={r.text} />
       </article>
     </li>
   );
