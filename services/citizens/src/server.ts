@@ -30,6 +30,7 @@ import { Message } from './message/message.entity';
 import { CitizenMessagesResolver, MessageResolver } from './message/message.resolver';
 import { NetworkContact } from './network/network-contact.entity';
 import { NetworkContactResolver } from './network/network-contact.resolver';
+import { ReportSubjectResolver } from './report-subject/report-subject.resolver';
 import { ResourceProfile } from './resource-profile/resource-profile.entity';
 import { ResourceProfileResolver } from './resource-profile/resource-profile.resolver';
 import { resolveStaffMemberReference } from './staff/staff-member.reference';
@@ -60,6 +61,8 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     MessageResolver,
     CitizenMessagesResolver,
     RecordExportResolver,
+    // The citizen's name for plans' report drafting (services only).
+    ReportSubjectResolver,
   ],
   referenceResolvers: {
     Citizen: { __resolveReference: resolveCitizenReference },

@@ -34,6 +34,7 @@ import { MeetingNoticeResolver } from './notice/meeting-notice.resolver';
 import { CaseloadDigestResolver } from './notice/caseload-digest.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { meetingsRecord } from './record';
+import { ReportMaterialResolver } from './report-material/report-material.resolver';
 
 /** The meetings bounded context: meetings, their cadence, 8-week group courses, agendas. */
 export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
@@ -60,6 +61,8 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     CaseloadDigestResolver,
     AgreementResolver,
     FollowUpResolver,
+    // The period's meetings, agreements and attendance for plans' report drafting (services only).
+    ReportMaterialResolver,
   ],
   referenceResolvers: {
     Meeting: { __resolveReference: resolveMeetingReference },

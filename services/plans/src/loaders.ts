@@ -7,6 +7,7 @@ import { Plan } from './plan/plan.entity';
 import { PlanStatus } from './plan/plan.enums';
 import { ProgressAssessment } from './progress/progress-assessment.entity';
 import { sortScores } from './progress/progress.rules';
+import { CaseReport } from './report/report.entity';
 import { PlanComment } from './voice/plan-comment.entity';
 import { PlanConfirmation } from './voice/plan-confirmation.entity';
 
@@ -58,6 +59,20 @@ export const createLoaders = (({ dataSource }) => {
     confirmationsByPlan: groupedBy<PlanConfirmation>(
       (c) => c.planId,
       (ids) => dataSource.getRepository(PlanConfirmation).find({ where: { planId: In(ids) }, order: { at: 'DESC', planVersion: 'DESC' } }),
+    ),
+    reportById: uniqueBy<CaseReport>(
+      (r) => r.id,
+      (ids) => dataSource.getRepository(CaseReport).findBy({ id: In(ids) }),
+    ),
+    /** Every version of every report of each citizen, newest first. */
+    reportsByCitizen: groupedBy<CaseReport>(
+      (r) => r.citizenId,
+      (ids) => dataSource.getRepository(CaseReport).find({ where: { citizenId: In(ids) }, order: { createdAt: 'DESC', version: 'DESC' } }),
+    ),
+    /** Every version of every report of each plan, newest first. */
+    reportsByPlan: groupedBy<CaseReport>(
+      (r) => r.planId,
+      (ids) => dataSource.getRepository(CaseReport).find({ where: { planId: In(ids) }, order: { createdAt: 'DESC', version: 'DESC' } }),
     ),
     /** Progress assessments of each citizen with their scores (one joined statement), oldest first. */
     progressByCitizen: groupedBy<ProgressAssessment>(

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { RequestContext, SubgraphDefinition } from '@jobcenter/kit';
 import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { CitizenPlansResolver } from './citizen/citizen.fields';
 import { seedPlansDemo } from './demo/demo-data';
@@ -21,6 +21,11 @@ import { ProgressAssessment } from './progress/progress-assessment.entity';
 import { ProgressScore } from './progress/progress-score.entity';
 import { ProgressionSummary, ProgressionTotal } from './progress/progression-summary.entity';
 import { ProgressResolver } from './progress/progress.resolver';
+import { readableReport } from './report/report.access';
+import { CaseReport } from './report/report.entity';
+import { CaseReportFieldsResolver, CitizenReportsResolver, PlanReportsResolver } from './report/report.fields';
+import { reportPdf } from './report/report.pdf';
+import { CaseReportResolver } from './report/report.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { PlanComment } from './voice/plan-comment.entity';
 import { PlanCommentResolver } from './voice/plan-comment.resolver';
@@ -33,8 +38,9 @@ import { plansRecord } from './record';
 export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
   defaultPort: 4002,
-  // Caseload grants (who may read which citizen) come from citizens.
-  calls: ['citizens'],
+  // Caseload grants (who may read which citizen) come from citizens; a report being drafted copies
+  // the citizen's name (citizens) and the period's meetings (meetings).
+  calls: ['citizens', 'meetings'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
@@ -50,10 +56,15 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     ProgressResolver,
     StatisticsResolver,
     CitizenPlansResolver,
+    CaseReportResolver,
+    CaseReportFieldsResolver,
+    CitizenReportsResolver,
+    PlanReportsResolver,
   ],
   referenceResolvers: {
     Plan: { __resolveReference: resolvePlanReference },
     Milestone: { __resolveReference: resolveMilestoneReference },
+    CaseReport: { __resolveReference: (ref: { id: string }, ctx: RequestContext<PlansLoaders>) => readableReport(ctx, ref.id) },
   },
   entities: [
     Plan,
@@ -66,6 +77,7 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     ProgressionTotal,
     PlanComment,
     PlanConfirmation,
+    CaseReport,
   ],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
@@ -73,5 +85,7 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   createLoaders,
   // What it holds about a citizen, for the citizen's whole record (recordExport; docs/record-export.md).
   record: plansRecord,
+  // GET /files/plans/reports/<id>.pdf through the gateway: a report as a PDF, authorised as the report.
+  files: [{ path: '/reports/:id.pdf', handler: reportPdf }],
   seedDemo: seedPlansDemo,
 };

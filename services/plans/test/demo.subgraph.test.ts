@@ -1,14 +1,19 @@
-import { startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
-import { demoCitizens } from '@jobcenter/demo-cast';
+import { startTestGrants, startTestSubgraph, TestGrants, TestSubgraph } from '@jobcenter/kit/testing';
+import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { seedPlansDemo } from '../src/demo/demo-data';
 import { plansSubgraph } from '../src/server';
 import { analyst, citizen } from './builders';
 
 let subgraph: TestSubgraph;
+let grants: TestGrants;
 beforeAll(async () => {
+  grants = await startTestGrants();
   subgraph = await startTestSubgraph(plansSubgraph);
 });
-afterAll(() => subgraph.stop());
+afterAll(async () => {
+  await subgraph.stop();
+  await grants.stop();
+});
 
 const ACTIVE_PLAN = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen {
   plans { status } activePlan { longTermGoal citizenPerspective milestones { title status overdue achievedAt } latestPeriod { nextPeriodGoals } }
@@ -55,5 +60,20 @@ describe('demo data', () => {
     expect(res.errors).toBeUndefined();
     // The demo assesses three citizens twice; small-cell suppression withholds every dimension.
     expect(res.data.progressionStatistics).toEqual([]);
+  });
+
+  it("gives Ulla's family course a shared midway report, and shows Per's as due", async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { reports { kind status version text } midwayReportDueOn } } }`;
+    const ulla = await subgraph.as(citizen(demoCitizens.ulla.id), q, { r: [{ __typename: 'Citizen', id: demoCitizens.ulla.id }] });
+    expect(ulla.errors).toBeUndefined();
+    const [report] = ulla.data._entities[0].reports;
+    expect(report).toMatchObject({ kind: 'MIDWAY_STATUS', status: 'SHARED', version: 1 });
+    expect(report.text).toContain('Borger: Ulla Jensen');
+    expect(report.text).toContain('Netværksmøde | Afholdt | Status: Ulla møder op');
+    const lead = { id: demoStaff.lone.id, role: 'TEAM_LEAD' as const, name: demoStaff.lone.name, team: DEMO_TEAM };
+    grants.assign({ id: demoStaff.inger.id, team: DEMO_TEAM }, demoCitizens.per.id);
+    const per = await subgraph.as(lead, q, { r: [{ __typename: 'Citizen', id: demoCitizens.per.id }] });
+    expect(per.errors).toBeUndefined();
+    expect(per.data._entities[0]).toMatchObject({ reports: [], midwayReportDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });

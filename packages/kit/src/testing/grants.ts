@@ -25,6 +25,8 @@ export interface TestGrants {
    * (`... on Citizen { id targetGroup }`); ACTIVITY_READY when never set.
    */
   setTargetGroup(citizenId: string, targetGroup: string): void;
+  /** Sets the name the stand-in answers for this citizen through `reportSubject`; "Test Borger" when never set. */
+  setName(citizenId: string, firstName: string, lastName: string): void;
   /** How many look-ups reached the stub (to prove batching and caching). */
   calls: number;
   stop(): Promise<void>;
@@ -35,6 +37,7 @@ export async function startTestGrants(): Promise<TestGrants> {
   const grants: AccessGrant[] = [];
   const unknown = new Set<string>();
   const targetGroups = new Map<string, string>();
+  const names = new Map<string, { firstName: string; lastName: string }>();
   const secret = gatewayAssertionSecret();
   const state = { calls: 0 };
   const server = createServer((req, res) => {
@@ -58,6 +61,12 @@ export async function startTestGrants(): Promise<TestGrants> {
             unknown.has(r.id) ? null : { id: r.id, targetGroup: targetGroups.get(r.id) ?? 'ACTIVITY_READY' },
           );
           return reply(200, { data: { _entities: entities } });
+        }
+        if (query.includes('reportSubject')) {
+          // The citizen's name for a report being drafted (plans' CaseReport): "Test Borger" unless set.
+          const id = (variables as { citizenId?: string }).citizenId ?? '';
+          const subject = unknown.has(id) ? null : (names.get(id) ?? { firstName: 'Test', lastName: 'Borger' });
+          return reply(200, { data: { reportSubject: subject } });
         }
         if (query.includes('knownReferences')) {
           const known = (ids: string[] = []) => ids.filter((id) => !unknown.has(id));
@@ -92,6 +101,9 @@ export async function startTestGrants(): Promise<TestGrants> {
     },
     setTargetGroup(citizenId, targetGroup) {
       targetGroups.set(citizenId, targetGroup);
+    },
+    setName(citizenId, firstName, lastName) {
+      names.set(citizenId, { firstName, lastName });
     },
     get calls() {
       return state.calls;

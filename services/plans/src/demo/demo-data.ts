@@ -12,6 +12,7 @@ import { PlanStatus } from '../plan/plan.enums';
 import { ProgressAssessment } from '../progress/progress-assessment.entity';
 import { ProgressScore } from '../progress/progress-score.entity';
 import { ProgressDimension as D } from '../progress/progress.enums';
+import { seedSharedMidwayReport } from '../report/report.demo';
 
 /** Days relative to today: negative is in the past. */
 interface StoryMilestone {
@@ -28,6 +29,8 @@ interface Story {
   status: PlanStatus;
   started: number;
   ended?: number;
+  /** The planned end of the course (days from today); gives its period and midway date. */
+  plannedEnd?: number;
   goal: string;
   words: string;
   milestones: StoryMilestone[];
@@ -69,6 +72,8 @@ const stories: Story[] = [
     caseworker: 'inger',
     status: PlanStatus.ACTIVE,
     started: -140,
+    // Past its midway date with no midway report yet: the caseload and digest show it as due.
+    plannedEnd: 100,
     goal: 'Tabe mig nok til at arbejde fuld tid igen som mekaniker; værkstedet har lovet mig et job',
     words: 'Jeg har selv fundet højskolen. Når vægten er nede, kan jeg klare et fuldt job på værkstedet.',
     milestones: [
@@ -87,6 +92,8 @@ const stories: Story[] = [
     caseworker: 'mette',
     status: PlanStatus.ACTIVE,
     started: -180,
+    // Support in the home with the children's routines over eight months; its midway report is shared (report.demo.ts).
+    plannedEnd: 60,
     goal: 'Styr på hverdagen med børnene og på sigt et arbejde, hvor jeg ikke er bange',
     words: 'At få styr på hverdagen med børnene og en dag have et arbejde, hvor jeg ikke er bange.',
     milestones: [
@@ -155,6 +162,7 @@ async function seedStory(tx: EntityManager, story: Story, today: string): Promis
       status: story.status,
       startDate: day(story.started),
       endDate: story.ended === undefined ? null : day(story.ended),
+      plannedEndDate: story.plannedEnd === undefined ? null : day(story.plannedEnd),
     }),
   );
   // The seed's events, in the same transaction as its rows (docs/events.md).
@@ -219,6 +227,7 @@ export async function seedPlansDemo(dataSource: DataSource): Promise<boolean> {
   const today = todayInCopenhagen();
   await dataSource.transaction(async (tx) => {
     for (const story of stories) await seedStory(tx, story, today);
+    await seedSharedMidwayReport(tx, today);
   });
   return true;
 }

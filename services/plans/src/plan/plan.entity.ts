@@ -43,6 +43,14 @@ export class Plan {
   @Column({ type: 'date' })
   startDate!: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Planned last day of the course of support (forløbets planlagte slutdato); gives the period that reports cover and the midway date. Null if open-ended.',
+  })
+  @Column({ type: 'date', nullable: true })
+  plannedEndDate!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: 'Day the plan was completed or abandoned; null while open.' })
   @Column({ type: 'date', nullable: true })
   endDate!: string | null;

@@ -19,6 +19,9 @@ export class CreatePlanInput {
 
   @Field(() => PlanStatus, { nullable: true, description: 'DRAFT or ACTIVE (the default). A citizen has at most one ACTIVE plan.' })
   status?: PlanStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Planned last day of the course of support; not before the start.' })
+  plannedEndDate?: string | null;
 }
 
 @InputType({ description: 'Changes to a plan; fields left out stay as they are. A citizen may change only `citizenPerspective`.' })
@@ -38,4 +41,10 @@ export class UpdatePlanInput {
     description: 'DRAFT → ACTIVE → COMPLETED or ABANDONED (also DRAFT → ABANDONED); no way back. Closing a plan drops its open milestones.',
   })
   status?: PlanStatus;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Planned last day of the course of support; not before the start. Null clears it.',
+  })
+  plannedEndDate?: string | null;
 }

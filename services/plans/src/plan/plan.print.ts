@@ -14,7 +14,7 @@ export interface PrintablePlan {
   latestPeriod: { meetingDate: string; pastPeriodStatus: string; nextPeriodGoals: string; nextReviewDate: string | null } | null;
 }
 
-const LABELS = {
+export const LABELS = {
   DA: {
     title: 'Borgerens plan',
     for: 'Plan for',

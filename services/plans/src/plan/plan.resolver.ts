@@ -21,7 +21,7 @@ import { PlanStatus } from './plan.enums';
 import { CreatePlanInput, UpdatePlanInput } from './plan.inputs';
 import { readablePlan } from './plan.reference';
 import { dropOpenMilestones } from './plan.closing';
-import { checkInitialStatus, checkPlanOpen, checkPlanTransition, endDateFor, isClosedPlan } from './plan.rules';
+import { checkInitialStatus, checkPlannedEnd, checkPlanOpen, checkPlanTransition, endDateFor, isClosedPlan } from './plan.rules';
 import { optionalText, requiredText, assertReferencesExist, boundedDate } from '@jobcenter/kit/input';
 
 type Context = RequestContext<PlansLoaders>;
@@ -60,6 +60,7 @@ export class PlanResolver {
       startDate: input.startDate ?? todayInCopenhagen(),
       endDate: null,
     });
+    plan.plannedEndDate = checkPlannedEnd(input.plannedEndDate, plan.startDate);
     if (status === PlanStatus.ACTIVE && (await repo.existsBy({ citizenId, status: PlanStatus.ACTIVE }))) throw conflict(ONE_ACTIVE);
     try {
       return await changeTransaction(ctx, async (tx) => {
@@ -104,6 +105,9 @@ export class PlanResolver {
     }
     if (input.citizenPerspective !== undefined) {
       changes.citizenPerspective = optionalText(input.citizenPerspective, 'citizenPerspective', 4000);
+    }
+    if (input.plannedEndDate !== undefined && input.plannedEndDate !== current.plannedEndDate) {
+      changes.plannedEndDate = checkPlannedEnd(input.plannedEndDate, current.startDate);
     }
     if (input.status && input.status !== current.status) {
       checkPlanTransition(current.status, input.status);

@@ -40,3 +40,15 @@ export function endDateFor(to: PlanStatus, startDate: string, today: string): st
   if (!isClosedPlan(to)) return null;
   return today < startDate ? startDate : today;
 }
+
+/** The planned last day of a course of support: optional, not before the plan starts. */
+export function checkPlannedEnd(plannedEndDate: string | null | undefined, startDate: string): string | null {
+  if (!plannedEndDate) return null;
+  if (plannedEndDate < startDate) {
+    throw badUserInput(
+      `plannedEndDate: the course cannot end (${plannedEndDate}) before the plan starts (${startDate}).`,
+      'plannedEndDate',
+    );
+  }
+  return plannedEndDate;
+}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/I18n';
 import { useFormat } from '../../ui/format';
 import { Column, SortableTable } from '../../ui/SortableTable';
 import { activeOffersColumn } from '../offers/caseload-column';
+import { midwayReportColumn } from '../reports/midway';
 
 export type CaseloadRow = NonNullable<CaseloadQuery['staffMember']>['caseload'][number] & { staffName?: string; key?: string };
 
@@ -102,6 +103,7 @@ export function CaseloadTable({ rows, caption, showStaff = false }: { rows: Case
       },
     },
     activeOffersColumn<CaseloadRow>(t, f),
+    midwayReportColumn<CaseloadRow>(t, f.date),
   ];
   return (
     <SortableTable

@@ -22,6 +22,7 @@ import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { RecordExport } from '../record-export/RecordExport';
 import { OffersSection } from '../offers/OffersSection';
+import { Reports } from '../reports/Reports';
 
 const SECTIONS = [
   'plan',
@@ -117,6 +118,7 @@ export default function Citizen() {
       <div id="messages" className="citizen-section co-ownership">
         <MessageThread citizenId={citizen.id} />
       </div>
+      <Reports citizenId={citizen.id} />
       <Section id="meetings" title={titles.meetings}>
         <MeetingsSection citizen={citizen} onChanged={meetingsChanged} />
       </Section>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { Page } from '../../ui/Page';
+import { midwayReportDigestItems } from '../reports/midway';
 
 interface Item {
   key: string;
@@ -64,6 +65,7 @@ export default function Digest() {
       title: 'digest.network',
       items: caseload.filter((c) => c.networkMeetingOverdue).map((c) => ({ key: c.id, citizenId: c.id, name: name(c), detail: '' })),
     },
+    { id: 'midway-reports', title: 'reports.digestTitle', items: midwayReportDigestItems(caseload, t, f.date) },
     {
       id: 'messages',
       title: 'digest.messages',

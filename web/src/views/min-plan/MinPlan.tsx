@@ -21,6 +21,7 @@ import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
 import { MyOffers } from '../offers/MyOffers';
+import { MyReports } from '../reports/MyReports';
 import './min-plan.css';
 
 /**
@@ -73,6 +74,7 @@ export default function MinPlan() {
           )}
           <Agreements citizenId={me.id} mine />
           <MessageThread citizenId={me.id} asCitizen />
+          <MyReports citizenId={me.id} />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
           <MyOffers citizenId={me.id} />
