@@ -25,5 +25,6 @@ export const insightsRecord: RecordDeclaration = {
     fact('insights_attendance', 'Statistik: fremmøde (pseudonym)', 'starts_at'),
     fact('insights_placement', 'Statistik: forløb (pseudonym)', 'start_date'),
     fact('insights_score', 'Statistik: progression (pseudonym)', 'assessed_at'),
+    fact('insights_referral', 'Statistik: henvisninger til tilbud (pseudonym)', 'start_date'),
   ],
 };

@@ -2,7 +2,8 @@ import { RecordDeclaration, sqlSection } from '@jobcenter/kit';
 
 /**
  * What placements holds about a citizen, for their whole record (GDPR Art. 15,
- * docs/record-export.md): placements at companies, their follow-up notes and extensions.
+ * docs/record-export.md): placements at companies, their follow-up notes and extensions, and
+ * referrals to offers with their renewals.
  */
 export const placementsRecord: RecordDeclaration = {
   sections: [
@@ -27,6 +28,21 @@ export const placementsRecord: RecordDeclaration = {
       tables: ['placement_extension'],
       columns: { previous_end_date: 'Tidligere slut', new_end_date: 'Ny slut', justification: 'Begrundelse' },
       sql: `SELECT e.* FROM placement_extension e JOIN placement p ON p.id = e.placement_id WHERE p.citizen_id = $1 ORDER BY e.created_at`,
+    }),
+    sqlSection({
+      name: 'referrals',
+      title: 'Henvisninger til tilbud',
+      tables: ['referral'],
+      columns: { provider: 'Tilbudsgiver', kind: 'Slags', start_date: 'Start', end_date: 'Slut', status: 'Status', outcome: 'Udfald' },
+      sql: `SELECT r.*, pr.name AS provider FROM referral r JOIN provider pr ON pr.id = r.provider_id
+             WHERE r.citizen_id = $1 ORDER BY r.start_date, r.created_at`,
+    }),
+    sqlSection({
+      name: 'referralRenewals',
+      title: 'Forlængelser af tilbud',
+      tables: ['referral_renewal'],
+      columns: { previous_end_date: 'Tidligere slut', new_end_date: 'Ny slut' },
+      sql: `SELECT rr.* FROM referral_renewal rr JOIN referral r ON r.id = rr.referral_id WHERE r.citizen_id = $1 ORDER BY rr.created_at`,
     }),
   ],
 };

@@ -70,5 +70,20 @@ export const plansRecord: RecordDeclaration = {
       columns: { dimension: 'Område', first_score: 'Første', latest_score: 'Seneste', assessments: 'Vurderinger' },
       sql: `SELECT * FROM progression_summary WHERE citizen_id = $1 ORDER BY dimension`,
     }),
+    sqlSection({
+      name: 'reports',
+      title: 'Rapporter om forløbet',
+      tables: ['case_report'],
+      columns: {
+        kind: 'Slags',
+        status: 'Status',
+        period_from: 'Fra',
+        period_to: 'Til',
+        version: 'Version',
+        evaluation: 'Vurdering',
+        citizen_comment: 'Dine bemærkninger',
+      },
+      sql: `SELECT * FROM case_report WHERE citizen_id = $1 ORDER BY period_from, kind, version`,
+    }),
   ],
 };
