@@ -41,7 +41,8 @@ export async function startWorkbench(): Promise<Workbench> {
     throw new Error(`The workbench is not built (${WEB_DIST}/index.html missing): run \`npm run build\` first`);
   }
   process.env.WORKBENCH_DIR = WEB_DIST;
-  const federation = await startTestFederation(subgraphs);
+  // With background work: insights' own consumer reads the demo events, as under `npm start`.
+  const federation = await startTestFederation(subgraphs, { background: true });
   try {
     for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
     const origin = new URL(federation.url).origin;

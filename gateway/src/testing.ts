@@ -27,7 +27,11 @@ export interface TestFederation {
 export async function startTestFederation(
   definitions: SubgraphDefinition<any>[],
   options: {
-    /** Start each subgraph's background work (insights' facts consumer), as `npm start` does (default true). */
+    /**
+     * Start each subgraph's background work (insights' facts consumer) once the peers' URLs are
+     * set, as `npm start` does. Off by default: most tests do not need insights' facts, and its
+     * feed polling costs them time (and SQL statements) on a loaded machine.
+     */
     background?: boolean;
   } = {},
 ): Promise<TestFederation> {
@@ -40,7 +44,7 @@ export async function startTestFederation(
   // Each subgraph's background work (insights' facts consumer), as runSubgraph starts it, once
   // its peers' URLs are known: it reads them when it starts.
   const stopBackground: (() => Promise<void>)[] = [];
-  for (const [i, d] of options.background === false ? [] : definitions.entries()) {
+  for (const [i, d] of options.background ? definitions.entries() : []) {
     const stop = await d.background?.(started[i], createLogger(d.name));
     if (stop) stopBackground.push(stop);
   }

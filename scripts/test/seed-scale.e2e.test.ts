@@ -33,9 +33,7 @@ const staffActor = (s: { id: string; name: string; role: string; team: string })
 beforeAll(async () => {
   // Every request asks the citizens service for grants, so statement counts do not depend on a cache.
   process.env.ACCESS_GRANT_TTL_MS = '0';
-  // Without insights' consumer: it would read the feeds while the tests count each subgraph's SQL
-  // statements per request, and its cursor (transaction ids) would differ between two equal seedings.
-  federation = await startTestFederation(subgraphs, { background: false });
+  federation = await startTestFederation(subgraphs);
   world = (await seedScale({ citizens: 60, seed: SEED, today, urls: urls() })).world;
 }, 120_000);
 afterAll(async () => {

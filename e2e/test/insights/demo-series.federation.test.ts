@@ -30,7 +30,7 @@ async function caughtUp(): Promise<number> {
 }
 
 beforeAll(async () => {
-  federation = await startTestFederation(subgraphs);
+  federation = await startTestFederation(subgraphs, { background: true });
   for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
 });
 afterAll(() => federation?.stop());
