@@ -19,8 +19,8 @@ const MONTHS = `
   cit AS (
     SELECT mo.m, mo.e, c.pid, c.record_key, s.status, s.target_group, c.birth_year, c.enrolled_at,
            (SELECT t.team FROM insights_team t
-             WHERE t.pid = c.pid AND t.valid_from <= (mo.e AT TIME ZONE 'Europe/Copenhagen')::date
-               AND (t.valid_to IS NULL OR t.valid_to >= (mo.e AT TIME ZONE 'Europe/Copenhagen')::date)
+             WHERE t.pid = c.pid AND t.valid_from <= ((mo.e AT TIME ZONE 'Europe/Copenhagen') - interval '1 second')::date
+               AND (t.valid_to IS NULL OR t.valid_to >= ((mo.e AT TIME ZONE 'Europe/Copenhagen') - interval '1 second')::date)
              ORDER BY t.valid_from DESC LIMIT 1) AS team
     FROM months mo
     JOIN insights_citizen_state s ON s.valid_from < mo.e AND (s.valid_to IS NULL OR s.valid_to >= mo.e)
@@ -82,8 +82,8 @@ const RECORDS: Record<Measure, string> = {
   PLACEMENTS_ACTIVE: `
     SELECT cit.*, pl.record_key AS rk, 'base' AS part, NULL::numeric AS value
     FROM cit JOIN insights_placement pl ON pl.pid = cit.pid
-      AND pl.start_date <= (cit.e AT TIME ZONE 'Europe/Copenhagen')::date
-      AND (pl.status = 'ACTIVE' OR (pl.status = 'COMPLETED' AND pl.end_date >= (cit.e AT TIME ZONE 'Europe/Copenhagen')::date))`,
+      AND pl.start_date <= ${LAST_DAY}
+      AND (pl.status = 'ACTIVE' OR (pl.status = 'COMPLETED' AND pl.end_date >= ${LAST_DAY}))`,
   PLACEMENTS_COMPLETED: placementsCompleted(''),
   PLACEMENTS_TO_WORK_OR_EDUCATION: placementsCompleted(`AND pl.outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION')`),
   // A referral runs from its start until it ends; one called off before it started never ran.
