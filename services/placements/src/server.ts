@@ -18,13 +18,18 @@ import { resolvePlacementReference } from './placement/placement.reference';
 import { PlacementResolver } from './placement/placement.resolver';
 import { PlacementLimitResolver } from './rules/placement-limit.resolver';
 import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
+import { PathwayFieldsResolver } from './pathway/pathway.fields';
+import { PlacementOwnerResolver } from './pathway/placement-owner.resolver';
+import { PlacementKickoff } from './pathway/kickoff.entity';
+import { createKickoffConsumer, meetingsFeedUrl } from './pathway/kickoff.consumer';
 
 /** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   name: 'placements',
   defaultPort: 4004,
-  // Caseload grants (who may read which citizen) come from citizens, and the target group for the legal maximum.
-  calls: ['citizens'],
+  // Caseload grants (who may read which citizen) come from citizens, and the target group for the legal maximum;
+  // meetings' event feed tells which kick-off meetings were held (pathway/kickoff.consumer.ts).
+  calls: ['citizens', 'meetings'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
@@ -37,15 +42,26 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     CitizenPlacementsResolver,
     StaffPlacementsResolver,
     PlacementStatisticsResolver,
+    // Pathways: previous / next / pathway, and whose placement an id names (for meetings' kick-off link).
+    PathwayFieldsResolver,
+    PlacementOwnerResolver,
   ],
   referenceResolvers: {
     Company: { __resolveReference: resolveCompanyReference },
     Placement: { __resolveReference: resolvePlacementReference },
   },
-  entities: [Company, Placement, PlacementFollowUp, PlacementExtension],
+  entities: [Company, Placement, PlacementFollowUp, PlacementExtension, PlacementKickoff],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'placements' },
   createLoaders,
   seedDemo: seedPlacementsDemo,
+  // Held kick-off meetings, from meetings' event feed (MEETINGS_URL), into placement_kickoff.
+  background: async (running, logger) => {
+    const url = meetingsFeedUrl();
+    if (!url) return async () => undefined;
+    const consumer = createKickoffConsumer(running.dataSource, url, { logger });
+    consumer.start();
+    return () => consumer.stop();
+  },
 };

@@ -1,5 +1,14 @@
+import { EVENT_CONSUMER_MIGRATIONS } from '@jobcenter/kit';
 import { InitialPlacementsSchema1795465314982 } from './1795465314982-InitialPlacementsSchema';
 import { OutboxEvents1796000000000 } from './1796000000000-OutboxEvents';
+import { Pathways1797000000200 } from './1797000000200-Pathways';
 
 /** Every migration of this service, oldest first. Add new ones at the end. */
-export const migrations: Function[] = [InitialPlacementsSchema1795465314982, OutboxEvents1796000000000];
+export const migrations: Function[] = [
+  InitialPlacementsSchema1795465314982,
+  OutboxEvents1796000000000,
+  // processed_event and event_cursor: placements reads meetings' feed for held kick-offs (pathway/kickoff.consumer.ts).
+  ...EVENT_CONSUMER_MIGRATIONS,
+  // Pathways: continuesPlacementId, the reason to start without a kick-off, the held kick-offs.
+  Pathways1797000000200,
+];
