@@ -22,6 +22,10 @@ import { PathwayFieldsResolver } from './pathway/pathway.fields';
 import { PlacementOwnerResolver } from './pathway/placement-owner.resolver';
 import { PlacementKickoff } from './pathway/kickoff.entity';
 import { createKickoffConsumer, meetingsFeedUrl } from './pathway/kickoff.consumer';
+import { Consent } from './consent/consent.entity';
+import { CitizenConsentsResolver, ConsentResolver } from './consent/consent.resolver';
+import { Disclosure } from './consent/disclosure.entity';
+import { DisclosureResolver, PlacementDisclosuresResolver } from './consent/share.resolver';
 
 /** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
@@ -45,12 +49,17 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     // Pathways: previous / next / pathway, and whose placement an id names (for meetings' kick-off link).
     PathwayFieldsResolver,
     PlacementOwnerResolver,
+    // Consent: recordConsent / withdrawConsent, Citizen.consents, sharing follow-up notes under a consent.
+    ConsentResolver,
+    CitizenConsentsResolver,
+    DisclosureResolver,
+    PlacementDisclosuresResolver,
   ],
   referenceResolvers: {
     Company: { __resolveReference: resolveCompanyReference },
     Placement: { __resolveReference: resolvePlacementReference },
   },
-  entities: [Company, Placement, PlacementFollowUp, PlacementExtension, PlacementKickoff],
+  entities: [Company, Placement, PlacementFollowUp, PlacementExtension, PlacementKickoff, Consent, Disclosure],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'placements' },

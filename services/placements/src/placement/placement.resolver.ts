@@ -22,7 +22,8 @@ import { assertNoOverlappingActive, lockCitizenPlacements, transition } from './
 
 type Context = RequestContext<PlacementsLoaders>;
 
-async function existing(ctx: Context, id: string): Promise<Placement> {
+/** The placement by id within the caseload: NOT_FOUND when there is none, FORBIDDEN outside the caseload. */
+export async function existing(ctx: Context, id: string): Promise<Placement> {
   const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
   if (!placement) throw notFound('Placement', id);
   // Every change is within the caseload: the shared policy decides on the placement's citizen.
