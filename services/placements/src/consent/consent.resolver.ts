@@ -74,9 +74,12 @@ export class ConsentResolver {
   })
   async withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Consent> {
     const found = isUuid(id) ? await ctx.loaders.consentById.load(id) : null;
-    if (!found) throw notFound('Consent', id);
+    // Another citizen's consent is answered as unknown (and the try is logged as refused).
+    if (!found || (ctx.actor.role === 'CITIZEN' && ctx.actor.id !== found.citizenId)) {
+      if (found) ctx.access.refuse(found.citizenId);
+      throw notFound('Consent', id);
+    }
     requireSelfOrCaseStaff(ctx.actor, found.citizenId, 'withdraw consents');
-    // Another citizen's consent is answered as unknown.
     await ctx.access.assert(found.citizenId, () => notFound('Consent', id));
     ctx.access.recordChange(found.citizenId, CONSENT_KIND);
     return changeTransaction(ctx, async (tx) => {
