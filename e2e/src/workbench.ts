@@ -7,6 +7,7 @@ import { devSignInUrl } from '@jobcenter/gateway';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '@jobcenter/scripts/services';
 import { createFactsConsumer, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
+import { createKickoffConsumer } from '@jobcenter/placements/pathway/kickoff-consumer';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
 /** The built web app the gateway serves (root `npm run build` makes it). */
@@ -50,6 +51,10 @@ export async function startWorkbench(): Promise<Workbench> {
     const insights = federation.subgraphs.insights;
     const consumer = insights ? createFactsConsumer(insights.dataSource, eventSourceUrls()) : undefined;
     consumer?.start();
+    // Placements' held kick-offs from meetings' feed (pathway/kickoff.consumer.ts), as in a deployment.
+    const { placements, meetings } = federation.subgraphs;
+    const kickoffs = placements && meetings ? createKickoffConsumer(placements.dataSource, meetings.url) : undefined;
+    kickoffs?.start();
     const origin = new URL(federation.url).origin;
     const browser = await launchChromium();
     return {
@@ -63,6 +68,7 @@ export async function startWorkbench(): Promise<Workbench> {
       },
       async stop() {
         await consumer?.stop();
+        await kickoffs?.stop();
         await browser.close().catch(() => undefined);
         await federation.stop();
       },
