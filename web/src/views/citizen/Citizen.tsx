@@ -20,6 +20,7 @@ import { Agreements } from '../co-ownership/Agreements';
 import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
+import { ConsentsSection } from '../consent/ConsentsSection';
 
 const SECTIONS = [
   'plan',
@@ -121,6 +122,7 @@ export default function Citizen() {
       <Section id="placements" title={titles.placements}>
         <PlacementsSection placements={citizen.placements} />
       </Section>
+      <ConsentsSection citizenId={citizen.id} />
       <Section id="progression" title={titles.progression}>
         <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />
         <h3>{t('voice.scores.caption')}</h3>

@@ -19,6 +19,7 @@ import { ConfirmPlanForm } from '../voice/ConfirmPlanForm';
 import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
+import { MyConsents } from '../consent/MyConsents';
 import './min-plan.css';
 
 /**
@@ -73,6 +74,7 @@ export default function MinPlan() {
           <MessageThread citizenId={me.id} asCitizen />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
+          <MyConsents citizenId={me.id} />
           <Progression assessments={me.progress.filter((a) => a.assessedBy === 'STAFF')} />
           <section aria-labelledby="self-heading">
             <h2 id="self-heading">{t('voice.self.title')}</h2>
