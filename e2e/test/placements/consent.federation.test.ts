@@ -246,3 +246,42 @@ describe('withdrawing', () => {
     expect(entries.every((e) => /consent/i.test(e.kind))).toBe(true);
   });
 });
+
+describe('a referral to a civil-society provider', () => {
+  it('becomes ACTIVE only under a consent in force for that provider, and the sharing is recorded', async () => {
+    const per = await citizen();
+    const provider = ok(
+      await federation.as(jens, `mutation($i: RegisterProviderInput!) { registerProvider(input: $i) { id } }`, {
+        i: { name: `Frivilligcenter ${randomUUID().slice(0, 8)}`, kinds: ['CIVIL_SOCIETY'], civilSociety: true, contact: 'Koordinatoren' },
+      }),
+    ).registerProvider.id as string;
+    const referral = ok(
+      await federation.as(inger, `mutation($i: ReferralInput!) { referCitizen(input: $i) { id status } }`, {
+        i: { citizenId: per, providerId: provider, kind: 'CIVIL_SOCIETY', startDate: today, endDate: addDays(today, 60) },
+      }),
+    ).referCitizen.id as string;
+    const activate = () =>
+      federation.as(inger, `mutation($id: ID!) { setReferralStatus(id: $id, status: ACTIVE) { id status } }`, { id: referral });
+
+    const without = await activate();
+    expect(errorCode(without)).toBe('CONFLICT');
+    expect(without.errors![0].message).toMatch(/no consent in force to share the referral with the provider/);
+
+    const consent = ok(
+      await record(inger, per, { party: 'Frivilligcentret', purpose: 'Netværksgruppe', partyKind: 'ASSOCIATION', providerId: provider }),
+    ).recordConsent;
+    expect(ok(await activate()).setReferralStatus.status).toBe('ACTIVE');
+    const rows: { what: string; consent_id: string; provider_id: string }[] = await federation.subgraphs.placements.dataSource.query(
+      `SELECT what, consent_id, provider_id FROM consent_disclosure WHERE referral_id = $1`,
+      [referral],
+    );
+    expect(rows).toEqual([{ what: 'REFERRAL', consent_id: consent.id, provider_id: provider }]);
+  });
+
+  it('refuses a consent naming a provider that does not exist, at providerId', async () => {
+    const per = await citizen();
+    const res = await record(inger, per, { party: 'X', purpose: 'Y', partyKind: 'ASSOCIATION', providerId: randomUUID() });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions?.field).toBe('providerId');
+  });
+});

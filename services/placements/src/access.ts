@@ -12,9 +12,14 @@ import type { PlacementsLoaders } from './loaders';
  * May the actor read this citizen's placements (the shared caseload policy)? true to go on;
  * false for another citizen, who gets what an unknown id gives; FORBIDDEN otherwise.
  */
-export async function mayReadCitizenPlacements(ctx: RequestContext<PlacementsLoaders>, citizenId: string): Promise<boolean> {
-  if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor))
-    throw forbidden('Placements are personal data; analysts see the statistics only.');
+export async function mayReadCitizenPlacements(
+  ctx: RequestContext<PlacementsLoaders>,
+  citizenId: string,
+  what: 'Placements' | 'Referrals' = 'Placements',
+): Promise<boolean> {
+  if (ctx.actor.role !== 'CITIZEN' && !isCaseStaff(ctx.actor)) {
+    throw forbidden(`${what} are personal data; analysts see the statistics only.`);
+  }
   return ctx.access.mayRead(citizenId);
 }
 

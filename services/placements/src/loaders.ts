@@ -8,6 +8,9 @@ import { PlacementExtension } from './placement/placement-extension.entity';
 import { Placement } from './placement/placement.entity';
 import { PlacementStatus } from './placement/placement.enums';
 import { consentLoaders } from './consent/consent.loaders';
+import { Provider } from './provider/provider.entity';
+import { ReferralRenewal } from './referral/referral-renewal.entity';
+import { Referral } from './referral/referral.entity';
 
 export type PlacementsLoaders = ReturnType<typeof createLoaders>;
 
@@ -75,6 +78,25 @@ export const createLoaders = (({ dataSource }) => {
     extensionsByPlacement: groupedBy<PlacementExtension>(
       (e) => e.placementId,
       (ids) => dataSource.getRepository(PlacementExtension).find({ where: { placementId: In(ids) }, order: { createdAt: 'ASC' } }),
+    ),
+    // Offers (docs/offers.md): providers, referrals and their renewals.
+    providerById: uniqueBy<Provider>(
+      (p) => p.id,
+      (ids) => dataSource.getRepository(Provider).findBy({ id: In(ids) }),
+    ),
+    referralById: uniqueBy<Referral>(
+      (r) => r.id,
+      (ids) => dataSource.getRepository(Referral).findBy({ id: In(ids) }),
+    ),
+    /** All referrals of each citizen, newest start first. */
+    referralsByCitizen: groupedBy<Referral>(
+      (r) => r.citizenId,
+      (ids) => dataSource.getRepository(Referral).find({ where: { citizenId: In(ids) }, order: { startDate: 'DESC', createdAt: 'DESC' } }),
+    ),
+    /** Renewals of each referral, oldest first. */
+    renewalsByReferral: groupedBy<ReferralRenewal>(
+      (r) => r.referralId,
+      (ids) => dataSource.getRepository(ReferralRenewal).find({ where: { referralId: In(ids) }, order: { createdAt: 'ASC' } }),
     ),
   };
 }) satisfies LoaderFactory<unknown>;

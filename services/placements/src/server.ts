@@ -26,8 +26,17 @@ import { Consent } from './consent/consent.entity';
 import { CitizenConsentsResolver, ConsentResolver } from './consent/consent.resolver';
 import { Disclosure } from './consent/disclosure.entity';
 import { DisclosureResolver, PlacementDisclosuresResolver } from './consent/share.resolver';
+import { Provider } from './provider/provider.entity';
+import { resolveProviderReference } from './provider/provider.reference';
+import { ProviderResolver } from './provider/provider.resolver';
+import { CitizenReferralsResolver } from './referral/referral-citizen.fields';
+import { ReferralRenewal } from './referral/referral-renewal.entity';
+import { Referral } from './referral/referral.entity';
+import { ReferralFieldsResolver } from './referral/referral.fields';
+import { resolveReferralReference } from './referral/referral.reference';
+import { ReferralResolver } from './referral/referral.resolver';
 
-/** The placements bounded context: companies, internships, wage subsidy and the job consultant's list. */
+/** The placements and offers bounded context: companies, internships, wage subsidy, the job consultant's list, providers and referrals to offers. */
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   name: 'placements',
   defaultPort: 4004,
@@ -54,12 +63,30 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     CitizenConsentsResolver,
     DisclosureResolver,
     PlacementDisclosuresResolver,
+    // Offers (docs/offers.md): the provider register and referrals.
+    ProviderResolver,
+    ReferralResolver,
+    ReferralFieldsResolver,
+    CitizenReferralsResolver,
   ],
   referenceResolvers: {
     Company: { __resolveReference: resolveCompanyReference },
     Placement: { __resolveReference: resolvePlacementReference },
+    Provider: { __resolveReference: resolveProviderReference },
+    Referral: { __resolveReference: resolveReferralReference },
   },
-  entities: [Company, Placement, PlacementFollowUp, PlacementExtension, PlacementKickoff, Consent, Disclosure],
+  entities: [
+    Company,
+    Placement,
+    PlacementFollowUp,
+    PlacementExtension,
+    Provider,
+    Referral,
+    ReferralRenewal,
+    PlacementKickoff,
+    Consent,
+    Disclosure,
+  ],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'placements' },

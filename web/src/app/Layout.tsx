@@ -11,6 +11,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/dashboard', label: 'nav.dashboard', roles: ['ANALYST', 'TEAM_LEAD'] },
   { to: '/my-day', label: 'nav.myDay', roles: ['JOB_CONSULTANT'] },
   { to: '/min-plan', label: 'nav.minPlan', roles: ['CITIZEN'] },
+  { to: '/providers', label: 'offers.nav', roles: ['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'] },
 ];
 
 /**

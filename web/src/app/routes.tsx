@@ -15,6 +15,7 @@ const Dashboard = lazy(() => import('../views/dashboard/Dashboard'));
 const MyDay = lazy(() => import('../views/my-day/MyDay'));
 const MinPlan = lazy(() => import('../views/min-plan/MinPlan'));
 const Digest = lazy(() => import('../views/digest/Digest'));
+const Providers = lazy(() => import('../views/offers/Providers'));
 
 function guarded(roles: Role[], view: ReactNode) {
   return (
@@ -37,6 +38,7 @@ export function AppRoutes() {
       <Route path="/citizens/:id/print" element={guarded(STAFF_ROLES, <PrintPlan />)} />
       <Route path="/digest" element={guarded(['CASEWORKER', 'RESOURCE_CONSULTANT', 'JOB_CONSULTANT', 'TEAM_LEAD'], <Digest />)} />
       <Route path="/team" element={guarded(['TEAM_LEAD'], <Team />)} />
+      <Route path="/providers" element={guarded(STAFF_ROLES, <Providers />)} />
       <Route path="/min-plan" element={guarded(['CITIZEN'], <MinPlan />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>

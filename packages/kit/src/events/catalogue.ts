@@ -228,6 +228,45 @@ export const EVENT_CATALOGUE = define({
     citizen: true,
     fields: { ...placementState, outcome: 'code' },
   },
+
+  // placements: offers and referrals (issue 19, helper offers)
+  'referral.created': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    fields: {
+      referralId: 'uuid',
+      providerId: 'uuid',
+      kind: 'code',
+      status: 'code',
+      startDate: 'date',
+      endDate: 'date?',
+      civilSociety: 'boolean',
+      milestoneId: 'uuid?',
+    },
+  },
+  'referral.statusChanged': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    // endDate: the day it actually ended once COMPLETED or CANCELLED after a start; result: a ReferralResult code.
+    fields: {
+      referralId: 'uuid',
+      providerId: 'uuid',
+      kind: 'code',
+      status: 'code',
+      previousStatus: 'code',
+      startDate: 'date',
+      endDate: 'date?',
+      result: 'code?',
+    },
+  },
+  'referral.renewed': {
+    source: 'placements',
+    aggregateType: 'referral',
+    citizen: true,
+    fields: { referralId: 'uuid', kind: 'code', endDate: 'date', previousEndDate: 'date?' },
+  },
 });
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { pseudonym, recordKey } from '@jobcenter/kit';
 import type { EventEnvelope } from '@jobcenter/kit';
+import { REFERRAL_HANDLERS } from './referral.facts';
 
 /** An event as the feed serves it; where it sits in the feed (`cursor`) does not matter to the facts. */
 export type DomainEvent = Omit<EventEnvelope, 'cursor'>;
@@ -139,6 +140,8 @@ export const HANDLERS: Record<string, Handler> = {
       );
     }
   },
+  // Referrals to offers (placements), in their own file.
+  ...REFERRAL_HANDLERS,
 };
 
 /** Events whose facts concern a citizen and cannot be kept without one. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { badUserInput, CELL_KEY_METHOD, keyedCount, KeyedCount, perturbedCount, perturbedRate, protectedAverage } from '@jobcenter/kit';
-import { Breakdown, Measure } from './series.enums';
+import { Breakdown, Measure, REFERRAL_BREAKDOWNS } from './series.enums';
 import { CellRow, seriesSql } from './series.sql';
 
 /** The longest series one query may ask for. */
@@ -90,6 +90,13 @@ export async function computeSeries(
   args: { measure: Measure; fromMonth: string; toMonth: string; breakdown: Breakdown; now?: Date },
 ): Promise<SeriesValue> {
   const months = monthsBetween(args.fromMonth, args.toMonth);
+  const only = REFERRAL_BREAKDOWNS[args.breakdown];
+  if (only && !only.includes(args.measure)) {
+    throw badUserInput(
+      `breakdown: ${args.breakdown} describes a referral, so it applies to ${only.join(' and ')} only, not to ${args.measure}.`,
+      'breakdown',
+    );
+  }
   const now = args.now ?? new Date();
   const rows: CellRow[] = await dataSource.query(seriesSql(args.measure, args.breakdown), [
     `${months[0]}-01`,

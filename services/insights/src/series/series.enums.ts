@@ -14,6 +14,7 @@ export enum Measure {
   PLACEMENTS_COMPLETED = 'PLACEMENTS_COMPLETED',
   PLACEMENTS_TO_WORK_OR_EDUCATION = 'PLACEMENTS_TO_WORK_OR_EDUCATION',
   REFERRALS_ACTIVE = 'REFERRALS_ACTIVE',
+  REFERRALS_ENDED = 'REFERRALS_ENDED',
   PROGRESSION_CHANGE = 'PROGRESSION_CHANGE',
 }
 
@@ -24,6 +25,8 @@ export enum Breakdown {
   TEAM = 'TEAM',
   AGE_BAND = 'AGE_BAND',
   TIME_IN_PROGRAMME = 'TIME_IN_PROGRAMME',
+  OFFER_KIND = 'OFFER_KIND',
+  RESULT = 'RESULT',
 }
 
 const MEASURE_DESCRIPTIONS: Record<Measure, string> = {
@@ -39,7 +42,10 @@ const MEASURE_DESCRIPTIONS: Record<Measure, string> = {
   PLACEMENTS_ACTIVE: 'Placements running on the last day of the month.',
   PLACEMENTS_COMPLETED: 'Placements completed with their end date in the month.',
   PLACEMENTS_TO_WORK_OR_EDUCATION: 'Placements completed in the month that ended in ordinary employment or education.',
-  REFERRALS_ACTIVE: 'Referrals to other offers running at the end of the month (no subgraph publishes referral events yet: always 0).',
+  REFERRALS_ACTIVE:
+    'Referrals to offers (tilbud: treatment, courses, mentor, associations …) running at the end of the month: started and not yet ended.',
+  REFERRALS_ENDED:
+    'Referrals that ended in the month (completed, or called off after they had started); broken down by RESULT it shows what they led to.',
   PROGRESSION_CHANGE:
     "Average change of a progression score (1–10) recorded in the month against the same citizen's previous score on that dimension.",
 };
@@ -59,5 +65,13 @@ registerEnumType(Breakdown, {
     TEAM: { description: 'Team of the responsible caseworker; UNASSIGNED when none.' },
     AGE_BAND: { description: 'Age in the month: 18-24, 25-29, 30-39, 40-49, 50+ (UNKNOWN without a birth year).' },
     TIME_IN_PROGRAMME: { description: 'Months since enrolment at the end of the month: 0-5, 6-11, 12-23, 24+.' },
+    OFFER_KIND: { description: 'Kind of offer (OfferKind); referral measures only (REFERRALS_ACTIVE, REFERRALS_ENDED).' },
+    RESULT: { description: 'Coded result of the referral (ReferralResult; UNKNOWN when none was recorded); REFERRALS_ENDED only.' },
   },
 });
+
+/** Breakdowns that describe a referral rather than the citizen, and the measures they apply to. */
+export const REFERRAL_BREAKDOWNS: Partial<Record<Breakdown, readonly Measure[]>> = {
+  [Breakdown.OFFER_KIND]: [Measure.REFERRALS_ACTIVE, Measure.REFERRALS_ENDED],
+  [Breakdown.RESULT]: [Measure.REFERRALS_ENDED],
+};

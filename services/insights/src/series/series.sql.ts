@@ -42,7 +42,13 @@ const KEY: Record<Breakdown, string> = {
                   WHEN cit.e < (cit.enrolled_at + interval '12 months') THEN '6-11'
                   WHEN cit.e < (cit.enrolled_at + interval '24 months') THEN '12-23'
                   ELSE '24+' END`,
+  // Referral measures carry the referral's own attributes (records below); others are refused first (series.compute.ts).
+  OFFER_KIND: 'cit.offer_kind',
+  RESULT: 'cit.result',
 };
+
+/** The month's last day in Copenhagen (today for the running month): `cit.e` is the instant the month ends, exclusive. */
+const LAST_DAY = `((cit.e AT TIME ZONE 'Europe/Copenhagen') - interval '1 second')::date`;
 
 const IN_MONTH = (column: string) => `${column} >= (cit.m::timestamp AT TIME ZONE 'Europe/Copenhagen') AND ${column} < cit.e`;
 
@@ -80,7 +86,17 @@ const RECORDS: Record<Measure, string> = {
       AND (pl.status = 'ACTIVE' OR (pl.status = 'COMPLETED' AND pl.end_date >= (cit.e AT TIME ZONE 'Europe/Copenhagen')::date))`,
   PLACEMENTS_COMPLETED: placementsCompleted(''),
   PLACEMENTS_TO_WORK_OR_EDUCATION: placementsCompleted(`AND pl.outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION')`),
-  REFERRALS_ACTIVE: `SELECT cit.*, cit.record_key AS rk, 'base' AS part, NULL::numeric AS value FROM cit WHERE false`,
+  // A referral runs from its start until it ends; one called off before it started never ran.
+  REFERRALS_ACTIVE: `
+    SELECT cit.*, rf.record_key AS rk, 'base' AS part, NULL::numeric AS value, rf.kind AS offer_kind, rf.result
+    FROM cit JOIN insights_referral rf ON rf.pid = cit.pid
+      AND rf.start_date <= ${LAST_DAY}
+      AND (rf.status = 'ACTIVE' OR (rf.status IN ('COMPLETED', 'CANCELLED') AND rf.was_active AND rf.end_date >= ${LAST_DAY}))`,
+  REFERRALS_ENDED: `
+    SELECT cit.*, rf.record_key AS rk, 'base' AS part, NULL::numeric AS value, rf.kind AS offer_kind, COALESCE(rf.result, 'UNKNOWN') AS result
+    FROM cit JOIN insights_referral rf ON rf.pid = cit.pid AND rf.status IN ('COMPLETED', 'CANCELLED') AND rf.was_active
+      AND rf.end_date >= cit.m AND rf.end_date < (cit.m + interval '1 month')::date
+      AND (rf.end_date::timestamp AT TIME ZONE 'Europe/Copenhagen') < cit.e`,
   PROGRESSION_CHANGE: `
     SELECT cit.*, sc.record_key AS rk, 'base' AS part, sc.change AS value
     FROM cit JOIN (

@@ -6,6 +6,7 @@ import { isUuid } from '@jobcenter/kit/ids';
 import { boundedDate, requiredText } from '@jobcenter/kit/input';
 import { mayReadCitizenPlacements } from '../access';
 import { Company } from '../company/company.entity';
+import { Provider } from '../provider/provider.entity';
 import { PlacementCitizen } from '../federation/placement-citizen';
 import { PlacementsLoaders } from '../loaders';
 import { Consent } from './consent.entity';
@@ -40,7 +41,10 @@ export class ConsentResolver {
     const to = input.to ? boundedDate(input.to, 'to', 'plan') : null;
     const checked = checkConsentInput({ ...input, from, to });
     if (!checked.ok) throw badUserInput(checked.message, checked.field);
-    if (input.providerId && !isUuid(input.providerId)) {
+    if (
+      input.providerId &&
+      !(isUuid(input.providerId) && (await ctx.dataSource.getRepository(Provider).existsBy({ id: input.providerId })))
+    ) {
       throw badUserInput(`providerId: there is no provider with id ${input.providerId}. Check the id; nothing was saved.`, 'providerId');
     }
     if (input.companyId && !(isUuid(input.companyId) && (await ctx.loaders.companyById.load(input.companyId)))) {
@@ -104,6 +108,11 @@ export class ConsentResolver {
   @FieldResolver(() => Company, { nullable: true, description: 'The company it is given to (EMPLOYER), if any.' })
   company(@Root() consent: Consent, @Ctx() ctx: Context): Promise<Company | null> | null {
     return consent.companyId ? ctx.loaders.companyById.load(consent.companyId) : null;
+  }
+
+  @FieldResolver(() => Provider, { nullable: true, description: 'The provider it is given to (PROVIDER or ASSOCIATION), if any.' })
+  provider(@Root() consent: Consent, @Ctx() ctx: Context): Promise<Provider | null> | null {
+    return consent.providerId ? ctx.dataSource.getRepository(Provider).findOneBy({ id: consent.providerId }) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the citizen recorded it themselves (else a staff member on their behalf).' })

@@ -11,6 +11,7 @@ import { TargetGroup } from '../target-group/target-group';
 import { Consent } from '../consent/consent.entity';
 import { ConsentPartyKind, DisclosureKind } from '../consent/consent.enums';
 import { Disclosure } from '../consent/disclosure.entity';
+import { seedOffersDemo } from './offers-demo';
 import { lastDayOfMonths, lastDayOfWeeks, addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 
 /**
@@ -275,6 +276,20 @@ function consents(today: string): (Omit<Partial<Consent>, 'id'> & { id: string }
     },
     {
       ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000005',
+      citizenId: demoCitizens.ulla.id,
+      party: 'Frivilligcenter Midtfyn',
+      partyKind: ConsentPartyKind.ASSOCIATION,
+      companyId: null,
+      // The volunteer centre in the offers demo (civil society): a referral there needs this consent.
+      providerId: '3d5f7a9b-1c2e-4f60-8a1b-000000000004',
+      purpose: 'Henvisning til en frivillig netværksgruppe',
+      from: d(-14),
+      recordedBy: demoStaff.sofie.id,
+      recordedByRole: 'RESOURCE_CONSULTANT',
+    },
+    {
+      ...base,
       id: '5c0a1e2d-3b4c-4d5e-8f60-000000000004',
       citizenId: demoCitizens.line.id,
       party: 'Faber A/S, HR',
@@ -308,6 +323,8 @@ export async function seedPlacementsDemo(dataSource: DataSource): Promise<boolea
         });
       }
     }
+    // The offers of the same stories: providers and referrals (offers-demo.ts).
+    events.push(...(await seedOffersDemo(tx, today)));
     await recordEvents(tx, events);
     await tx.getRepository(Consent).insert(consents(today));
     // Svend's follow-up notes were shared with the gardener under his consent (a disclosure row).

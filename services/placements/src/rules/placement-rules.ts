@@ -40,10 +40,10 @@ export interface PlacementRule {
   description: string;
 }
 
-const LAB_IN_FORCE = '2020-01-01'; // lov om en aktiv beskæftigelsesindsats (LAB), lov nr. 548 af 7. maj 2019
+export const LAB_IN_FORCE = '2020-01-01'; // lov om en aktiv beskæftigelsesindsats (LAB), lov nr. 548 af 7. maj 2019
 
-const weeks = (amount: number): Length => ({ amount, unit: 'WEEKS' });
-const months = (amount: number): Length => ({ amount, unit: 'MONTHS' });
+export const weeks = (amount: number): Length => ({ amount, unit: 'WEEKS' });
+export const months = (amount: number): Length => ({ amount, unit: 'MONTHS' });
 const TG = TargetGroup;
 
 export const PLACEMENT_RULES: readonly PlacementRule[] = [
@@ -160,7 +160,7 @@ export function ruleFor(
 }
 
 /** The last day of `length` counted from `start`, both included. */
-function endOfLength(start: string, length: Length): string {
+export function endOfLength(start: string, length: Length): string {
   return length.unit === 'WEEKS' ? lastDayOfWeeks(start, length.amount) : lastDayOfMonths(start, length.amount);
 }
 

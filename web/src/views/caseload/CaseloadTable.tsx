@@ -3,6 +3,7 @@ import type { CaseloadQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/I18n';
 import { useFormat } from '../../ui/format';
 import { Column, SortableTable } from '../../ui/SortableTable';
+import { activeOffersColumn } from '../offers/caseload-column';
 
 export type CaseloadRow = NonNullable<CaseloadQuery['staffMember']>['caseload'][number] & { staffName?: string; key?: string };
 
@@ -100,6 +101,7 @@ export function CaseloadTable({ rows, caption, showStaff = false }: { rows: Case
         return `${t.label('enum.placementKind', p.kind)}, ${p.company.name} (${t('caseload.until', { date: f.date(p.endDate) })})`;
       },
     },
+    activeOffersColumn<CaseloadRow>(t, f),
   ];
   return (
     <SortableTable

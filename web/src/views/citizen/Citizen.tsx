@@ -21,6 +21,7 @@ import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { ConsentsSection } from '../consent/ConsentsSection';
+import { OffersSection } from '../offers/OffersSection';
 
 const SECTIONS = [
   'plan',
@@ -123,6 +124,7 @@ export default function Citizen() {
         <PlacementsSection placements={citizen.placements} />
       </Section>
       <ConsentsSection citizenId={citizen.id} />
+      <OffersSection citizenId={citizen.id} />
       <Section id="progression" title={titles.progression}>
         <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />
         <h3>{t('voice.scores.caption')}</h3>

@@ -8,11 +8,15 @@ import { LineChart } from '../../ui/LineChart';
 import { Loading } from '../../ui/Loading';
 import { downloadCsv, toCsv } from './csv';
 import { PanelTools } from './FigurePanel';
-import { BREAKDOWNS, last12Months, MEASURES, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
+import { breakdownsFor, last12Months, MEASURES, measureFormat, seriesCsvRows, seriesLines, type SeriesLine } from './series';
 import { Value } from './Value';
 
 /** Breakdown keys that are enum values the workbench has labels for. */
-const KEY_LABELS: Partial<Record<Breakdown, string>> = { TARGET_GROUP: 'enum.targetGroup' };
+const KEY_LABELS: Partial<Record<Breakdown, string>> = {
+  TARGET_GROUP: 'enum.targetGroup',
+  OFFER_KIND: 'offers.kind',
+  RESULT: 'offers.result',
+};
 
 /**
  * Trend lines: one measure over the last 12 months from the insights subgraph's series, one line
@@ -56,12 +60,15 @@ export function TrendPanel({ today }: { today: string }) {
           value={measure}
           options={MEASURES}
           optionLabel={(m) => t(`dashboard.trend.measure.${m}` as MessageKey)}
-          onChange={setMeasure}
+          onChange={(m) => {
+            setMeasure(m);
+            if (!breakdownsFor(m).includes(breakdown)) setBreakdown('NONE');
+          }}
         />
         <Choice
           label={t('dashboard.trend.breakdownLabel')}
           value={breakdown}
-          options={BREAKDOWNS}
+          options={breakdownsFor(measure)}
           optionLabel={(b) => t(`dashboard.trend.breakdown.${b}` as MessageKey)}
           onChange={setBreakdown}
         />

@@ -16,9 +16,17 @@ export const MEASURES: readonly Measure[] = [
   'PLACEMENTS_COMPLETED',
   'PLACEMENTS_TO_WORK_OR_EDUCATION',
   'REFERRALS_ACTIVE',
+  'REFERRALS_ENDED',
   'PROGRESSION_CHANGE',
 ];
 export const BREAKDOWNS: readonly Breakdown[] = ['NONE', 'TARGET_GROUP', 'TEAM', 'AGE_BAND', 'TIME_IN_PROGRAMME'];
+/** Breakdowns by the referral itself (offers): only the referral measures have them (the API refuses the rest). */
+const REFERRAL_BREAKDOWNS: Partial<Record<Measure, readonly Breakdown[]>> = {
+  REFERRALS_ACTIVE: ['OFFER_KIND'],
+  REFERRALS_ENDED: ['OFFER_KIND', 'RESULT'],
+};
+/** The breakdowns a measure can be shown by. */
+export const breakdownsFor = (measure: Measure): readonly Breakdown[] => [...BREAKDOWNS, ...(REFERRAL_BREAKDOWNS[measure] ?? [])];
 
 /** How a measure's values read: a rate as a percentage, progression as a signed change, the rest as counts. */
 export function measureFormat(measure: Measure): Format {

@@ -20,6 +20,7 @@ import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
 import { MyConsents } from '../consent/MyConsents';
+import { MyOffers } from '../offers/MyOffers';
 import './min-plan.css';
 
 /**
@@ -75,6 +76,7 @@ export default function MinPlan() {
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
           <MyConsents citizenId={me.id} />
+          <MyOffers citizenId={me.id} />
           <Progression assessments={me.progress.filter((a) => a.assessedBy === 'STAFF')} />
           <section aria-labelledby="self-heading">
             <h2 id="self-heading">{t('voice.self.title')}</h2>
