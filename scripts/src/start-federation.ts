@@ -51,6 +51,13 @@ async function main() {
     // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
     process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
   }
+  // The subgraphs' background work, once every peer's URL is known (as runSubgraph does in a
+  // deployment): placements reads meetings' feed for held kick-offs, insights every feed.
+  const stopBackground: (() => Promise<void>)[] = [];
+  for (const [i, definition] of subgraphs.entries()) {
+    const stop = await definition.background?.(running[i], createLogger(definition.name));
+    if (stop) stopBackground.push(stop);
+  }
   // Notices to citizens (docs/notifications.md): a real SMTP server receives them; its page shows them.
   const mail = await startDevMailServer({
     smtpPort: setting('DEV_MAIL_SMTP_PORT'),
@@ -70,6 +77,7 @@ async function main() {
 
   onShutdownSignal(logger, async () => {
     await gateway.close();
+    for (const stop of stopBackground) await stop();
     await notifications.stop();
     await mail.close();
     await identityProvider?.close();

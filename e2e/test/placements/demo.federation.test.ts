@@ -1,5 +1,5 @@
 import { citizensSubgraph } from '@jobcenter/citizens';
-import { demoStaff } from '@jobcenter/demo-cast';
+import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { plansSubgraph } from '@jobcenter/plans';
 import { placementsSubgraph } from '@jobcenter/placements';
@@ -48,5 +48,27 @@ it("matches the citizens service's record of each target group", async () => {
     for (const p of c.placements) expect(p.targetGroupAtStart).toBe(c.targetGroup);
   }
   expect(res.citizens.nodes.map((c: any) => c.firstName).sort()).toEqual(['Line', 'Per', 'Svend', 'Ulla']);
-  expect(res.citizens.nodes.flatMap((c: any) => c.placements)).toHaveLength(5);
+  // Line 2, Svend 2, Ulla 1 and Per's workshop internship (pathways).
+  expect(res.citizens.nodes.flatMap((c: any) => c.placements)).toHaveLength(6);
+});
+
+it("shows Svend's pathway at the gardener (internship → wage subsidy) and the consents the stories give", async () => {
+  const inger = staffActor({ ...demoStaff.inger, team: TEAM });
+  const res = ok(
+    await federation.as(
+      inger,
+      `query($id: ID!) { citizen(id: $id) { activePlacement { kind previous { kind } pathway { kind status } disclosures { contact consent { party } } }
+        consents { partyKind inForce company { name } } } }`,
+      { id: demoCitizens.svend.id },
+    ),
+  ).citizen;
+  expect(res.activePlacement.pathway).toEqual([
+    { kind: 'INTERNSHIP', status: 'COMPLETED' },
+    { kind: 'WAGE_SUBSIDY_PRIVATE', status: 'ACTIVE' },
+  ]);
+  expect(res.activePlacement.previous).toEqual({ kind: 'INTERNSHIP' });
+  expect(res.activePlacement.disclosures).toEqual([
+    { contact: 'Poul Gartner', consent: { party: 'Ringe Anlægsgartner ApS, Poul Gartner' } },
+  ]);
+  expect(res.consents).toEqual([{ partyKind: 'EMPLOYER', inForce: true, company: { name: 'Ringe Anlægsgartner ApS' } }]);
 });

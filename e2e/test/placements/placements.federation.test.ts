@@ -45,6 +45,8 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 const consultant = () => staffActor(jens);
+/** These tests are about the lifecycle, not the kick-off (e2e/test/placements/pathway.federation.test.ts): each start records why. */
+const START = ', startWithoutKickoffReason: "Opstartsmødet holdes ikke i denne test"';
 
 /** A citizen in Inger's and Jens' caseload. */
 async function registerCitizen(api: TestSubgraph, input: Record<string, unknown> = {}) {
@@ -355,7 +357,7 @@ describe('the lifecycle', () => {
   it('runs PROPOSED → AGREED → ACTIVE → COMPLETED with an outcome', async () => {
     const c = await registerCitizen(citizens);
     const id = await agreedPlacement(c.id, addDays(today, -10), addDays(today, 30));
-    expect(ok(await act(placements, consultant(), 'startPlacement', id)).startPlacement.status).toBe('ACTIVE');
+    expect(ok(await act(placements, consultant(), 'startPlacement', id, START)).startPlacement.status).toBe('ACTIVE');
     const done = await act(placements, consultant(), 'completePlacement', id, ', outcome: EDUCATION');
     expect(ok(done).completePlacement).toMatchObject({ status: 'COMPLETED', outcome: 'EDUCATION' });
   });
@@ -383,7 +385,15 @@ describe('the lifecycle', () => {
       }),
     ).proposePlacement.id;
     for (const step of before) {
-      ok(await act(placements, consultant(), step, id, step === 'completePlacement' ? ', outcome: EDUCATION' : ''));
+      ok(
+        await act(
+          placements,
+          consultant(),
+          step,
+          id,
+          step === 'completePlacement' ? ', outcome: EDUCATION' : step === 'startPlacement' ? START : '',
+        ),
+      );
     }
     const res = await act(placements, consultant(), mutation, id, args);
     expect(errorCode(res)).toBe('CONFLICT');
@@ -425,18 +435,18 @@ describe('the lifecycle', () => {
     const first = await agreedPlacement(c.id, addDays(today, -20), addDays(today, 10));
     const overlapping = await agreedPlacement(c.id, addDays(today, 5), addDays(today, 40));
     const later = await agreedPlacement(c.id, addDays(today, 11), addDays(today, 40));
-    ok(await act(placements, consultant(), 'startPlacement', first));
-    const clash = await act(placements, consultant(), 'startPlacement', overlapping);
+    ok(await act(placements, consultant(), 'startPlacement', first, START));
+    const clash = await act(placements, consultant(), 'startPlacement', overlapping, START);
     expect(errorCode(clash)).toBe('CONFLICT');
     expect(clash.errors![0].message).toMatch(/already has an active INTERNSHIP placement/);
-    expect(ok(await act(placements, consultant(), 'startPlacement', later)).startPlacement.status).toBe('ACTIVE');
+    expect(ok(await act(placements, consultant(), 'startPlacement', later, START)).startPlacement.status).toBe('ACTIVE');
   });
 
   it('lets exactly one of many simultaneous starts of overlapping placements through', async () => {
     const c = await registerCitizen(citizens);
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push(await agreedPlacement(c.id, addDays(today, -i), addDays(today, 20 + i)));
-    const results = await Promise.all(ids.map((id) => act(placements, consultant(), 'startPlacement', id)));
+    const results = await Promise.all(ids.map((id) => act(placements, consultant(), 'startPlacement', id, START)));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(4);
     const active = await placements.as(
@@ -462,7 +472,9 @@ describe('the target group at the start', () => {
     const c = await registerCitizen(citizens, { targetGroup: 'ACTIVITY_READY' });
     const id = await agreedPlacement(c.id, addDays(today, -3), addDays(today, 20));
     ok(await updateGroup(c.id, 'SICKNESS_BENEFIT'));
-    const res = await placements.as(consultant(), `mutation($id: ID!) { startPlacement(id: $id) { status targetGroupAtStart } }`, { id });
+    const res = await placements.as(consultant(), `mutation($id: ID!) { startPlacement(id: $id${START}) { status targetGroupAtStart } }`, {
+      id,
+    });
     expect(ok(res).startPlacement).toEqual({ status: 'ACTIVE', targetGroupAtStart: 'SICKNESS_BENEFIT' });
   });
 
@@ -470,7 +482,7 @@ describe('the target group at the start', () => {
     const c = await registerCitizen(citizens, { targetGroup: 'ACTIVITY_READY' });
     const id = await agreedPlacement(c.id, '2026-03-02', '2026-05-31');
     ok(await updateGroup(c.id, 'JOB_READY'));
-    const res = await act(placements, consultant(), 'startPlacement', id);
+    const res = await act(placements, consultant(), 'startPlacement', id, START);
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].message).toMatch(/changed to JOB_READY.*LAB-61-INTERNSHIP-4W.*2026-03-29/);
   });
@@ -480,7 +492,7 @@ describe('follow-ups and extensions', () => {
   it('records dated follow-ups, refusing a date in the future', async () => {
     const c = await registerCitizen(citizens);
     const id = await agreedPlacement(c.id, addDays(today, -30), addDays(today, 30));
-    ok(await act(placements, consultant(), 'startPlacement', id));
+    ok(await act(placements, consultant(), 'startPlacement', id, START));
     const record = (date: string | null, note: string) =>
       placements.as(
         consultant(),
@@ -505,8 +517,8 @@ describe('follow-ups and extensions', () => {
     const c = await registerCitizen(citizens);
     const first = await agreedPlacement(c.id, addDays(today, -10), addDays(today, 5));
     const second = await agreedPlacement(c.id, addDays(today, 10), addDays(today, 30), 'ORDINARY_JOB');
-    ok(await act(placements, consultant(), 'startPlacement', first));
-    ok(await act(placements, consultant(), 'startPlacement', second));
+    ok(await act(placements, consultant(), 'startPlacement', first, START));
+    ok(await act(placements, consultant(), 'startPlacement', second, START));
     const res = await placements.as(
       consultant(),
       `mutation($id: ID!, $e: Date!) { extendPlacement(id: $id, endDate: $e, justification: "Mere tid") { endDate } }`,

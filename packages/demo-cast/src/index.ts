@@ -33,3 +33,13 @@ export const demoCitizens = {
 /** A demo person by name, for tests that sign someone in (e2e/). */
 export type DemoStaffKey = keyof typeof demoStaff;
 export type DemoCitizenKey = keyof typeof demoCitizens;
+
+/**
+ * Placements the meetings demo books kick-off meetings for (pathways, issue 19): the ids are fixed
+ * here so meetings' demo can name them without knowing the placements subgraph.
+ */
+export const demoPlacements = {
+  svendInternship: '9c2e4a6b-8d0f-4a1b-9c3d-000000000003',
+  svendWageSubsidy: '9c2e4a6b-8d0f-4a1b-9c3d-000000000004',
+  perInternship: '9c2e4a6b-8d0f-4a1b-9c3d-000000000008',
+} as const;

@@ -8,14 +8,21 @@ import type { Meeting } from './meeting/meeting.entity';
  * serve the mutations and the demo and scale seeds. Ids, codes, instants and numbers only: a
  * meeting's place, minutes, agreements' text and cancel reason stay here.
  */
-type MeetingFacts = Pick<Meeting, 'id' | 'citizenId' | 'kind' | 'scheduledAt'>;
+type MeetingFacts = Pick<Meeting, 'id' | 'citizenId' | 'kind' | 'scheduledAt'> & Partial<Pick<Meeting, 'placementId'>>;
 const iso = (at: Date | string) => new Date(at).toISOString();
 
 export const meetingScheduled = (m: MeetingFacts & Pick<Meeting, 'durationMinutes'>, staffIds: string[]): AnyNewEvent => ({
   type: 'meeting.scheduled',
   aggregateId: m.id,
   citizenId: m.citizenId,
-  payload: { meetingId: m.id, kind: m.kind, scheduledAt: iso(m.scheduledAt), durationMinutes: m.durationMinutes, staffIds },
+  payload: {
+    meetingId: m.id,
+    kind: m.kind,
+    scheduledAt: iso(m.scheduledAt),
+    durationMinutes: m.durationMinutes,
+    staffIds,
+    placementId: m.placementId ?? null,
+  },
 });
 
 export const meetingRescheduled = (m: MeetingFacts, previousScheduledAt: Date, staffIds: string[]): AnyNewEvent => ({
@@ -36,7 +43,7 @@ export const meetingOutcomeRecorded = (m: MeetingFacts & Pick<Meeting, 'status'>
   type: 'meeting.outcomeRecorded',
   aggregateId: m.id,
   citizenId: m.citizenId,
-  payload: { meetingId: m.id, kind: m.kind, scheduledAt: iso(m.scheduledAt), status: m.status },
+  payload: { meetingId: m.id, kind: m.kind, scheduledAt: iso(m.scheduledAt), status: m.status, placementId: m.placementId ?? null },
 });
 
 export const courseCreated = (c: Pick<GroupCourse, 'id' | 'topics' | 'capacity' | 'startDate'>, sessions: number): AnyNewEvent => ({

@@ -16,6 +16,7 @@ import { Meeting } from './meeting/meeting.entity';
 import { MinutesAmendment } from './meeting/minutes-amendment.entity';
 import { targetGroupLoader } from './follow-up/citizens.client';
 import { FollowUpInterval } from './follow-up/follow-up-interval.entity';
+import { kickoffsByPlacement } from './placement/kickoff.loader';
 
 export type MeetingsLoaders = ReturnType<typeof createLoaders>;
 
@@ -61,6 +62,7 @@ function meetingFromRow(row: Record<string, any>): Meeting {
     summary: row.summary,
     reason: row.reason,
     outcomeRecordedAt: row.outcome_recorded_at,
+    placementId: row.placement_id ?? null,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -99,6 +101,8 @@ export const createLoaders = (({ dataSource }) => {
   const meetings = dataSource.getRepository(Meeting);
 
   return {
+    /** Kick-off meetings (PLACEMENT_KICKOFF) of each placement, newest first (placement/kickoff.fields.ts). */
+    kickoffsByPlacement: kickoffsByPlacement(dataSource),
     meetingById: uniqueBy<Meeting>(
       (m) => m.id,
       (ids) => meetings.findBy({ id: In(ids) }),

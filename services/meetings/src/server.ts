@@ -35,13 +35,16 @@ import { CaseloadDigestResolver } from './notice/caseload-digest.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { meetingsRecord } from './record';
 import { ReportMaterialResolver } from './report-material/report-material.resolver';
+import { MeetingPlacementResolver, PlacementKickoffResolver } from './placement/kickoff.fields';
+import { resolvePlacementReference } from './placement/placement-ref';
 
 /** The meetings bounded context: meetings, their cadence, 8-week group courses, agendas. */
 export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
   name: 'meetings',
   defaultPort: 4003,
-  // Caseload grants (who may read which citizen) come from citizens.
-  calls: ['citizens'],
+  // Caseload grants (who may read which citizen) come from citizens; placements confirms whose
+  // placement a kick-off meeting names (placement/placements.client.ts).
+  calls: ['citizens', 'placements'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
@@ -63,12 +66,16 @@ export const meetingsSubgraph: SubgraphDefinition<MeetingsLoaders> = {
     FollowUpResolver,
     // The period's meetings, agreements and attendance for plans' report drafting (services only).
     ReportMaterialResolver,
+    // Placement.kickoff and Meeting.placement (pathways, issue 19).
+    PlacementKickoffResolver,
+    MeetingPlacementResolver,
   ],
   referenceResolvers: {
     Meeting: { __resolveReference: resolveMeetingReference },
     GroupCourse: { __resolveReference: resolveGroupCourseReference },
     Citizen: { __resolveReference: resolveCitizenReference },
     StaffMember: { __resolveReference: resolveStaffReference },
+    Placement: { __resolveReference: resolvePlacementReference },
   },
   entities: [
     Meeting,

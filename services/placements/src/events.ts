@@ -8,7 +8,8 @@ import type { Transition } from './placement/placement.rules';
  * name, follow-up notes, justifications and cancel reasons stay here.
  */
 export const placementProposed = (
-  p: Pick<Placement, 'id' | 'citizenId' | 'companyId' | 'kind' | 'purpose' | 'startDate' | 'endDate' | 'targetGroupAtStart'>,
+  p: Pick<Placement, 'id' | 'citizenId' | 'companyId' | 'kind' | 'purpose' | 'startDate' | 'endDate' | 'targetGroupAtStart'> &
+    Partial<Pick<Placement, 'continuesPlacementId'>>,
 ): AnyNewEvent => ({
   type: 'placement.proposed',
   aggregateId: p.id,
@@ -21,6 +22,7 @@ export const placementProposed = (
     startDate: p.startDate,
     endDate: p.endDate,
     targetGroupAtStart: p.targetGroupAtStart ?? null,
+    continuesPlacementId: p.continuesPlacementId ?? null,
   },
 });
 

@@ -7,6 +7,7 @@ import { PlacementFollowUp } from './follow-up/follow-up.entity';
 import { PlacementExtension } from './placement/placement-extension.entity';
 import { Placement } from './placement/placement.entity';
 import { PlacementStatus } from './placement/placement.enums';
+import { consentLoaders } from './consent/consent.loaders';
 import { Provider } from './provider/provider.entity';
 import { ReferralRenewal } from './referral/referral-renewal.entity';
 import { Referral } from './referral/referral.entity';
@@ -46,6 +47,8 @@ export const createLoaders = (({ dataSource }) => {
   };
 
   return {
+    // Consents and what was shared under them (consent/).
+    ...consentLoaders(dataSource),
     companyById: uniqueBy<Company>(
       (c) => c.id,
       (ids) => dataSource.getRepository(Company).findBy({ id: In(ids) }),

@@ -19,6 +19,14 @@ import { PlacementResolver } from './placement/placement.resolver';
 import { PlacementLimitResolver } from './rules/placement-limit.resolver';
 import { PlacementStatisticsResolver } from './statistics/statistics.resolver';
 import { placementsRecord } from './record';
+import { PathwayFieldsResolver } from './pathway/pathway.fields';
+import { PlacementOwnerResolver } from './pathway/placement-owner.resolver';
+import { PlacementKickoff } from './pathway/kickoff.entity';
+import { createKickoffConsumer, meetingsFeedUrl } from './pathway/kickoff.consumer';
+import { Consent } from './consent/consent.entity';
+import { CitizenConsentsResolver, ConsentResolver } from './consent/consent.resolver';
+import { Disclosure } from './consent/disclosure.entity';
+import { DisclosureResolver, PlacementDisclosuresResolver } from './consent/share.resolver';
 import { Provider } from './provider/provider.entity';
 import { resolveProviderReference } from './provider/provider.reference';
 import { ProviderResolver } from './provider/provider.resolver';
@@ -33,8 +41,9 @@ import { ReferralResolver } from './referral/referral.resolver';
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   name: 'placements',
   defaultPort: 4004,
-  // Caseload grants (who may read which citizen) come from citizens, and the target group for the legal maximum.
-  calls: ['citizens'],
+  // Caseload grants (who may read which citizen) come from citizens, and the target group for the legal maximum;
+  // meetings' event feed tells which kick-off meetings were held (pathway/kickoff.consumer.ts).
+  calls: ['citizens', 'meetings'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,
@@ -47,6 +56,14 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     CitizenPlacementsResolver,
     StaffPlacementsResolver,
     PlacementStatisticsResolver,
+    // Pathways: previous / next / pathway, and whose placement an id names (for meetings' kick-off link).
+    PathwayFieldsResolver,
+    PlacementOwnerResolver,
+    // Consent: recordConsent / withdrawConsent, Citizen.consents, sharing follow-up notes under a consent.
+    ConsentResolver,
+    CitizenConsentsResolver,
+    DisclosureResolver,
+    PlacementDisclosuresResolver,
     // Offers (docs/offers.md): the provider register and referrals.
     ProviderResolver,
     ReferralResolver,
@@ -59,7 +76,18 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     Provider: { __resolveReference: resolveProviderReference },
     Referral: { __resolveReference: resolveReferralReference },
   },
-  entities: [Company, Placement, PlacementFollowUp, PlacementExtension, Provider, Referral, ReferralRenewal],
+  entities: [
+    Company,
+    Placement,
+    PlacementFollowUp,
+    PlacementExtension,
+    Provider,
+    Referral,
+    ReferralRenewal,
+    PlacementKickoff,
+    Consent,
+    Disclosure,
+  ],
   migrations,
   // Caseloads from the citizens subgraph, behind the kit's grant cache.
   access: { kind: 'placements' },
@@ -67,4 +95,12 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
   // What it holds about a citizen, for the citizen's whole record (recordExport; docs/record-export.md).
   record: placementsRecord,
   seedDemo: seedPlacementsDemo,
+  // Held kick-off meetings, from meetings' event feed (MEETINGS_URL), into placement_kickoff.
+  background: async (running, logger) => {
+    const url = meetingsFeedUrl();
+    if (!url) return async () => undefined;
+    const consumer = createKickoffConsumer(running.dataSource, url, { logger });
+    consumer.start();
+    return () => consumer.stop();
+  },
 };

@@ -149,7 +149,15 @@ export const EVENT_CATALOGUE = define({
     source: 'meetings',
     aggregateType: 'meeting',
     citizen: true,
-    fields: { meetingId: 'uuid', kind: 'code', scheduledAt: 'timestamp', durationMinutes: 'int', staffIds: 'uuid[]' },
+    fields: {
+      meetingId: 'uuid',
+      kind: 'code',
+      scheduledAt: 'timestamp',
+      durationMinutes: 'int',
+      staffIds: 'uuid[]',
+      // The placement a kick-off or placement follow-up is about (pathways helper, issue 19).
+      placementId: 'uuid?',
+    },
   },
   'meeting.rescheduled': {
     source: 'meetings',
@@ -167,7 +175,7 @@ export const EVENT_CATALOGUE = define({
     source: 'meetings',
     aggregateType: 'meeting',
     citizen: true,
-    fields: { meetingId: 'uuid', kind: 'code', scheduledAt: 'timestamp', status: 'code' },
+    fields: { meetingId: 'uuid', kind: 'code', scheduledAt: 'timestamp', status: 'code', placementId: 'uuid?' },
   },
   'agreement.recorded': {
     source: 'meetings',

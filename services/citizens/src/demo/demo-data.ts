@@ -23,6 +23,8 @@ const stories = {
     preferredContact: ContactChannel.PHONE,
     caseworker: 'inger',
     consultant: 'anders',
+    // The workshop internship after his course (placements' demo, pathways).
+    jobConsultant: 'jens',
     network: [{ name: 'Hanne Hansen', relation: 'mother (lives with Per)', phone: '+45 61 11 22 33' }],
     dreams: 'Jeg vil tabe mig nok til at kunne arbejde fuld tid igen som mekaniker. Værkstedet har lovet mig et job.',
     strengths: ['Uddannet mekaniker', 'Har selv fundet et højskoleophold', 'Har bygget en speciel cykel'],

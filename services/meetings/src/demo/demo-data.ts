@@ -2,7 +2,7 @@ import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
 import { attendanceRecorded, courseCreated, courseEnrolled, meetingCancelled, meetingOutcomeRecorded, meetingScheduled } from '../events';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+import { demoCitizens, demoPlacements, demoStaff } from '@jobcenter/demo-cast';
 import { Attendance } from '../course/attendance.entity';
 import { CourseFacilitator } from '../course/course-facilitator.entity';
 import { AttendanceStatus, CourseTopic } from '../course/course.enums';
@@ -39,6 +39,8 @@ interface DemoMeeting {
   agreements?: DemoAgreement[];
   location?: string;
   reason?: string;
+  /** The placement a kick-off is about (demo-cast's demoPlacements). */
+  placement?: string;
 }
 
 /** An agreement of a held meeting: who carries it (a staff member by demo name, or a role), its deadline in days from today. */
@@ -210,6 +212,51 @@ const meetings: DemoMeeting[] = [
     location: 'Jobcentret',
   },
 
+  // Kick-offs (opstartsmøder) booked with their placements: Svend's two were held before each
+  // start; Per's, before the internship at the workshop that follows his course, is booked.
+  {
+    who: 'svend',
+    kind: MeetingKind.PLACEMENT_KICKOFF,
+    days: -127,
+    time: '10:00',
+    staff: [
+      ['jens', JC],
+      ['anders', RC],
+    ],
+    others: [[ParticipantRole.EMPLOYER, 'Poul Gartner']],
+    status: MeetingStatus.HELD,
+    location: 'Ringe Anlægsgartner ApS',
+    summary: 'Opgaver i planteskolen, 20 timer om ugen, Poul er kontaktperson. Svend fortæller selv om AA.',
+    placement: demoPlacements.svendInternship,
+  },
+  {
+    who: 'svend',
+    kind: MeetingKind.PLACEMENT_KICKOFF,
+    days: -32,
+    time: '10:00',
+    staff: [
+      ['jens', JC],
+      ['anders', RC],
+    ],
+    others: [[ParticipantRole.EMPLOYER, 'Poul Gartner']],
+    status: MeetingStatus.HELD,
+    location: 'Ringe Anlægsgartner ApS',
+    summary: 'Løntilskud i 6 måneder, 30 timer om ugen; Poul er mentor. Mål: ordinært job og anlægsgartneruddannelsen.',
+    placement: demoPlacements.svendWageSubsidy,
+  },
+  {
+    who: 'per',
+    kind: MeetingKind.PLACEMENT_KICKOFF,
+    days: 27,
+    time: '10:00',
+    staff: [
+      ['jens', JC],
+      ['anders', RC],
+    ],
+    others: [[ParticipantRole.EMPLOYER, 'Værkfører Bo Hansen']],
+    location: 'Ryslinge Auto- og Cykelværksted',
+    placement: demoPlacements.perInternship,
+  },
   {
     who: 'bent',
     kind: MeetingKind.PLACEMENT_FOLLOW_UP,
@@ -262,6 +309,7 @@ async function insertMeeting(tx: EntityManager, today: string, m: DemoMeeting): 
       reason: m.reason ?? null,
       outcomeRecordedAt:
         status === MeetingStatus.PLANNED || status === MeetingStatus.CANCELLED ? null : addMinutes(scheduledAt, minutes + 30),
+      placementId: m.placement ?? null,
       createdBy: demoStaff[m.staff[0][0]].id,
     }),
   );

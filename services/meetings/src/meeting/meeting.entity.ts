@@ -10,6 +10,7 @@ import { MeetingKind, MeetingStatus } from './meeting.enums';
 @Index('ix_meeting_citizen_time', ['citizenId', 'scheduledAt'])
 @Index('ix_meeting_time_status', ['scheduledAt', 'status'])
 @Index('ix_meeting_kind_status_citizen', ['kind', 'status', 'citizenId', 'scheduledAt'])
+@Index('ix_meeting_placement', ['placementId', 'scheduledAt'])
 @ObjectType({ description: 'A meeting with a citizen (møde): follow-up, walk-and-talk, network meeting and more.' })
 @Directive('@key(fields: "id")')
 export class Meeting {
@@ -60,6 +61,13 @@ export class Meeting {
   @Field(() => Date, { nullable: true, description: 'When the outcome was first recorded.' })
   @Column({ type: 'timestamptz', nullable: true })
   outcomeRecordedAt!: Date | null;
+
+  /**
+   * The placement (in the placements subgraph) this meeting is about, e.g. its kick-off
+   * (opstartsmøde); checked there to be the same citizen's when booked. Read as `placement`.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  placementId!: string | null;
 
   @Column({ type: 'uuid' })
   createdBy!: string;

@@ -45,6 +45,13 @@ export class ScheduleMeetingInput {
   @IsOptional()
   @ArrayMaxSize(20)
   participants?: ParticipantInput[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The placement the meeting is about (a PLACEMENT_KICKOFF or PLACEMENT_FOLLOW_UP meeting): one of the citizen's own placements. A held kick-off lets the placement start.",
+  })
+  placementId?: string | null;
 }
 
 @InputType({ description: 'Something agreed at the meeting, with who carries it and by when.' })

@@ -20,6 +20,7 @@ import { cleanAgreements, matchAmended } from '../agreement/agreement.rules';
 import { decideCancel, decideOutcome, decideReschedule, normalizeParticipants, staffOf } from './meeting.rules';
 import { MinutesAmendment } from './minutes-amendment.entity';
 import { refusalError } from './refusal';
+import { assertPlacementOfCitizen } from '../placement/placements.client';
 
 type Context = RequestContext<MeetingsLoaders>;
 
@@ -89,6 +90,8 @@ export class MeetingResolver {
       ctx.requestId,
     );
     await assertMayWriteFor(ctx, input.citizenId, 'book meetings');
+    const placementId = input.placementId?.trim() || null;
+    if (placementId) await assertPlacementOfCitizen(placementId, input.citizenId, input.kind, ctx.requestId);
     const start = input.scheduledAt;
     const end = addMinutes(start, input.durationMinutes);
     const staffIds = staffOf(decided.participants);
@@ -107,6 +110,7 @@ export class MeetingResolver {
           summary: null,
           reason: null,
           outcomeRecordedAt: null,
+          placementId,
           createdBy: ctx.actor.id,
         }),
       );

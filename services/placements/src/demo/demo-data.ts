@@ -1,13 +1,16 @@
 import { AnyNewEvent, recordEvents } from '@jobcenter/kit';
 import { placementHistory } from '../events';
 import { DataSource } from 'typeorm';
-import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
+import { demoCitizens, demoPlacements, demoStaff } from '@jobcenter/demo-cast';
 import { Company } from '../company/company.entity';
 import { CompanySize } from '../company/company.enums';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { Placement } from '../placement/placement.entity';
 import { PlacementKind, PlacementOutcome, PlacementPurpose, PlacementStatus } from '../placement/placement.enums';
 import { TargetGroup } from '../target-group/target-group';
+import { Consent } from '../consent/consent.entity';
+import { ConsentPartyKind, DisclosureKind } from '../consent/consent.enums';
+import { Disclosure } from '../consent/disclosure.entity';
 import { seedOffersDemo } from './offers-demo';
 import { lastDayOfMonths, lastDayOfWeeks, addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 
@@ -62,6 +65,15 @@ const companies = {
     partnership: false,
     contacts: [{ name: 'Birthe Bager', phone: '+45 62 67 50 05', email: null }],
   },
+  vaerksted: {
+    id: '7a1c0f3e-2b4d-4c5e-8f6a-000000000006',
+    cvr: '38270001',
+    name: 'Ryslinge Auto- og Cykelværksted',
+    industry: 'Car and bicycle repair (værksted)',
+    size: CompanySize.SMALL,
+    partnership: true,
+    contacts: [{ name: 'Værkfører Bo Hansen', phone: '+45 62 67 60 06', email: null }],
+  },
 };
 
 type Story = Omit<Partial<Placement>, 'id'> & { id: string; followUps: { daysAgo: number; note: string }[] };
@@ -74,6 +86,7 @@ function stories(today: string): Story[] {
   const svendInternStart = d(-125);
   const svendSubsidyStart = d(-30);
   const lineInternStart = d(-110);
+  const perInternStart = d(28);
   return [
     {
       id: '9c2e4a6b-8d0f-4a1b-9c3d-000000000001',
@@ -100,6 +113,8 @@ function stories(today: string): Story[] {
       companyId: companies.kro.id,
       kind: PlacementKind.WAGE_SUBSIDY_PRIVATE,
       purpose: PlacementPurpose.UPSKILLING,
+      // The partnership model: the internship at the inn became wage subsidy there (one pathway).
+      continuesPlacementId: '9c2e4a6b-8d0f-4a1b-9c3d-000000000001',
       startDate: bentSubsidyStart,
       endDate: lastDayOfMonths(bentSubsidyStart, 6),
       hoursPerWeek: 37,
@@ -115,7 +130,7 @@ function stories(today: string): Story[] {
       ],
     },
     {
-      id: '9c2e4a6b-8d0f-4a1b-9c3d-000000000003',
+      id: demoPlacements.svendInternship,
       citizenId: demoCitizens.svend.id,
       companyId: companies.gartner.id,
       kind: PlacementKind.INTERNSHIP,
@@ -134,11 +149,12 @@ function stories(today: string): Story[] {
       ],
     },
     {
-      id: '9c2e4a6b-8d0f-4a1b-9c3d-000000000004',
+      id: demoPlacements.svendWageSubsidy,
       citizenId: demoCitizens.svend.id,
       companyId: companies.gartner.id,
       kind: PlacementKind.WAGE_SUBSIDY_PRIVATE,
       purpose: PlacementPurpose.UPSKILLING,
+      continuesPlacementId: demoPlacements.svendInternship,
       startDate: svendSubsidyStart,
       endDate: lastDayOfMonths(svendSubsidyStart, 6),
       hoursPerWeek: 30,
@@ -195,6 +211,95 @@ function stories(today: string): Story[] {
         'Ulla fik det for skidt den dag, hun skulle starte; aflyst i samråd. Hun tilbydes i stedet et forrevalideringsprojekt hos en kunstner.',
       followUps: [],
     },
+    {
+      // Per's internship at the workshop after his course (seed 002); the kick-off is booked in meetings.
+      id: demoPlacements.perInternship,
+      citizenId: demoCitizens.per.id,
+      companyId: companies.vaerksted.id,
+      kind: PlacementKind.INTERNSHIP,
+      purpose: PlacementPurpose.CLARIFICATION,
+      startDate: perInternStart,
+      endDate: lastDayOfWeeks(perInternStart, 13),
+      hoursPerWeek: 20,
+      status: PlacementStatus.AGREED,
+      jobConsultantId: jens,
+      targetGroupAtStart: TargetGroup.ACTIVITY_READY,
+      followUps: [],
+    },
+  ];
+}
+
+/** The seed stories' consents: what each citizen has let the jobcenter share, and with whom. */
+function consents(today: string): (Omit<Partial<Consent>, 'id'> & { id: string })[] {
+  const d = (days: number) => addDays(today, days);
+  const base = {
+    providerId: null,
+    to: null,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    recordedBy: demoStaff.jens.id,
+    recordedByRole: 'JOB_CONSULTANT',
+  };
+  return [
+    {
+      ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000001',
+      citizenId: demoCitizens.svend.id,
+      party: 'Ringe Anlægsgartner ApS, Poul Gartner',
+      partyKind: ConsentPartyKind.EMPLOYER,
+      companyId: companies.gartner.id,
+      purpose: 'Opfølgning på praktik og løntilskud',
+      from: d(-128),
+    },
+    {
+      ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000002',
+      citizenId: demoCitizens.per.id,
+      party: 'Ryslinge Auto- og Cykelværksted, værkfører Bo Hansen',
+      partyKind: ConsentPartyKind.EMPLOYER,
+      companyId: companies.vaerksted.id,
+      purpose: 'Opfølgning på praktikken på værkstedet',
+      from: d(-5),
+      to: d(200),
+    },
+    {
+      ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000003',
+      citizenId: demoCitizens.per.id,
+      party: 'Hanne Hansen (mor)',
+      partyKind: ConsentPartyKind.RELATIVE,
+      companyId: null,
+      purpose: 'Må deltage i netværksmøder og kende min plan',
+      from: d(-90),
+      recordedBy: demoCitizens.per.id,
+      recordedByRole: 'CITIZEN',
+    },
+    {
+      ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000005',
+      citizenId: demoCitizens.ulla.id,
+      party: 'Frivilligcenter Midtfyn',
+      partyKind: ConsentPartyKind.ASSOCIATION,
+      companyId: null,
+      // The volunteer centre in the offers demo (civil society): a referral there needs this consent.
+      providerId: '3d5f7a9b-1c2e-4f60-8a1b-000000000004',
+      purpose: 'Henvisning til en frivillig netværksgruppe',
+      from: d(-14),
+      recordedBy: demoStaff.sofie.id,
+      recordedByRole: 'RESOURCE_CONSULTANT',
+    },
+    {
+      ...base,
+      id: '5c0a1e2d-3b4c-4d5e-8f60-000000000004',
+      citizenId: demoCitizens.line.id,
+      party: 'Faber A/S, HR',
+      partyKind: ConsentPartyKind.EMPLOYER,
+      companyId: companies.faber.id,
+      purpose: 'Opfølgning på vikariatet',
+      from: d(-60),
+      withdrawnAt: new Date(`${d(-3)}T09:00:00Z`),
+      withdrawnBy: demoCitizens.line.id,
+    },
   ];
 }
 
@@ -221,6 +326,19 @@ export async function seedPlacementsDemo(dataSource: DataSource): Promise<boolea
     // The offers of the same stories: providers and referrals (offers-demo.ts).
     events.push(...(await seedOffersDemo(tx, today)));
     await recordEvents(tx, events);
+    await tx.getRepository(Consent).insert(consents(today));
+    // Svend's follow-up notes were shared with the gardener under his consent (a disclosure row).
+    const svendsNotes = await tx.getRepository(PlacementFollowUp).findBy({ placementId: demoPlacements.svendWageSubsidy });
+    await tx.getRepository(Disclosure).insert({
+      citizenId: demoCitizens.svend.id,
+      consentId: '5c0a1e2d-3b4c-4d5e-8f60-000000000001',
+      what: DisclosureKind.FOLLOW_UP_NOTES,
+      placementId: demoPlacements.svendWageSubsidy,
+      companyId: companies.gartner.id,
+      contact: 'Poul Gartner',
+      followUpIds: svendsNotes.map((n) => n.id),
+      disclosedBy: demoStaff.jens.id,
+    });
   });
   return true;
 }

@@ -16,6 +16,7 @@ import { PlacementKind, PlacementOutcome, PlacementPurpose, PlacementStatus } fr
 @Index('ix_placement_company', ['companyId'])
 @Index('ix_placement_status_dates', ['status', 'startDate', 'endDate'])
 @Index('ix_placement_status_ended_on', ['status', 'endedOn'])
+@Index('ix_placement_continues', ['continuesPlacementId'])
 @ObjectType({ description: "A citizen's placement at a company: internship (virksomhedspraktik), wage subsidy (løntilskud) or job." })
 @Directive('@key(fields: "id")')
 export class Placement {
@@ -83,6 +84,25 @@ export class Placement {
   @Field(() => String, { nullable: true, description: 'Why the placement was called off (årsag til aflysning).' })
   @Column({ type: 'text', nullable: true })
   cancelReason!: string | null;
+
+  /**
+   * The placement this one continues at the same company (pathway: internship → wage subsidy →
+   * ordinary job); read through `previous` / `next` / `pathway` (pathway/pathway.fields.ts).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  continuesPlacementId!: string | null;
+
+  @ManyToOne(() => Placement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'continues_placement_id', foreignKeyConstraintName: 'fk_placement_continues' })
+  continuesRow?: Placement;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the placement was started without a held kick-off meeting (opstartsmøde), as the consultant recorded it; null when a kick-off was held.',
+  })
+  @Column({ type: 'text', nullable: true })
+  startWithoutKickoffReason!: string | null;
 
   @Field(() => Date, { description: 'When the placement was proposed.' })
   @CreateDateColumn({ type: 'timestamptz' })

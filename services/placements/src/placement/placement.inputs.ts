@@ -36,6 +36,13 @@ export class ProposePlacementInput {
   @IsOptional()
   @MaxLength(200)
   mentor?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The placement this one continues (pathway: e.g. a wage subsidy after an internship): the same citizen at the same company, ACTIVE or COMPLETED, starting no earlier than this one; at most one continuation each (CONFLICT).',
+  })
+  continuesPlacementId?: string;
 }
 
 @InputType({ description: 'A dated follow-up on a placement.' })

@@ -5,7 +5,7 @@ import { badUserInput, changeTransaction, conflict, DateScalar, forbidden, notFo
 import { isCaseStaff, requireCaseStaff } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
-import { notInFuture, requiredText, boundedDate, unknownReference } from '@jobcenter/kit/input';
+import { notInFuture, optionalText, requiredText, boundedDate, unknownReference } from '@jobcenter/kit/input';
 import { mayReadCitizenPlacements } from '../access';
 import { PlacementFollowUp } from '../follow-up/follow-up.entity';
 import { PlacementsLoaders } from '../loaders';
@@ -16,11 +16,14 @@ import { Placement } from './placement.entity';
 import { PlacementOutcome, PlacementStatus } from './placement.enums';
 import { FollowUpInput, ProposePlacementInput } from './placement.inputs';
 import { EXTENDABLE, FOLLOW_UP_STATUSES, mayTransition, transitionRefusal } from './placement.rules';
+import { assertMayContinue } from '../pathway/continuation';
+import { kickoffReasonForStart } from '../pathway/kickoff.start';
 import { assertNoOverlappingActive, lockCitizenPlacements, transition } from './placement.store';
 
 type Context = RequestContext<PlacementsLoaders>;
 
-async function existing(ctx: Context, id: string): Promise<Placement> {
+/** The placement by id within the caseload: NOT_FOUND when there is none, FORBIDDEN outside the caseload. */
+export async function existing(ctx: Context, id: string): Promise<Placement> {
   const placement = isUuid(id) ? await ctx.dataSource.getRepository(Placement).findOneBy({ id }) : null;
   if (!placement) throw notFound('Placement', id);
   // Every change is within the caseload: the shared policy decides on the placement's citizen.
@@ -82,8 +85,10 @@ export class PlacementResolver {
       status: PlacementStatus.PROPOSED,
       jobConsultantId: jobConsultantId ?? null,
       targetGroupAtStart: facts.targetGroup,
+      continuesPlacementId: input.continuesPlacementId ?? null,
     });
     return changeTransaction(ctx, async (tx) => {
+      if (input.continuesPlacementId) await assertMayContinue(tx, input.continuesPlacementId, placement);
       const saved = await tx.getRepository(Placement).save(placement);
       await recordEvent(tx, placementProposed(saved));
       return saved;
@@ -99,10 +104,19 @@ export class PlacementResolver {
 
   @Mutation(() => Placement, {
     description:
-      'The placement starts (AGREED → ACTIVE). The target group is read again from the citizens service and snapshotted. CONFLICT when another ACTIVE placement of the citizen overlaps its period.',
+      'The placement starts (AGREED → ACTIVE). The target group is read again from the citizens service and snapshotted. CONFLICT when another ACTIVE placement of the citizen overlaps its period, and when no kick-off meeting (opstartsmøde) for it is recorded as held and no `startWithoutKickoffReason` is given.',
   })
-  async startPlacement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Placement> {
+  async startPlacement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('startWithoutKickoffReason', () => String, {
+      nullable: true,
+      description: 'Why the placement starts without a held kick-off meeting; needed only when none is held, then stored and shown.',
+    })
+    startWithoutKickoffReason?: string | null,
+  ): Promise<Placement> {
     requireCaseStaff(ctx.actor, 'start placements');
+    const reason = optionalText(startWithoutKickoffReason, 'startWithoutKickoffReason');
     const placement = await existing(ctx, id);
     if (!mayTransition('start', placement.status)) throw conflict(transitionRefusal('start', placement.status));
     const { targetGroup } = await fetchCitizenFacts(placement.citizenId, ctx.requestId);
@@ -115,7 +129,8 @@ export class PlacementResolver {
     return changeTransaction(ctx, async (tx) => {
       await lockCitizenPlacements(tx, placement.citizenId);
       await assertNoOverlappingActive(tx, placement, placement);
-      return transition(tx, id, 'start', { targetGroupAtStart: targetGroup });
+      const kickoffReason = await kickoffReasonForStart(tx, id, reason);
+      return transition(tx, id, 'start', { targetGroupAtStart: targetGroup, startWithoutKickoffReason: kickoffReason });
     });
   }
 

@@ -121,7 +121,7 @@ export class ReferralResolver {
     const text = optionalText(outcome, 'outcome', 4000);
     await existing(ctx, id);
     return changeTransaction(ctx, (tx) =>
-      changeReferralStatus(tx, id, { to: status, outcome: text, result: result ?? null, today: todayInCopenhagen() }),
+      changeReferralStatus(tx, id, { to: status, outcome: text, result: result ?? null, today: todayInCopenhagen(), by: ctx.actor.id }),
     );
   }
 

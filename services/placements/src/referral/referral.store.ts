@@ -6,6 +6,35 @@ import { Referral } from './referral.entity';
 import { ReferralResult, ReferralStatus } from './referral.enums';
 import { referralRenewed, referralStatusChanged } from './referral.events';
 import { endedOnFor, mayMove, moveRefusal, RENEWABLE, resultRefusal } from './referral.rules';
+import { Provider } from '../provider/provider.entity';
+import { consentInForce } from '../consent/consent.guard';
+import { DisclosureKind } from '../consent/consent.enums';
+import { Disclosure } from '../consent/disclosure.entity';
+
+/**
+ * Consent (issue 19): a referral to a civil-society provider (an association, volunteers) shares
+ * the citizen's situation with people outside the public sector, so it becomes ACTIVE only under
+ * the citizen's consent in force for that provider (CONFLICT otherwise, e.g. right after a
+ * withdrawal), and the sharing is recorded as a disclosure naming the consent. Other providers
+ * work under the municipality's own authority and need none here.
+ */
+async function shareWithCivilSociety(tx: EntityManager, referral: Referral, by: string): Promise<void> {
+  const provider = await tx.getRepository(Provider).findOneBy({ id: referral.providerId });
+  if (!provider?.civilSociety) return;
+  const consent = await consentInForce(tx, referral.citizenId, { kind: 'PROVIDER', providerId: provider.id }, `share the referral`);
+  await tx.getRepository(Disclosure).insert({
+    citizenId: referral.citizenId,
+    consentId: consent.id,
+    what: DisclosureKind.REFERRAL,
+    placementId: null,
+    referralId: referral.id,
+    companyId: null,
+    providerId: provider.id,
+    contact: provider.contact?.slice(0, 200) ?? null,
+    followUpIds: [],
+    disclosedBy: by,
+  });
+}
 
 /** The referral's row, locked for the rest of the transaction, so two changes at once are applied one after the other. */
 async function lockedReferral(tx: EntityManager, id: string): Promise<Referral> {
@@ -19,6 +48,8 @@ export interface StatusChange {
   outcome: string | null;
   result: ReferralResult | null;
   today: string;
+  /** Who makes the change: recorded on the disclosure when a civil-society referral starts. */
+  by?: string;
 }
 
 /**
@@ -35,6 +66,7 @@ export async function changeReferralStatus(tx: EntityManager, id: string, change
   if (resultProblem) throw badUserInput(resultProblem, 'result');
   const current = await lockedReferral(tx, id);
   if (!mayMove(current.status, change.to)) throw conflict(moveRefusal(current.status, change.to));
+  if (change.to === ReferralStatus.ACTIVE) await shareWithCivilSociety(tx, current, change.by ?? current.createdBy);
   const ends = change.to === ReferralStatus.COMPLETED || change.to === ReferralStatus.CANCELLED;
   await tx.getRepository(Referral).update(
     { id },

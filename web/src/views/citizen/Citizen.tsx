@@ -21,6 +21,7 @@ import { FollowUpInterval } from '../co-ownership/FollowUpInterval';
 import { MessageThread } from '../co-ownership/MessageThread';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { RecordExport } from '../record-export/RecordExport';
+import { ConsentsSection } from '../consent/ConsentsSection';
 import { OffersSection } from '../offers/OffersSection';
 import { Reports } from '../reports/Reports';
 
@@ -125,6 +126,7 @@ export default function Citizen() {
       <Section id="placements" title={titles.placements}>
         <PlacementsSection placements={citizen.placements} />
       </Section>
+      <ConsentsSection citizenId={citizen.id} />
       <OffersSection citizenId={citizen.id} />
       <Section id="progression" title={titles.progression}>
         <ProgressionSection assessments={citizen.progress.filter((a) => a.assessedBy === 'STAFF')} />

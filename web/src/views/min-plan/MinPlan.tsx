@@ -20,6 +20,7 @@ import { ConfirmPlanForm } from '../voice/ConfirmPlanForm';
 import { ProposeMilestoneForm } from '../voice/ProposeMilestoneForm';
 import { ScoresSideBySide } from '../voice/ScoresSideBySide';
 import { SelfAssessmentForm } from '../voice/SelfAssessmentForm';
+import { MyConsents } from '../consent/MyConsents';
 import { MyOffers } from '../offers/MyOffers';
 import { MyReports } from '../reports/MyReports';
 import './min-plan.css';
@@ -77,6 +78,7 @@ export default function MinPlan() {
           <MyReports citizenId={me.id} />
           <Meetings meetings={me.meetings} />
           <Placement placement={me.activePlacement} />
+          <MyConsents citizenId={me.id} />
           <MyOffers citizenId={me.id} />
           <Progression assessments={me.progress.filter((a) => a.assessedBy === 'STAFF')} />
           <section aria-labelledby="self-heading">

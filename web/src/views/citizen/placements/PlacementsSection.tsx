@@ -1,6 +1,7 @@
 import { useT } from '../../../i18n/I18n';
 import { useFormat } from '../../../ui/format';
 import type { CitizenData } from '../types';
+import { PlacementPathway } from '../../pathway/PlacementPathway';
 
 /** The citizen's placements (internships, wage subsidy, jobs), newest first. */
 export function PlacementsSection({ placements }: { placements: CitizenData['placements'] }) {
@@ -21,6 +22,7 @@ export function PlacementsSection({ placements }: { placements: CitizenData['pla
           </p>
           {p.jobConsultant && <p className="muted">{t('placements.consultant', { name: p.jobConsultant.name })}</p>}
           {p.outcome && <p>{t('placements.outcome', { outcome: t.label('enum.placementOutcome', p.outcome) })}</p>}
+          <PlacementPathway placementId={p.id} />
         </li>
       ))}
     </ul>
