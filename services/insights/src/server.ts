@@ -3,6 +3,7 @@ import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { createFactsConsumer, eventSourceUrls } from './facts/facts.consumer';
 import { migrations } from './migrations';
 import { SeriesResolver } from './series/series.resolver';
+import { StatisticsResolver } from './statistics/statistics.resolver';
 
 /**
  * The insights bounded context: fact tables built from the other four subgraphs' domain events
@@ -18,6 +19,8 @@ export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
     // The service's part of the citizen's access log, for Citizen.accessLog (services only): it reads no person's data, so it is empty.
     AccessLogResolver,
     SeriesResolver,
+    // The existing statistics fields, taken over from their home subgraphs (@override).
+    StatisticsResolver,
   ],
   entities: [],
   migrations,

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { pseudonym, recordKey } from '@jobcenter/kit';
 import type { EventEnvelope } from '@jobcenter/kit';
+import { statisticsFacts } from '../statistics/statistics.facts';
 
 /** An event as the feed serves it; where it sits in the feed (`cursor`) does not matter to the facts. */
 export type DomainEvent = Omit<EventEnvelope, 'cursor'>;
@@ -152,6 +153,8 @@ export async function applyEvent(m: EntityManager, e: DomainEvent): Promise<void
   const handler = HANDLERS[e.type];
   const pid = e.citizenId ? pseudonym(e.citizenId) : null;
   if (handler && !(NEEDS_CITIZEN.has(e.type) && pid === null)) await handler(m, e, pid);
+  // issue 17: dashboard statistics facts
+  if (statisticsFacts.types.includes(e.type)) await statisticsFacts.apply(m, [{ ...e, pid }]);
   await m.query(
     `INSERT INTO insights_source (source, newest_occurred_at, events) VALUES ($1, $2, 1)
      ON CONFLICT (source) DO UPDATE SET newest_occurred_at = GREATEST(insights_source.newest_occurred_at, EXCLUDED.newest_occurred_at),

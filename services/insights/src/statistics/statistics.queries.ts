@@ -1,0 +1,308 @@
+import { DataSource } from 'typeorm';
+import { Cell, CellSuppression, isSmallCell, MIN_CELL_SIZE, publishedRatio } from '@jobcenter/kit';
+import { addDays } from '@jobcenter/kit/calendar';
+import { CitizenStatistics, GroupCourseStatistics, MeetingStatistics, MilestoneStatistics, PlacementStatistics } from './statistics.types';
+
+/*
+ * The existing statistics fields, answered from insights' facts (migration 1797000000600): each
+ * count is a sum over a rollup kept by triggers (per day and bucket: count and record-key sum),
+ * so the dashboard reads a few hundred small rows instead of the period's transactional rows.
+ * The figures mean what they meant in their home subgraphs, and the record keys are the same,
+ * so each published count gets the same cell-key noise (kit statistics/cell-key.ts) and goes
+ * through the same CellSuppression rules. Only `networkMeetingsOverdue` changes: it is exact
+ * here (citizens' status and enrolment from their events).
+ */
+
+/** The codes each breakdown lists even when empty, as the citizens and placements subgraphs publish them. */
+export const CITIZEN_STATUSES = ['ACTIVE', 'PAUSED', 'SELF_SUPPORTING', 'CLOSED'] as const;
+export const TARGET_GROUPS = [
+  'JOB_READY',
+  'ACTIVITY_READY',
+  'EDUCATION_READY',
+  'EDUCATION_ACTIVITY_READY',
+  'UNEMPLOYMENT_INSURANCE',
+  'NEW_GRADUATE',
+  'SICKNESS_BENEFIT',
+  'RESOURCE_PROGRAMME',
+  'JOB_CLARIFICATION',
+  'INTEGRATION',
+  'FAMILY_SUPPORT',
+] as const;
+export const PLACEMENT_KINDS = ['INTERNSHIP', 'WAGE_SUBSIDY_PRIVATE', 'WAGE_SUBSIDY_PUBLIC', 'ORDINARY_JOB', 'FLEXJOB'] as const;
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Citizens by status and target group today (each citizen's newest state from citizens' events). */
+export async function citizenStatistics(dataSource: DataSource): Promise<CitizenStatistics> {
+  const rows: { status: string; target_group: string; count: string; key_sum: string }[] = await dataSource.query(
+    `SELECT status, target_group, count, key_sum FROM insights_stat_citizen_total WHERE count <> 0`,
+  );
+  const cells = (keys: readonly string[], of: (r: (typeof rows)[number]) => string) =>
+    keys.map((key) => {
+      const mine = rows.filter((r) => of(r) === key);
+      return { key, count: mine.reduce((n, r) => n + num(r.count), 0), keySum: mine.reduce((n, r) => n + num(r.key_sum), 0) };
+    });
+  const byStatus = cells(CITIZEN_STATUSES, (r) => r.status);
+  const total = { count: byStatus.reduce((sum, c) => sum + c.count, 0), keySum: byStatus.reduce((sum, c) => sum + c.keySum, 0) };
+  // Each record is one citizen, so every count here is of people.
+  const s = new CellSuppression();
+  const shownTotal = s.count('total', total);
+  const hideOne = isSmallCell(total);
+  return {
+    total: shownTotal,
+    byStatus: s.breakdown('byStatus', byStatus, { hideOne }),
+    byTargetGroup: s.breakdown(
+      'byTargetGroup',
+      cells(TARGET_GROUPS, (r) => r.target_group),
+      { hideOne },
+    ),
+    suppressed: s.suppressed,
+  };
+}
+
+/**
+ * Up to MIN_CELL_SIZE distinct people behind a bucket (all suppression asks). The bucket's first
+ * rows in index order almost always hold five people already; only when they do not is the
+ * whole bucket read (then it is small, or one of few people's).
+ */
+async function peopleUpTo5(dataSource: DataSource, rowsSql: string, parameters: unknown[]): Promise<number> {
+  const [first]: { n: string }[] = await dataSource.query(`SELECT COUNT(DISTINCT pid) AS n FROM (${rowsSql} LIMIT 200) x`, parameters);
+  if (num(first.n) >= MIN_CELL_SIZE) return MIN_CELL_SIZE;
+  const [all]: { n: string }[] = await dataSource.query(
+    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT pid FROM (${rowsSql}) r LIMIT ${MIN_CELL_SIZE}) x`,
+    parameters,
+  );
+  return num(all.n);
+}
+
+/** Milestones due in [from, to] by where they stand today (plans' definition; DRAFT plans and declined proposals left out). */
+export async function milestoneStatistics(dataSource: DataSource, from: string, to: string, today: string): Promise<MilestoneStatistics> {
+  const rows: { bucket: string; before_today: boolean; count: string; key_sum: string }[] = await dataSource.query(
+    `SELECT bucket, deadline < $3 AS before_today, SUM(count) AS count, SUM(key_sum) AS key_sum
+       FROM insights_stat_milestone_day WHERE deadline BETWEEN $1 AND $2 AND count <> 0 GROUP BY 1, 2`,
+    [from, to, today],
+  );
+  const sum = (match: (r: (typeof rows)[number]) => boolean) => {
+    const mine = rows.filter(match);
+    return { count: mine.reduce((n, r) => n + num(r.count), 0), keySum: mine.reduce((n, r) => n + num(r.key_sum), 0) };
+  };
+  const open = (r: (typeof rows)[number]) => r.bucket === 'PLANNED' || r.bucket === 'IN_PROGRESS';
+  const buckets: Record<string, { match: (r: (typeof rows)[number]) => boolean; statuses: string[]; deadline?: 'before' | 'from' }> = {
+    achieved: { match: (r) => r.bucket === 'ACHIEVED', statuses: ['ACHIEVED'] },
+    missed: { match: (r) => r.bucket === 'MISSED', statuses: ['MISSED'] },
+    overdue: { match: (r) => open(r) && r.before_today, statuses: ['PLANNED', 'IN_PROGRESS'], deadline: 'before' },
+    open: { match: (r) => open(r) && !r.before_today, statuses: ['PLANNED', 'IN_PROGRESS'], deadline: 'from' },
+    revised: { match: (r) => r.bucket === 'REVISED', statuses: ['REVISED'] },
+    dropped: { match: (r) => r.bucket === 'DROPPED', statuses: ['DROPPED'] },
+  };
+  const cells: Record<string, Cell> = {};
+  for (const [name, b] of Object.entries(buckets)) {
+    const c = sum(b.match);
+    const deadline = b.deadline === 'before' ? 'AND deadline < $3' : b.deadline === 'from' ? 'AND deadline >= $3' : '';
+    const people =
+      c.count === 0
+        ? 0
+        : await peopleUpTo5(
+            dataSource,
+            `SELECT pid FROM insights_stat_milestone
+              WHERE status = ANY($4) AND deadline BETWEEN $1 AND $2 ${deadline} AND NOT draft AND NOT declined`,
+            [from, to, today, b.statuses],
+          );
+    cells[name] = { ...c, people };
+  }
+  const { achieved, missed, overdue } = cells;
+  const decided: Cell = {
+    count: num(achieved.count) + num(missed.count) + num(overdue.count),
+    keySum: num(achieved.keySum) + num(missed.keySum) + num(overdue.keySum),
+    // At least as many people as the largest of its parts (≥ 5 is all that is asked).
+    people: Math.max(num(achieved.people), num(missed.people), num(overdue.people)),
+  };
+  if ((decided.people ?? 0) < MIN_CELL_SIZE && decided.count > 0) {
+    decided.people = await peopleUpTo5(
+      dataSource,
+      `SELECT pid FROM insights_stat_milestone
+        WHERE deadline BETWEEN $1 AND $2 AND NOT draft AND NOT declined
+          AND (status IN ('ACHIEVED', 'MISSED') OR (status IN ('PLANNED', 'IN_PROGRESS') AND deadline < $3))`,
+      [from, to, today],
+    );
+  }
+  const s = new CellSuppression();
+  return {
+    achieved: s.count('achieved', achieved),
+    missed: s.count('missed', missed),
+    overdue: s.count('overdue', overdue),
+    open: s.count('open', cells.open),
+    revised: s.count('revised', cells.revised),
+    dropped: s.count('dropped', cells.dropped),
+    achievementRate: s.rate('achievementRate', publishedRatio(achieved, decided), { over: decided, from: [achieved, missed, overdue] }),
+    suppressed: s.suppressed,
+  };
+}
+
+/** Midnight in Copenhagen at the start of `day`, as an ISO instant (for timestamptz comparisons). */
+const COPENHAGEN_MIDNIGHT = (parameter: string) => `(${parameter}::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
+
+/**
+ * Meetings starting in [from, to] (Copenhagen dates) by outcome, and citizens overdue for a
+ * network meeting at the end of the period (or today, if earlier), exactly: ACTIVE in citizens'
+ * events that day, whose last held network meeting is more than 3 months before it, or who have
+ * none while enrolled more than 3 months before it.
+ */
+export async function meetingStatistics(dataSource: DataSource, from: string, to: string, today: string): Promise<MeetingStatistics> {
+  const rows: { status: string; count: string; key_sum: string }[] = await dataSource.query(
+    `SELECT status, SUM(count) AS count, SUM(key_sum) AS key_sum FROM insights_stat_meeting_day
+      WHERE day BETWEEN $1 AND $2 AND count <> 0 GROUP BY status`,
+    [from, to],
+  );
+  const statuses: Record<string, string[]> = {
+    held: ['HELD'],
+    no_show: ['NO_SHOW'],
+    excused: ['EXCUSED'],
+    cancelled: ['CANCELLED'],
+    planned: ['PLANNED'],
+    attended_or_not: ['HELD', 'NO_SHOW'],
+  };
+  const cells: Record<string, Cell> = {};
+  for (const [name, list] of Object.entries(statuses)) {
+    const mine = rows.filter((r) => list.includes(r.status));
+    const count = mine.reduce((n, r) => n + num(r.count), 0);
+    const people =
+      count === 0
+        ? 0
+        : await peopleUpTo5(
+            dataSource,
+            `SELECT pid FROM insights_meeting
+              WHERE status = ANY($3) AND scheduled_at >= ${COPENHAGEN_MIDNIGHT('$1')} AND scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}`,
+            [from, addDays(to, 1), list],
+          );
+    cells[name] = { count, keySum: mine.reduce((n, r) => n + num(r.key_sum), 0), people };
+  }
+  const asOf = to < today ? to : today;
+  const [overdue]: { count: string; key_sum: string }[] = await dataSource.query(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(c.record_key), 0) AS key_sum
+       FROM insights_stat_citizen c
+       JOIN insights_citizen_state s ON s.pid = c.pid AND s.status = 'ACTIVE'
+            AND s.valid_from < ${COPENHAGEN_MIDNIGHT('$2')} AND (s.valid_to IS NULL OR s.valid_to >= ${COPENHAGEN_MIDNIGHT('$2')})
+       JOIN insights_citizen ic ON ic.pid = c.pid
+      WHERE COALESCE(
+              (SELECT MAX(m.scheduled_at) FROM insights_meeting m
+                WHERE m.pid = c.pid AND m.kind = 'NETWORK_MEETING' AND m.status = 'HELD' AND m.scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}),
+              ${COPENHAGEN_MIDNIGHT('ic.enrolled_at')})
+            < ${COPENHAGEN_MIDNIGHT('$1')} - interval '3 months'`,
+    [asOf, addDays(asOf, 1)],
+  );
+  const [held, noShow] = [cells.held, cells.no_show];
+  const s = new CellSuppression();
+  return {
+    held: s.count('held', held),
+    noShow: s.count('noShow', noShow),
+    excused: s.count('excused', cells.excused),
+    cancelled: s.count('cancelled', cells.cancelled),
+    planned: s.count('planned', cells.planned),
+    attendanceRate: s.rate('attendanceRate', publishedRatio(held, cells.attended_or_not), {
+      over: cells.attended_or_not,
+      from: [held, noShow],
+    }),
+    networkMeetingsOverdue: s.count('networkMeetingsOverdue', { count: num(overdue.count), keySum: num(overdue.key_sum) }),
+    suppressed: s.suppressed,
+  };
+}
+
+/** Occupancy and attendance of the courses starting in [from, to] (meetings' definition). */
+export async function groupCourseStatistics(dataSource: DataSource, from: string, to: string): Promise<GroupCourseStatistics> {
+  const [row]: Record<string, string>[] = await dataSource.query(
+    `WITH c AS (SELECT course_id, capacity FROM insights_stat_course WHERE start_date BETWEEN $1 AND $2),
+          e AS (SELECT e.* FROM insights_stat_enrollment e JOIN c USING (course_id)),
+          a AS (SELECT a.* FROM insights_stat_attendance a JOIN c USING (course_id) WHERE a.status IN ('PRESENT', 'ABSENT'))
+     SELECT (SELECT COUNT(*) FROM c) AS courses,
+            (SELECT COALESCE(SUM(capacity), 0) FROM c) AS seats,
+            (SELECT COUNT(*) FROM e) AS enrolled,
+            (SELECT COALESCE(SUM(record_key), 0) FROM e) AS enrolled_key,
+            (SELECT COUNT(DISTINCT pid) FROM e) AS enrolled_people,
+            COUNT(*) FILTER (WHERE a.status = 'PRESENT') AS present,
+            COALESCE(SUM(a.record_key) FILTER (WHERE a.status = 'PRESENT'), 0) AS present_key,
+            COUNT(DISTINCT a.pid) FILTER (WHERE a.status = 'PRESENT') AS present_people,
+            COUNT(*) FILTER (WHERE a.status = 'ABSENT') AS absent,
+            COALESCE(SUM(a.record_key) FILTER (WHERE a.status = 'ABSENT'), 0) AS absent_key,
+            COUNT(DISTINCT a.pid) FILTER (WHERE a.status = 'ABSENT') AS absent_people,
+            COUNT(*) AS recorded,
+            COALESCE(SUM(a.record_key), 0) AS recorded_key,
+            COUNT(DISTINCT a.pid) AS recorded_people
+       FROM a`,
+    [from, to],
+  );
+  const cell = (key: string): Cell => ({ count: num(row[key]), people: num(row[`${key}_people`]), keySum: num(row[`${key}_key`]) });
+  const seats = num(row.seats);
+  const enrolled = cell('enrolled');
+  const [present, absent] = [cell('present'), cell('absent')];
+  const s = new CellSuppression();
+  return {
+    courses: num(row.courses),
+    seats,
+    enrolled: s.count('enrolled', enrolled),
+    occupancyRate: s.rate('occupancyRate', publishedRatio(enrolled, seats), { over: enrolled, from: [enrolled] }),
+    attendanceRate: s.rate('attendanceRate', publishedRatio(present, { count: num(row.recorded), keySum: num(row.recorded_key) }), {
+      over: num(row.recorded_people),
+      from: [present, absent],
+    }),
+    suppressed: s.suppressed,
+  };
+}
+
+type PlacementRow = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string; key_sum: string };
+
+/** ACTIVE placements overlapping [from, to] and placements completed in it (placements' definition), from insights' placement facts. */
+export async function placementStatistics(dataSource: DataSource, from: string, to: string): Promise<PlacementStatistics> {
+  const rows: PlacementRow[] = await dataSource.query(
+    `WITH p AS (
+       SELECT 'active' AS bucket, kind, 'ACTIVE' AS outcome, pid, record_key FROM insights_placement
+        WHERE status = 'ACTIVE' AND start_date <= $2 AND end_date >= $1
+       UNION ALL
+       SELECT 'completed', kind, CASE WHEN outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION') THEN outcome ELSE 'OTHER' END, pid, record_key
+         FROM insights_placement WHERE status = 'COMPLETED' AND end_date BETWEEN $1 AND $2
+     )
+     SELECT bucket, kind, outcome, COUNT(*) AS count, COUNT(DISTINCT pid) AS people, SUM(record_key) AS key_sum
+       FROM p GROUP BY GROUPING SETS ((bucket), (kind), (outcome))`,
+    [from, to],
+  );
+  const cell = (match: (r: PlacementRow) => boolean): Cell => {
+    const row = rows.find(match);
+    return { count: num(row?.count), people: num(row?.people), keySum: num(row?.key_sum) };
+  };
+  const bucket = (name: string) => cell((r) => r.bucket === name);
+  const outcome = (name: string) => cell((r) => r.bucket === null && r.kind === null && r.outcome === name);
+  const [active, completed] = [bucket('active'), bucket('completed')];
+  const [employment, education, other] = [outcome('ORDINARY_EMPLOYMENT'), outcome('EDUCATION'), outcome('OTHER')];
+  const s = new CellSuppression();
+  const shownActive = s.count('active', active);
+  const shownCompleted = s.count('completed', completed);
+  // The outcomes add up to `completed`: the remainder ("other") is protected like a cell.
+  const outcomes = s.parts(
+    [
+      { key: 'toOrdinaryEmployment', ...employment },
+      { key: 'toEducation', ...education },
+      { key: 'other', ...other },
+    ],
+    ['other'],
+  );
+  const byKind = s.breakdown(
+    'byKind',
+    PLACEMENT_KINDS.map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
+    // The kinds add up to active + completed: if either is withheld, the sum must not give it away.
+    { hideOne: isSmallCell(active) || isSmallCell(completed) },
+  );
+  const succeeded: Cell = {
+    count: employment.count + education.count,
+    people: (employment.people ?? 0) + (education.people ?? 0),
+    keySum: (employment.keySum ?? 0) + (education.keySum ?? 0),
+  };
+  return {
+    active: shownActive,
+    completed: shownCompleted,
+    byKind,
+    toOrdinaryEmployment: outcomes.toOrdinaryEmployment,
+    toEducation: outcomes.toEducation,
+    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), { over: completed, from: [employment, education, other] }),
+    suppressed: s.suppressed,
+  };
+}
