@@ -7,6 +7,7 @@ import { devSignInUrl } from '@jobcenter/gateway';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '@jobcenter/scripts/services';
 import { createFactsConsumer, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
 /** The built web app the gateway serves (root `npm run build` makes it). */
@@ -48,6 +49,8 @@ export async function startWorkbench(): Promise<Workbench> {
     // Insights' own background consumer started before its peers' URLs were known (the test
     // federation sets <NAME>_URL once every subgraph runs), so it reads no feed: read them here.
     const insights = federation.subgraphs.insights;
+    // The dashboard's statistics are insights' (@override): the demo events are in them before any page opens.
+    if (insights) await catchUpInsights(insights.dataSource);
     const consumer = insights ? createFactsConsumer(insights.dataSource, eventSourceUrls()) : undefined;
     consumer?.start();
     const origin = new URL(federation.url).origin;

@@ -49,6 +49,9 @@ import { seedScale } from './seed-scale/index';
 import { freePort } from '@jobcenter/kit/testing';
 import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
+import { createFactsConsumer, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
+import { activePlansOf, LagResult, startLagProbe } from './bench-lag';
 
 // Checked at start with every other variable the benchmark reads (kit config: one message for all).
 checkScriptConfig([
@@ -115,6 +118,14 @@ async function main() {
     } else {
       await fillCaseload(byName, CITIZENS);
     }
+    // Insights answers the dashboard's statistics from the events: it reads everything written so
+    // far before anything is measured, then keeps reading (every 250 ms) as it would in service.
+    // Its own background consumer started before the peers' URLs were set, so it reads no feed.
+    const insightsStarted = performance.now();
+    const caughtUp = await catchUpInsights(byName.insights.dataSource);
+    console.log(`insights read ${caughtUp} events in ${((performance.now() - insightsStarted) / 1000).toFixed(1)} s`);
+    const insightsConsumer = createFactsConsumer(byName.insights.dataSource, eventSourceUrls());
+    insightsConsumer.start();
     const supergraphSdl = composeFromSchemas(
       running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })),
     );
@@ -227,10 +238,25 @@ async function main() {
     const cpuLines: string[] = [];
     // A turn too short for a slow scenario completes nothing: no ratio then.
     const ratio = (x: number, y: number, totals: number[]) => (totals.every((t) => t > 0) && y > 0 ? (x / y).toFixed(2) : '-');
+    // Event lag: while the caseload and job-consultant scenarios run, their caseworker adds
+    // milestones through our gateway; each is timed until it is in insights' facts (bench-lag.ts).
+    const lagWriter = scenarios.find((s) => s.name.startsWith('CaseworkerCaseload'))?.actor;
+    const lagPlans = lagWriter ? await activePlansOf(byName.citizens.dataSource, byName.plans.dataSource, lagWriter.id) : [];
+    const lagResults: LagResult[] = [];
     for (const scenario of scenarios) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.actor);
+      const probe =
+        lagWriter && lagPlans.length > 0 && /^(CaseworkerCaseload|JobConsultantDay)/.test(scenario.name)
+          ? startLagProbe({
+              gatewayUrl: gateway.url,
+              headers: await headersFor(lagWriter),
+              planIds: lagPlans,
+              insights: byName.insights.dataSource,
+            })
+          : null;
       const [ours, hive] = await compare({ url: gateway.url, process: gateway }, { url: peer.url, process: peer }, headers, body);
+      if (probe) lagResults.push(await probe.stop());
       const perRequest = await statementsPerRequest(gateway.url, headers, body);
       cpuLines.push(`  ${scenario.name.padEnd(44)} ${ours.cpuMsPerRequest.toFixed(2)} / ${hive.cpuMsPerRequest.toFixed(2)}`);
       console.log(
@@ -255,6 +281,19 @@ async function main() {
       );
     }
 
+    if (lagResults.length > 0) {
+      const lags = lagResults.flatMap((r) => r.lags).sort((a, b) => a - b);
+      const at = (p: number) => (lags.length ? lags[Math.min(lags.length - 1, Math.ceil((p / 100) * lags.length) - 1)] : 0);
+      const writes = lagResults.reduce((n, r) => n + r.writes, 0);
+      const missing = lagResults.reduce((n, r) => n + r.missing, 0);
+      const errors = lagResults.flatMap((r) => r.errors);
+      console.log(
+        `\nEvent lag (a milestone added through the gateway every 0.5 s during the caseload and job-consultant scenarios, until it is in insights' facts): ` +
+          `${writes} writes, ${lags.length} seen, ${missing} not within 30 s, ${errors.length} failed; p50 ${ms(at(50))} ms, p95 ${ms(at(95))} ms, max ${ms(lags.at(-1) ?? 0)} ms`,
+      );
+      if (errors.length) console.log(`  first failure: ${errors[0]}`);
+    }
+
     console.log('\nGateway CPU per request, ms (its own process, user + system), ours / Hive:');
     for (const line of cpuLines) console.log(line);
 
@@ -272,6 +311,7 @@ async function main() {
     }
     await peer.close();
     await gateway.close();
+    await insightsConsumer.stop();
   } finally {
     for (const r of running) {
       await r.subgraph.close();

@@ -61,7 +61,10 @@ export class DashboardStatistics1797000000600 implements MigrationInterface {
       table: 'insights_stat_milestone',
       total: 'insights_stat_milestone_day',
       // Left out as plans' figures leave them out: milestones of DRAFT plans and declined proposals.
-      keys: { deadline: 'deadline', bucket: `CASE WHEN draft THEN 'DRAFT' WHEN status = 'DROPPED' AND declined THEN 'DECLINED' ELSE status END` },
+      keys: {
+        deadline: 'deadline',
+        bucket: `CASE WHEN draft THEN 'DRAFT' WHEN status = 'DROPPED' AND declined THEN 'DECLINED' ELSE status END`,
+      },
     });
 
     await q.query(`CREATE TABLE "insights_stat_meeting_day" (
@@ -99,7 +102,9 @@ export class DashboardStatistics1797000000600 implements MigrationInterface {
       "record_key" smallint NOT NULL,
       "status" varchar(16) NOT NULL,
       PRIMARY KEY ("session_id", "pid"))`);
-    await q.query(`CREATE INDEX "ix_insights_stat_attendance_course" ON "insights_stat_attendance" ("course_id", "status") INCLUDE ("pid")`);
+    await q.query(
+      `CREATE INDEX "ix_insights_stat_attendance_course" ON "insights_stat_attendance" ("course_id", "status") INCLUDE ("pid")`,
+    );
     await q.query(`CREATE INDEX "ix_insights_stat_enrollment_course" ON "insights_stat_enrollment" ("course_id") INCLUDE ("pid")`);
 
     // Pages already consumed before this migration have no statistics facts: read the feeds again.

@@ -40,7 +40,11 @@ const str = (e: StatisticsEvent, field: string): string | null => (e.payload[fie
 const of = (events: StatisticsEvent[], ...types: string[]) => events.filter((e) => types.includes(e.type) && e.citizenId !== null);
 
 /** The newest of each key's events (the page is in feed order, oldest first). */
-function newest<T>(events: StatisticsEvent[], key: (e: StatisticsEvent) => string, value: (e: StatisticsEvent, before?: T) => T): Map<string, T> {
+function newest<T>(
+  events: StatisticsEvent[],
+  key: (e: StatisticsEvent) => string,
+  value: (e: StatisticsEvent, before?: T) => T,
+): Map<string, T> {
   const out = new Map<string, T>();
   for (const e of events) out.set(key(e), value(e, out.get(key(e))));
   return out;
@@ -198,7 +202,13 @@ async function courses(m: EntityManager, events: StatisticsEvent[]) {
       `INSERT INTO insights_stat_attendance (session_id, pid, course_id, record_key, status)
        SELECT * FROM unnest($1::uuid[], $2::char(32)[], $3::uuid[], $4::smallint[], $5::varchar[])
        ON CONFLICT (session_id, pid) DO UPDATE SET status = EXCLUDED.status`,
-      [rows.map((r) => r.sessionId), rows.map((r) => r.pid), rows.map((r) => r.courseId), rows.map((r) => r.key), rows.map((r) => r.status)],
+      [
+        rows.map((r) => r.sessionId),
+        rows.map((r) => r.pid),
+        rows.map((r) => r.courseId),
+        rows.map((r) => r.key),
+        rows.map((r) => r.status),
+      ],
     );
   }
 }

@@ -98,7 +98,8 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
   const cells: Record<string, Cell> = {};
   for (const [name, b] of Object.entries(buckets)) {
     const c = sum(b.match);
-    const deadline = b.deadline === 'before' ? 'AND deadline < $3' : b.deadline === 'from' ? 'AND deadline >= $3' : '';
+    const deadline =
+      b.deadline === 'before' ? 'AND deadline < $3' : b.deadline === 'from' ? 'AND deadline >= $3' : 'AND $3::date IS NOT NULL';
     const people =
       c.count === 0
         ? 0
@@ -302,7 +303,10 @@ export async function placementStatistics(dataSource: DataSource, from: string, 
     byKind,
     toOrdinaryEmployment: outcomes.toOrdinaryEmployment,
     toEducation: outcomes.toEducation,
-    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), { over: completed, from: [employment, education, other] }),
+    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), {
+      over: completed,
+      from: [employment, education, other],
+    }),
     suppressed: s.suppressed,
   };
 }

@@ -2,7 +2,13 @@ import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { badUserInput, DateScalar, forbidden, RequestContext } from '@jobcenter/kit';
 import { assertMayReadStatistics, requireStaff } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
-import { citizenStatistics, groupCourseStatistics, meetingStatistics, milestoneStatistics, placementStatistics } from './statistics.queries';
+import {
+  citizenStatistics,
+  groupCourseStatistics,
+  meetingStatistics,
+  milestoneStatistics,
+  placementStatistics,
+} from './statistics.queries';
 import { CitizenStatistics, GroupCourseStatistics, MeetingStatistics, MilestoneStatistics, PlacementStatistics } from './statistics.types';
 
 type Context = RequestContext<unknown>;
