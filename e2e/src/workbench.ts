@@ -6,7 +6,6 @@ import { DEMO_TEAM, demoCitizens, demoStaff, DemoStaffKey, DemoCitizenKey } from
 import { devSignInUrl } from '@jobcenter/gateway';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '@jobcenter/scripts/services';
-import { createFactsConsumer, eventSourceUrls } from '@jobcenter/insights/facts/consumer';
 import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
@@ -46,13 +45,8 @@ export async function startWorkbench(): Promise<Workbench> {
   const federation = await startTestFederation(subgraphs);
   try {
     for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
-    // Insights' own background consumer started before its peers' URLs were known (the test
-    // federation sets <NAME>_URL once every subgraph runs), so it reads no feed: read them here.
-    const insights = federation.subgraphs.insights;
     // The dashboard's statistics are insights' (@override): the demo events are in them before any page opens.
-    if (insights) await catchUpInsights(insights.dataSource);
-    const consumer = insights ? createFactsConsumer(insights.dataSource, eventSourceUrls()) : undefined;
-    consumer?.start();
+    if (federation.subgraphs.insights) await catchUpInsights(federation.subgraphs.insights.dataSource);
     const origin = new URL(federation.url).origin;
     const browser = await launchChromium();
     return {
@@ -65,7 +59,6 @@ export async function startWorkbench(): Promise<Workbench> {
         return watched;
       },
       async stop() {
-        await consumer?.stop();
         await browser.close().catch(() => undefined);
         await federation.stop();
       },

@@ -1,4 +1,5 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { createLogger } from '@jobcenter/kit';
 import type { Actor, SubgraphDefinition } from '@jobcenter/kit';
 import { bearerFor, GraphQLResponse, postGraphQL, startTestSubgraph, TestSubgraph } from '@jobcenter/kit/testing';
 import { composeFromSchemas } from './compose';
@@ -30,6 +31,13 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
   // Subgraphs that call each other (subgraphClient) find their peers through <NAME>_URL.
   const previousUrls = definitions.map((d) => [`${d.name.toUpperCase()}_URL`, process.env[`${d.name.toUpperCase()}_URL`]] as const);
   definitions.forEach((d, i) => (process.env[`${d.name.toUpperCase()}_URL`] = started[i].url));
+  // Each subgraph's background work (insights' facts consumer), as runSubgraph starts it, once
+  // its peers' URLs are known: it reads them when it starts.
+  const stopBackground: (() => Promise<void>)[] = [];
+  for (const [i, d] of definitions.entries()) {
+    const stop = await d.background?.(started[i], createLogger(d.name));
+    if (stop) stopBackground.push(stop);
+  }
   const supergraphSdl = composeFromSchemas(
     definitions.map((d, i) => ({ name: d.name, url: started[i].url, sdl: printSubgraphSchema(started[i].schema) })),
   );
@@ -53,6 +61,7 @@ export async function startTestFederation(definitions: SubgraphDefinition<any>[]
       return total() - before;
     },
     async stop() {
+      for (const stop of stopBackground) await stop();
       for (const [name, value] of previousUrls) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;

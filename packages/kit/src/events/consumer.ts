@@ -40,13 +40,23 @@ export interface EventFeedSource {
 /** Handles one event inside the consumer's transaction: throw to roll it (and its bookkeeping) back. */
 export type EventHandler = (event: EventEnvelope, tx: EntityManager) => Promise<void>;
 
+/**
+ * Handles a page's events at once (set-based) inside the consumer's transaction: the events not
+ * handled before, oldest first (feed order, hence in order per aggregate). The result must not
+ * depend on how the feed was cut into pages. Throw to roll the page back.
+ */
+export type EventBatchHandler = (events: EventEnvelope[], tx: EntityManager) => Promise<void>;
+
 export interface EventFeedConsumerOptions {
   /** This consumer's service name: it signs its feed requests as this service. */
   name: string;
   /** The consumer's own database (with EVENT_CONSUMER_MIGRATIONS applied). */
   dataSource: DataSource;
   sources: EventFeedSource[];
-  handle: EventHandler;
+  /** One event at a time; or, instead, `handleBatch` for a whole page. */
+  handle?: EventHandler;
+  /** A page's fresh events at once (set-based handling); takes the place of `handle`. */
+  handleBatch?: EventBatchHandler;
   /** Events per feed request, handled in one transaction (1..1000; default 500). */
   batchSize?: number;
   /** Wait between polls once caught up (default 500 ms). */
@@ -96,7 +106,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * `event_consumer_failures_total`, labelled by source.
  */
 export class EventFeedConsumer {
-  private readonly options: Required<Omit<EventFeedConsumerOptions, 'logger' | 'registry'>> & Pick<EventFeedConsumerOptions, 'logger'>;
+  private readonly options: Required<Omit<EventFeedConsumerOptions, 'logger' | 'registry' | 'handle' | 'handleBatch'>> &
+    Pick<EventFeedConsumerOptions, 'logger'> & { handleBatch: EventBatchHandler };
+  /** Per source: the next page, asked for while the current one is written (`after` = the cursor it reads from). */
+  private readonly prefetched = new Map<string, { after: string; page: Promise<FeedPage> }>();
   private readonly statuses = new Map<string, SourceStatus>();
   private abort = new AbortController();
   private loops: Promise<void>[] = [];
@@ -106,7 +119,20 @@ export class EventFeedConsumer {
   private readonly failuresTotal: Counter;
 
   constructor(options: EventFeedConsumerOptions) {
-    this.options = { batchSize: 500, pollIntervalMs: 500, maxBackoffMs: 30_000, requestTimeoutMs: 10_000, ...options };
+    const { handle, handleBatch } = options;
+    if (!handle === !handleBatch) throw new Error('EventFeedConsumer: give either handle or handleBatch');
+    this.options = {
+      batchSize: 500,
+      pollIntervalMs: 500,
+      maxBackoffMs: 30_000,
+      requestTimeoutMs: 10_000,
+      ...options,
+      handleBatch:
+        handleBatch ??
+        (async (events, tx) => {
+          for (const event of events) await handle!(event, tx);
+        }),
+    };
     this.registry = options.registry ?? new Registry();
     this.lag = new Gauge({
       name: 'event_consumer_lag_seconds',
@@ -149,17 +175,24 @@ export class EventFeedConsumer {
     return [...this.statuses.values()].map((s) => ({ ...s }));
   }
 
-  /** Reads every source until each answers an empty page (tests, rebuilds); throws on the first failure. */
+  /**
+   * Reads every source until each answers an empty page (tests, rebuilds), the sources side by
+   * side as the running loops do; throws on the first failure (once every source has stopped).
+   */
   async drain(): Promise<number> {
-    let total = 0;
-    for (const source of this.options.sources) {
-      for (;;) {
-        const handled = await this.pollOnce(source);
-        total += handled.events;
-        if (handled.events === 0) break;
-      }
-    }
-    return total;
+    const counts = await Promise.allSettled(
+      this.options.sources.map(async (source) => {
+        let total = 0;
+        for (;;) {
+          const handled = await this.pollOnce(source);
+          total += handled.events;
+          if (handled.events === 0) return total;
+        }
+      }),
+    );
+    const failed = counts.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+    if (failed) throw failed.reason;
+    return counts.reduce((sum, c) => sum + (c as PromiseFulfilledResult<number>).value, 0);
   }
 
   /** One page of one source: fetched, handled and recorded in one transaction. */
@@ -169,13 +202,21 @@ export class EventFeedConsumer {
       cursor: string;
     }[];
     const cursor = stored?.cursor ?? '';
-    const page = await this.fetchPage(source, cursor);
+    const ahead = this.prefetched.get(source.name);
+    this.prefetched.delete(source.name);
+    const page = ahead?.after === cursor ? await ahead.page : await this.fetchPage(source.url, source.name, cursor);
     status.cursor = cursor;
     if (page.events.length === 0) {
       status.caughtUp = true;
       status.lagSeconds = 0;
       this.lag.set({ source: source.name }, 0);
       return { events: 0, full: false };
+    }
+    if (page.events.length === this.options.batchSize) {
+      // A full page: there is likely more. Ask for the next page while this one is written.
+      const next = this.fetchPage(source.url, source.name, page.next);
+      next.catch(() => undefined); // a failure surfaces when (if) the page is used
+      this.prefetched.set(source.name, { after: page.next, page: next });
     }
     await this.handlePage(source.name, page, cursor);
     const newest = page.events.at(-1)!;
@@ -187,15 +228,15 @@ export class EventFeedConsumer {
     return { events: page.events.length, full: !status.caughtUp };
   }
 
-  private async fetchPage(source: EventFeedSource, after: string): Promise<FeedPage> {
-    const url = new URL('/events', source.url);
+  private async fetchPage(origin: string, source: string, after: string): Promise<FeedPage> {
+    const url = new URL('/events', origin);
     if (after) url.searchParams.set('after', after);
     url.searchParams.set('limit', String(this.options.batchSize));
     const response = await fetch(url, {
       headers: await serviceRequestHeaders(this.options.name),
       signal: AbortSignal.timeout(this.options.requestTimeoutMs),
     });
-    if (!response.ok) throw new Error(`${source.name} event feed answered ${response.status}`);
+    if (!response.ok) throw new Error(`${source} event feed answered ${response.status}`);
     return (await response.json()) as FeedPage;
   }
 
@@ -233,7 +274,8 @@ export class EventFeedConsumer {
           )) as { id: string }[]
         ).map((r) => r.id),
       );
-      for (const event of events) if (fresh.has(event.id)) await this.options.handle(event, tx);
+      const unhandled = events.filter((event) => fresh.has(event.id));
+      if (unhandled.length > 0) await this.options.handleBatch(unhandled, tx);
       await tx.query(
         `INSERT INTO "event_cursor" ("source", "cursor", "updated_at") VALUES ($1, $2, now())
          ON CONFLICT ("source") DO UPDATE SET "cursor" = EXCLUDED."cursor", "updated_at" = now()`,

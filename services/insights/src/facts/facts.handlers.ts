@@ -1,164 +1,100 @@
 import { EntityManager } from 'typeorm';
-import { pseudonym, recordKey } from '@jobcenter/kit';
+import { pseudonym } from '@jobcenter/kit';
 import type { EventEnvelope } from '@jobcenter/kit';
+import { citizenFacts, teamFacts } from './citizen.facts';
+import { attendanceFacts, meetingFacts } from './meeting.facts';
+import { milestoneFacts, scoreFacts } from './plan.facts';
+import { placementFacts } from './placement.facts';
 import { statisticsFacts } from '../statistics/statistics.facts';
 
 /** An event as the feed serves it; where it sits in the feed (`cursor`) does not matter to the facts. */
 export type DomainEvent = Omit<EventEnvelope, 'cursor'>;
 
+/** An event with its citizen's pseudonym (`pid`, null when the event concerns no citizen): internal ids go no further. */
+export interface FactEvent extends DomainEvent {
+  pid: string | null;
+}
+
 /**
- * Event → fact rows. Every handler is idempotent on its own (upserts keyed by the aggregate's id
- * and the event's time), besides the consumer's de-duplication by event id, so a replay of the
- * same events gives the same facts (the rebuild test holds the two equal). Internal citizen ids
- * are turned into pseudonyms here and go no further.
+ * Event → fact rows, a page at a time (set-based). A handler gets the page's events of its
+ * `types`, oldest first (feed order, hence in order per aggregate), de-duplicated by the consumer,
+ * and writes them with a few statements (`fact-sql.ts`: INSERT … SELECT FROM unnest … ON
+ * CONFLICT). Two rules keep a kill at any point harmless and a rebuild equal:
+ * - **the result does not depend on where the feed was cut into pages** (a handler folds its
+ *   page from the stored state, so one page of 1000 or 1000 pages of one give the same rows);
+ * - **replaying events changes nothing** (upserts keyed by the aggregate's id, or by its id and
+ *   the event's time for history rows), besides the consumer's de-duplication by event id.
+ * Events of a type that needs a citizen but has none are left out (`needsCitizen`, default true).
  */
-type Handler = (m: EntityManager, e: DomainEvent, pid: string | null) => Promise<void>;
-
-const text = (e: DomainEvent, field: string): string => String(e.payload[field]);
-const optional = (e: DomainEvent, field: string): string | null => (e.payload[field] == null ? null : String(e.payload[field]));
-
-/** Opens a new status/target-group period at the event's time, closing the open one. */
-async function changeCitizenState(m: EntityManager, e: DomainEvent, pid: string, change: { status?: string; targetGroup?: string }) {
-  const [current]: { status: string; target_group: string }[] = await m.query(
-    `SELECT status, target_group FROM insights_citizen_state WHERE pid = $1 AND valid_from <= $2 ORDER BY valid_from DESC LIMIT 1`,
-    [pid, e.occurredAt],
-  );
-  if (!current) return; // not registered (yet): nothing to change
-  await m.query(`UPDATE insights_citizen_state SET valid_to = $2 WHERE pid = $1 AND valid_to IS NULL AND valid_from < $2`, [
-    pid,
-    e.occurredAt,
-  ]);
-  await m.query(
-    `INSERT INTO insights_citizen_state (pid, valid_from, status, target_group) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (pid, valid_from) DO UPDATE SET status = EXCLUDED.status, target_group = EXCLUDED.target_group`,
-    [pid, e.occurredAt, change.status ?? current.status, change.targetGroup ?? current.target_group],
-  );
+export interface FactHandler {
+  /** The event types it takes. */
+  types: readonly string[];
+  /** Whether its events are kept only with a citizen (default true): those without are left out. */
+  needsCitizen?: (type: string) => boolean;
+  apply(m: EntityManager, events: FactEvent[]): Promise<void>;
 }
 
-async function milestoneStatus(m: EntityManager, e: DomainEvent, pid: string) {
-  const milestoneId = text(e, 'milestoneId');
-  await m.query(
-    `INSERT INTO insights_milestone (milestone_id, pid, record_key, deadline) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (milestone_id) DO UPDATE SET deadline = EXCLUDED.deadline`,
-    [milestoneId, pid, recordKey(milestoneId), text(e, 'deadline')],
-  );
-  await m.query(
-    `INSERT INTO insights_milestone_status (milestone_id, at, status) VALUES ($1, $2, $3)
-     ON CONFLICT (milestone_id, at) DO UPDATE SET status = EXCLUDED.status`,
-    [milestoneId, e.occurredAt, text(e, 'status')],
-  );
+/**
+ * The handlers, applied in this order to each page (each to its own tables). To add facts, put
+ * a `FactHandler` in its own file beside these and add it here: nothing else changes.
+ */
+export const FACT_HANDLERS: FactHandler[] = [
+  citizenFacts,
+  teamFacts,
+  milestoneFacts,
+  scoreFacts,
+  meetingFacts,
+  attendanceFacts,
+  placementFacts,
+  // issue 19: referral facts (services/insights/src/facts/referral.facts.ts) go here.
+  // issue 17: dashboard statistics facts (the existing statistics fields, services/insights/src/statistics/).
+  statisticsFacts,
+];
+
+/** Each type's handlers (a type may feed several: the series' facts and the statistics' rollups). */
+const BY_TYPE = new Map<string, FactHandler[]>();
+for (const handler of FACT_HANDLERS) {
+  for (const type of new Set(handler.types)) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), handler]);
 }
 
-async function meeting(m: EntityManager, e: DomainEvent, pid: string, status: string) {
-  const meetingId = text(e, 'meetingId');
-  await m.query(
-    `INSERT INTO insights_meeting (meeting_id, pid, record_key, kind, scheduled_at, status) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (meeting_id) DO UPDATE SET kind = EXCLUDED.kind, scheduled_at = EXCLUDED.scheduled_at, status = EXCLUDED.status`,
-    [meetingId, pid, recordKey(meetingId), text(e, 'kind'), text(e, 'scheduledAt'), status],
-  );
-}
-
-async function placement(m: EntityManager, e: DomainEvent, pid: string, status: string) {
-  const placementId = text(e, 'placementId');
-  await m.query(
-    `INSERT INTO insights_placement (placement_id, pid, record_key, kind, start_date, end_date, status, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (placement_id) DO UPDATE SET
-       kind = COALESCE(EXCLUDED.kind, insights_placement.kind),
-       start_date = COALESCE(EXCLUDED.start_date, insights_placement.start_date),
-       end_date = COALESCE(EXCLUDED.end_date, insights_placement.end_date),
-       status = EXCLUDED.status,
-       outcome = COALESCE(EXCLUDED.outcome, insights_placement.outcome)`,
-    [
-      placementId,
-      pid,
-      recordKey(placementId),
-      optional(e, 'kind') ?? 'UNKNOWN',
-      optional(e, 'startDate') ?? e.occurredAt.slice(0, 10),
-      optional(e, 'endDate'),
-      status,
-      optional(e, 'outcome'),
-    ],
-  );
-}
-
-export const HANDLERS: Record<string, Handler> = {
-  'citizen.registered': async (m, e, pid) => {
-    await m.query(
-      `INSERT INTO insights_citizen (pid, record_key, birth_year, enrolled_at, registered_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (pid) DO UPDATE SET birth_year = EXCLUDED.birth_year, enrolled_at = EXCLUDED.enrolled_at`,
-      [pid, recordKey(pid!), e.payload.birthYear ?? null, optional(e, 'enrolledAt'), e.occurredAt],
-    );
-    await m.query(
-      `INSERT INTO insights_citizen_state (pid, valid_from, status, target_group) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (pid, valid_from) DO NOTHING`,
-      [pid, e.occurredAt, text(e, 'status'), text(e, 'targetGroup')],
-    );
-  },
-  'citizen.statusChanged': (m, e, pid) => changeCitizenState(m, e, pid!, { status: text(e, 'status') }),
-  'citizen.targetGroupChanged': (m, e, pid) => changeCitizenState(m, e, pid!, { targetGroup: text(e, 'targetGroup') }),
-  'assignment.started': async (m, e, pid) => {
-    // The team of the responsible caseworker: caseworker assignments only.
-    if (text(e, 'role') !== 'CASEWORKER' || e.payload.team == null) return;
-    await m.query(
-      `INSERT INTO insights_team (assignment_id, pid, team, valid_from) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (assignment_id) DO UPDATE SET team = EXCLUDED.team, valid_from = EXCLUDED.valid_from`,
-      [text(e, 'assignmentId'), pid, text(e, 'team'), text(e, 'from')],
-    );
-  },
-  'assignment.ended': async (m, e) => {
-    await m.query(`UPDATE insights_team SET valid_to = $2 WHERE assignment_id = $1`, [text(e, 'assignmentId'), text(e, 'to')]);
-  },
-  'milestone.added': (m, e, pid) => milestoneStatus(m, e, pid!),
-  'milestone.statusChanged': (m, e, pid) => milestoneStatus(m, e, pid!),
-  'meeting.scheduled': (m, e, pid) => meeting(m, e, pid!, 'PLANNED'),
-  'meeting.rescheduled': (m, e, pid) => meeting(m, e, pid!, 'PLANNED'),
-  'meeting.cancelled': (m, e, pid) => meeting(m, e, pid!, 'CANCELLED'),
-  'meeting.outcomeRecorded': (m, e, pid) => meeting(m, e, pid!, text(e, 'status')),
-  'attendance.recorded': async (m, e, pid) => {
-    await m.query(
-      `INSERT INTO insights_attendance (session_id, pid, record_key, starts_at, status) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (session_id, pid) DO UPDATE SET status = EXCLUDED.status, starts_at = EXCLUDED.starts_at`,
-      [text(e, 'sessionId'), pid, recordKey(`${text(e, 'sessionId')}|${pid}`), text(e, 'startsAt'), text(e, 'status')],
-    );
-  },
-  'placement.proposed': (m, e, pid) => placement(m, e, pid!, 'PROPOSED'),
-  'placement.agreed': (m, e, pid) => placement(m, e, pid!, 'AGREED'),
-  'placement.started': (m, e, pid) => placement(m, e, pid!, 'ACTIVE'),
-  'placement.cancelled': (m, e, pid) => placement(m, e, pid!, 'CANCELLED'),
-  'placement.completed': (m, e, pid) => placement(m, e, pid!, 'COMPLETED'),
-  'placement.extended': async (m, e) => {
-    await m.query(`UPDATE insights_placement SET end_date = $2 WHERE placement_id = $1`, [text(e, 'placementId'), text(e, 'endDate')]);
-  },
-  'progress.recorded': async (m, e, pid) => {
-    const scores = (e.payload.scores as { dimension: string; score: number }[] | undefined) ?? [];
-    for (const s of scores) {
-      await m.query(
-        `INSERT INTO insights_score (assessment_id, dimension, pid, record_key, assessed_at, score) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (assessment_id, dimension) DO UPDATE SET score = EXCLUDED.score, assessed_at = EXCLUDED.assessed_at`,
-        [text(e, 'assessmentId'), s.dimension, pid, recordKey(pid!), text(e, 'assessedAt'), s.score],
-      );
+/**
+ * Applies a page of events to the facts, in the consumer's transaction (`m`), and moves each
+ * source's `asOf` and event count. Types insights does not use are only counted.
+ */
+export async function applyEvents(m: EntityManager, events: readonly DomainEvent[]): Promise<void> {
+  const pages = new Map<FactHandler, FactEvent[]>();
+  for (const e of events) {
+    const handlers = BY_TYPE.get(e.type);
+    if (!handlers) continue;
+    const pid = e.citizenId ? pseudonym(e.citizenId) : null;
+    for (const handler of handlers) {
+      if (pid === null && (handler.needsCitizen?.(e.type) ?? true)) continue;
+      const page = pages.get(handler) ?? [];
+      page.push({ ...e, pid });
+      pages.set(handler, page);
     }
-  },
-};
-
-/** Events whose facts concern a citizen and cannot be kept without one. */
-const NEEDS_CITIZEN = new Set(Object.keys(HANDLERS).filter((t) => t !== 'assignment.ended' && t !== 'placement.extended'));
-
-/**
- * Applies one event to the facts, in the consumer's transaction (`manager`), and moves the
- * source's `asOf`. Types insights does not use are only counted.
- */
-export async function applyEvent(m: EntityManager, e: DomainEvent): Promise<void> {
-  const handler = HANDLERS[e.type];
-  const pid = e.citizenId ? pseudonym(e.citizenId) : null;
-  if (handler && !(NEEDS_CITIZEN.has(e.type) && pid === null)) await handler(m, e, pid);
-  // issue 17: dashboard statistics facts
-  if (statisticsFacts.types.includes(e.type)) await statisticsFacts.apply(m, [{ ...e, pid }]);
+  }
+  for (const handler of FACT_HANDLERS) {
+    const page = pages.get(handler);
+    if (page) await handler.apply(m, page);
+  }
+  const sources = new Map<string, { newest: string; events: number }>();
+  for (const e of events) {
+    const s = sources.get(e.source);
+    if (!s) sources.set(e.source, { newest: e.occurredAt, events: 1 });
+    else [s.newest, s.events] = [Date.parse(e.occurredAt) > Date.parse(s.newest) ? e.occurredAt : s.newest, s.events + 1];
+  }
+  if (sources.size === 0) return;
   await m.query(
-    `INSERT INTO insights_source (source, newest_occurred_at, events) VALUES ($1, $2, 1)
+    `INSERT INTO insights_source (source, newest_occurred_at, events)
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[])
      ON CONFLICT (source) DO UPDATE SET newest_occurred_at = GREATEST(insights_source.newest_occurred_at, EXCLUDED.newest_occurred_at),
-       events = insights_source.events + 1`,
-    [e.source, e.occurredAt],
+       events = insights_source.events + EXCLUDED.events`,
+    [[...sources.keys()], [...sources.values()].map((s) => s.newest), [...sources.values()].map((s) => s.events)],
   );
+}
+
+/** One event (tests that apply events one by one, as a consumer with pages of one would). */
+export function applyEvent(m: EntityManager, e: DomainEvent): Promise<void> {
+  return applyEvents(m, [e]);
 }

@@ -28,6 +28,9 @@ export const statisticsFacts = {
     'attendance.recorded',
   ] as readonly string[],
 
+  /** Courses describe no one; everything else is kept only with its citizen. */
+  needsCitizen: (type: string) => type !== 'course.created',
+
   async apply(m: EntityManager, events: StatisticsEvent[]): Promise<void> {
     await citizens(m, events);
     await plans(m, events);
