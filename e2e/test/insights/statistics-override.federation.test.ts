@@ -87,6 +87,27 @@ describe('statistics fields answered by insights, through the gateway', () => {
     expect(citizens.data.citizenStatistics.total).toBeGreaterThan(240);
   });
 
+  it('keeps its rollups equal to the facts they sum (the triggers miss no change)', async () => {
+    const db = federation.subgraphs.insights.dataSource;
+    const same = async (rollup: string, facts: string) =>
+      expect(await db.query(`${rollup} EXCEPT ${facts}`)).toEqual(await db.query(`${facts} EXCEPT ${rollup}`));
+    await same(
+      `SELECT day, status, count::bigint, key_sum::bigint FROM insights_stat_meeting_day WHERE count <> 0`,
+      `SELECT (scheduled_at AT TIME ZONE 'Europe/Copenhagen')::date, status, COUNT(*), SUM(record_key) FROM insights_meeting GROUP BY 1, 2`,
+    );
+    await same(
+      `SELECT deadline, bucket, count::bigint, key_sum::bigint FROM insights_stat_milestone_day WHERE count <> 0`,
+      `SELECT deadline, CASE WHEN draft THEN 'DRAFT' WHEN status = 'DROPPED' AND declined THEN 'DECLINED' ELSE status END, COUNT(*), SUM(record_key)
+         FROM insights_stat_milestone GROUP BY 1, 2`,
+    );
+    await same(
+      `SELECT status, target_group, count::bigint, key_sum::bigint FROM insights_stat_citizen_total WHERE count <> 0`,
+      `SELECT status, target_group, COUNT(*), SUM(record_key) FROM insights_stat_citizen GROUP BY 1, 2`,
+    );
+    const [{ n }] = await db.query(`SELECT COUNT(*)::int AS n FROM insights_stat_meeting_day WHERE count <> 0`);
+    expect(n).toBeGreaterThan(100);
+  });
+
   it('networkMeetingsOverdue is exact: active citizens without a held network meeting in 3 months (none since enrolment)', async () => {
     const sql = (db: string, text: string, params: unknown[] = []) => federation.subgraphs[db].dataSource.query(text, params);
     const active: { id: string; enrolled: string }[] = await sql(

@@ -1,6 +1,12 @@
 import { EVENT_CONSUMER_MIGRATIONS } from '@jobcenter/kit';
 import { InsightsFacts1796600000000 } from './1796600000000-InsightsFacts';
 import { DashboardStatistics1797000000600 } from './1797000000600-DashboardStatistics';
+import { SeriesMonthCells1797000000601 } from './1797000000601-SeriesMonthCells';
 
 /** Every migration of this service, oldest first. Add new ones at the end (`npm run migration:generate -- insights <Name>`). */
-export const migrations: Function[] = [...EVENT_CONSUMER_MIGRATIONS, InsightsFacts1796600000000, DashboardStatistics1797000000600];
+export const migrations: Function[] = [
+  ...EVENT_CONSUMER_MIGRATIONS,
+  InsightsFacts1796600000000,
+  DashboardStatistics1797000000600,
+  SeriesMonthCells1797000000601,
+];
