@@ -4,22 +4,28 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A series' closed months, computed once and kept (docs/insights.md, "Series at scale"): the
  * cells of a month that has ended (count, record-key sum, people, value sum per breakdown key)
  * do not change unless a fact of that month or earlier changes. Every fact table carries a
- * statement trigger that bumps `insights_series_month.version` for every month from the
- * earliest its change can touch up to now; a kept month is used only while its version is the
- * one it was computed at. The running month is kept the same way but for at most a minute (its
+ * statement trigger that notes (append-only, `insights_series_change`) the earliest month its
+ * change can touch and the writing transaction; a kept month is used only while every such
+ * change of it or an earlier month was visible to the snapshot it was computed in. The running month is kept the same way but for at most a minute (its
  * figures also move with the clock: deadlines pass, three months since a meeting run out).
  */
 export class SeriesMonthCells1797000000601 implements MigrationInterface {
   name = 'SeriesMonthCells1797000000601';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "insights_series_month" ("month" date PRIMARY KEY, "version" bigint NOT NULL DEFAULT 0)`);
-    // One row per (measure, breakdown, month) computed: the version it was computed at.
+    // Append-only (no row two page transactions would both update): which transaction changed
+    // facts from which month on. A kept month is current while every change of it or an earlier
+    // month was visible to the snapshot it was computed in.
+    await q.query(`CREATE TABLE "insights_series_change" (
+      "earliest_month" date NOT NULL,
+      "xid" xid8 NOT NULL DEFAULT pg_current_xact_id())`);
+    await q.query(`CREATE INDEX "ix_insights_series_change_xid" ON "insights_series_change" ("xid")`);
+    // One row per (measure, breakdown, month) computed: the snapshot it was computed in.
     await q.query(`CREATE TABLE "insights_series_kept" (
       "measure" varchar(40) NOT NULL,
       "breakdown" varchar(32) NOT NULL,
       "month" date NOT NULL,
-      "version" bigint NOT NULL,
+      "snapshot" pg_snapshot NOT NULL,
       "computed_at" timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY ("measure", "breakdown", "month"))`);
     await q.query(`CREATE TABLE "insights_series_cell" (
@@ -34,11 +40,8 @@ export class SeriesMonthCells1797000000601 implements MigrationInterface {
       "value_sum" numeric)`);
     await q.query(`CREATE INDEX "ix_insights_series_cell" ON "insights_series_cell" ("measure", "breakdown", "month")`);
     await q.query(`CREATE FUNCTION "insights_series_touch"(earliest timestamptz) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO insights_series_month (month, version)
-      SELECT m::date, 1 FROM generate_series(
-               date_trunc('month', (earliest AT TIME ZONE 'Europe/Copenhagen'))::date,
-               date_trunc('month', (now() AT TIME ZONE 'Europe/Copenhagen'))::date, interval '1 month') m
-      ON CONFLICT (month) DO UPDATE SET version = insights_series_month.version + 1
+      INSERT INTO insights_series_change (earliest_month)
+      VALUES (date_trunc('month', (earliest AT TIME ZONE 'Europe/Copenhagen'))::date)
     $$`);
     // Per fact table: the earliest moment a change of a row can touch (its month and every later one).
     const earliest: Record<string, string> = {
@@ -92,6 +95,6 @@ export class SeriesMonthCells1797000000601 implements MigrationInterface {
       await q.query(`DROP FUNCTION IF EXISTS "${table}_series_touch"()`);
     }
     await q.query(`DROP FUNCTION IF EXISTS "insights_series_touch"(timestamptz)`);
-    for (const table of ['insights_series_cell', 'insights_series_kept', 'insights_series_month']) await q.query(`DROP TABLE "${table}"`);
+    for (const table of ['insights_series_cell', 'insights_series_kept', 'insights_series_change']) await q.query(`DROP TABLE "${table}"`);
   }
 }
