@@ -61,18 +61,34 @@ export async function citizenStatistics(dataSource: DataSource): Promise<Citizen
 }
 
 /**
- * Up to MIN_CELL_SIZE distinct people behind a bucket (all suppression asks). The bucket's first
- * rows in index order almost always hold five people already; only when they do not is the
- * whole bucket read (then it is small, or one of few people's).
+ * Up to MIN_CELL_SIZE distinct people behind each bucket (all suppression asks), `rowsSql` giving
+ * each bucket's rows (a `pid` column; the same parameters for all). One statement reads each
+ * bucket's first 200 rows by index (almost always five people already); a bucket with fewer is
+ * then read whole (it is small, or one of few people's). Empty buckets are not asked.
  */
-async function peopleUpTo5(dataSource: DataSource, rowsSql: string, parameters: unknown[]): Promise<number> {
-  const [first]: { n: string }[] = await dataSource.query(`SELECT COUNT(DISTINCT pid) AS n FROM (${rowsSql} LIMIT 200) x`, parameters);
-  if (num(first.n) >= MIN_CELL_SIZE) return MIN_CELL_SIZE;
-  const [all]: { n: string }[] = await dataSource.query(
-    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT pid FROM (${rowsSql}) r LIMIT ${MIN_CELL_SIZE}) x`,
+async function peopleUpTo5(
+  dataSource: DataSource,
+  rowsSql: Record<string, string>,
+  parameters: unknown[],
+): Promise<Record<string, number>> {
+  const names = Object.keys(rowsSql);
+  const people: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  if (names.length === 0) return people;
+  const firstRows: { bucket: string; n: string }[] = await dataSource.query(
+    `SELECT bucket, COUNT(DISTINCT pid) AS n FROM (${names
+      .map((n, i) => `(SELECT ${i} AS bucket, pid FROM (${rowsSql[n]}) r${i} LIMIT 200)`)
+      .join(' UNION ALL ')}) x GROUP BY bucket`,
     parameters,
   );
-  return num(all.n);
+  for (const r of firstRows) people[names[Number(r.bucket)]] = Math.min(MIN_CELL_SIZE, num(r.n));
+  for (const n of names.filter((name) => people[name] < MIN_CELL_SIZE)) {
+    const [all]: { n: string }[] = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM (SELECT DISTINCT pid FROM (${rowsSql[n]}) r LIMIT ${MIN_CELL_SIZE}) x`,
+      parameters,
+    );
+    people[n] = num(all.n);
+  }
+  return people;
 }
 
 /** Milestones due in [from, to] by where they stand today (plans' definition; DRAFT plans and declined proposals left out). */
@@ -95,22 +111,23 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     revised: { match: (r) => r.bucket === 'REVISED', statuses: ['REVISED'] },
     dropped: { match: (r) => r.bucket === 'DROPPED', statuses: ['DROPPED'] },
   };
-  const cells: Record<string, Cell> = {};
-  for (const [name, b] of Object.entries(buckets)) {
-    const c = sum(b.match);
-    const deadline =
-      b.deadline === 'before' ? 'AND deadline < $3' : b.deadline === 'from' ? 'AND deadline >= $3' : 'AND $3::date IS NOT NULL';
-    const people =
-      c.count === 0
-        ? 0
-        : await peopleUpTo5(
-            dataSource,
-            `SELECT pid FROM insights_stat_milestone
-              WHERE status = ANY($4) AND deadline BETWEEN $1 AND $2 ${deadline} AND NOT draft AND NOT declined`,
-            [from, to, today, b.statuses],
-          );
-    cells[name] = { ...c, people };
-  }
+  const counts = Object.fromEntries(Object.entries(buckets).map(([name, b]) => [name, sum(b.match)]));
+  // $3 (today) is typed in every bucket's rows, even where none compares with it.
+  const deadline = { before: 'AND deadline < $3', from: 'AND deadline >= $3' };
+  const people = await peopleUpTo5(
+    dataSource,
+    Object.fromEntries(
+      Object.entries(buckets)
+        .filter(([name]) => counts[name].count > 0)
+        .map(([name, b]) => [
+          name,
+          `SELECT pid FROM insights_stat_milestone WHERE status IN (${b.statuses.map((x) => `'${x}'`).join(', ')})
+             AND deadline BETWEEN $1 AND $2 ${b.deadline ? deadline[b.deadline] : 'AND $3::date IS NOT NULL'} AND NOT draft AND NOT declined`,
+        ]),
+    ),
+    [from, to, today],
+  );
+  const cells: Record<string, Cell> = Object.fromEntries(Object.entries(counts).map(([name, c]) => [name, { ...c, people: people[name] }]));
   const { achieved, missed, overdue } = cells;
   const decided: Cell = {
     count: num(achieved.count) + num(missed.count) + num(overdue.count),
@@ -119,13 +136,17 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     people: Math.max(num(achieved.people), num(missed.people), num(overdue.people)),
   };
   if ((decided.people ?? 0) < MIN_CELL_SIZE && decided.count > 0) {
-    decided.people = await peopleUpTo5(
-      dataSource,
-      `SELECT pid FROM insights_stat_milestone
-        WHERE deadline BETWEEN $1 AND $2 AND NOT draft AND NOT declined
-          AND (status IN ('ACHIEVED', 'MISSED') OR (status IN ('PLANNED', 'IN_PROGRESS') AND deadline < $3))`,
-      [from, to, today],
-    );
+    decided.people = (
+      await peopleUpTo5(
+        dataSource,
+        {
+          decided: `SELECT pid FROM insights_stat_milestone
+                     WHERE deadline BETWEEN $1 AND $2 AND NOT draft AND NOT declined
+                       AND (status IN ('ACHIEVED', 'MISSED') OR (status IN ('PLANNED', 'IN_PROGRESS') AND deadline < $3))`,
+        },
+        [from, to, today],
+      )
+    ).decided;
   }
   const s = new CellSuppression();
   return {
@@ -163,20 +184,38 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     planned: ['PLANNED'],
     attended_or_not: ['HELD', 'NO_SHOW'],
   };
-  const cells: Record<string, Cell> = {};
-  for (const [name, list] of Object.entries(statuses)) {
+  const count = (list: string[]) => {
     const mine = rows.filter((r) => list.includes(r.status));
-    const count = mine.reduce((n, r) => n + num(r.count), 0);
-    const people =
-      count === 0
-        ? 0
-        : await peopleUpTo5(
-            dataSource,
-            `SELECT pid FROM insights_meeting
-              WHERE status = ANY($3) AND scheduled_at >= ${COPENHAGEN_MIDNIGHT('$1')} AND scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}`,
-            [from, addDays(to, 1), list],
-          );
-    cells[name] = { count, keySum: mine.reduce((n, r) => n + num(r.key_sum), 0), people };
+    return { count: mine.reduce((n, r) => n + num(r.count), 0), keySum: mine.reduce((n, r) => n + num(r.key_sum), 0) };
+  };
+  const single = Object.entries(statuses).filter(([, list]) => list.length === 1 && count(list).count > 0);
+  const people = await peopleUpTo5(
+    dataSource,
+    Object.fromEntries(
+      single.map(([name, [status]]) => [
+        name,
+        `SELECT pid FROM insights_meeting
+          WHERE status = '${status}' AND scheduled_at >= ${COPENHAGEN_MIDNIGHT('$1')} AND scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}`,
+      ]),
+    ),
+    [from, addDays(to, 1)],
+  );
+  const cells: Record<string, Cell> = {};
+  for (const [name, list] of Object.entries(statuses)) cells[name] = { ...count(list), people: people[name] ?? 0 };
+  // Held or no-show: at least as many people as either part; asked only when both are small.
+  const either = cells.attended_or_not;
+  either.people = Math.max(people.held ?? 0, people.no_show ?? 0);
+  if (either.people < MIN_CELL_SIZE && either.count > 0) {
+    either.people = (
+      await peopleUpTo5(
+        dataSource,
+        {
+          either: `SELECT pid FROM insights_meeting WHERE status IN ('HELD', 'NO_SHOW')
+                     AND scheduled_at >= ${COPENHAGEN_MIDNIGHT('$1')} AND scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}`,
+        },
+        [from, addDays(to, 1)],
+      )
+    ).either;
   }
   const asOf = to < today ? to : today;
   const [overdue]: { count: string; key_sum: string }[] = await dataSource.query(
