@@ -22,6 +22,7 @@ import { promisify } from 'node:util';
 import {
   Actor,
   authJwtSecret,
+  createLogger,
   gatewayAssertionSecret,
   GATEWAY_ASSERTION_HEADER,
   signGatewayAssertion,
@@ -118,8 +119,14 @@ async function main() {
     } else {
       await fillCaseload(byName, CITIZENS);
     }
-    // Insights answers the dashboard's statistics from the events, read by its own background
-    // consumer (every 250 ms, as in service): nothing is measured before it has read everything.
+    // Each subgraph's background work, as runSubgraph starts it (insights' facts consumer, reading
+    // its sources' feeds every 250 ms): insights answers the dashboard's statistics from the
+    // events, so nothing is measured before it has read everything written so far.
+    const stopBackground: (() => Promise<void>)[] = [];
+    for (const definition of subgraphs) {
+      const stop = await definition.background?.(byName[definition.name], createLogger(definition.name));
+      if (stop) stopBackground.push(stop);
+    }
     const caughtUp = await catchUpInsights(byName.insights.dataSource);
     const [{ events }] = await byName.insights.dataSource.query(`SELECT COALESCE(SUM(events), 0)::bigint AS events FROM insights_source`);
     console.log(`insights caught up: ${events} events read, ${caughtUp.toFixed(1)} s after the data was written`);
@@ -308,6 +315,7 @@ async function main() {
     }
     await peer.close();
     await gateway.close();
+    for (const stop of stopBackground) await stop();
   } finally {
     for (const r of running) {
       await r.subgraph.close();
