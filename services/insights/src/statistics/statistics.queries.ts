@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
-import { Cell, CellSuppression, isSmallCell, MIN_CELL_SIZE, publishedRatio } from '@jobcenter/kit';
+import {
+  Cell,
+  MIN_CELL_SIZE,
+  publishCitizenFigures,
+  publishGroupCourseFigures,
+  publishMeetingFigures,
+  publishMilestoneFigures,
+  publishPlacementFigures,
+} from '@jobcenter/kit';
 import { addDays } from '@jobcenter/kit/calendar';
 import { CitizenStatistics, GroupCourseStatistics, MeetingStatistics, MilestoneStatistics, PlacementStatistics } from './statistics.types';
 
@@ -42,22 +50,11 @@ export async function citizenStatistics(dataSource: DataSource): Promise<Citizen
       const mine = rows.filter((r) => of(r) === key);
       return { key, count: mine.reduce((n, r) => n + num(r.count), 0), keySum: mine.reduce((n, r) => n + num(r.key_sum), 0) };
     });
-  const byStatus = cells(CITIZEN_STATUSES, (r) => r.status);
-  const total = { count: byStatus.reduce((sum, c) => sum + c.count, 0), keySum: byStatus.reduce((sum, c) => sum + c.keySum, 0) };
-  // Each record is one citizen, so every count here is of people.
-  const s = new CellSuppression();
-  const shownTotal = s.count('total', total);
-  const hideOne = isSmallCell(total);
-  return {
-    total: shownTotal,
-    byStatus: s.breakdown('byStatus', byStatus, { hideOne }),
-    byTargetGroup: s.breakdown(
-      'byTargetGroup',
-      cells(TARGET_GROUPS, (r) => r.target_group),
-      { hideOne },
-    ),
-    suppressed: s.suppressed,
-  };
+  // Each record is one citizen, so every count here is of people (kit statistics/published.ts).
+  return publishCitizenFigures(
+    cells(CITIZEN_STATUSES, (r) => r.status),
+    cells(TARGET_GROUPS, (r) => r.target_group),
+  );
 }
 
 /**
@@ -148,17 +145,10 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
       )
     ).decided;
   }
-  const s = new CellSuppression();
-  return {
-    achieved: s.count('achieved', achieved),
-    missed: s.count('missed', missed),
-    overdue: s.count('overdue', overdue),
-    open: s.count('open', cells.open),
-    revised: s.count('revised', cells.revised),
-    dropped: s.count('dropped', cells.dropped),
-    achievementRate: s.rate('achievementRate', publishedRatio(achieved, decided), { over: decided, from: [achieved, missed, overdue] }),
-    suppressed: s.suppressed,
-  };
+  return publishMilestoneFigures({
+    ...(cells as Record<'achieved' | 'missed' | 'overdue' | 'open' | 'revised' | 'dropped', Cell>),
+    decided,
+  });
 }
 
 /** Midnight in Copenhagen at the start of `day`, as an ISO instant (for timestamptz comparisons). */
@@ -231,21 +221,15 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
             < ${COPENHAGEN_MIDNIGHT('$1')} - interval '3 months'`,
     [asOf, addDays(asOf, 1)],
   );
-  const [held, noShow] = [cells.held, cells.no_show];
-  const s = new CellSuppression();
-  return {
-    held: s.count('held', held),
-    noShow: s.count('noShow', noShow),
-    excused: s.count('excused', cells.excused),
-    cancelled: s.count('cancelled', cells.cancelled),
-    planned: s.count('planned', cells.planned),
-    attendanceRate: s.rate('attendanceRate', publishedRatio(held, cells.attended_or_not), {
-      over: cells.attended_or_not,
-      from: [held, noShow],
-    }),
-    networkMeetingsOverdue: s.count('networkMeetingsOverdue', { count: num(overdue.count), keySum: num(overdue.key_sum) }),
-    suppressed: s.suppressed,
-  };
+  return publishMeetingFigures({
+    held: cells.held,
+    noShow: cells.no_show,
+    excused: cells.excused,
+    cancelled: cells.cancelled,
+    planned: cells.planned,
+    attendedOrNot: cells.attended_or_not,
+    networkMeetingsOverdue: { count: num(overdue.count), keySum: num(overdue.key_sum) },
+  });
 }
 
 /** Occupancy and attendance of the courses starting in [from, to] (meetings' definition). */
@@ -272,21 +256,15 @@ export async function groupCourseStatistics(dataSource: DataSource, from: string
     [from, to],
   );
   const cell = (key: string): Cell => ({ count: num(row[key]), people: num(row[`${key}_people`]), keySum: num(row[`${key}_key`]) });
-  const seats = num(row.seats);
-  const enrolled = cell('enrolled');
-  const [present, absent] = [cell('present'), cell('absent')];
-  const s = new CellSuppression();
-  return {
+  return publishGroupCourseFigures({
     courses: num(row.courses),
-    seats,
-    enrolled: s.count('enrolled', enrolled),
-    occupancyRate: s.rate('occupancyRate', publishedRatio(enrolled, seats), { over: enrolled, from: [enrolled] }),
-    attendanceRate: s.rate('attendanceRate', publishedRatio(present, { count: num(row.recorded), keySum: num(row.recorded_key) }), {
-      over: num(row.recorded_people),
-      from: [present, absent],
-    }),
-    suppressed: s.suppressed,
-  };
+    seats: num(row.seats),
+    enrolled: cell('enrolled'),
+    present: cell('present'),
+    absent: cell('absent'),
+    recorded: { count: num(row.recorded), keySum: num(row.recorded_key) },
+    recordedPeople: num(row.recorded_people),
+  });
 }
 
 type PlacementRow = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string; key_sum: string };
@@ -311,41 +289,12 @@ export async function placementStatistics(dataSource: DataSource, from: string, 
   };
   const bucket = (name: string) => cell((r) => r.bucket === name);
   const outcome = (name: string) => cell((r) => r.bucket === null && r.kind === null && r.outcome === name);
-  const [active, completed] = [bucket('active'), bucket('completed')];
-  const [employment, education, other] = [outcome('ORDINARY_EMPLOYMENT'), outcome('EDUCATION'), outcome('OTHER')];
-  const s = new CellSuppression();
-  const shownActive = s.count('active', active);
-  const shownCompleted = s.count('completed', completed);
-  // The outcomes add up to `completed`: the remainder ("other") is protected like a cell.
-  const outcomes = s.parts(
-    [
-      { key: 'toOrdinaryEmployment', ...employment },
-      { key: 'toEducation', ...education },
-      { key: 'other', ...other },
-    ],
-    ['other'],
-  );
-  const byKind = s.breakdown(
-    'byKind',
-    PLACEMENT_KINDS.map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
-    // The kinds add up to active + completed: if either is withheld, the sum must not give it away.
-    { hideOne: isSmallCell(active) || isSmallCell(completed) },
-  );
-  const succeeded: Cell = {
-    count: employment.count + education.count,
-    people: (employment.people ?? 0) + (education.people ?? 0),
-    keySum: (employment.keySum ?? 0) + (education.keySum ?? 0),
-  };
-  return {
-    active: shownActive,
-    completed: shownCompleted,
-    byKind,
-    toOrdinaryEmployment: outcomes.toOrdinaryEmployment,
-    toEducation: outcomes.toEducation,
-    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), {
-      over: completed,
-      from: [employment, education, other],
-    }),
-    suppressed: s.suppressed,
-  };
+  return publishPlacementFigures({
+    active: bucket('active'),
+    completed: bucket('completed'),
+    employment: outcome('ORDINARY_EMPLOYMENT'),
+    education: outcome('EDUCATION'),
+    other: outcome('OTHER'),
+    byKind: PLACEMENT_KINDS.map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
+  });
 }

@@ -33,7 +33,7 @@ export class MeetingStatistics {
     description:
       'Citizens ACTIVE at the end of the period (or today, if earlier) who are overdue for a network meeting: their last held ' +
       'network meeting is more than 3 months before that day, or they have none and were enrolled more than 3 months before it. ' +
-      'Exact in the federation (answered by insights from citizens\' and meetings\' events); the meetings subgraph on its own ' +
+      "Exact in the federation (answered by insights from citizens' and meetings' events); the meetings subgraph on its own " +
       'approximates an active case by a meeting still planned and the enrolment by first contact.' +
       SUPPRESSIBLE,
   })
