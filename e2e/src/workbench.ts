@@ -6,6 +6,7 @@ import { DEMO_TEAM, demoCitizens, demoStaff, DemoStaffKey, DemoCitizenKey } from
 import { devSignInUrl } from '@jobcenter/gateway';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '@jobcenter/scripts/services';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
 import { launchChromium, openPage, WatchedPage } from './browser';
 
 /** The built web app the gateway serves (root `npm run build` makes it). */
@@ -45,6 +46,8 @@ export async function startWorkbench(): Promise<Workbench> {
   const federation = await startTestFederation(subgraphs, { background: true });
   try {
     for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
+    // The dashboard's statistics are insights' (@override): the demo events are in them before any page opens.
+    if (federation.subgraphs.insights) await catchUpInsights(federation.subgraphs.insights.dataSource);
     const origin = new URL(federation.url).origin;
     const browser = await launchChromium();
     return {

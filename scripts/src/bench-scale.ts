@@ -2,6 +2,7 @@ import type { Actor } from '@jobcenter/kit';
 import { operation } from '@jobcenter/gateway/operations';
 import type { World } from './seed-scale/index';
 import { plusDays } from './seed-scale/random';
+import { insightsScenarios } from './bench-scenarios';
 
 export interface ScaleScenario {
   name: string;
@@ -63,6 +64,7 @@ export function scaleScenarios(world: World): ScaleScenario[] {
       query: operation('MunicipalDashboard'),
       variables: { from: plusDays(today, -365), to: today },
     },
+    ...insightsScenarios(today).map((s) => ({ ...s, actor: actorOf(analyst) })),
     {
       name: 'CitizenOwnView',
       actor: { id: citizen.id, role: 'CITIZEN', name: `${citizen.firstName} ${citizen.lastName}` },

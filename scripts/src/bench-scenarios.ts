@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { RunningSubgraph } from '@jobcenter/kit';
+import { addDays, todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/operations';
 import { sealCpr } from '@jobcenter/citizens/cpr/storage';
@@ -97,6 +100,7 @@ export function benchScenarios(extraCitizens: number): BenchScenario[] {
       query: operation('MunicipalDashboard'),
       variables: { from: '2025-11-01', to: '2026-12-31' },
     },
+    ...insightsScenarios(todayInCopenhagen()).map((s) => ({ ...s, as: 'analyst' as const })),
     {
       name: 'CitizenOwnView, 4 subgraphs (Svend)',
       as: 'citizen',
@@ -108,6 +112,37 @@ export function benchScenarios(extraCitizens: number): BenchScenario[] {
       as: 'citizen',
       query: `query($id: ID!) { citizen(id: $id) { firstName cpr assignments { role staff { name email } } } }`,
       variables: { id: demoCitizens.svend.id },
+    },
+  ];
+}
+
+/** The workbench dashboard's own query (web/src/views/dashboard/operations/Dashboard.graphql): every figure it shows. */
+export function workbenchDashboardQuery(): string {
+  return readFileSync(path.resolve(__dirname, '../../../web/src/views/dashboard/operations/Dashboard.graphql'), 'utf8');
+}
+
+/** The month `months` before `today`'s ("YYYY-MM"). */
+function monthBefore(today: string, months: number): string {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Issue 17's two dashboard figures, for an analyst: the workbench dashboard for the last 12
+ * months with every figure, and a 36-month series with one breakdown (meetings held by target
+ * group: the largest fact table, broken down by a citizen attribute at each month's end).
+ */
+export function insightsScenarios(today: string): Omit<BenchScenario, 'as'>[] {
+  return [
+    {
+      name: 'Dashboard, 12 months, every figure (analyst)',
+      query: workbenchDashboardQuery(),
+      variables: { from: addDays(today, -365), to: today },
+    },
+    {
+      name: '36-month series by target group (analyst)',
+      query: `query($from: String!, $to: String!) { series(measure: MEETINGS_HELD, fromMonth: $from, toMonth: $to, breakdown: TARGET_GROUP) { asOf points { month key value suppressed } } }`,
+      variables: { from: monthBefore(today, 35), to: today.slice(0, 7) },
     },
   ];
 }

@@ -22,6 +22,7 @@ import { promisify } from 'node:util';
 import {
   Actor,
   authJwtSecret,
+  createLogger,
   gatewayAssertionSecret,
   GATEWAY_ASSERTION_HEADER,
   signGatewayAssertion,
@@ -49,6 +50,8 @@ import { seedScale } from './seed-scale/index';
 import { freePort } from '@jobcenter/kit/testing';
 import { checkScriptConfig, setting } from '@jobcenter/kit/config';
 import { commandLine } from './cli';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
+import { activePlansOf, LagResult, startLagProbe } from './bench-lag';
 
 // Checked at start with every other variable the benchmark reads (kit config: one message for all).
 checkScriptConfig([
@@ -98,9 +101,10 @@ async function main() {
       const subgraph = await startSubgraph(definition, { databaseUrl: withDatabase(server.adminUrl, database), port: 0 });
       if (!SCALE) await definition.seedDemo?.(subgraph.dataSource);
       running.push({ name: definition.name, subgraph, database });
+      // Subgraphs that ask each other (caseload grants, target groups) find their peers by <NAME>_URL;
+      // insights, started last, reads its sources' feeds at those URLs from the start.
+      process.env[`${definition.name.toUpperCase()}_URL`] = subgraph.url;
     }
-    // Subgraphs that ask each other (caseload grants, target groups) find their peers by <NAME>_URL.
-    for (const r of running) process.env[`${r.name.toUpperCase()}_URL`] = r.subgraph.url;
     const byName = Object.fromEntries(running.map((r) => [r.name, r.subgraph]));
     let world: Awaited<ReturnType<typeof seedScale>>['world'] | undefined;
     if (SCALE) {
@@ -115,6 +119,17 @@ async function main() {
     } else {
       await fillCaseload(byName, CITIZENS);
     }
+    // Each subgraph's background work, as runSubgraph starts it (insights' facts consumer, reading
+    // its sources' feeds every 250 ms): insights answers the dashboard's statistics from the
+    // events, so nothing is measured before it has read everything written so far.
+    const stopBackground: (() => Promise<void>)[] = [];
+    for (const definition of subgraphs) {
+      const stop = await definition.background?.(byName[definition.name], createLogger(definition.name));
+      if (stop) stopBackground.push(stop);
+    }
+    const caughtUp = await catchUpInsights(byName.insights.dataSource);
+    const [{ events }] = await byName.insights.dataSource.query(`SELECT COALESCE(SUM(events), 0)::bigint AS events FROM insights_source`);
+    console.log(`insights caught up: ${events} events read, ${caughtUp.toFixed(1)} s after the data was written`);
     const supergraphSdl = composeFromSchemas(
       running.map((r) => ({ name: r.name, url: r.subgraph.url, sdl: printSubgraphSchema(r.subgraph.schema) })),
     );
@@ -227,10 +242,34 @@ async function main() {
     const cpuLines: string[] = [];
     // A turn too short for a slow scenario completes nothing: no ratio then.
     const ratio = (x: number, y: number, totals: number[]) => (totals.every((t) => t > 0) && y > 0 ? (x / y).toFixed(2) : '-');
+    // Event lag: while the caseload and job-consultant scenarios run, their caseworker adds
+    // milestones through our gateway; each is timed until it is in insights' facts (bench-lag.ts).
+    const lagWriter = scenarios.find((s) => s.name.startsWith('CaseworkerCaseload'))?.actor;
+    const lagPlans = lagWriter ? await activePlansOf(byName.citizens.dataSource, byName.plans.dataSource, lagWriter.id) : [];
+    const lagResults: LagResult[] = [];
+    // A series' first request computes and keeps every month asked (at 50,000 citizens under load
+    // longer than the gateway's subgraph time-out); asked once straight at insights, the measured
+    // requests read kept months as they would in service.
+    for (const s of scenarios.filter((x) => x.query.includes('series('))) {
+      const started = performance.now();
+      const body = JSON.stringify({ query: s.query, variables: s.variables ?? {} });
+      await fetch(byName.insights.url, { method: 'POST', headers: await headersFor(s.actor), body }).then((r) => r.text());
+      console.log(`${s.name}: months computed and kept in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     for (const scenario of scenarios) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
       const headers = await headersFor(scenario.actor);
+      const probe =
+        lagWriter && lagPlans.length > 0 && /^(CaseworkerCaseload|JobConsultantDay)/.test(scenario.name)
+          ? startLagProbe({
+              gatewayUrl: gateway.url,
+              headers: await headersFor(lagWriter),
+              planIds: lagPlans,
+              insights: byName.insights.dataSource,
+            })
+          : null;
       const [ours, hive] = await compare({ url: gateway.url, process: gateway }, { url: peer.url, process: peer }, headers, body);
+      if (probe) lagResults.push(await probe.stop());
       const perRequest = await statementsPerRequest(gateway.url, headers, body);
       cpuLines.push(`  ${scenario.name.padEnd(44)} ${ours.cpuMsPerRequest.toFixed(2)} / ${hive.cpuMsPerRequest.toFixed(2)}`);
       console.log(
@@ -255,6 +294,19 @@ async function main() {
       );
     }
 
+    if (lagResults.length > 0) {
+      const lags = lagResults.flatMap((r) => r.lags).sort((a, b) => a - b);
+      const at = (p: number) => (lags.length ? lags[Math.min(lags.length - 1, Math.ceil((p / 100) * lags.length) - 1)] : 0);
+      const writes = lagResults.reduce((n, r) => n + r.writes, 0);
+      const missing = lagResults.reduce((n, r) => n + r.missing, 0);
+      const errors = lagResults.flatMap((r) => r.errors);
+      console.log(
+        `\nEvent lag (a milestone added through the gateway every 0.5 s during the caseload and job-consultant scenarios, until it is in insights' facts): ` +
+          `${writes} writes, ${lags.length} seen, ${missing} not within 30 s, ${errors.length} failed; p50 ${ms(at(50))} ms, p95 ${ms(at(95))} ms, max ${ms(lags.at(-1) ?? 0)} ms`,
+      );
+      if (errors.length) console.log(`  first failure: ${errors[0]}`);
+    }
+
     console.log('\nGateway CPU per request, ms (its own process, user + system), ours / Hive:');
     for (const line of cpuLines) console.log(line);
 
@@ -272,6 +324,7 @@ async function main() {
     }
     await peer.close();
     await gateway.close();
+    for (const stop of stopBackground) await stop();
   } finally {
     for (const r of running) {
       await r.subgraph.close();

@@ -4,6 +4,7 @@ import { DEMO_TEAM, demoCitizens, demoStaff } from '@jobcenter/demo-cast';
 import { operation } from '@jobcenter/gateway/operations';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
 import { subgraphs } from '../src/services';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
 
 /**
  * The four operations clients run (gateway/operations), end to end through the gateway over
@@ -16,6 +17,8 @@ const svend: Actor = { id: demoCitizens.svend.id, role: 'CITIZEN', name: 'Svend 
 beforeAll(async () => {
   federation = await startTestFederation(subgraphs);
   for (const definition of subgraphs) await definition.seedDemo?.(federation.subgraphs[definition.name].dataSource);
+  // The statistics fields are insights' (@override): its facts must have read the demo events first.
+  await catchUpInsights(federation.subgraphs.insights.dataSource);
 });
 afterAll(() => federation.stop());
 

@@ -8,6 +8,7 @@ import { attentionReasons } from '@jobcenter/placements/placement/rules';
 import { checkProposedLength } from '@jobcenter/placements/placement-rules';
 import { perturbedAround } from '@jobcenter/kit/testing';
 import { subgraphs } from '../src/services';
+import { catchUpInsights } from '@jobcenter/insights/statistics/catch-up';
 import { seedScale, World } from '../src/seed-scale/index';
 
 /**
@@ -172,6 +173,8 @@ describe('the four operations on the generated data', () => {
   it('MunicipalDashboard: the counts the generator wrote', async () => {
     const analyst = world.analysts[0];
     const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    // The statistics fields are insights' (@override): its facts read the generated events first.
+    await catchUpInsights(federation.subgraphs.insights.dataSource);
     const res = await federation.as(staffActor(analyst), operation('MunicipalDashboard'), { from, to: today });
     expect(res.errors).toBeUndefined();
     expect(res.data.citizenStatistics.total).toEqual(perturbedAround(60));

@@ -4,6 +4,7 @@ import { createFactsConsumer, eventSourceUrls } from './facts/facts.consumer';
 import { migrations } from './migrations';
 import { SeriesResolver } from './series/series.resolver';
 import { insightsRecord } from './record';
+import { StatisticsResolver } from './statistics/statistics.resolver';
 
 /**
  * The insights bounded context: fact tables built from the other four subgraphs' domain events
@@ -19,6 +20,8 @@ export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
     // The service's part of the citizen's access log, for Citizen.accessLog (services only): it reads no person's data, so it is empty.
     AccessLogResolver,
     SeriesResolver,
+    // The existing statistics fields, taken over from their home subgraphs (@override).
+    StatisticsResolver,
   ],
   entities: [],
   migrations,

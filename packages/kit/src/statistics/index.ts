@@ -1,3 +1,4 @@
 export * from './suppression';
 export * from './perturbation';
 export * from './cell-key';
+export * from './published';

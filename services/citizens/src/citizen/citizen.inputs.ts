@@ -127,6 +127,7 @@ export class CountByKey {
 @ObjectType({
   description: 'Citizens counted for dashboards; no personal data. Groups of 1–4 citizens are withheld (small-cell suppression).',
 })
+@Directive('@shareable')
 export class CitizenStatistics {
   @Field(() => Int, { description: 'All registered citizens.' + SUPPRESSIBLE })
   total!: number;

@@ -1,8 +1,8 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { CellSuppression, decodeCursor, encodeCursor } from '@jobcenter/kit';
+import { decodeCursor, encodeCursor, publishCitizenFigures } from '@jobcenter/kit';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
-import { isSmallCell, recordKeySecret, recordKeySql } from '@jobcenter/kit';
+import { recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
 import { CitizenConnection, CitizenFilter, CitizenStatistics } from './citizen.inputs';
@@ -95,16 +95,6 @@ export async function citizenStatistics(dataSource: DataSource): Promise<Citizen
       const row = rows.find((r) => r.dimension === dimension && r.key === key);
       return { key, count: Number(row?.count ?? 0), keySum: Number(row?.key_sum ?? 0) };
     });
-  const byStatus = cells('status', Object.values(CitizenStatus));
-  const total = { count: byStatus.reduce((sum, c) => sum + c.count, 0), keySum: byStatus.reduce((sum, c) => sum + c.keySum, 0) };
-  // Small-cell suppression: each row is one citizen, so every count here is of people.
-  const s = new CellSuppression();
-  const shownTotal = s.count('total', total);
-  const hideOne = isSmallCell(total);
-  return {
-    total: shownTotal,
-    byStatus: s.breakdown('byStatus', byStatus, { hideOne }),
-    byTargetGroup: s.breakdown('byTargetGroup', cells('targetGroup', Object.values(TargetGroup)), { hideOne }),
-    suppressed: s.suppressed,
-  };
+  // Each row is one citizen, so every count here is of people (kit statistics/published.ts).
+  return publishCitizenFigures(cells('status', Object.values(CitizenStatus)), cells('targetGroup', Object.values(TargetGroup)));
 }

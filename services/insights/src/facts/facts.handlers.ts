@@ -6,6 +6,7 @@ import { attendanceFacts, meetingFacts } from './meeting.facts';
 import { milestoneFacts, scoreFacts } from './plan.facts';
 import { placementFacts } from './placement.facts';
 import { REFERRAL_EVENT_TYPES, applyReferralEvents } from './referral.facts';
+import { statisticsFacts } from '../statistics/statistics.facts';
 
 /** An event as the feed serves it; where it sits in the feed (`cursor`) does not matter to the facts. */
 export type DomainEvent = Omit<EventEnvelope, 'cursor'>;
@@ -49,12 +50,14 @@ export const FACT_HANDLERS: FactHandler[] = [
   placementFacts,
   // issue 19: referrals to offers (placements), set-based like the rest.
   { types: REFERRAL_EVENT_TYPES, apply: applyReferralEvents },
+  // issue 17: the existing statistics fields' rollups (services/insights/src/statistics/).
+  statisticsFacts,
 ];
 
-/** The handlers of each type (several may take one type, each for its own tables), in table order. */
+/** Each type's handlers (a type may feed several: the series' facts and the statistics' rollups), in table order. */
 const BY_TYPE = new Map<string, FactHandler[]>();
 for (const handler of FACT_HANDLERS) {
-  for (const type of handler.types) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), handler]);
+  for (const type of new Set(handler.types)) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), handler]);
 }
 
 /**

@@ -1,6 +1,16 @@
 import { EVENT_CONSUMER_MIGRATIONS } from '@jobcenter/kit';
 import { InsightsFacts1796600000000 } from './1796600000000-InsightsFacts';
 import { InsightsReferrals1797000000101 } from './1797000000101-InsightsReferrals';
+import { DashboardStatistics1797000000600 } from './1797000000600-DashboardStatistics';
+import { SeriesMonthCells1797000000601 } from './1797000000601-SeriesMonthCells';
+import { ReferralSeriesMonths1797000000602 } from './1797000000602-ReferralSeriesMonths';
 
 /** Every migration of this service, oldest first. Add new ones at the end (`npm run migration:generate -- insights <Name>`). */
-export const migrations: Function[] = [...EVENT_CONSUMER_MIGRATIONS, InsightsFacts1796600000000, InsightsReferrals1797000000101];
+export const migrations: Function[] = [
+  ...EVENT_CONSUMER_MIGRATIONS,
+  InsightsFacts1796600000000,
+  InsightsReferrals1797000000101,
+  DashboardStatistics1797000000600,
+  SeriesMonthCells1797000000601,
+  ReferralSeriesMonths1797000000602,
+];

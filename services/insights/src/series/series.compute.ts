@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { badUserInput, CELL_KEY_METHOD, keyedCount, KeyedCount, perturbedCount, perturbedRate, protectedAverage } from '@jobcenter/kit';
 import { Breakdown, Measure, REFERRAL_BREAKDOWNS } from './series.enums';
-import { CellRow, seriesSql } from './series.sql';
+import { CellRow } from './series.sql';
+import { seriesCells } from './series.cells';
 
 /** The longest series one query may ask for. */
 export const MAX_MONTHS = 36;
@@ -98,11 +99,8 @@ export async function computeSeries(
     );
   }
   const now = args.now ?? new Date();
-  const rows: CellRow[] = await dataSource.query(seriesSql(args.measure, args.breakdown), [
-    `${months[0]}-01`,
-    `${months[months.length - 1]}-01`,
-    now.toISOString(),
-  ]);
+  // Ended months kept while their facts do not change, the running one computed (series.cells.ts).
+  const rows: CellRow[] = await seriesCells(dataSource, args.measure, args.breakdown, months, now);
   const cells = new Map<string, Partial<Record<'num' | 'base', CellRow>>>();
   const keys = new Set<string | null>(args.breakdown === Breakdown.NONE ? [null] : []);
   for (const row of rows) {

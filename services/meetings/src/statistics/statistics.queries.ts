@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { Cell, CellSuppression, MIN_CELL_SIZE } from '@jobcenter/kit';
+import { Cell, MIN_CELL_SIZE, publishGroupCourseFigures, publishMeetingFigures } from '@jobcenter/kit';
 import { addDays } from '@jobcenter/kit/calendar';
-import { publishedRatio, recordKeySecret, recordKeySql } from '@jobcenter/kit';
+import { recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { startOfCopenhagenDay } from '../time/copenhagen';
 import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
 
@@ -66,21 +66,15 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     people: Number(counts[`${key}_people`]),
     keySum: Number(counts[`${key}_key`]),
   });
-  const [held, noShow] = [cell('held'), cell('no_show')];
-  const s = new CellSuppression();
-  return {
-    held: s.count('held', held),
-    noShow: s.count('noShow', noShow),
-    excused: s.count('excused', cell('excused')),
-    cancelled: s.count('cancelled', cell('cancelled')),
-    planned: s.count('planned', cell('planned')),
-    attendanceRate: s.rate('attendanceRate', publishedRatio(held, cell('attended_or_not')), {
-      over: cell('attended_or_not'),
-      from: [held, noShow],
-    }),
-    networkMeetingsOverdue: s.count('networkMeetingsOverdue', { count: Number(overdue.overdue), keySum: Number(overdue.overdue_key) }),
-    suppressed: s.suppressed,
-  };
+  return publishMeetingFigures({
+    held: cell('held'),
+    noShow: cell('no_show'),
+    excused: cell('excused'),
+    cancelled: cell('cancelled'),
+    planned: cell('planned'),
+    attendedOrNot: cell('attended_or_not'),
+    networkMeetingsOverdue: { count: Number(overdue.overdue), keySum: Number(overdue.overdue_key) },
+  });
 }
 
 /**
@@ -115,19 +109,13 @@ export async function groupCourseStatistics(dataSource: DataSource, from: string
     people: Number(row[`${key}_people`]),
     keySum: Number(row[`${key}_key`]),
   });
-  const seats = Number(row.seats);
-  const enrolled = cell('enrolled');
-  const [present, absent] = [cell('present'), cell('absent')];
-  const s = new CellSuppression();
-  return {
+  return publishGroupCourseFigures({
     courses: Number(row.courses),
-    seats,
-    enrolled: s.count('enrolled', enrolled),
-    occupancyRate: s.rate('occupancyRate', publishedRatio(enrolled, seats), { over: enrolled, from: [enrolled] }),
-    attendanceRate: s.rate('attendanceRate', publishedRatio(present, { count: Number(row.recorded), keySum: Number(row.recorded_key) }), {
-      over: Number(row.recorded_people),
-      from: [present, absent],
-    }),
-    suppressed: s.suppressed,
-  };
+    seats: Number(row.seats),
+    enrolled: cell('enrolled'),
+    present: cell('present'),
+    absent: cell('absent'),
+    recorded: { count: Number(row.recorded), keySum: Number(row.recorded_key) },
+    recordedPeople: Number(row.recorded_people),
+  });
 }

@@ -1,9 +1,10 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
 
 @ObjectType({
   description: 'Meetings counted for dashboards (mødestatistik); no personal data. A count of meetings with 1–4 citizens is withheld.',
 })
+@Directive('@shareable')
 export class MeetingStatistics {
   @Field(() => Int, { description: 'Meetings held (afholdt) that started in the period.' + SUPPRESSIBLE })
   held!: number;
@@ -30,10 +31,10 @@ export class MeetingStatistics {
 
   @Field(() => Int, {
     description:
-      'Citizens with an open case overdue for a network meeting at the end of the period (or today, if earlier): last held network ' +
-      'meeting more than 3 months before, or none while their first contact with this service is more than 3 months before. An open ' +
-      'case is a citizen with a meeting still planned (the citizens service owns the case status; a closed case has no planned ' +
-      'meetings), judged as of today also for a past period; first contact stands in for the enrolment date.' +
+      'Citizens ACTIVE at the end of the period (or today, if earlier) who are overdue for a network meeting: their last held ' +
+      'network meeting is more than 3 months before that day, or they have none and were enrolled more than 3 months before it. ' +
+      "Exact in the federation (answered by insights from citizens' and meetings' events); the meetings subgraph on its own " +
+      'approximates an active case by a meeting still planned and the enrolment by first contact.' +
       SUPPRESSIBLE,
   })
   networkMeetingsOverdue!: number;
@@ -43,6 +44,7 @@ export class MeetingStatistics {
 }
 
 @ObjectType({ description: 'Group courses counted for dashboards (gruppeforløb); no personal data.' })
+@Directive('@shareable')
 export class GroupCourseStatistics {
   @Field(() => Int, { description: 'Courses starting in the period (describes no one, so never withheld).' })
   courses!: number;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Cell, CellSuppression, isSmallCell, publishedRatio, recordKeySecret, recordKeySql } from '@jobcenter/kit';
+import { Cell, publishPlacementFigures, recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { PlacementKind } from '../placement/placement.enums';
 import { PlacementStatistics } from './statistics.types';
 
@@ -33,44 +33,12 @@ export async function placementStatistics(dataSource: DataSource, from: string, 
   };
   const bucket = (name: string) => cell((r) => r.bucket === name);
   const outcome = (name: string) => cell((r) => r.bucket === null && r.kind === null && r.outcome === name);
-  const [active, completed] = [bucket('active'), bucket('completed')];
-  const [employment, education, other] = [outcome('ORDINARY_EMPLOYMENT'), outcome('EDUCATION'), outcome('OTHER')];
-  const s = new CellSuppression();
-  const shownActive = s.count('active', active);
-  const shownCompleted = s.count('completed', completed);
-  // The outcomes add up to `completed`: the remainder ("other") is protected like a cell.
-  const outcomes = s.parts(
-    [
-      { key: 'toOrdinaryEmployment', ...employment },
-      { key: 'toEducation', ...education },
-      { key: 'other', ...other },
-    ],
-    ['other'],
-  );
-  const byKind = s.breakdown(
-    'byKind',
-    Object.values(PlacementKind).map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
-    // The kinds add up to active + completed: if either is withheld, the sum must not give it away.
-    { hideOne: isSmallCell(active) || isSmallCell(completed) },
-  );
-  const succeeded: Cell = {
-    count: employment.count + education.count,
-    people: (employment.people ?? 0) + (education.people ?? 0),
-    keySum: (employment.keySum ?? 0) + (education.keySum ?? 0),
-  };
-  return {
-    active: shownActive,
-    completed: shownCompleted,
-    byKind,
-    toOrdinaryEmployment: outcomes.toOrdinaryEmployment,
-    toEducation: outcomes.toEducation,
-    // Null when any outcome is small: the rate would reveal it (a part withheld only as the
-    // second of two always has a small sibling, so this covers secondary suppression too).
-    // From the published (perturbed) counts: the records of both outcomes form one cell.
-    employmentRate: s.rate('employmentRate', publishedRatio(succeeded, completed), {
-      over: completed,
-      from: [employment, education, other],
-    }),
-    suppressed: s.suppressed,
-  };
+  return publishPlacementFigures({
+    active: bucket('active'),
+    completed: bucket('completed'),
+    employment: outcome('ORDINARY_EMPLOYMENT'),
+    education: outcome('EDUCATION'),
+    other: outcome('OTHER'),
+    byKind: Object.values(PlacementKind).map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
+  });
 }

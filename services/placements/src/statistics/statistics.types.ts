@@ -12,6 +12,7 @@ export class PlacementCountByKey {
 }
 
 @ObjectType({ description: 'Placements counted for dashboards for a period; no personal data.' })
+@Directive('@shareable')
 export class PlacementStatistics {
   @Field(() => Int, { description: 'ACTIVE placements whose period overlaps the report period.' + SUPPRESSIBLE })
   active!: number;

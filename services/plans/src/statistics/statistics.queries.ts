@@ -2,10 +2,9 @@ import { DataSource } from 'typeorm';
 import {
   AVERAGE_STEP,
   Cell,
-  CellSuppression,
   MIN_CELL_SIZE,
   protectedAverage,
-  publishedRatio,
+  publishMilestoneFigures,
   recordKeySecret,
   recordKeySql,
   roundedCount,
@@ -51,23 +50,8 @@ export async function milestoneStatistics(dataSource: DataSource, from: string, 
     people: Number(row[`${key}_people`]),
     keySum: Number(row[`${key}_key`]),
   });
-  const s = new CellSuppression();
-  const [achieved, missed, overdue] = [cell('achieved'), cell('missed'), cell('overdue')];
-  const decided = cell('decided');
-  return {
-    achieved: s.count('achieved', achieved),
-    missed: s.count('missed', missed),
-    overdue: s.count('overdue', overdue),
-    open: s.count('open', cell('open')),
-    revised: s.count('revised', cell('revised')),
-    dropped: s.count('dropped', cell('dropped')),
-    // From the published (perturbed) counts, so the rate gives away no more than they do.
-    achievementRate: s.rate('achievementRate', publishedRatio(achieved, decided), {
-      over: decided,
-      from: [achieved, missed, overdue],
-    }),
-    suppressed: s.suppressed,
-  };
+  const names = ['achieved', 'missed', 'overdue', 'open', 'revised', 'dropped', 'decided'] as const;
+  return publishMilestoneFigures(Object.fromEntries(names.map((n) => [n, cell(n)])) as Record<(typeof names)[number], Cell>);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
 import { ProgressDimension } from '../progress/progress.enums';
 
@@ -8,6 +8,7 @@ import { ProgressDimension } from '../progress/progress.enums';
     'belong to 1–4 citizens is withheld (small-cell suppression). ' +
     'The buckets do not overlap: open past the deadline is `overdue`, marked MISSED is `missed`.',
 })
+@Directive('@shareable')
 export class MilestoneStatistics {
   @Field(() => Int, { description: 'Achieved (nået).' + SUPPRESSIBLE })
   achieved!: number;
