@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { copenhagenDate, recordKey } from '@jobcenter/kit';
-import type { FactEvent, FactHandler } from './facts.handlers';
+import type { FactEvent, FactHandler } from './fact.types';
 import { lastPerKey, optional, text, updateColumn, upsertRows } from './fact-sql';
 
 /** The instant a Copenhagen calendar day starts (its offset is +1 or +2 hours; it never switches at midnight). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { FactEvent } from './facts.handlers';
+import type { FactEvent } from './fact.types';
 
 /** A column of a set-based write: its name and the PostgreSQL type of its array parameter. */
 export type Column = readonly [name: string, type: string];

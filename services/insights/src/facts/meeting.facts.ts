@@ -1,5 +1,5 @@
 import { recordKey } from '@jobcenter/kit';
-import type { FactEvent, FactHandler } from './facts.handlers';
+import type { FactEvent, FactHandler } from './fact.types';
 import { lastPerKey, text, upsertRows } from './fact-sql';
 
 /** A meeting's status after each of its events. */

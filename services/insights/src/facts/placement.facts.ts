@@ -1,5 +1,5 @@
 import { recordKey } from '@jobcenter/kit';
-import type { FactHandler } from './facts.handlers';
+import type { FactHandler } from './fact.types';
 import { optional, text, updateColumn, upsertRows } from './fact-sql';
 
 /** A placement's status after each event that carries the whole placement. */

@@ -1,5 +1,5 @@
 import { recordKey } from '@jobcenter/kit';
-import type { FactHandler } from './facts.handlers';
+import type { FactHandler } from './fact.types';
 import { lastPerKey, text, upsertRows } from './fact-sql';
 
 /**
