@@ -1,10 +1,12 @@
 /**
- * `npm run screenshots`: PNG screenshots of the dashboard, the job consultant's day and
- * "Min plan" (on a 375 px phone), made with the browser tests' harness on the demo data, into
+ * `npm run screenshots`: PNG screenshots of the dashboard, the job consultant's day, a citizen's
+ * page as their caseworker sees it (offers, consents, reports, the record export) and "Min plan"
+ * (on a 375 px phone), made with the browser tests' harness on the demo data, into
  * docs/screenshots/. Needs the built workbench (`npm run build`).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { demoCitizens } from '@jobcenter/demo-cast';
 import { withDemoWorkbench } from './standalone';
 import type { Workbench } from './workbench';
 
@@ -27,7 +29,7 @@ async function fillProposal(page: Page) {
 
 const SHOTS: {
   file: string;
-  who: 'karin' | 'jens' | 'svend';
+  who: 'karin' | 'jens' | 'inger' | 'svend';
   path: string;
   ready: string;
   width: number;
@@ -36,7 +38,8 @@ const SHOTS: {
 }[] = [
   { file: 'dashboard.png', who: 'karin', path: '/dashboard', ready: 'Nøgletal', width: 1280 },
   { file: 'my-day.png', who: 'jens', path: '/my-day', ready: 'Foreslå et virksomhedsforløb', width: 1280, prepare: fillProposal },
-  { file: 'min-plan.png', who: 'svend', path: '/min-plan', ready: 'Hvem har set mine oplysninger', width: 375, maxHeight: 2600 },
+  { file: 'citizen.png', who: 'inger', path: `/citizens/${demoCitizens.svend.id}`, ready: 'Tilbud', width: 1280 },
+  { file: 'min-plan.png', who: 'svend', path: '/min-plan', ready: 'Hvem har set mine oplysninger', width: 375 },
 ];
 
 async function main() {
