@@ -107,7 +107,7 @@ async function consumerHasSeen(meetingId: string, status: string, timeoutMs = 20
   }
 }
 
-describe("Per's pathway: an internship at the workshop that becomes wage subsidy at the same company", () => {
+describe("Per's pathway: upskilling first, then an internship at the workshop that becomes wage subsidy at the same company", () => {
   let per: string;
   let workshop: string;
   let internship: string;
@@ -130,6 +130,44 @@ describe("Per's pathway: an internship at the workshop that becomes wage subsidy
       endDate: internEnd,
       hoursPerWeek: 20,
     });
+  });
+
+  it('records the upskilling course he takes before the internship as a completed referral, beside his placements', async () => {
+    const amu = ok(
+      await federation.as(jens, `mutation($i: RegisterProviderInput!) { registerProvider(input: $i) { id } }`, {
+        i: { name: 'AMU Fyn, værkstedsfag', kinds: ['UPSKILLING'], cvr: nextCvr() },
+      }),
+    ).registerProvider;
+    const course = ok(
+      await federation.as(jens, `mutation($i: ReferralInput!) { referCitizen(input: $i) { id status } }`, {
+        i: {
+          citizenId: per,
+          providerId: amu.id,
+          kind: 'UPSKILLING',
+          startDate: addDays(internStart, -42),
+          endDate: addDays(internStart, -14),
+          purpose: 'Truckcertifikat og grundlæggende værkstedssikkerhed før praktikken',
+        },
+      }),
+    ).referCitizen;
+    const SET = `mutation($id: ID!, $s: ReferralStatus!, $r: ReferralResult) { setReferralStatus(id: $id, status: $s, result: $r) { status result endedOn } }`;
+    ok(await federation.as(jens, SET, { id: course.id, s: 'ACTIVE' }));
+    expect(ok(await federation.as(jens, SET, { id: course.id, s: 'COMPLETED', r: 'COMPLETED_AS_PLANNED' })).setReferralStatus).toEqual({
+      status: 'COMPLETED',
+      result: 'COMPLETED_AS_PLANNED',
+      endedOn: addDays(internStart, -14),
+    });
+    const record = ok(
+      await federation.as(
+        jens,
+        `query($id: ID!) { citizen(id: $id) { referrals { kind status provider { name } } placements { id kind } } }`,
+        {
+          id: per,
+        },
+      ),
+    ).citizen;
+    expect(record.referrals).toEqual([{ kind: 'UPSKILLING', status: 'COMPLETED', provider: { name: 'AMU Fyn, værkstedsfag' } }]);
+    expect(record.placements).toEqual([{ id: internship, kind: 'INTERNSHIP' }]);
   });
 
   it('refuses to start the internship before a kick-off is held, saying what to do', async () => {
