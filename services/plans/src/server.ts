@@ -24,6 +24,7 @@ import { ProgressResolver } from './progress/progress.resolver';
 import { readableReport } from './report/report.access';
 import { CaseReport } from './report/report.entity';
 import { CaseReportFieldsResolver, CitizenReportsResolver, PlanReportsResolver } from './report/report.fields';
+import { MidwayReportsDueCountResolver } from './report/midway-due-count.resolver';
 import { reportPdf } from './report/report.pdf';
 import { CaseReportResolver } from './report/report.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
@@ -60,6 +61,8 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
     CaseReportFieldsResolver,
     CitizenReportsResolver,
     PlanReportsResolver,
+    // Due midway reports for the citizens service's daily digest e-mail (services only).
+    MidwayReportsDueCountResolver,
   ],
   referenceResolvers: {
     Plan: { __resolveReference: resolvePlanReference },

@@ -126,6 +126,9 @@ export async function startDevMailServer(
     smtp.once('error', reject);
     smtp.listen(options.smtpPort ?? 0, host, () => resolve());
   });
+  // smtp-server reports a client's dropped connection (ECONNRESET: a sender killed mid-message)
+  // as an 'error' on the server; without a listener that would crash the process it runs in.
+  smtp.on('error', () => undefined);
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
   let web: Server | null = null;

@@ -9,15 +9,19 @@ export interface DigestSources {
   meetings: Pick<SubgraphClient, 'query'>;
   /** Placements ending within 14 days (placements, SERVICE-only `placementsEndingCount`). */
   placements: Pick<SubgraphClient, 'query'>;
+  /** Active plans whose midway status report is due and not drafted (plans, SERVICE-only `midwayReportsDueCount`). */
+  plans: Pick<SubgraphClient, 'query'>;
 }
 
 export const digestSourcesFromServices = (): DigestSources => ({
   meetings: subgraphClient('citizens', 'meetings'),
   placements: subgraphClient('citizens', 'placements'),
+  plans: subgraphClient('citizens', 'plans'),
 });
 
 const CASELOAD_DIGEST = `query($c: [DigestCitizenInput!]!) { caseloadDigest(citizens: $c) { agreementsOverdue followUpsDue networkMeetingsOverdue } }`;
 const PLACEMENTS_ENDING = `query($ids: [ID!]!) { placementsEndingCount(citizenIds: $ids, days: 14) }`;
+const MIDWAY_REPORTS_DUE = `query($ids: [ID!]!, $on: Date!) { midwayReportsDueCount(citizenIds: $ids, on: $on) }`;
 
 /**
  * The staff daily digest: from 07:00 Copenhagen time, once per day (the `digest_run` row for the
@@ -44,15 +48,21 @@ export async function prepareDailyDigest(dataSource: DataSource, sources: Digest
       [copenhagenDate(now)],
     );
     for (const member of staff) {
-      const [meetings, placements] = await Promise.all([
-        sources.meetings.query<{ caseloadDigest: Omit<DigestCounts, 'placementsEnding' | 'unreadMessages'> }>(CASELOAD_DIGEST, {
-          c: member.citizens,
-        }),
-        sources.placements.query<{ placementsEndingCount: number }>(PLACEMENTS_ENDING, { ids: member.citizens.map((c) => c.id) }),
+      const ids = member.citizens.map((c) => c.id);
+      const [meetings, placements, plans] = await Promise.all([
+        sources.meetings.query<{ caseloadDigest: Omit<DigestCounts, 'placementsEnding' | 'midwayReportsDue' | 'unreadMessages'> }>(
+          CASELOAD_DIGEST,
+          {
+            c: member.citizens,
+          },
+        ),
+        sources.placements.query<{ placementsEndingCount: number }>(PLACEMENTS_ENDING, { ids }),
+        sources.plans.query<{ midwayReportsDueCount: number }>(MIDWAY_REPORTS_DUE, { ids, on: copenhagenDate(now) }),
       ]);
       const details: DigestCounts = {
         ...meetings.caseloadDigest,
         placementsEnding: placements.placementsEndingCount,
+        midwayReportsDue: plans.midwayReportsDueCount,
         unreadMessages: member.unread,
       };
       await insertNotification(tx, {

@@ -69,6 +69,8 @@ export interface DigestCounts {
   followUpsDue: number;
   placementsEnding: number;
   networkMeetingsOverdue: number;
+  /** Active plans past halfway through their period with no midway status report drafted. */
+  midwayReportsDue?: number;
   unreadMessages: number;
 }
 
@@ -131,6 +133,7 @@ export function render(
         `Opfølgningssamtaler, der mangler: ${d.followUpsDue}`,
         `Forløb, der slutter inden for 14 dage: ${d.placementsEnding}`,
         `Netværksmøder, der er overskredet: ${d.networkMeetingsOverdue}`,
+        `Statusrapporter midtvejs, der skal skrives: ${d.midwayReportsDue ?? 0}`,
         `Ulæste beskeder fra borgere: ${d.unreadMessages}`,
       ];
       return {
