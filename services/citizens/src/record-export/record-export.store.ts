@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { cprCipher } from '@jobcenter/kit';
+import { cprCipher, rawPool } from '@jobcenter/kit';
 import { RecordExportRow } from './record-export.entity';
 
 /** How long a generated export is kept for its links: a day, then it is deleted (housekeeping). */
@@ -58,6 +58,7 @@ export async function loadExport(dataSource: DataSource, id: string): Promise<St
 
 /** Deletes the expired exports (the service's housekeeping, every RECORD_EXPORT_PURGE_MS). */
 export async function purgeExpiredExports(dataSource: DataSource): Promise<number> {
-  const result = await dataSource.query(`DELETE FROM record_export WHERE expires_at <= now()`);
-  return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+  // On the raw pool, like the kit's housekeeping: not counted with a request's own statements.
+  const result = await rawPool(dataSource).query(`DELETE FROM record_export WHERE expires_at <= now()`);
+  return result.rowCount ?? 0;
 }
