@@ -103,13 +103,16 @@ describe("Svend's whole record", () => {
       'Svend Madsen, CPR-nr. 230994-1017',
       'AA-gruppen Ringe',
       'Uddannet anlægsgartner og derefter et fast job',
-      'Svend er stadig tørlagt og går i AA hver uge.',
+      // A meeting's row (its long minutes are checked in the JSON below: in the PDF's five-column
+      // table, pdfjs reads back only fragments of a long "Referat" cell; docs/limitations.md).
+      'FOLLOW_UP Jobcentret HELD',
       'Ringe Anlægsgartner ApS',
       'Adgangslog',
       'CASEWORKER',
     ]) {
       expect(text).toContain(expected);
     }
+    expect(record.json).toContain('Svend er stadig tørlagt og går i AA hver uge.');
     const json = await fetch(`${origin}${record.jsonUrl}`, { headers });
     expect(json.status).toBe(200);
     expect(await json.text()).toBe(record.json);

@@ -26,5 +26,9 @@ export const insightsRecord: RecordDeclaration = {
     fact('insights_placement', 'Statistik: forløb (pseudonym)', 'start_date'),
     fact('insights_score', 'Statistik: progression (pseudonym)', 'assessed_at'),
     fact('insights_referral', 'Statistik: henvisninger til tilbud (pseudonym)', 'start_date'),
+    fact('insights_stat_citizen', 'Statistik: nuværende status (pseudonym)', 'pid'),
+    fact('insights_stat_milestone', 'Statistik: delmål til nøgletal (pseudonym)', 'pid'),
+    fact('insights_stat_enrollment', 'Statistik: tilmeldinger til forløb (pseudonym)', 'course_id'),
+    fact('insights_stat_attendance', 'Statistik: fremmøde til nøgletal (pseudonym)', 'session_id'),
   ],
 };

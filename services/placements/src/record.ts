@@ -44,5 +44,26 @@ export const placementsRecord: RecordDeclaration = {
       columns: { previous_end_date: 'Tidligere slut', new_end_date: 'Ny slut' },
       sql: `SELECT rr.* FROM referral_renewal rr JOIN referral r ON r.id = rr.referral_id WHERE r.citizen_id = $1 ORDER BY rr.created_at`,
     }),
+    sqlSection({
+      name: 'consents',
+      title: 'Samtykker',
+      tables: ['consent'],
+      columns: { party: 'Til', party_kind: 'Slags', purpose: 'Formål', from: 'Fra', to: 'Til og med', withdrawn_at: 'Trukket tilbage' },
+      sql: `SELECT * FROM consent WHERE citizen_id = $1 ORDER BY created_at`,
+    }),
+    sqlSection({
+      name: 'disclosures',
+      title: 'Videregivelser efter samtykke',
+      tables: ['consent_disclosure'],
+      columns: { what: 'Hvad', contact: 'Til', disclosed_at: 'Tidspunkt' },
+      sql: `SELECT * FROM consent_disclosure WHERE citizen_id = $1 ORDER BY disclosed_at`,
+    }),
+    sqlSection({
+      name: 'kickoffs',
+      title: 'Opstartsmøder til forløb',
+      tables: ['placement_kickoff'],
+      columns: { scheduled_at: 'Tidspunkt', status: 'Status' },
+      sql: `SELECT * FROM placement_kickoff WHERE citizen_id = $1 ORDER BY scheduled_at`,
+    }),
   ],
 };
