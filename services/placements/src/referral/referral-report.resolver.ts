@@ -27,7 +27,10 @@ export class ReportReferral {
 @Resolver()
 export class ReportReferralResolver {
   @Directive('@inaccessible')
-  @Query(() => ReportReferral, { nullable: true, description: "One of the citizen's referrals, for drafting a report; null if there is none." })
+  @Query(() => ReportReferral, {
+    nullable: true,
+    description: "One of the citizen's referrals, for drafting a report; null if there is none.",
+  })
   async reportReferral(
     @Arg('referralId', () => ID) referralId: string,
     @Arg('citizenId', () => ID) citizenId: string,

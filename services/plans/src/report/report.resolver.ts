@@ -114,7 +114,12 @@ async function draft(
       );
     });
   } catch (error) {
-    const chains = ['uq_case_report_one_draft', 'uq_case_report_version', 'uq_case_report_referral_one_draft', 'uq_case_report_referral_version'];
+    const chains = [
+      'uq_case_report_one_draft',
+      'uq_case_report_version',
+      'uq_case_report_referral_one_draft',
+      'uq_case_report_referral_version',
+    ];
     if (chains.some((index) => isUniqueViolation(error, index))) throw conflict(ONE_DRAFT);
     throw error;
   }
@@ -149,7 +154,12 @@ export class CaseReportResolver {
     const evaluation = requiredText(input.evaluation, 'evaluation', 20000);
     await ctx.access.assert(input.citizenId);
     const plan = await planForReport(ctx, input.citizenId, input.planId);
-    return draft(ctx, plan, { kind: input.kind, periodFrom: input.periodFrom, periodTo: input.periodTo, evaluation }, input.referralId ?? null);
+    return draft(
+      ctx,
+      plan,
+      { kind: input.kind, periodFrom: input.periodFrom, periodTo: input.periodTo, evaluation },
+      input.referralId ?? null,
+    );
   }
 
   @Mutation(() => CaseReport, {
