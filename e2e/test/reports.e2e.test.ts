@@ -111,17 +111,17 @@ describe('reports of a course in the workbench', () => {
     await form.getByRole('group', { name: 'Forløb', exact: true }).getByLabel('Et tilbud').check();
     // The citizen's referrals to choose from; picking one sets the period to its dates.
     const offers = form.getByLabel('Tilbud', { exact: true });
-    const amu = await offers.locator('option', { hasText: 'AMU Fyn, Grønne områder' }).getAttribute('value');
+    const amu = await offers.locator('option', { hasText: 'Vestjyllands Sundhedshøjskole' }).getAttribute('value');
     await offers.selectOption(amu!);
-    await form.getByLabel('Evaluering og forslag til videre handleplan').fill(`Kurset er gennemført (${stamp}).`);
+    await form.getByLabel('Evaluering og forslag til videre handleplan').fill(`Opholdet er gennemført (${stamp}).`);
     await form.getByRole('button', { name: 'Skriv kladden' }).click();
     const draft = section.getByRole('article', { name: 'Afslutningsrapport · version 1' });
     await draft
-      .getByText(/Tilbud: AMU Fyn, Grønne områder/)
+      .getByText(/Tilbud: Vestjyllands Sundhedshøjskole/)
       .first()
       .waitFor();
     await draft.getByText('Vis rapportens tekst').click();
-    expect(await draft.locator('.report-text').innerText()).toContain('Tilbudsgiver: AMU Fyn, Grønne områder');
+    expect(await draft.locator('.report-text').innerText()).toContain('Tilbudsgiver: Vestjyllands Sundhedshøjskole');
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();
