@@ -102,4 +102,28 @@ describe('reports of a course in the workbench', () => {
     expect(staff.problems).toEqual([]);
     await staff.context.close();
   });
+
+  it("Anders drafts a report about one of Per's offers instead of the plan; the list names the provider", async () => {
+    const { page, context, problems } = await workbench.signedIn('anders', `/citizens/${per.id}`);
+    const section = reports(page);
+    const form = section.getByRole('form', { name: 'Skriv en rapport' });
+    await form.getByRole('group', { name: 'Rapport', exact: true }).getByLabel('Afslutningsrapport').check();
+    await form.getByRole('group', { name: 'Forløb', exact: true }).getByLabel('Et tilbud').check();
+    // The citizen's referrals to choose from; picking one sets the period to its dates.
+    const offers = form.getByLabel('Tilbud', { exact: true });
+    const amu = await offers.locator('option', { hasText: 'Vestjyllands Sundhedshøjskole' }).getAttribute('value');
+    await offers.selectOption(amu!);
+    await form.getByLabel('Evaluering og forslag til videre handleplan').fill(`Opholdet er gennemført (${stamp}).`);
+    await form.getByRole('button', { name: 'Skriv kladden' }).click();
+    const draft = section.getByRole('article', { name: 'Afslutningsrapport · version 1' });
+    await draft
+      .getByText(/Tilbud: Vestjyllands Sundhedshøjskole/)
+      .first()
+      .waitFor();
+    await draft.getByText('Vis rapportens tekst').click();
+    expect(await draft.locator('.report-text').innerText()).toContain('Tilbudsgiver: Vestjyllands Sundhedshøjskole');
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

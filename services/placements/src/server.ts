@@ -36,6 +36,7 @@ import { Referral } from './referral/referral.entity';
 import { ReferralFieldsResolver } from './referral/referral.fields';
 import { resolveReferralReference } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
+import { ReportReferralResolver } from './referral/referral-report.resolver';
 
 /** The placements and offers bounded context: companies, internships, wage subsidy, the job consultant's list, providers and referrals to offers. */
 export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
@@ -69,6 +70,8 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     ReferralResolver,
     ReferralFieldsResolver,
     CitizenReferralsResolver,
+    // A referral copied into a report of the course by plans (services only).
+    ReportReferralResolver,
   ],
   referenceResolvers: {
     Company: { __resolveReference: resolveCompanyReference },

@@ -40,8 +40,8 @@ export const plansSubgraph: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
   defaultPort: 4002,
   // Caseload grants (who may read which citizen) come from citizens; a report being drafted copies
-  // the citizen's name (citizens) and the period's meetings (meetings).
-  calls: ['citizens', 'meetings'],
+  // the citizen's name (citizens), the period's meetings (meetings) and the referral it is about (placements).
+  calls: ['citizens', 'meetings', 'placements'],
   resolvers: [
     // The service's part of the citizen's access log, for Citizen.accessLog (services only).
     AccessLogResolver,

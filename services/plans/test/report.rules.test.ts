@@ -2,7 +2,16 @@ import { GraphQLError } from 'graphql';
 import { PlanStatus } from '../src/plan/plan.enums';
 import { composeReport, danishDate, reportText } from '../src/report/report.compose';
 import { ReportKind, ReportStatus } from '../src/report/report.enums';
-import { checkMayApprove, checkMayShare, checkReportPeriod, decideDraft, isMidwayReportDue, midwayDueOn } from '../src/report/report.rules';
+import {
+  checkMayApprove,
+  checkMayShare,
+  checkReferralReportPeriod,
+  checkReportPeriod,
+  decideDraft,
+  isMidwayReportDue,
+  midwayDueOn,
+  midwayOf,
+} from '../src/report/report.rules';
 
 const failure = (fn: () => unknown): { code?: unknown; field?: unknown } => {
   try {
@@ -142,5 +151,68 @@ describe('the composed report', () => {
   });
   it('writes dates the Danish way', () => {
     expect(danishDate('2026-12-07')).toBe('7. december 2026');
+  });
+});
+
+describe('a report about a referral', () => {
+  const TODAY = '2026-06-10';
+  const referral = { startDate: '2026-04-01', endDate: '2026-07-31' };
+  it("lies within the referral's dates, not the plan's", () => {
+    expect(() => checkReferralReportPeriod(referral, '2026-04-01', '2026-05-31', TODAY)).not.toThrow();
+    expect(failure(() => checkReferralReportPeriod(referral, '2026-03-31', '2026-05-31', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodFrom',
+    });
+    expect(failure(() => checkReferralReportPeriod(referral, '2026-04-01', '2026-08-01', TODAY))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'periodTo',
+    });
+    // Open-ended: up to today.
+    const open = { startDate: '2026-04-01', endDate: null };
+    expect(() => checkReferralReportPeriod(open, '2026-04-01', TODAY, TODAY)).not.toThrow();
+    expect(failure(() => checkReferralReportPeriod(open, '2026-04-01', '2026-06-11', TODAY)).field).toBe('periodTo');
+    expect(failure(() => checkReferralReportPeriod(referral, '2026-05-01', '2026-04-30', TODAY)).field).toBe('periodTo');
+  });
+  it('has its midway halfway between its dates; none when open-ended', () => {
+    expect(midwayOf({ from: referral.startDate, to: referral.endDate })).toBe('2026-05-31');
+    expect(midwayOf({ from: '2026-04-01', to: null })).toBeNull();
+  });
+  it('carries the section "Tilbud" after the course, and the course period is the referral\'s', () => {
+    const sections = composeReport({
+      kind: ReportKind.FINAL,
+      citizenName: 'Mette Holm',
+      plan: { longTermGoal: 'En hverdag med struktur', startDate: '2026-03-01', plannedEndDate: '2026-12-31', endDate: null },
+      referral: {
+        providerName: 'Familiehuset',
+        kind: 'FAMILY_SUPPORT',
+        purpose: 'Pædagogisk støtte i hjemmet',
+        startDate: '2026-04-01',
+        endDate: '2026-07-31',
+        status: 'COMPLETED',
+        outcome: null,
+        result: 'COMPLETED_AS_PLANNED',
+      },
+      periodFrom: '2026-04-01',
+      periodTo: '2026-07-31',
+      evaluation: 'Slut.',
+      author: { name: 'Anders Lund', role: 'RESOURCE_CONSULTANT' },
+      version: 1,
+      previous: null,
+      milestones: [],
+      progress: [],
+      meetings: [],
+      agreements: [],
+      attendance: [],
+    });
+    expect(sections.map((s) => s.heading).slice(0, 2)).toEqual(['Forløbet', 'Tilbud']);
+    expect(sections[0].paragraphs).toContain('Forløbets periode: 1. april 2026 – 31. juli 2026');
+    expect(sections[1].paragraphs).toEqual([
+      'Tilbudsgiver: Familiehuset',
+      'Tilbud: Familiestøtte',
+      'Formål: Pædagogisk støtte i hjemmet',
+      'Periode: 1. april 2026 – 31. juli 2026',
+      'Status: Afsluttet',
+      'Resultat: Gennemført som planlagt',
+    ]);
   });
 });

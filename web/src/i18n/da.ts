@@ -987,6 +987,14 @@ export const da = {
     saveComment: 'Gem dine bemærkninger',
     kinds: { MIDWAY_STATUS: 'Statusrapport midtvejs', FINAL: 'Afslutningsrapport' },
     statuses: { DRAFT: 'Kladde', APPROVED: 'Godkendt', SHARED: 'Delt med borgeren' },
+    scope: 'Forløb',
+    scopePlan: 'Planen',
+    scopeReferral: 'Et tilbud',
+    referral: 'Tilbud',
+    referralOption: '{provider} ({from} – {to})',
+    referralOpen: '{provider} (fra {from})',
+    noReferrals: 'Borgeren har ingen tilbud at skrive en rapport om.',
+    offer: 'Tilbud: {provider}',
   },
 };
 

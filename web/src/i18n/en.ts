@@ -987,5 +987,13 @@ export const en: Messages = {
     saveComment: 'Save your comment',
     kinds: { MIDWAY_STATUS: 'Midway status report', FINAL: 'Final report' },
     statuses: { DRAFT: 'Draft', APPROVED: 'Approved', SHARED: 'Shared with the citizen' },
+    scope: 'Course',
+    scopePlan: 'The plan',
+    scopeReferral: 'An offer',
+    referral: 'Offer',
+    referralOption: '{provider} ({from} – {to})',
+    referralOpen: '{provider} (from {from})',
+    noReferrals: 'The citizen has no offers to report on.',
+    offer: 'Offer: {provider}',
   },
 };

@@ -15,8 +15,22 @@ export interface ReportSection {
   table?: { head: string[]; rows: string[][] };
 }
 
+/** The referral a report is about (copied from placements when drafted); its own section "Tilbud". */
+export interface ReportReferral {
+  providerName: string;
+  kind: string;
+  purpose: string | null;
+  startDate: string;
+  endDate: string | null;
+  status: string;
+  outcome: string | null;
+  result: string | null;
+}
+
 export interface ReportMaterial {
   kind: ReportKind;
+  /** Set when the report is about one of the citizen's referrals rather than the plan as a whole. */
+  referral?: ReportReferral | null;
   citizenName: string;
   plan: { longTermGoal: string; startDate: string; plannedEndDate: string | null; endDate: string | null };
   periodFrom: string;
@@ -97,6 +111,40 @@ const DIMENSION: Record<string, string> = {
   DAILY_STRUCTURE: 'Struktur i hverdagen',
 };
 const MILESTONE_STATUS = LABELS.DA.ms as Record<string, string>;
+const OFFER_KIND: Record<string, string> = {
+  UPSKILLING: 'Opkvalificering',
+  EDUCATION: 'Uddannelse',
+  MENTOR: 'Mentorstøtte',
+  TREATMENT: 'Behandling',
+  HEALTH: 'Sundhedstilbud',
+  CIVIL_SOCIETY: 'Forening eller frivillige',
+  FAMILY_SUPPORT: 'Familiestøtte',
+  GUIDANCE: 'Vejledning',
+};
+const REFERRAL_STATUS: Record<string, string> = { PROPOSED: 'Foreslået', ACTIVE: 'I gang', COMPLETED: 'Afsluttet', CANCELLED: 'Afbrudt' };
+const REFERRAL_RESULT: Record<string, string> = {
+  COMPLETED_AS_PLANNED: 'Gennemført som planlagt',
+  WORK: 'Førte til arbejde',
+  EDUCATION: 'Førte til uddannelse',
+  DROPPED_OUT: 'Afbrudt af borgeren',
+  OTHER: 'Andet',
+};
+
+/** The section "Tilbud": the referral the report is about (provider, kind, purpose, period, status). */
+function referralSection(r: ReportReferral): ReportSection {
+  return {
+    heading: 'Tilbud',
+    paragraphs: [
+      `Tilbudsgiver: ${r.providerName}`,
+      `Tilbud: ${OFFER_KIND[r.kind] ?? r.kind}`,
+      ...(r.purpose ? [`Formål: ${r.purpose}`] : []),
+      `Periode: ${r.endDate ? periodText(r.startDate, r.endDate) : `fra ${danishDate(r.startDate)}`}`,
+      `Status: ${REFERRAL_STATUS[r.status] ?? r.status}`,
+      ...(r.result ? [`Resultat: ${REFERRAL_RESULT[r.result] ?? r.result}`] : []),
+      ...(r.outcome ? [`Udfald: ${r.outcome}`] : []),
+    ],
+  };
+}
 
 /** First and latest score per dimension of one assessor's assessments (oldest first). */
 function scoreChange(assessments: ReportMaterial['progress']): Map<string, { first: string; latest: string }> {
@@ -114,14 +162,16 @@ function scoreChange(assessments: ReportMaterial['progress']): Map<string, { fir
 /** The report's sections, in the order they are read. */
 export function composeReport(m: ReportMaterial): ReportSection[] {
   const inPeriod = (day: string) => day >= m.periodFrom && day <= m.periodTo;
-  const courseEnd = m.plan.endDate ?? m.plan.plannedEndDate;
+  // A referral's course runs on the referral's dates; the plan's otherwise.
+  const courseStart = m.referral ? m.referral.startDate : m.plan.startDate;
+  const courseEnd = m.referral ? m.referral.endDate : (m.plan.endDate ?? m.plan.plannedEndDate);
   const sections: ReportSection[] = [
     {
       heading: 'Forløbet',
       paragraphs: [
         `Borger: ${m.citizenName}`,
         `Handleplanens mål: ${m.plan.longTermGoal}`,
-        `Forløbets periode: ${courseEnd ? periodText(m.plan.startDate, courseEnd) : `fra ${danishDate(m.plan.startDate)}`}`,
+        `Forløbets periode: ${courseEnd ? periodText(courseStart, courseEnd) : `fra ${danishDate(courseStart)}`}`,
         `Rapportens periode: ${periodText(m.periodFrom, m.periodTo)}`,
         `Udarbejdet af: ${m.author.name}${ROLE[m.author.role] ? `, ${ROLE[m.author.role]}` : ''}`,
         ...(m.previous
@@ -130,6 +180,7 @@ export function composeReport(m: ReportMaterial): ReportSection[] {
       ],
     },
   ];
+  if (m.referral) sections.push(referralSection(m.referral));
 
   sections.push({
     heading: 'Mål og delmål',

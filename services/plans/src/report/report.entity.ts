@@ -7,7 +7,7 @@ import { ReportKind, ReportStatus } from './report.enums';
 
 /**
  * A report of a course of support (statusrapport midtvejs, afslutningsrapport) about one plan and
- * one period. Its content is composed once, when drafted, from the plan, its progression and the
+ * one period, or about one of the citizen's referrals (a course at a provider) under that plan. Its content is composed once, when drafted, from the plan, its progression and the
  * meetings of the period (a copy at that moment: later changes to the plan do not rewrite a
  * report). Versions of one report (the same plan and kind) form a chain: a correction of an
  * approved or shared report is version n+1 pointing at n, and n stays exactly as it was. The
@@ -15,8 +15,17 @@ import { ReportKind, ReportStatus } from './report.enums';
  */
 @Entity('case_report')
 @Index('ix_case_report_citizen', ['citizenId', 'createdAt'])
-@Index('uq_case_report_version', ['planId', 'kind', 'version'], { unique: true })
-@Index('uq_case_report_one_draft', ['planId', 'kind'], { unique: true, where: `"status" = 'DRAFT'` })
+// A chain is one plan's report of a kind, or one referral's (under the citizen's plan) of a kind.
+@Index('uq_case_report_version', ['planId', 'kind', 'version'], { unique: true, where: `"referral_id" IS NULL` })
+@Index('uq_case_report_one_draft', ['planId', 'kind'], { unique: true, where: `"referral_id" IS NULL AND "status" = 'DRAFT'` })
+@Index('uq_case_report_referral_version', ['planId', 'referralId', 'kind', 'version'], {
+  unique: true,
+  where: `"referral_id" IS NOT NULL`,
+})
+@Index('uq_case_report_referral_one_draft', ['planId', 'referralId', 'kind'], {
+  unique: true,
+  where: `"referral_id" IS NOT NULL AND "status" = 'DRAFT'`,
+})
 @ObjectType({
   description:
     'A report of a course of support (statusrapport midtvejs / afslutningsrapport): drafted by the caseworker or consultant, approved by the team lead, shared with the citizen.',
@@ -33,6 +42,13 @@ export class CaseReport {
   /** The plan the report is about. */
   @Column({ type: 'uuid' })
   planId!: string;
+
+  /**
+   * The referral (placements' Referral) the report is about, when it is a referral's course
+   * (e.g. pedagogical support in the home) rather than the plan's as a whole; null for the plan's.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  referralId!: string | null;
 
   @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'fk_case_report_plan' })

@@ -10,6 +10,7 @@ import { reportSubtitle, reportText } from './report.compose';
 import { visibleTo } from './report.access';
 import { CaseReport } from './report.entity';
 import { ReportKind } from './report.enums';
+import { ReportReferralRef } from './report-referral';
 import { isMidwayReportDue, midwayDueOn } from './report.rules';
 
 type Context = RequestContext<PlansLoaders>;
@@ -28,6 +29,14 @@ export class CaseReportFieldsResolver {
   @FieldResolver(() => Plan, { nullable: true, description: 'The plan the report is about.' })
   plan(@Root() report: CaseReport, @Ctx() ctx: Context): Promise<Plan | null> {
     return readablePlan(report.planId, ctx);
+  }
+
+  @FieldResolver(() => ReportReferralRef, {
+    nullable: true,
+    description: "The referral (tilbud) the report is about, when it is a referral's course rather than the plan's as a whole.",
+  })
+  referral(@Root() report: CaseReport): ReportReferralRef | null {
+    return report.referralId ? { id: report.referralId } : null;
   }
 
   @FieldResolver(() => String, { description: 'The whole report as plain text (Danish), as composed when drafted.' })
@@ -75,7 +84,8 @@ export class CitizenReportsResolver {
     const plan = await ctx.loaders.activePlanByCitizen.load(citizen.id);
     if (!plan) return null;
     const reports = await ctx.loaders.reportsByPlan.load(plan.id);
-    const hasMidway = reports.some((r) => r.kind === ReportKind.MIDWAY_STATUS);
+    // Due dates follow the plan's period; a referral's midway report does not stand in for the plan's.
+    const hasMidway = reports.some((r) => r.kind === ReportKind.MIDWAY_STATUS && r.referralId === null);
     return isMidwayReportDue(plan, todayInCopenhagen(), hasMidway) ? midwayDueOn(plan) : null;
   }
 }

@@ -25,4 +25,12 @@ export class DraftReportInput {
 
   @Field(() => ID, { nullable: true, description: "The plan the report is about; defaults to the citizen's ACTIVE plan." })
   planId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A referral of the citizen's (placements' Referral) the report is about instead of the plan as a whole, e.g. a course of " +
+      "pedagogical support in the home; the period must then lie within the referral's dates. The report still belongs to the plan.",
+  })
+  referralId?: string | null;
 }

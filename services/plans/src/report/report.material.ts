@@ -1,7 +1,8 @@
-import { RequestContext, subgraphClient } from '@jobcenter/kit';
+import { badUserInput, RequestContext, subgraphClient } from '@jobcenter/kit';
 import { PlansLoaders } from '../loaders';
+import { isUuid } from '@jobcenter/kit/ids';
 import { Plan } from '../plan/plan.entity';
-import type { ReportMaterial } from './report.compose';
+import type { ReportMaterial, ReportReferral } from './report.compose';
 
 const SUBJECT = `query ReportSubject($citizenId: ID!, $actorRole: String!, $actorId: ID!) {
   reportSubject(citizenId: $citizenId, actorRole: $actorRole, actorId: $actorId) { firstName lastName } }`;
@@ -10,6 +11,32 @@ const MATERIAL = `query ReportMaterial($citizenId: ID!, $from: Date!, $to: Date!
     meetings { kind scheduledAt status summary }
     agreements { text responsible status deadline agreedOn }
     attendance { courseTitle sessions present absent excused } } }`;
+
+const REFERRAL = `query ReportReferral($referralId: ID!, $citizenId: ID!, $actorRole: String!, $actorId: ID!) {
+  reportReferral(referralId: $referralId, citizenId: $citizenId, actorRole: $actorRole, actorId: $actorId) {
+    citizenId providerName kind purpose startDate endDate status outcome result } }`;
+
+/**
+ * The referral a report is about, from placements (which owns referrals), asked like the rest of
+ * the material: SERVICE identity, after the caller's access to the citizen was checked, naming the
+ * staff member drafting so placements logs the read under them. Placements answers null for an
+ * unknown referral and for another citizen's; both are wrong at `referralId`.
+ */
+export async function fetchReportReferral(
+  ctx: RequestContext<PlansLoaders>,
+  citizenId: string,
+  referralId: string,
+): Promise<ReportReferral & { citizenId: string }> {
+  const notTheCitizens = () => badUserInput("referralId: this is not one of the citizen's referrals.", 'referralId');
+  if (!isUuid(referralId)) throw notTheCitizens();
+  const res = await subgraphClient('plans', 'placements').query<{ reportReferral: (ReportReferral & { citizenId: string }) | null }>(
+    REFERRAL,
+    { referralId, citizenId, actorRole: ctx.actor.role, actorId: ctx.actor.id },
+    ctx.requestId,
+  );
+  if (!res.reportReferral || res.reportReferral.citizenId !== citizenId) throw notTheCitizens();
+  return res.reportReferral;
+}
 
 type Gathered = Pick<ReportMaterial, 'citizenName' | 'milestones' | 'progress' | 'meetings' | 'agreements' | 'attendance'>;
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { badUserInput, changeTransaction, conflict, forbidden, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
 import { requireRole } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
@@ -12,8 +12,8 @@ import { composeReport } from './report.compose';
 import { CaseReport } from './report.entity';
 import { ReportKind, ReportStatus } from './report.enums';
 import { DraftReportInput } from './report.inputs';
-import { gatherMaterial } from './report.material';
-import { checkMayApprove, checkMayShare, checkReportPeriod, decideDraft } from './report.rules';
+import { fetchReportReferral, gatherMaterial } from './report.material';
+import { checkMayApprove, checkMayShare, checkReferralReportPeriod, checkReportPeriod, decideDraft } from './report.rules';
 import { readableReport } from './report.access';
 
 type Context = RequestContext<PlansLoaders>;
@@ -46,20 +46,28 @@ async function planForReport(ctx: Context, citizenId: string, planId: string | n
 /**
  * Drafts a report (or redrafts: see decideDraft): gathers the material of the period, composes
  * the text, and stores it under the plan's lock so two drafts of one report are decided one at a
- * time. The caller has checked role and access.
+ * time. The caller has checked role and access. A report about a referral (`referralId`) copies
+ * the referral from placements, lies within the referral's dates, and is its own chain of versions
+ * under the plan.
  */
 async function draft(
   ctx: Context,
   plan: Plan,
   report: { kind: ReportKind; periodFrom: string; periodTo: string; evaluation: string },
+  referralId: string | null,
 ): Promise<CaseReport> {
-  checkReportPeriod(plan, report.periodFrom, report.periodTo, todayInCopenhagen());
+  const referral = referralId ? await fetchReportReferral(ctx, plan.citizenId, referralId) : null;
+  if (referral) checkReferralReportPeriod(referral, report.periodFrom, report.periodTo, todayInCopenhagen());
+  else checkReportPeriod(plan, report.periodFrom, report.periodTo, todayInCopenhagen());
   const material = await gatherMaterial(ctx, plan, report.periodFrom, report.periodTo);
   try {
     return await changeTransaction(ctx, async (tx) => {
       await lockPlan(tx, plan.id);
       const repo = tx.getRepository(CaseReport);
-      const latest = await repo.findOne({ where: { planId: plan.id, kind: report.kind }, order: { version: 'DESC' } });
+      const latest = await repo.findOne({
+        where: { planId: plan.id, kind: report.kind, referralId: referralId ?? IsNull() },
+        order: { version: 'DESC' },
+      });
       const decision = decideDraft(latest);
       const version = decision.kind === 'NEW' ? decision.version : latest!.version;
       // The version this one corrects: the latest for a new version, the draft's own for a rewrite.
@@ -69,6 +77,7 @@ async function draft(
         ...material,
         ...report,
         plan,
+        referral,
         author: { name: ctx.actor.name, role: ctx.actor.role },
         version,
         previous: previous ? { version: previous.version, draftedAt: previous.draftedAt } : null,
@@ -91,6 +100,7 @@ async function draft(
           ...content,
           citizenId: plan.citizenId,
           planId: plan.id,
+          referralId,
           status: ReportStatus.DRAFT,
           version,
           previousId: decision.previousId,
@@ -104,8 +114,13 @@ async function draft(
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'uq_case_report_one_draft') || isUniqueViolation(error, 'uq_case_report_version'))
-      throw conflict(ONE_DRAFT);
+    const chains = [
+      'uq_case_report_one_draft',
+      'uq_case_report_version',
+      'uq_case_report_referral_one_draft',
+      'uq_case_report_referral_version',
+    ];
+    if (chains.some((index) => isUniqueViolation(error, index))) throw conflict(ONE_DRAFT);
     throw error;
   }
 }
@@ -129,7 +144,7 @@ export class CaseReportResolver {
 
   @Mutation(() => CaseReport, {
     description:
-      "Drafts a report of the citizen's course for a period within the plan's, from the plan's goals, milestones and their history, " +
+      "Drafts a report of the citizen's course for a period within the plan's (or, with referralId, within the referral's), from the plan's goals, milestones and their history, " +
       'the progression (staff and self-assessment), the meetings, agreements and course attendance of the period, and your evaluation. ' +
       "The citizen's caseworker or consultant. Drafting again rewrites the DRAFT; after approval it makes the next version.",
   })
@@ -139,7 +154,12 @@ export class CaseReportResolver {
     const evaluation = requiredText(input.evaluation, 'evaluation', 20000);
     await ctx.access.assert(input.citizenId);
     const plan = await planForReport(ctx, input.citizenId, input.planId);
-    return draft(ctx, plan, { kind: input.kind, periodFrom: input.periodFrom, periodTo: input.periodTo, evaluation });
+    return draft(
+      ctx,
+      plan,
+      { kind: input.kind, periodFrom: input.periodFrom, periodTo: input.periodTo, evaluation },
+      input.referralId ?? null,
+    );
   }
 
   @Mutation(() => CaseReport, {
@@ -154,7 +174,12 @@ export class CaseReportResolver {
     if (!report) throw notFound('Report', id);
     await ctx.access.assert(report.citizenId);
     const plan = (await ctx.loaders.planById.load(report.planId))!;
-    return draft(ctx, plan, { kind: report.kind, periodFrom: report.periodFrom, periodTo: report.periodTo, evaluation: text });
+    return draft(
+      ctx,
+      plan,
+      { kind: report.kind, periodFrom: report.periodFrom, periodTo: report.periodTo, evaluation: text },
+      report.referralId,
+    );
   }
 
   @Mutation(() => CaseReport, { description: 'Approves a DRAFT report (godkendelse). The team lead only.' })

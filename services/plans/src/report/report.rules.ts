@@ -22,19 +22,44 @@ export function coursePeriod(plan: CoursePlan): { from: string; to: string | nul
   return { from: plan.startDate, to: plan.endDate ?? plan.plannedEndDate };
 }
 
+/** A referral's dates, as a report of it needs them (placements owns the referral). */
+export interface CourseReferral {
+  startDate: string;
+  endDate: string | null;
+}
+
+/** The course's period when the report is about a referral: its start to its end; `to` null when open-ended. */
+export function referralPeriod(referral: CourseReferral): { from: string; to: string | null } {
+  return { from: referral.startDate, to: referral.endDate };
+}
+
 /**
  * A report's period must lie within the course's: not before the plan starts, not after it ends
  * (or, open-ended, not after today: a report is about what has happened). Reversed dates are
  * wrong at `periodTo`.
  */
 export function checkReportPeriod(plan: CoursePlan, periodFrom: string, periodTo: string, today: string): void {
+  checkPeriodWithin(coursePeriod(plan), 'plan', periodFrom, periodTo, today);
+}
+
+/** The same rule for a report about a referral: the period lies within the referral's dates. */
+export function checkReferralReportPeriod(referral: CourseReferral, periodFrom: string, periodTo: string, today: string): void {
+  checkPeriodWithin(referralPeriod(referral), 'referral', periodFrom, periodTo, today);
+}
+
+function checkPeriodWithin(
+  course: { from: string; to: string | null },
+  what: 'plan' | 'referral',
+  periodFrom: string,
+  periodTo: string,
+  today: string,
+): void {
   if (periodTo < periodFrom) {
     throw badUserInput(`periodTo: the period ends (${periodTo}) before it starts (${periodFrom}).`, 'periodTo');
   }
-  const course = coursePeriod(plan);
   if (periodFrom < course.from) {
     throw badUserInput(
-      `periodFrom: the plan starts on ${course.from}; a report cannot cover days before it (${periodFrom}).`,
+      `periodFrom: the ${what} starts on ${course.from}; a report cannot cover days before it (${periodFrom}).`,
       'periodFrom',
     );
   }
@@ -42,8 +67,8 @@ export function checkReportPeriod(plan: CoursePlan, periodFrom: string, periodTo
   if (periodTo > last) {
     throw badUserInput(
       course.to
-        ? `periodTo: the plan's period ends on ${last}; a report cannot cover days after it (${periodTo}).`
-        : `periodTo: the plan has no planned end, so a report covers days up to today (${last}), not ${periodTo}.`,
+        ? `periodTo: the ${what}'s period ends on ${last}; a report cannot cover days after it (${periodTo}).`
+        : `periodTo: the ${what} has no planned end, so a report covers days up to today (${last}), not ${periodTo}.`,
       'periodTo',
     );
   }
@@ -51,7 +76,11 @@ export function checkReportPeriod(plan: CoursePlan, periodFrom: string, periodTo
 
 /** The day the midway status report is due: halfway through the course (rounded down); null when open-ended. */
 export function midwayDueOn(plan: CoursePlan): string | null {
-  const { from, to } = coursePeriod(plan);
+  return midwayOf(coursePeriod(plan));
+}
+
+/** Halfway through a period (rounded down); null when open-ended. A referral with both dates has its midway here too. */
+export function midwayOf({ from, to }: { from: string; to: string | null }): string | null {
   if (!to) return null;
   return addDays(from, Math.floor(daysBetween(from, to) / 2));
 }
@@ -82,7 +111,7 @@ export function checkMayShare(status: ReportStatus): boolean {
   return status === ReportStatus.APPROVED;
 }
 
-/** What drafting (or revising) does, given the latest version of the same plan's report of that kind. */
+/** What drafting (or revising) does, given the latest version of the same chain (the plan's, or a referral's, report of that kind). */
 export type DraftDecision = { kind: 'NEW'; version: number; previousId: string | null } | { kind: 'REWRITE'; id: string };
 
 /**

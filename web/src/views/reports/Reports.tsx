@@ -62,7 +62,9 @@ export function Reports({ citizenId }: { citizenId: string }) {
           ))}
         </ul>
       )}
-      {citizen && actor.role !== 'TEAM_LEAD' && <DraftForm citizenId={citizenId} plan={plan ?? null} onSaved={() => void refetch()} />}
+      {citizen && actor.role !== 'TEAM_LEAD' && (
+        <DraftForm citizenId={citizenId} plan={plan ?? null} referrals={citizen.referrals} onSaved={() => void refetch()} />
+      )}
     </section>
   );
 }
@@ -82,6 +84,7 @@ function ReportItem({ report: r, onChanged }: { report: Report; onChanged(): voi
           {title} <span className={r.status === 'SHARED' ? 'badge badge-ok' : 'badge'}>{t.label('reports.statuses', r.status)}</span>
         </h3>
         <p>
+          {r.referral?.provider && `${t('reports.offer', { provider: r.referral.provider.name })} · `}
           {t('reports.period', { from: f.date(r.periodFrom), to: f.date(r.periodTo) })} ·{' '}
           {t('reports.draftedBy', { name: r.authorName, date: f.dateTime(r.draftedAt) })}
           {r.approvedByName && ` · ${t('reports.approvedBy', { name: r.approvedByName })}`}
@@ -152,18 +155,43 @@ function ReviseForm({ report, onDone }: { report: Report; onDone(saved: boolean)
   );
 }
 
-function DraftForm({ citizenId, plan, onSaved }: { citizenId: string; plan: Citizen['activePlan'] | null; onSaved(): void }) {
+type Referral = Citizen['referrals'][number];
+
+function DraftForm({
+  citizenId,
+  plan,
+  referrals,
+  onSaved,
+}: {
+  citizenId: string;
+  plan: Citizen['activePlan'] | null;
+  referrals: Referral[];
+  onSaved(): void;
+}) {
   const t = useT();
+  const f = useFormat();
   const today = todayInDenmark();
   const end = plan?.plannedEndDate && plan.plannedEndDate < today ? plan.plannedEndDate : today;
   const [kind, setKind] = useState<ReportKind>('MIDWAY_STATUS');
   const [periodFrom, setFrom] = useState(plan?.startDate ?? today);
   const [periodTo, setTo] = useState(kind === 'FINAL' && plan?.plannedEndDate ? plan.plannedEndDate : end);
   const [evaluation, setEvaluation] = useState('');
+  // The course the report is about: the plan as a whole, or one of the citizen's referrals (tilbud).
+  const [onReferral, setOnReferral] = useState(false);
+  const [referralId, setReferralId] = useState('');
   const [draft, state] = useMutation(DraftReportDocument);
   if (!plan) return <p>{t('reports.noPlan')}</p>;
+  const pickReferral = (id: string) => {
+    setReferralId(id);
+    const referral = referrals.find((r) => r.id === id);
+    if (!referral) return;
+    // The period defaults to the referral's dates, up to today.
+    setFrom(referral.startDate);
+    setTo(referral.endDate && referral.endDate < today ? referral.endDate : today);
+  };
   const send = async () => {
-    if (await draft({ input: { citizenId, kind, periodFrom, periodTo, evaluation } })) {
+    const about = onReferral ? { referralId } : {};
+    if (await draft({ input: { citizenId, kind, periodFrom, periodTo, evaluation, ...about } })) {
       setEvaluation('');
       state.reset();
       onSaved();
@@ -190,6 +218,40 @@ function DraftForm({ citizenId, plan, onSaved }: { citizenId: string; plan: Citi
           </label>
         ))}
       </fieldset>
+      <fieldset>
+        <legend>{t('reports.scope')}</legend>
+        <label className="radio">
+          <input type="radio" name="report-scope" checked={!onReferral} onChange={() => setOnReferral(false)} /> {t('reports.scopePlan')}
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="report-scope"
+            checked={onReferral}
+            onChange={() => {
+              setOnReferral(true);
+              if (!referralId && referrals[0]) pickReferral(referrals[0].id);
+            }}
+          />{' '}
+          {t('reports.scopeReferral')}
+        </label>
+      </fieldset>
+      {onReferral &&
+        (referrals.length === 0 ? (
+          <p className="hint">{t('reports.noReferrals')}</p>
+        ) : (
+          <Field label={t('reports.referral')} error={err('referralId')}>
+            <select value={referralId} onChange={(e) => pickReferral(e.target.value)} required>
+              {referrals.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.endDate
+                    ? t('reports.referralOption', { provider: r.provider.name, from: f.date(r.startDate), to: f.date(r.endDate) })
+                    : t('reports.referralOpen', { provider: r.provider.name, from: f.date(r.startDate) })}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
       <Field label={t('reports.periodFrom')} error={err('periodFrom')}>
         <input type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} required />
       </Field>
