@@ -8,7 +8,7 @@ import { isMidwayReportDue } from './report.rules';
 
 /**
  * How many of these citizens' active plans have a midway status report due on `on` and none
- * drafted: a count for the citizens service's daily digest e-mail, asked with its SERVICE
+ * drafted (a referral's own midway report does not stand in for the plan's): a count for the citizens service's daily digest e-mail, asked with its SERVICE
  * identity; no personal data; hidden from the composed API (like placements' placementsEndingCount).
  */
 @Resolver()
@@ -26,7 +26,7 @@ export class MidwayReportsDueCountResolver {
     const plans = await ctx.dataSource.getRepository(Plan).find({ where: { citizenId: In(ids), status: PlanStatus.ACTIVE } });
     if (!plans.length) return 0;
     const drafted: { plan_id: string }[] = await ctx.dataSource.query(
-      `SELECT DISTINCT plan_id FROM case_report WHERE plan_id = ANY($1::uuid[]) AND kind = $2`,
+      `SELECT DISTINCT plan_id FROM case_report WHERE plan_id = ANY($1::uuid[]) AND kind = $2 AND referral_id IS NULL`,
       [plans.map((p) => p.id), ReportKind.MIDWAY_STATUS],
     );
     const hasMidway = new Set(drafted.map((r) => r.plan_id));
