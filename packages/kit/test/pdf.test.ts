@@ -1,4 +1,4 @@
-import { formatDanishDate, renderPdf } from '../src/pdf';
+import { columnWidths, formatDanishDate, renderPdf } from '../src/pdf';
 import { pdfText } from '../src/testing';
 
 describe('renderPdf', () => {
@@ -58,5 +58,31 @@ describe('renderPdf', () => {
       if (previous === undefined) delete process.env.MUNICIPALITY_NAME;
       else process.env.MUNICIPALITY_NAME = previous;
     }
+  });
+});
+
+describe('columnWidths', () => {
+  const minutes = 'Opgaver i planteskolen, 20 timer om ugen, Poul er kontaktperson. Svend fortæller selv om AA.';
+  const head = ['Tidspunkt', 'Slags', 'Sted', 'Status', 'Referat'];
+  const row = ['2. august 2026 kl. 10.00', 'PLACEMENT_KICKOFF', 'Ringe Anlægsgartner ApS', 'HELD', minutes];
+
+  it('gives the long text the most room and every column at least its longest word, within the page', () => {
+    const widths = columnWidths(head, [row]);
+    expect(Math.max(...widths)).toBe(widths[4]);
+    expect(widths[1]).toBeGreaterThanOrEqual('PLACEMENT_KICKOFF'.length * 5.6 - 1);
+    expect(widths[3]).toBeGreaterThanOrEqual('Status'.length * 5.6 - 1);
+    // The page's text width less pdfmake's cell padding (4 pt a side).
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(595 - 2 * 56 - head.length * 8);
+  });
+
+  it('keeps a table of many columns on the page (words wrap, none is cut at the edge)', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `Kolonne${i}`);
+    const widths = columnWidths(many, [many.map(() => '5e7d1c2b-3a4f-4b6c-9d8e-000000000003')]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(595 - 2 * 56 - many.length * 8);
+  });
+
+  it('reads a long table cell back whole from the PDF', async () => {
+    const pdf = await renderPdf({ title: 'Møder', sections: [{ heading: 'Møder', table: { head, rows: [row, row, row] } }] });
+    expect((await pdfText(pdf)).replace(/\s+/g, ' ')).toContain(minutes);
   });
 });

@@ -1,1 +1,1 @@
-export { formatDanishDate, PdfDocument, PdfSection, renderPdf } from './render';
+export { columnWidths, formatDanishDate, PdfDocument, PdfSection, renderPdf } from './render';

@@ -44,6 +44,39 @@ export function formatDanishDate(date: Date): string {
 }
 
 /** pdfmake's document for ours: the house layout (municipality, title, date, page numbers). */
+/** A4 (595 pt) less the page margins below (56 pt each side). */
+const TABLE_WIDTH = 595 - 2 * 56;
+
+/** About the width of one character of the 10 pt table text, in pt. */
+const CHAR_WIDTH = 5.6;
+
+/**
+ * Each column's share of the page by how much text it holds (its longest cell, up to 60
+ * characters), but never narrower than its longest word (up to 24 characters): equal shares ('*')
+ * gave a short code as much room as a meeting's minutes, and a column squeezed narrower than its
+ * words ran off the page's edge and was cut.
+ */
+export function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  const cells = head.map((h, i) => [h, ...rows.map((row) => row[i] ?? '')]);
+  const longestWord = cells.map((column) => Math.min(24, Math.max(1, ...column.flatMap((text) => text.split(/\s+/).map((w) => w.length)))));
+  const weights = cells.map((column) => Math.min(60, Math.max(6, ...column.map((text) => text.length))));
+  // pdfmake adds each cell's padding (4 pt a side) to the width it is given.
+  const available = TABLE_WIDTH - head.length * 8;
+  const least = longestWord.map((n) => n * CHAR_WIDTH);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let widths = weights.map((w) => (available * w) / total);
+  // Widen the columns below their longest word, taking the room from those above theirs.
+  const short = widths.reduce((sum, w, i) => sum + Math.max(0, least[i] - w), 0);
+  const spare = widths.reduce((sum, w, i) => sum + Math.max(0, w - least[i]), 0);
+  if (short > 0 && spare > 0) {
+    const give = Math.min(1, short / spare);
+    widths = widths.map((w, i) => (w < least[i] ? least[i] : w - (w - least[i]) * give));
+  }
+  // Too many long words to fit: shrink every column alike (a word then wraps, it is never cut).
+  const sum = widths.reduce((total, w) => total + w, 0);
+  return widths.map((w) => Math.floor(sum > available ? (w * available) / sum : w));
+}
+
 function pdfDefinition(doc: PdfDocument): object {
   const municipality = setting('MUNICIPALITY_NAME');
   const date = formatDanishDate(doc.date ?? new Date());
@@ -62,7 +95,7 @@ function pdfDefinition(doc: PdfDocument): object {
         layout: 'lightHorizontalLines',
         table: {
           headerRows: 1,
-          widths: head.map(() => '*'),
+          widths: columnWidths(head, rows),
           // A short row is padded, a long one cut: pdfmake needs every row as wide as the head.
           body: [head.map((h) => ({ text: h, bold: true })), ...rows.map((row) => head.map((_, i) => ({ text: row[i] ?? '' })))],
         },
