@@ -18,7 +18,8 @@ let federation: TestFederation;
 let scenarios: ReturnType<typeof scaleScenarios>;
 
 beforeAll(async () => {
-  federation = await startTestFederation(subgraphs);
+  // With background work: insights' own consumer reads the feeds, as the bench's processes do.
+  federation = await startTestFederation(subgraphs, { background: true });
   const urls = Object.fromEntries(subgraphs.map((d) => [d.name, (federation.subgraphs[d.name].dataSource.options as { url: string }).url]));
   const { world } = await seedScale({ citizens: 150, seed: 'bench-scenarios', today, urls });
   scenarios = scaleScenarios(world);

@@ -25,8 +25,17 @@ describe('configuration of the processes', () => {
         .slice(1)
         .map((l) => l.trim().split(' ')[1])
         .sort(),
-      // CITIZENS_URL and MEETINGS_URL: the subgraphs plans calls (its definition's `calls`).
-    ).toEqual(['ACCESS_LOG_RETENTION_DAYS', 'CITIZENS_URL', 'DB_STATEMENT_TIMEOUT_MS', 'MEETINGS_URL', 'SHUTDOWN_TIMEOUT_MS'].sort());
+      // CITIZENS_URL, MEETINGS_URL and PLACEMENTS_URL: the subgraphs plans calls (its definition's `calls`).
+    ).toEqual(
+      [
+        'ACCESS_LOG_RETENTION_DAYS',
+        'CITIZENS_URL',
+        'DB_STATEMENT_TIMEOUT_MS',
+        'MEETINGS_URL',
+        'PLACEMENTS_URL',
+        'SHUTDOWN_TIMEOUT_MS',
+      ].sort(),
+    );
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 
