@@ -9,6 +9,8 @@ export function useFormat() {
     return {
       /** A calendar date (`2026-03-01`). */
       date: (d?: string | null) => (d ? intl.formatDate(`${d}T12:00:00Z`, { dateStyle: 'medium', timeZone: zone }) : ''),
+      /** The Danish calendar day of an instant (`2026-03-01T23:30:00Z` is 2 March). */
+      dayOf: (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeZone: zone }) : ''),
       /** An instant (`2026-03-01T09:30:00Z`). */
       dateTime: (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }) : ''),
       time: (d?: string | null) => (d ? intl.formatTime(d, { timeStyle: 'short', timeZone: zone }) : ''),

@@ -42,7 +42,7 @@ export function Agreements({ citizenId, mine = false }: { citizenId: string; min
                 {' '}
                 · {a.responsibleStaff?.name ?? t.label('enum.participantRole', a.responsible)}
                 {a.deadline && ` · ${t('agreements.deadline', { date: f.date(a.deadline) })}`}
-                {` · ${t('agreements.from', { date: f.date(a.meeting.scheduledAt) })}`}
+                {` · ${t('agreements.from', { date: f.dayOf(a.meeting.scheduledAt) })}`}
               </span>{' '}
               {a.overdue && <span className="badge badge-danger">{t('agreements.overdue')}</span>}
               <StatusForm agreement={a} mine={mine} onSaved={() => void refetch()} />
