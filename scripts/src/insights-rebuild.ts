@@ -33,10 +33,7 @@ async function main() {
         .join(' ');
     const loadBefore = load();
     const started = Date.now();
-    const tables: { tablename: string }[] = await dataSource.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'insights\\_%' OR tablename IN ('processed_event', 'event_cursor'))`,
-    );
-    await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')}`);
+    await insightsSubgraph.resetReadModel!(dataSource);
     const consumer = createFactsConsumer(dataSource, urls, { batchSize: 1000 });
     const events = await consumer.drain();
     const seconds = (Date.now() - started) / 1000;

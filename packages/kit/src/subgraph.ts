@@ -69,6 +69,17 @@ export interface SubgraphDefinition<Loaders> extends SchemaOptions {
    * on shutdown. Tests start it themselves.
    */
   background?: (running: RunningSubgraph, logger: Logger) => Promise<() => Promise<void>>;
+  /**
+   * The event feeds that background work reads (source name → URL, found as it finds them), so
+   * the benchmark and tests can wait until it has read what was written (waitUntilCaughtUp).
+   */
+  eventSources?: () => Record<string, string>;
+  /**
+   * Empties what the service derived from other services' events, with its consumer bookkeeping
+   * (processed_event, event_cursor), so it reads their feeds again from the start: when those
+   * feeds were replaced (seed:scale) or its read model is rebuilt (insights:rebuild).
+   */
+  resetReadModel?: (dataSource: DataSource) => Promise<void>;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {

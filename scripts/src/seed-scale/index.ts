@@ -35,17 +35,31 @@ export interface SeedScaleResult {
  * there; the access log, idempotency keys and emergency access are not touched) and writes
  * its tables with COPY, parents before children, the outbox's events last, all in ONE
  * transaction per database: the events exist exactly when their rows do (docs/events.md).
- * Same options, same rows.
+ * Then each consumer's read model of the old events is emptied (`resetReadModel`). Same
+ * options, same rows.
  */
 export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleResult> {
+  const dataSources = [];
   for (const definition of subgraphs) {
     const url = options.urls[definition.name];
     if (!url) throw new Error(`No database URL for ${definition.name}`);
     const dataSource = createDataSource({ url, entities: definition.entities, migrations: definition.migrations, poolSize: 2 });
     await openDatabase(dataSource);
-    await dataSource.destroy();
+    dataSources.push({ definition, dataSource });
   }
+  try {
+    return await generateAndWrite(options);
+  } finally {
+    // The producers' outboxes were replaced: what consumers derived from the old events (insights'
+    // facts, kick-offs, notices) goes, and they read the new feeds from the start.
+    for (const { definition, dataSource } of dataSources) {
+      await definition.resetReadModel?.(dataSource);
+      await dataSource.destroy();
+    }
+  }
+}
 
+async function generateAndWrite(options: SeedScaleOptions): Promise<SeedScaleResult> {
   const started = performance.now();
   const world = buildWorld(options);
   const meetings = meetingsTables(world);

@@ -78,4 +78,8 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   housekeeping: [{ name: 'record exports', everyMs: RECORD_EXPORT_PURGE_MS, purge: purgeExpiredExports }],
   createLoaders,
   seedDemo: seedCitizensDemo,
+  // The notification centre's notices come from the feeds (notifications/notification-centre.ts).
+  resetReadModel: async (dataSource) => {
+    await dataSource.query(`TRUNCATE "notification", "processed_event", "event_cursor"`);
+  },
 };

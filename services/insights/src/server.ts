@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AccessLogResolver, SubgraphDefinition } from '@jobcenter/kit';
 import { createFactsConsumer, eventSourceUrls } from './facts/facts.consumer';
+import { emptyReadModel } from './facts/read-model';
 import { migrations } from './migrations';
 import { SeriesResolver } from './series/series.resolver';
 import { insightsRecord } from './record';
@@ -33,4 +34,6 @@ export const insightsSubgraph: SubgraphDefinition<Record<string, never>> = {
     consumer.start();
     return () => consumer.stop();
   },
+  eventSources: () => eventSourceUrls() as Record<string, string>,
+  resetReadModel: emptyReadModel,
 };

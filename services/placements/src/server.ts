@@ -106,4 +106,12 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     consumer.start();
     return () => consumer.stop();
   },
+  eventSources: (): Record<string, string> => {
+    const url = meetingsFeedUrl();
+    return url ? { meetings: url } : {};
+  },
+  // Kick-offs come from meetings' feed only.
+  resetReadModel: async (dataSource) => {
+    await dataSource.query(`TRUNCATE "placement_kickoff", "processed_event", "event_cursor"`);
+  },
 };

@@ -2,3 +2,4 @@ export * from './catalogue';
 export * from './outbox';
 export * from './feed';
 export * from './consumer';
+export * from './catch-up';
