@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { rollup } from './rollup';
 
 /**
  * What the existing statistics fields (served by insights, `src/statistics/`) read: every
@@ -137,34 +138,4 @@ export class DashboardStatistics1797000000600 implements MigrationInterface {
     await q.query(`DROP FUNCTION IF EXISTS "insights_stat_citizen_roll"()`);
     await q.query(`DROP FUNCTION IF EXISTS "insights_stat_milestone_roll"()`);
   }
-}
-
-/**
- * Statement triggers that keep `total` (count and key sum per key) equal to the rows of `table`
- * grouped by `keys` (column → expression over the row): set-based, one statement per change of
- * the facts whatever its size, from the statement's transition tables.
- */
-async function rollup(q: QueryRunner, o: { table: string; total: string; keys: Record<string, string> }): Promise<void> {
-  const columns = Object.keys(o.keys);
-  const expressions = Object.values(o.keys);
-  const apply = (rows: string, sign: '' | '-') => `
-    INSERT INTO ${o.total} (${columns.join(', ')}, count, key_sum)
-    SELECT ${expressions.join(', ')}, ${sign}COUNT(*), ${sign}SUM(record_key) FROM ${rows} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}
-    ON CONFLICT (${columns.join(', ')}) DO UPDATE SET count = ${o.total}.count + EXCLUDED.count, key_sum = ${o.total}.key_sum + EXCLUDED.key_sum;`;
-  const fn = `${o.table}_roll`;
-  await q.query(`CREATE FUNCTION "${fn}"() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP IN ('UPDATE', 'DELETE') THEN ${apply('old_rows', '-')} END IF;
-      IF TG_OP IN ('UPDATE', 'INSERT') THEN ${apply('new_rows', '')} END IF;
-      RETURN NULL;
-    END $$`);
-  await q.query(
-    `CREATE TRIGGER "${o.table}_roll_insert" AFTER INSERT ON "${o.table}" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
-  await q.query(
-    `CREATE TRIGGER "${o.table}_roll_update" AFTER UPDATE ON "${o.table}" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
-  await q.query(
-    `CREATE TRIGGER "${o.table}_roll_delete" AFTER DELETE ON "${o.table}" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
 }

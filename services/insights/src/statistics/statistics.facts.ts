@@ -54,7 +54,7 @@ function newest<T>(
 }
 
 async function citizens(m: EntityManager, events: StatisticsEvent[]) {
-  type State = { citizenId: string; registered: boolean; status: string | null; targetGroup: string | null };
+  type State = { citizenId: string; registered: boolean; status: string | null; targetGroup: string | null; enrolledAt: string | null };
   const states = newest<State>(
     of(events, 'citizen.registered', 'citizen.statusChanged', 'citizen.targetGroupChanged'),
     (e) => e.pid!,
@@ -65,6 +65,7 @@ async function citizens(m: EntityManager, events: StatisticsEvent[]) {
         registered: registered || (before?.registered ?? false),
         status: registered || e.type === 'citizen.statusChanged' ? str(e, 'status') : (before?.status ?? null),
         targetGroup: registered || e.type === 'citizen.targetGroupChanged' ? str(e, 'targetGroup') : (before?.targetGroup ?? null),
+        enrolledAt: registered ? str(e, 'enrolledAt') : (before?.enrolledAt ?? null),
       };
     },
   );
@@ -73,15 +74,18 @@ async function citizens(m: EntityManager, events: StatisticsEvent[]) {
   const registered = rows.filter(([, s]) => s.registered);
   if (registered.length > 0) {
     await m.query(
-      `INSERT INTO insights_stat_citizen (pid, record_key, status, target_group)
-       SELECT * FROM unnest($1::char(32)[], $2::smallint[], $3::varchar[], $4::varchar[])
-       ON CONFLICT (pid) DO UPDATE SET status = EXCLUDED.status, target_group = EXCLUDED.target_group`,
+      // The last held network meeting too, for meetings read before the registration (its feed is another).
+      `INSERT INTO insights_stat_citizen (pid, record_key, status, target_group, enrolled_at, last_network)
+       SELECT u.*, (SELECT MAX(m.scheduled_at) FROM insights_meeting m WHERE m.pid = u.pid AND m.kind = 'NETWORK_MEETING' AND m.status = 'HELD')
+         FROM unnest($1::char(32)[], $2::smallint[], $3::varchar[], $4::varchar[], $5::date[]) AS u(pid, record_key, status, target_group, enrolled_at)
+       ON CONFLICT (pid) DO UPDATE SET status = EXCLUDED.status, target_group = EXCLUDED.target_group, enrolled_at = EXCLUDED.enrolled_at`,
       [
         registered.map(([pid]) => pid),
         // The citizen's own key, as the citizens subgraph keyed its counts (recordKey of the internal id).
         registered.map(([, s]) => recordKey(s.citizenId)),
         registered.map(([, s]) => s.status),
         registered.map(([, s]) => s.targetGroup),
+        registered.map(([, s]) => s.enrolledAt),
       ],
     );
   }

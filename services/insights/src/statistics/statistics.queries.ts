@@ -207,20 +207,7 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
       )
     ).either;
   }
-  const asOf = to < today ? to : today;
-  const [overdue]: { count: string; key_sum: string }[] = await dataSource.query(
-    `SELECT COUNT(*) AS count, COALESCE(SUM(c.record_key), 0) AS key_sum
-       FROM insights_stat_citizen c
-       JOIN insights_citizen_state s ON s.pid = c.pid AND s.status = 'ACTIVE'
-            AND s.valid_from < ${COPENHAGEN_MIDNIGHT('$2')} AND (s.valid_to IS NULL OR s.valid_to >= ${COPENHAGEN_MIDNIGHT('$2')})
-       JOIN insights_citizen ic ON ic.pid = c.pid
-      WHERE COALESCE(
-              (SELECT MAX(m.scheduled_at) FROM insights_meeting m
-                WHERE m.pid = c.pid AND m.kind = 'NETWORK_MEETING' AND m.status = 'HELD' AND m.scheduled_at < ${COPENHAGEN_MIDNIGHT('$2')}),
-              ${COPENHAGEN_MIDNIGHT('ic.enrolled_at')})
-            < ${COPENHAGEN_MIDNIGHT('$1')} - interval '3 months'`,
-    [asOf, addDays(asOf, 1)],
-  );
+  const overdue = await networkMeetingsOverdue(dataSource, to < today ? to : today, today);
   return publishMeetingFigures({
     held: cells.held,
     noShow: cells.no_show,
@@ -228,73 +215,152 @@ export async function meetingStatistics(dataSource: DataSource, from: string, to
     cancelled: cells.cancelled,
     planned: cells.planned,
     attendedOrNot: cells.attended_or_not,
-    networkMeetingsOverdue: { count: num(overdue.count), keySum: num(overdue.key_sum) },
+    networkMeetingsOverdue: overdue,
   });
 }
 
-/** Occupancy and attendance of the courses starting in [from, to] (meetings' definition). */
+/**
+ * Citizens ACTIVE at the end of `asOf` whose last network meeting held before then is more than
+ * 3 months before `asOf` (Copenhagen midnight), or who have none while enrolled more than 3 months
+ * before it: the count and its record-key sum. As of today it reads each citizen's current row
+ * (`network_since`, migration 1797000000603) by index; a network meeting recorded as held after
+ * today (only a wrong date would do it) is looked at for its citizen alone. Before today it reads
+ * the state periods: who was ACTIVE then, and their meetings up to then.
+ */
+export async function networkMeetingsOverdue(dataSource: DataSource, asOf: string, today: string): Promise<Cell> {
+  const [cutoff, end] = [`${COPENHAGEN_MIDNIGHT('$1')} - interval '3 months'`, COPENHAGEN_MIDNIGHT('$2')];
+  const lastHeldBefore = (pid: string, before: string) =>
+    `(SELECT MAX(m.scheduled_at) FROM insights_meeting m
+       WHERE m.pid = ${pid} AND m.kind = 'NETWORK_MEETING' AND m.status = 'HELD' AND m.scheduled_at < ${before})`;
+  const [row]: { count: string; key_sum: string }[] = await dataSource.query(
+    asOf === today
+      ? `SELECT COUNT(*) AS count, COALESCE(SUM(record_key), 0) AS key_sum FROM (
+           SELECT record_key FROM insights_stat_citizen WHERE status = 'ACTIVE' AND network_since < ${cutoff}
+           UNION ALL
+           SELECT c.record_key FROM insights_stat_citizen c
+            WHERE c.status = 'ACTIVE' AND c.network_since >= ${end} AND c.last_network IS NOT NULL
+              AND COALESCE(${lastHeldBefore('c.pid', end)}, ${COPENHAGEN_MIDNIGHT('c.enrolled_at')}) < ${cutoff}) x`
+      : `WITH active AS MATERIALIZED (
+           SELECT pid FROM insights_citizen_state
+            WHERE status = 'ACTIVE' AND valid_from < ${end} AND (valid_to IS NULL OR valid_to >= ${end}))
+         SELECT COUNT(*) AS count, COALESCE(SUM(c.record_key), 0) AS key_sum
+           FROM active a JOIN insights_stat_citizen c ON c.pid = a.pid JOIN insights_citizen ic ON ic.pid = a.pid
+          WHERE COALESCE(${lastHeldBefore('a.pid', end)}, ${COPENHAGEN_MIDNIGHT('ic.enrolled_at')}) < ${cutoff}`,
+    [asOf, addDays(asOf, 1)],
+  );
+  return { count: num(row.count), keySum: num(row.key_sum) };
+}
+
+/**
+ * Occupancy and attendance of the courses starting in [from, to] (meetings' definition): each
+ * course's enrolments and PRESENT/ABSENT records summed from their rollup (migration
+ * 1797000000605), the people behind each up to five.
+ */
 export async function groupCourseStatistics(dataSource: DataSource, from: string, to: string): Promise<GroupCourseStatistics> {
   const [row]: Record<string, string>[] = await dataSource.query(
-    `WITH c AS (SELECT course_id, capacity FROM insights_stat_course WHERE start_date BETWEEN $1 AND $2),
-          e AS (SELECT e.* FROM insights_stat_enrollment e JOIN c USING (course_id)),
-          a AS (SELECT a.* FROM insights_stat_attendance a JOIN c USING (course_id) WHERE a.status IN ('PRESENT', 'ABSENT'))
-     SELECT (SELECT COUNT(*) FROM c) AS courses,
-            (SELECT COALESCE(SUM(capacity), 0) FROM c) AS seats,
-            (SELECT COUNT(*) FROM e) AS enrolled,
-            (SELECT COALESCE(SUM(record_key), 0) FROM e) AS enrolled_key,
-            (SELECT COUNT(DISTINCT pid) FROM e) AS enrolled_people,
-            COUNT(*) FILTER (WHERE a.status = 'PRESENT') AS present,
-            COALESCE(SUM(a.record_key) FILTER (WHERE a.status = 'PRESENT'), 0) AS present_key,
-            COUNT(DISTINCT a.pid) FILTER (WHERE a.status = 'PRESENT') AS present_people,
-            COUNT(*) FILTER (WHERE a.status = 'ABSENT') AS absent,
-            COALESCE(SUM(a.record_key) FILTER (WHERE a.status = 'ABSENT'), 0) AS absent_key,
-            COUNT(DISTINCT a.pid) FILTER (WHERE a.status = 'ABSENT') AS absent_people,
-            COUNT(*) AS recorded,
-            COALESCE(SUM(a.record_key), 0) AS recorded_key,
-            COUNT(DISTINCT a.pid) AS recorded_people
-       FROM a`,
+    `WITH c AS (SELECT course_id, capacity FROM insights_stat_course WHERE start_date BETWEEN $1 AND $2)
+     SELECT (SELECT COUNT(*) FROM c) AS courses, (SELECT COALESCE(SUM(capacity), 0) FROM c) AS seats,
+            ${['ENROLLED', 'PRESENT', 'ABSENT']
+              .map(
+                (status) =>
+                  `COALESCE(SUM(t.count) FILTER (WHERE t.status = '${status}'), 0) AS ${status.toLowerCase()},
+                   COALESCE(SUM(t.key_sum) FILTER (WHERE t.status = '${status}'), 0) AS ${status.toLowerCase()}_key`,
+              )
+              .join(', ')}
+       FROM c JOIN insights_stat_course_total t USING (course_id)`,
     [from, to],
   );
-  const cell = (key: string): Cell => ({ count: num(row[key]), people: num(row[`${key}_people`]), keySum: num(row[`${key}_key`]) });
+  const count = (name: string) => ({ count: num(row[name]), keySum: num(row[`${name}_key`]) });
+  const inPeriod = `JOIN insights_stat_course c USING (course_id) WHERE c.start_date BETWEEN $1 AND $2`;
+  const rowsOf: Record<string, string> = {
+    enrolled: `SELECT e.pid FROM insights_stat_enrollment e ${inPeriod}`,
+    present: `SELECT a.pid FROM insights_stat_attendance a ${inPeriod} AND a.status = 'PRESENT'`,
+    absent: `SELECT a.pid FROM insights_stat_attendance a ${inPeriod} AND a.status = 'ABSENT'`,
+    recorded: `SELECT a.pid FROM insights_stat_attendance a ${inPeriod} AND a.status IN ('PRESENT', 'ABSENT')`,
+  };
+  const counts: Record<string, { count: number; keySum: number }> = {
+    enrolled: count('enrolled'),
+    present: count('present'),
+    absent: count('absent'),
+    recorded: { count: num(row.present) + num(row.absent), keySum: num(row.present_key) + num(row.absent_key) },
+  };
+  const people = await peopleUpTo5(dataSource, Object.fromEntries(Object.entries(rowsOf).filter(([name]) => counts[name].count > 0)), [
+    from,
+    to,
+  ]);
+  const cell = (name: string): Cell => ({ ...counts[name], people: people[name] ?? 0 });
   return publishGroupCourseFigures({
     courses: num(row.courses),
     seats: num(row.seats),
     enrolled: cell('enrolled'),
     present: cell('present'),
     absent: cell('absent'),
-    recorded: { count: num(row.recorded), keySum: num(row.recorded_key) },
-    recordedPeople: num(row.recorded_people),
+    recorded: counts.recorded,
+    recordedPeople: people.recorded ?? 0,
   });
 }
 
-type PlacementRow = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string; key_sum: string };
+type PlacementRow = { bucket: 'active' | 'completed'; kind: string; outcome: string; count: string; key_sum: string };
 
-/** ACTIVE placements overlapping [from, to] and placements completed in it (placements' definition), from insights' placement facts. */
+const ACTIVE_PLACEMENT = `status = 'ACTIVE' AND start_date <= $2 AND end_date >= $1`;
+const COMPLETED_PLACEMENT = `status = 'COMPLETED' AND end_date BETWEEN $1 AND $2`;
+
+/**
+ * ACTIVE placements overlapping [from, to] and placements completed in it (placements'
+ * definition): the active ones are few and read as they are, the completed ones summed from
+ * their rollup per end date, kind and outcome (migration 1797000000604).
+ */
 export async function placementStatistics(dataSource: DataSource, from: string, to: string): Promise<PlacementStatistics> {
   const rows: PlacementRow[] = await dataSource.query(
-    `WITH p AS (
-       SELECT 'active' AS bucket, kind, 'ACTIVE' AS outcome, pid, record_key FROM insights_placement
-        WHERE status = 'ACTIVE' AND start_date <= $2 AND end_date >= $1
-       UNION ALL
-       SELECT 'completed', kind, CASE WHEN outcome IN ('ORDINARY_EMPLOYMENT', 'EDUCATION') THEN outcome ELSE 'OTHER' END, pid, record_key
-         FROM insights_placement WHERE status = 'COMPLETED' AND end_date BETWEEN $1 AND $2
-     )
-     SELECT bucket, kind, outcome, COUNT(*) AS count, COUNT(DISTINCT pid) AS people, SUM(record_key) AS key_sum
-       FROM p GROUP BY GROUPING SETS ((bucket), (kind), (outcome))`,
+    `SELECT 'active' AS bucket, kind, 'ACTIVE' AS outcome, COUNT(*) AS count, SUM(record_key) AS key_sum
+       FROM insights_placement WHERE ${ACTIVE_PLACEMENT} GROUP BY kind
+     UNION ALL
+     SELECT 'completed', kind, outcome, SUM(count), SUM(key_sum) FROM insights_stat_placement_end
+      WHERE end_date BETWEEN $1 AND $2 AND count <> 0 GROUP BY kind, outcome`,
     [from, to],
   );
-  const cell = (match: (r: PlacementRow) => boolean): Cell => {
-    const row = rows.find(match);
-    return { count: num(row?.count), people: num(row?.people), keySum: num(row?.key_sum) };
+  const completedAs = (outcome: string) => ({
+    match: (r: PlacementRow) => r.bucket === 'completed' && r.outcome === outcome,
+    where:
+      outcome === 'OTHER'
+        ? `${COMPLETED_PLACEMENT} AND (outcome IS NULL OR outcome NOT IN ('ORDINARY_EMPLOYMENT', 'EDUCATION'))`
+        : `${COMPLETED_PLACEMENT} AND outcome = '${outcome}'`,
+  });
+  const cells: Record<string, { match: (r: PlacementRow) => boolean; where: string }> = {
+    active: { match: (r) => r.bucket === 'active', where: ACTIVE_PLACEMENT },
+    completed: { match: (r) => r.bucket === 'completed', where: COMPLETED_PLACEMENT },
+    employment: completedAs('ORDINARY_EMPLOYMENT'),
+    education: completedAs('EDUCATION'),
+    other: completedAs('OTHER'),
+    ...Object.fromEntries(
+      PLACEMENT_KINDS.map((kind) => [
+        kind,
+        { match: (r: PlacementRow) => r.kind === kind, where: `((${ACTIVE_PLACEMENT}) OR (${COMPLETED_PLACEMENT})) AND kind = '${kind}'` },
+      ]),
+    ),
   };
-  const bucket = (name: string) => cell((r) => r.bucket === name);
-  const outcome = (name: string) => cell((r) => r.bucket === null && r.kind === null && r.outcome === name);
+  const counts = Object.fromEntries(
+    Object.entries(cells).map(([name, c]) => {
+      const mine = rows.filter(c.match);
+      return [name, { count: mine.reduce((n, r) => n + num(r.count), 0), keySum: mine.reduce((n, r) => n + num(r.key_sum), 0) }];
+    }),
+  );
+  const people = await peopleUpTo5(
+    dataSource,
+    Object.fromEntries(
+      Object.entries(cells)
+        .filter(([name]) => counts[name].count > 0)
+        .map(([name, c]) => [name, `SELECT pid FROM insights_placement WHERE ${c.where}`]),
+    ),
+    [from, to],
+  );
+  const cell = (name: string): Cell => ({ ...counts[name], people: people[name] ?? 0 });
   return publishPlacementFigures({
-    active: bucket('active'),
-    completed: bucket('completed'),
-    employment: outcome('ORDINARY_EMPLOYMENT'),
-    education: outcome('EDUCATION'),
-    other: outcome('OTHER'),
-    byKind: PLACEMENT_KINDS.map((kind) => ({ key: kind, ...cell((r) => r.kind === kind) })),
+    active: cell('active'),
+    completed: cell('completed'),
+    employment: cell('employment'),
+    education: cell('education'),
+    other: cell('other'),
+    byKind: PLACEMENT_KINDS.map((kind) => ({ key: kind, ...cell(kind) })),
   });
 }
