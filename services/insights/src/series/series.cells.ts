@@ -28,10 +28,14 @@ export async function seriesCells(
   // Months after the running one have no points.
   const asked = months.filter((m) => m <= running).map((m) => `${m}-01`);
   if (asked.length === 0) return [];
+  // The changes since the oldest kept snapshot are read once (by index) for all the months, not
+  // once per month: the planner cannot tell how few rows a per-row snapshot's xmin leaves.
   const stale: { month: string }[] = await dataSource.query(
-    `SELECT to_char(m.month, 'YYYY-MM') AS month FROM unnest($3::date[]) AS m(month)
-      WHERE NOT EXISTS (SELECT 1 FROM insights_series_kept k
-                         WHERE k.measure = $1 AND k.breakdown = $2 AND k.month = m.month AND ${CURRENT('k', 'm.month', '$4')})`,
+    `WITH kept AS MATERIALIZED (SELECT * FROM insights_series_kept WHERE measure = $1 AND breakdown = $2 AND month = ANY($3::date[])),
+          changes AS MATERIALIZED (SELECT xid, earliest_month FROM insights_series_change
+                                    WHERE xid >= (SELECT MIN(pg_snapshot_xmin(snapshot)) FROM kept))
+     SELECT to_char(m.month, 'YYYY-MM') AS month FROM unnest($3::date[]) AS m(month)
+      WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.month = m.month AND ${CURRENT('k', 'm.month', '$4', 'changes')})`,
     [measure, breakdown, asked, `${running}-01`],
   );
   for (const { month } of stale) await keep(dataSource, measure, breakdown, month, `${running}-01`, now);
@@ -43,11 +47,12 @@ export async function seriesCells(
 }
 
 /**
- * SQL: kept row `k` of month `month` still holds: no change of that month or an earlier one was
- * invisible to its snapshot, and (the running month) it is less than a minute old.
+ * SQL: kept row `k` of month `month` still holds: no change of that month or an earlier one (in
+ * `changes`: the change log or the part of it read for a request) was invisible to its snapshot,
+ * and (the running month) it is less than a minute old.
  */
-const CURRENT = (k: string, month: string, running: string) => `
-  NOT EXISTS (SELECT 1 FROM insights_series_change c
+const CURRENT = (k: string, month: string, running: string, changes = 'insights_series_change') => `
+  NOT EXISTS (SELECT 1 FROM ${changes} c
                WHERE c.xid >= pg_snapshot_xmin(${k}.snapshot) AND c.earliest_month <= ${month}
                  AND NOT pg_visible_in_snapshot(c.xid, ${k}.snapshot))
   AND (${month} < ${running}::date OR ${k}.computed_at > now() - interval '${RUNNING_MONTH_KEPT_SECONDS} seconds')`;
