@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar, SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
+import { DateScalar } from '@jobcenter/kit';
 import { CitizenStatus, ContactChannel, TargetGroup } from './citizen.enums';
 import { Citizen } from './citizen.entity';
 
@@ -112,40 +112,4 @@ export class CitizenConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
-}
-
-@ObjectType({ description: 'A count for one value of a grouping key.' })
-@Directive('@shareable')
-export class CountByKey {
-  @Field()
-  key!: string;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType({
-  description: 'Citizens counted for dashboards; no personal data. Groups of 1–4 citizens are withheld (small-cell suppression).',
-})
-@Directive('@shareable')
-export class CitizenStatistics {
-  @Field(() => Int, { description: 'All registered citizens.' + SUPPRESSIBLE })
-  total!: number;
-
-  @Field(() => [CountByKey], {
-    description:
-      'Every status, including those with no citizens, except those withheld: a status of 1–4 citizens, and the next smallest with ' +
-      'it so that total − the rest gives none away (named in `suppressed` as `byStatus.STATUS`).',
-  })
-  byStatus!: CountByKey[];
-
-  @Field(() => [CountByKey], {
-    description:
-      'Every target group, including those with no citizens, except those withheld: a group of 1–4 citizens, and the next smallest ' +
-      'with it (named in `suppressed` as `byTargetGroup.GROUP`).',
-  })
-  byTargetGroup!: CountByKey[];
-
-  @Field(() => [String], { description: SUPPRESSED_FIELD_DESCRIPTION })
-  suppressed!: string[];
 }

@@ -1,11 +1,11 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, publishCitizenFigures } from '@jobcenter/kit';
+import { CitizenStatistics, decodeCursor, encodeCursor, publishCitizenFigures } from '@jobcenter/kit';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
 import { recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus, TargetGroup } from './citizen.enums';
-import { CitizenConnection, CitizenFilter, CitizenStatistics } from './citizen.inputs';
+import { CitizenConnection, CitizenFilter } from './citizen.inputs';
 
 /** Whose citizens a list may show: a staff member's own caseload, or a team's. */
 export type CaseloadScope = { staffId: string } | { team: string };

@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   badUserInput,
   changeTransaction,
+  CitizenStatistics,
   recordEvent,
   recordEvents,
   conflict,
@@ -22,7 +23,7 @@ import { assertMayLookUpCitizens } from './citizen.access';
 import { asMaskedHit, asOwnRegistration } from './citizen.guard';
 import { Citizen } from './citizen.entity';
 import { CitizenStatus } from './citizen.enums';
-import { CitizenConnection, CitizenFilter, CitizenStatistics, RegisterCitizenInput, UpdateCitizenInput } from './citizen.inputs';
+import { CitizenConnection, CitizenFilter, RegisterCitizenInput, UpdateCitizenInput } from './citizen.inputs';
 import { citizenStatistics, listCitizens } from './citizen.queries';
 import { formatCpr } from '../cpr/cpr.rules';
 import { cprIndexOf, sealCpr } from '../cpr/cpr.storage';

@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import {
   Cell,
+  CitizenStatistics,
+  GroupCourseStatistics,
+  MeetingStatistics,
+  MilestoneStatistics,
+  PlacementStatistics,
   MIN_CELL_SIZE,
   publishCitizenFigures,
   publishGroupCourseFigures,
@@ -9,7 +14,6 @@ import {
   publishPlacementFigures,
 } from '@jobcenter/kit';
 import { addDays } from '@jobcenter/kit/calendar';
-import { CitizenStatistics, GroupCourseStatistics, MeetingStatistics, MilestoneStatistics, PlacementStatistics } from './statistics.types';
 
 /*
  * The existing statistics fields, answered from insights' facts (migration 1797000000600): each

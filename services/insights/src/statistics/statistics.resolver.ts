@@ -1,5 +1,15 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, forbidden, RequestContext } from '@jobcenter/kit';
+import {
+  badUserInput,
+  CitizenStatistics,
+  DateScalar,
+  forbidden,
+  GroupCourseStatistics,
+  MeetingStatistics,
+  MilestoneStatistics,
+  PlacementStatistics,
+  RequestContext,
+} from '@jobcenter/kit';
 import { assertMayReadStatistics, requireStaff } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import {
@@ -9,7 +19,6 @@ import {
   milestoneStatistics,
   placementStatistics,
 } from './statistics.queries';
-import { CitizenStatistics, GroupCourseStatistics, MeetingStatistics, MilestoneStatistics, PlacementStatistics } from './statistics.types';
 
 type Context = RequestContext<unknown>;
 

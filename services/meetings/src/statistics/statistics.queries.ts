@@ -1,9 +1,15 @@
 import { DataSource } from 'typeorm';
-import { Cell, MIN_CELL_SIZE, publishGroupCourseFigures, publishMeetingFigures } from '@jobcenter/kit';
+import {
+  Cell,
+  GroupCourseStatistics,
+  MeetingStatistics,
+  MIN_CELL_SIZE,
+  publishGroupCourseFigures,
+  publishMeetingFigures,
+} from '@jobcenter/kit';
 import { addDays } from '@jobcenter/kit/calendar';
 import { recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { startOfCopenhagenDay } from '../time/copenhagen';
-import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
 
 /**
  * Counts by outcome over meetings starting in [from, to] (Copenhagen dates), each with the

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { badUserInput, DateScalar, GroupCourseStatistics, MeetingStatistics, RequestContext } from '@jobcenter/kit';
 import { assertMayReadStatistics } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { MeetingsLoaders } from '../loaders';
 import { groupCourseStatistics, meetingStatistics } from './statistics.queries';
-import { GroupCourseStatistics, MeetingStatistics } from './statistics.types';
 
 type Context = RequestContext<MeetingsLoaders>;
 

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Cell, publishPlacementFigures, recordKeySecret, recordKeySql } from '@jobcenter/kit';
+import { Cell, PlacementStatistics, publishPlacementFigures, recordKeySecret, recordKeySql } from '@jobcenter/kit';
 import { PlacementKind } from '../placement/placement.enums';
-import { PlacementStatistics } from './statistics.types';
 
 type Row = { bucket: string | null; kind: string | null; outcome: string | null; count: string; people: string; key_sum: string };
 

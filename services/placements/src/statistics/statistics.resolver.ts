@@ -1,9 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { badUserInput, DateScalar, PlacementStatistics, RequestContext } from '@jobcenter/kit';
 import { requireStaff } from '@jobcenter/kit/access';
 import { PlacementsLoaders } from '../loaders';
 import { placementStatistics } from './statistics.queries';
-import { PlacementStatistics } from './statistics.types';
 
 @Resolver(() => PlacementStatistics)
 export class PlacementStatisticsResolver {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   AVERAGE_STEP,
   Cell,
+  MilestoneStatistics,
   MIN_CELL_SIZE,
   protectedAverage,
   publishMilestoneFigures,
@@ -11,7 +12,7 @@ import {
   roundTo,
 } from '@jobcenter/kit';
 import { ProgressDimension } from '../progress/progress.enums';
-import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
+import { ProgressionStatistic } from './statistics.types';
 
 /**
  * Milestones due in [from, to] counted in one SQL statement, each bucket with the citizens behind

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badUserInput, DateScalar, RequestContext } from '@jobcenter/kit';
+import { badUserInput, DateScalar, MilestoneStatistics, RequestContext } from '@jobcenter/kit';
 import { assertMayReadStatistics } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { PlansLoaders } from '../loaders';
 import { milestoneStatistics, progressionStatistics } from './statistics.queries';
-import { MilestoneStatistics, ProgressionStatistic } from './statistics.types';
+import { ProgressionStatistic } from './statistics.types';
 
 type Context = RequestContext<PlansLoaders>;
 

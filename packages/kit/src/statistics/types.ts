@@ -1,19 +1,20 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from '@jobcenter/kit';
+import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from './suppression';
 
 /*
- * The existing statistics types, now also resolved by insights (`@override` of their Query
- * fields): the same names, fields and descriptions as in their home subgraphs (shared value
- * types, `@shareable` on both sides), so clients see no change.
+ * The published statistics types, one definition for every subgraph that answers them: the
+ * home subgraphs (citizens, plans, meetings, placements) and insights, which resolves their
+ * Query fields through `@override`. Value types, `@shareable`, so each subgraph's schema holds
+ * the same names, fields and descriptions and clients see no difference between them.
  */
 
 @ObjectType({ description: 'A count for one value of a grouping key.' })
 @Directive('@shareable')
 export class CountByKey {
-  @Field()
+  @Field({ description: 'The value counted.' })
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many.' })
   count!: number;
 }
 
