@@ -1,3 +1,5 @@
+// Decorated classes: the metadata polyfill before type-graphql reads them (also when imported alone).
+import 'reflect-metadata';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { SUPPRESSED_FIELD_DESCRIPTION, SUPPRESSIBLE } from './suppression';
 
