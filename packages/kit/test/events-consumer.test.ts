@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { AnyNewEvent, EventFeedConsumer, readEventFeed, recordEvents } from '../src/events';
+import { AnyNewEvent, emptyConsumerReadModel, EventFeedConsumer, readEventFeed, recordEvents } from '../src/events';
 import { openDatabase } from '../src/database';
 import { createDataSource } from '../src/parts';
 import { ensureDatabase, withDatabase } from '../src/embedded-postgres';
@@ -123,12 +123,73 @@ describe('EventFeedConsumer', () => {
     expect(() => new EventFeedConsumer({ name: 'x', dataSource: consumer, sources: [] })).toThrow(/either handle or handleBatch/);
   });
 
+  it('has its read model emptied while it runs, then reads everything again, each event once', async () => {
+    await produce(producer.dataSource, 150, 'Reset');
+    const expected = await until(
+      'the events to be served',
+      () => feedIds(producer.dataSource),
+      (ids) => ids.length >= 395,
+    );
+    const running = testConsumer(consumer, producer.url, { delayMs: 2 });
+    running.start();
+    try {
+      await until(
+        'a page to be applied',
+        () => appliedCount(consumer),
+        (c) => c.rows >= 50,
+      );
+      // In the middle of its reading (a page takes ~0.1 s): the page in flight finishes first.
+      await emptyConsumerReadModel(consumer, ['applied']);
+      const [{ processed }] = await consumer.query(`SELECT count(*)::int AS processed FROM "processed_event"`);
+      // Whatever a page got in after the emptying, its effects and its bookkeeping went together.
+      expect((await appliedCount(consumer)).rows).toBe(processed);
+      await until(
+        'everything to be read again',
+        () => appliedCount(consumer),
+        (c) => c.rows >= expected.length,
+      );
+    } finally {
+      await running.stop();
+    }
+    expect(await appliedCount(consumer)).toEqual({ rows: expected.length, distinct: expected.length });
+  });
+
+  it('empties the read model even when another writer meets it in the other lock order (a deadlock, tried again)', async () => {
+    // Another writer holds the read model's table and then wants event_cursor, while the emptying
+    // holds event_cursor and wants the table: PostgreSQL aborts the emptying (the other side waits
+    // longer before it looks for deadlocks).
+    const deadlockWith = async (attempts?: number): Promise<unknown> => {
+      const other = consumer.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query(`SET LOCAL deadlock_timeout = '30s'`);
+        await other.query(`INSERT INTO "applied" ("event_id", "aggregate_id", "cursor") VALUES ($1, $1, 'other')`, [randomUUID()]);
+        const emptied = emptyConsumerReadModel(consumer, ['applied'], attempts).then(
+          () => 'emptied',
+          (error: { driverError?: { code?: string } }) => error.driverError?.code,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await other.query(`SELECT count(*) FROM "event_cursor"`);
+        await other.commitTransaction();
+        return await emptied;
+      } finally {
+        await other.release();
+      }
+    };
+    expect(await deadlockWith(1)).toBe('40P01');
+    // Refused, nothing emptied: the rows read so far and the other writer's are still there.
+    expect((await appliedCount(consumer)).rows).toBeGreaterThan(1);
+    expect(await deadlockWith()).toBe('emptied');
+    expect(await appliedCount(consumer)).toEqual({ rows: 0, distinct: 0 });
+  });
+
   it('resumes after being killed mid-batch with nothing lost and nothing applied twice', async () => {
     await produce(producer.dataSource, 400, 'Kill');
     const expected = await until(
       'the events to be served',
       () => feedIds(producer.dataSource),
-      (ids) => ids.length >= 645,
+      (ids) => ids.length >= 795,
     );
     // 50 events a page, 10 ms each: a page takes about half a second, so the kill lands inside one.
     const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'event-consumer.js'), consumerDb.url, producer.url, '10'], {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { emptyConsumerReadModel, SubgraphDefinition } from '@jobcenter/kit';
 import { AccessLogSpotCheckResolver } from './access-log-spot-check/spot-check.resolver';
 import { Assignment } from './assignment/assignment.entity';
 import { AccessGrantResolver } from './assignment/access-grant.resolver';
@@ -79,7 +79,5 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   createLoaders,
   seedDemo: seedCitizensDemo,
   // The notification centre's notices come from the feeds (notifications/notification-centre.ts).
-  resetReadModel: async (dataSource) => {
-    await dataSource.query(`TRUNCATE "notification", "processed_event", "event_cursor"`);
-  },
+  resetReadModel: (dataSource) => emptyConsumerReadModel(dataSource, ['notification']),
 };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SubgraphDefinition } from '@jobcenter/kit';
+import { emptyConsumerReadModel, SubgraphDefinition } from '@jobcenter/kit';
 import { AccessLogResolver } from '@jobcenter/kit/audit-log';
 import { PlacementsEndingResolver } from './digest/placements-ending.resolver';
 import { Company } from './company/company.entity';
@@ -111,7 +111,5 @@ export const placementsSubgraph: SubgraphDefinition<PlacementsLoaders> = {
     return url ? { meetings: url } : {};
   },
   // Kick-offs come from meetings' feed only.
-  resetReadModel: async (dataSource) => {
-    await dataSource.query(`TRUNCATE "placement_kickoff", "processed_event", "event_cursor"`);
-  },
+  resetReadModel: (dataSource) => emptyConsumerReadModel(dataSource, ['placement_kickoff']),
 };

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { emptyConsumerReadModel } from '@jobcenter/kit';
 
 /**
  * Empties insights' whole read model, every `insights_*` table, with the consumer's bookkeeping
@@ -7,7 +8,10 @@ import type { DataSource } from 'typeorm';
  */
 export async function emptyReadModel(dataSource: DataSource): Promise<void> {
   const tables: { tablename: string }[] = await dataSource.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'insights\\_%' OR tablename IN ('processed_event', 'event_cursor'))`,
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'insights\\_%'`,
   );
-  await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')}`);
+  await emptyConsumerReadModel(
+    dataSource,
+    tables.map((t) => t.tablename),
+  );
 }
