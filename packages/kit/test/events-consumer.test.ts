@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { AnyNewEvent, emptyConsumerReadModel, EventFeedConsumer, readEventFeed, recordEvents } from '../src/events';
+import { AnyNewEvent, emptyConsumerReadModel, EventFeedConsumer, readEventFeed, recordEvents, waitUntilCaughtUp } from '../src/events';
 import { openDatabase } from '../src/database';
 import { createDataSource } from '../src/parts';
 import { ensureDatabase, withDatabase } from '../src/embedded-postgres';
@@ -217,6 +217,35 @@ describe('EventFeedConsumer', () => {
     expect(await appliedCount(consumer)).toEqual({ rows: expected.length, distinct: expected.length });
     const applied = await consumer.query(`SELECT "event_id" FROM "applied" ORDER BY ctid`);
     expect(applied.map((r: { event_id: string }) => r.event_id)).toEqual(expected);
+  });
+  it('waitUntilCaughtUp waits for a commit held back behind a transaction still open', async () => {
+    const slow = producer.dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      const [slowEvent] = staffEvents(1, 'HeldSlow');
+      await recordEvents(slow.manager, [slowEvent]);
+      await produce(producer.dataSource, 1, 'HeldFast'); // committed, but not served while slow is open
+      let settled = false;
+      const waited = waitUntilCaughtUp(
+        consumer,
+        'test-consumer',
+        { staffdemo: producer.url },
+        { idleMs: 100, whenIdle: () => testConsumer(consumer, producer.url).drain() },
+      ).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // The feed served nothing new, yet the fast commit happened before the wait began.
+      expect(settled).toBe(false);
+      await slow.commitTransaction();
+      await waited;
+      const [{ n }] = await consumer.query(`SELECT count(*)::int AS n FROM "applied" WHERE "aggregate_id" = $1`, [slowEvent.aggregateId]);
+      expect(n).toBe(1);
+      const all = await feedIds(producer.dataSource);
+      expect(await appliedCount(consumer)).toEqual({ rows: all.length, distinct: all.length });
+    } finally {
+      if (slow.isTransactionActive) await slow.rollbackTransaction();
+      await slow.release();
+    }
   });
 });
 

@@ -132,6 +132,11 @@ describe('feed', () => {
       const held = await readAll(start);
       expect(held.events).toEqual([]);
       expect(held.next).toBe(start || '0.0');
+      // The page says so: its horizon is still below the head, which is past both writers.
+      const heldPage = await feed(held.next);
+      const [{ slowXid }] = await slow.query(`SELECT pg_current_xact_id()::text AS "slowXid"`);
+      expect(BigInt(heldPage.horizon)).toBeLessThanOrEqual(BigInt(slowXid));
+      expect(BigInt(heldPage.head)).toBeGreaterThan(BigInt(slowXid) + 1n);
 
       await slow.commitTransaction();
       const after = await readAtLeast(2, held.next);

@@ -1,12 +1,21 @@
 import type { DataSource } from 'typeorm';
 import { serviceRequestHeaders } from '../subgraph-client';
+import type { FeedPage } from './feed';
 
 /**
  * The sources whose feeds hold events after the consumer's stored cursor (`event_cursor` in the
- * consumer's database): what it has not read yet of what they had committed when asked. The
- * feed requests are signed as the consumer (`name`), as its own polls are.
+ * consumer's database): what it has not read yet of what they had committed when asked. `heads`
+ * carries each feed's head from one call to the next (filled on first use): until a feed's
+ * horizon has passed it, transactions committed by then may still be held back behind an older
+ * one on the server (docs/events.md), so the source counts as behind. The feed requests are
+ * signed as the consumer (`name`), as its own polls are.
  */
-export async function sourcesBehind(dataSource: DataSource, name: string, sources: Record<string, string>): Promise<string[]> {
+export async function sourcesBehind(
+  dataSource: DataSource,
+  name: string,
+  sources: Record<string, string>,
+  heads: Record<string, bigint> = {},
+): Promise<string[]> {
   const cursors: { source: string; cursor: string }[] = await dataSource.query(`SELECT source, cursor FROM event_cursor`);
   const behind: string[] = [];
   for (const [source, url] of Object.entries(sources)) {
@@ -16,8 +25,9 @@ export async function sourcesBehind(dataSource: DataSource, name: string, source
     feed.searchParams.set('limit', '1');
     const response = await fetch(feed, { headers: await serviceRequestHeaders(name) });
     if (!response.ok) throw new Error(`${source} event feed answered ${response.status}`);
-    const page = (await response.json()) as { events: unknown[] };
-    if (page.events.length > 0) behind.push(source);
+    const page = (await response.json()) as FeedPage;
+    heads[source] ??= BigInt(page.head);
+    if (page.events.length > 0 || BigInt(page.horizon) < heads[source]) behind.push(source);
   }
   return behind;
 }
@@ -37,8 +47,9 @@ export async function waitUntilCaughtUp(
 ): Promise<number> {
   const started = Date.now();
   let [lastProgress, lastCursors] = [Date.now(), ''];
+  const heads: Record<string, bigint> = {};
   for (;;) {
-    const behind = await sourcesBehind(dataSource, name, sources);
+    const behind = await sourcesBehind(dataSource, name, sources, heads);
     if (behind.length === 0) return (Date.now() - started) / 1000;
     const cursors = JSON.stringify(await dataSource.query(`SELECT source, cursor FROM event_cursor ORDER BY source`));
     if (cursors !== lastCursors) [lastCursors, lastProgress] = [cursors, Date.now()];

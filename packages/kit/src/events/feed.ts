@@ -12,6 +12,15 @@ export interface FeedPage {
   events: EventEnvelope[];
   /** Pass as `after` to read on; equal to `after` when nothing new was served. */
   next: string;
+  /**
+   * The page's snapshot as transaction ids (decimal strings): every transaction below `horizon`
+   * has ended and is served; `head` is the next id to be given out. A transaction that commits
+   * while an older one on the server still runs is held back until `horizon` passes it, so "has
+   * a consumer read everything committed at time T" is: no events after its cursor, and
+   * `horizon` at or past the `head` seen at T (kit `waitUntilCaughtUp`).
+   */
+  horizon: string;
+  head: string;
 }
 
 /** The opaque cursor `<xid>.<position>`; the empty cursor is the beginning. */
@@ -51,27 +60,33 @@ interface OutboxRow {
  */
 export async function readEventFeed(dataSource: DataSource, after: string | undefined, limit = DEFAULT_FEED_LIMIT): Promise<FeedPage> {
   const [xid, position] = parseCursor(after);
-  const rows: OutboxRow[] = await dataSource.query(
-    `SELECT "position"::text AS position_text, "xid"::text AS xid_text, "id", "source", "type", "aggregate_type", "aggregate_id", "citizen_id", "occurred_at", "schema_version", "payload"
+  // One snapshot for the rows and the horizon reported with them.
+  return dataSource.transaction('REPEATABLE READ', async (tx) => {
+    const rows: OutboxRow[] = await tx.query(
+      `SELECT "position"::text AS position_text, "xid"::text AS xid_text, "id", "source", "type", "aggregate_type", "aggregate_id", "citizen_id", "occurred_at", "schema_version", "payload"
        FROM "outbox_event"
       WHERE ("xid", "position") > ($1::xid8, $2::bigint) AND "xid" < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY "xid", "position"
       LIMIT $3`,
-    [xid, position, Math.min(Math.max(1, limit), MAX_FEED_LIMIT)],
-  );
-  const events = rows.map((row): EventEnvelope => ({
-    id: row.id,
-    source: row.source,
-    type: row.type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    citizenId: row.citizen_id,
-    occurredAt: row.occurred_at.toISOString(),
-    schemaVersion: row.schema_version,
-    payload: row.payload,
-    cursor: `${row.xid_text}.${row.position_text}`,
-  }));
-  return { events, next: events.at(-1)?.cursor ?? (after || '0.0') };
+      [xid, position, Math.min(Math.max(1, limit), MAX_FEED_LIMIT)],
+    );
+    const events = rows.map((row): EventEnvelope => ({
+      id: row.id,
+      source: row.source,
+      type: row.type,
+      aggregateType: row.aggregate_type,
+      aggregateId: row.aggregate_id,
+      citizenId: row.citizen_id,
+      occurredAt: row.occurred_at.toISOString(),
+      schemaVersion: row.schema_version,
+      payload: row.payload,
+      cursor: `${row.xid_text}.${row.position_text}`,
+    }));
+    const [snapshot] = (await tx.query(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, pg_snapshot_xmax(pg_current_snapshot())::text AS head`,
+    )) as { horizon: string; head: string }[];
+    return { events, next: events.at(-1)?.cursor ?? (after || '0.0'), ...snapshot };
+  });
 }
 
 /** Whether the request carries a valid internal service assertion (the one subgraphClient signs). */
