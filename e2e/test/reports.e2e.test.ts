@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { demoCitizens } from '@jobcenter/demo-cast';
 import { pdfText } from '@jobcenter/kit/testing';
 import { dayFromToday, expectAccessible } from '../src/expect-page';
+import { consumeNotices } from '../src/notices';
 import { startWorkbench, Workbench } from '../src/workbench';
 
 /**
@@ -65,6 +66,25 @@ describe('reports of a course in the workbench', () => {
     await report.getByRole('button', { name: /Del med borgeren/ }).click();
     await report.getByText('Delt med borgeren', { exact: true }).waitFor();
     await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("tells Per: the notification centre's notice shows on his page", async () => {
+    // What the notification centre (npm start, the worker) does with plans' report.shared event.
+    await consumeNotices(
+      workbench.federation,
+      ['plans'],
+      () =>
+        workbench.federation.subgraphs.citizens.dataSource.query(
+          `SELECT 1 FROM notification WHERE citizen_id = $1 AND kind = 'REPORT_SHARED'`,
+          [per.id],
+        ),
+      (rows) => rows.length > 0,
+    );
+    const { page, context, problems } = await workbench.signedIn('inger', `/citizens/${per.id}`);
+    const notices = page.getByRole('region', { name: 'Beskeder til borgeren' });
+    await notices.getByRole('row').filter({ hasText: 'Rapport delt med borgeren' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

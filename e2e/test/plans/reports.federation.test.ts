@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@jobcenter/kit';
+import { consumeNotices } from '../../src/notices';
 import { citizensSubgraph } from '@jobcenter/citizens';
 import { plansSubgraph } from '@jobcenter/plans';
 import { startTestFederation, TestFederation } from '@jobcenter/gateway/testing';
@@ -213,6 +214,32 @@ describe('the family-support course and its two reports (seed 004)', () => {
     const withComment = await pdfText(Buffer.from(await (await pdf(mette, shared.pdfUrl)).arrayBuffer()));
     expect(withComment).toContain('Borgerens bemærkninger');
     expect(withComment).toContain('Det hjælper at smøre madpakker om aftenen.');
+  });
+
+  it('tells the citizen once that a report was shared with them: one report.shared event, one notice', async () => {
+    // Sharing again changes nothing, and makes no second event.
+    expect(ok(await federation.as(inger, `mutation($id: ID!) { shareReport(id: $id) { status } }`, { id: midwayId })).shareReport).toEqual({
+      status: 'SHARED',
+    });
+    const events = await federation.subgraphs.plans.dataSource.query(
+      `SELECT citizen_id AS "citizenId", payload FROM outbox_event WHERE type = 'report.shared' AND aggregate_id = $1`,
+      [midwayId],
+    );
+    expect(events).toEqual([
+      { citizenId: mette.id, payload: { reportId: midwayId, planId, referralId: null, kind: 'MIDWAY_STATUS', version: 1 } },
+    ]);
+    // The notification centre's consumer, on plans' own /events feed, into the citizens database.
+    const notices = await consumeNotices(
+      federation,
+      ['plans'],
+      () =>
+        federation.subgraphs.citizens.dataSource.query(
+          `SELECT kind, subject_type AS "subjectType", subject_id AS "subjectId" FROM notification WHERE citizen_id = $1 AND kind = 'REPORT_SHARED'`,
+          [mette.id],
+        ),
+      (rows) => rows.length > 0,
+    );
+    expect(notices).toEqual([{ kind: 'REPORT_SHARED', subjectType: 'report', subjectId: midwayId }]);
   });
 
   it('corrects the shared report as version 2; version 1 is unchanged', async () => {

@@ -16,16 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.stop());
 
-const handle = (type: string, payload: Record<string, unknown>) =>
+const handle = (type: string, payload: Record<string, unknown>, id: string = randomUUID()) =>
   subgraph.dataSource.transaction((tx) =>
     handleNotificationEvent(
       tx,
       {
-        id: randomUUID(),
+        id,
         source: type.startsWith('agreement') ? 'meetings' : 'plans',
         type,
         aggregateType: type.split('.')[0],
-        aggregateId: String(payload.agreementId ?? payload.milestoneId),
+        aggregateId: String(payload.agreementId ?? payload.milestoneId ?? payload.reportId),
         citizenId,
         occurredAt: now.toISOString(),
         schemaVersion: 1,
@@ -75,4 +75,13 @@ it('a milestone carried by staff makes no notice to the citizen; one the citizen
   });
   // Less than 3 days away: at once.
   expect(await rows(own)).toEqual([{ kind: 'MILESTONE_DUE', status: 'PENDING', sendAfter: now, deadline: '2026-12-09' }]);
+});
+
+it('a report shared with the citizen: one notice at once, however often the event is delivered', async () => {
+  const reportId = randomUUID();
+  const eventId = randomUUID();
+  const payload = { reportId, planId: randomUUID(), referralId: null, kind: 'MIDWAY_STATUS', version: 1 };
+  await handle('report.shared', payload, eventId);
+  await handle('report.shared', payload, eventId);
+  expect(await rows(reportId)).toEqual([{ kind: 'REPORT_SHARED', status: 'PENDING', sendAfter: now, deadline: null }]);
 });

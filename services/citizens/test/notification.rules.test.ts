@@ -72,6 +72,14 @@ describe('content in plain Danish, nothing sensitive', () => {
     expect(c.text).toContain(link);
     expect(c.short.length).toBeLessThanOrEqual(160);
   });
+  it('a shared report says only that there is one to read and comment on, with the link', () => {
+    const c = render('REPORT_SHARED', { link });
+    expect(c.subject).toBe('Ny rapport om dit forløb');
+    expect(c.text).toContain('Jobcentret har delt en rapport om dit forløb med dig.');
+    expect(c.text).toContain(`skrive, hvad du mener om den: ${link}`);
+    expect(c.short).toContain(link);
+    expect(c.short.length).toBeLessThanOrEqual(160);
+  });
   it('a booked meeting gives time in Copenhagen, place and who', () => {
     const c = render('MEETING_BOOKED', {
       link,

@@ -197,6 +197,7 @@ export const da = {
       MILESTONE_DUE: 'Delmål har frist om 3 dage',
       AGREEMENT_DUE: 'Aftale har frist om 3 dage',
       NEW_MESSAGE: 'Ny besked',
+      REPORT_SHARED: 'Rapport delt med borgeren',
     },
     channel: {
       EMAIL: 'e-mail',

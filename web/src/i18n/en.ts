@@ -195,6 +195,7 @@ export const en: Messages = {
       MILESTONE_DUE: 'Milestone due in 3 days',
       AGREEMENT_DUE: 'Agreement due in 3 days',
       NEW_MESSAGE: 'New message',
+      REPORT_SHARED: 'Report shared with the citizen',
     },
     channel: {
       EMAIL: 'e-mail',

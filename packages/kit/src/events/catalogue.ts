@@ -143,6 +143,12 @@ export const EVENT_CATALOGUE = define({
     fields: { milestoneId: 'uuid', planId: 'uuid', deadline: 'date' },
     note: 'voice helper (issue 18)',
   },
+  'report.shared': {
+    source: 'plans',
+    aggregateType: 'report',
+    citizen: true,
+    fields: { reportId: 'uuid', planId: 'uuid', referralId: 'uuid?', kind: 'code', version: 'int' },
+  },
 
   // meetings
   'meeting.scheduled': {

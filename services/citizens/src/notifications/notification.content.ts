@@ -16,6 +16,7 @@ export type NotificationKind =
   | 'MILESTONE_DUE'
   | 'AGREEMENT_DUE'
   | 'NEW_MESSAGE'
+  | 'REPORT_SHARED'
   | 'STAFF_DIGEST';
 
 export interface MeetingDetails {
@@ -125,6 +126,17 @@ export function render(
         subject: 'Ny besked fra jobcentret',
         text: ['Du har fået en ny besked fra jobcentret.', '', `Log ind og læs den i Min plan: ${link}`].join('\n') + SIGNATURE,
         short: `Du har fået en ny besked fra jobcentret. Læs den her: ${link}`,
+      };
+    case 'REPORT_SHARED':
+      return {
+        subject: 'Ny rapport om dit forløb',
+        text:
+          [
+            'Jobcentret har delt en rapport om dit forløb med dig.',
+            '',
+            `Log ind og læs den i Min plan. Du kan også skrive, hvad du mener om den: ${link}`,
+          ].join('\n') + SIGNATURE,
+        short: `Jobcentret har delt en rapport om dit forløb med dig. Læs den her: ${link}`,
       };
     case 'STAFF_DIGEST': {
       const d = input.digest!;

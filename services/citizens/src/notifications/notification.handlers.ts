@@ -26,7 +26,7 @@ export const NOTIFICATION_EVENTS: Record<string, readonly string[]> = {
     'agreement.recorded',
     'agreement.statusChanged',
   ],
-  plans: ['milestone.added', 'milestone.statusChanged'],
+  plans: ['milestone.added', 'milestone.statusChanged', 'report.shared'],
   citizens: ['message.sent'],
 };
 
@@ -157,6 +157,10 @@ export async function handleNotificationEvent(tx: EntityManager, event: DomainEv
       // Only staff's messages reach the citizen; the citizen's own go to the team's digest.
       if (p.fromRole === 'CITIZEN') return;
       await notify(tx, event, 'NEW_MESSAGE', { at: now, subjectType: 'message', subjectId: p.messageId });
+      return;
+    case 'report.shared':
+      // A status or final report is the citizen's to read (and comment on) from now on.
+      await notify(tx, event, 'REPORT_SHARED', { at: now, subjectType: 'report', subjectId: p.reportId });
       return;
     default:
       return;

@@ -14,7 +14,7 @@ registerEnumType(NotificationStatus, {
 
 @ObjectType({
   description:
-    'A notice to the citizen (påmindelse / besked): a meeting booked, moved, cancelled or tomorrow, a deadline in 3 days, a new message.',
+    'A notice to the citizen (påmindelse / besked): a meeting booked, moved, cancelled or tomorrow, a deadline in 3 days, a new message, a report shared with them.',
 })
 export class Notification {
   @Field(() => ID)
@@ -22,7 +22,7 @@ export class Notification {
 
   @Field(() => String, {
     description:
-      'What it is about: MEETING_BOOKED, MEETING_MOVED, MEETING_CANCELLED, MEETING_REMINDER, MILESTONE_DUE, AGREEMENT_DUE or NEW_MESSAGE.',
+      'What it is about: MEETING_BOOKED, MEETING_MOVED, MEETING_CANCELLED, MEETING_REMINDER, MILESTONE_DUE, AGREEMENT_DUE, NEW_MESSAGE or REPORT_SHARED.',
   })
   kind!: string;
 

@@ -1,6 +1,15 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityManager, IsNull } from 'typeorm';
-import { badUserInput, changeTransaction, conflict, forbidden, isUniqueViolation, notFound, RequestContext } from '@jobcenter/kit';
+import {
+  badUserInput,
+  changeTransaction,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  recordEvent,
+  RequestContext,
+} from '@jobcenter/kit';
 import { requireRole } from '@jobcenter/kit/access';
 import { todayInCopenhagen } from '@jobcenter/kit/calendar';
 import { isUuid } from '@jobcenter/kit/ids';
@@ -210,6 +219,13 @@ export class CaseReportResolver {
       await ctx.access.assert(report.citizenId);
       if (!checkMayShare(report.status)) return report;
       await tx.getRepository(CaseReport).update({ id }, { status: ReportStatus.SHARED, sharedAt: new Date() });
+      // The notification centre tells the citizen; a report shared already makes no event (above), so no second notice.
+      await recordEvent(tx, {
+        type: 'report.shared',
+        aggregateId: report.id,
+        citizenId: report.citizenId,
+        payload: { reportId: report.id, planId: report.planId, referralId: report.referralId, kind: report.kind, version: report.version },
+      });
       return tx.getRepository(CaseReport).findOneByOrFail({ id });
     });
   }
