@@ -106,10 +106,16 @@ describe("Svend's whole record", () => {
       'Svend er stadig tørlagt og går i AA hver uge.',
       'Ringe Anlægsgartner ApS',
       'Adgangslog',
-      'CASEWORKER',
+      // Codes in words, as the workbench shows them (@jobcenter/labels): a role, a placement's kind, a milestone's status.
+      'Sagsbehandler',
+      'Virksomhedspraktik',
+      'Planlagt',
     ]) {
       expect(text).toContain(expected);
     }
+    for (const code of ['CASEWORKER', 'INTERNSHIP', 'PLANNED']) expect(text).not.toContain(code);
+    // The JSON keeps the codes (machine-readable).
+    expect(record.json).toContain('"INTERNSHIP"');
     expect(record.json).toContain('Svend er stadig tørlagt og går i AA hver uge.');
     const json = await fetch(`${origin}${record.jsonUrl}`, { headers });
     expect(json.status).toBe(200);

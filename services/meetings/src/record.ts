@@ -12,6 +12,7 @@ export const meetingsRecord: RecordDeclaration = {
       title: 'Møder',
       tables: ['meeting'],
       columns: { scheduled_at: 'Tidspunkt', kind: 'Slags', location: 'Sted', status: 'Status', summary: 'Referat' },
+      codes: { kind: 'meetingKind', status: 'meetingStatus' },
       sql: `SELECT m.*, COALESCE((SELECT json_agg(json_build_object('role', p.role, 'name', p.name, 'staffId', p.staff_id) ORDER BY p.position)
                                     FROM meeting_participant p WHERE p.meeting_id = m.id), '[]') AS participants
               FROM meeting m WHERE m.citizen_id = $1 ORDER BY m.scheduled_at`,
@@ -21,6 +22,7 @@ export const meetingsRecord: RecordDeclaration = {
       title: 'Rettelser af referater',
       tables: ['minutes_amendment'],
       columns: { amended_at: 'Rettet', previous_status: 'Tidligere status', previous_summary: 'Tidligere referat' },
+      codes: { previous_status: 'meetingStatus' },
       sql: `SELECT a.* FROM minutes_amendment a JOIN meeting m ON m.id = a.meeting_id WHERE m.citizen_id = $1 ORDER BY a.amended_at`,
     }),
     sqlSection({
@@ -28,6 +30,7 @@ export const meetingsRecord: RecordDeclaration = {
       title: 'Aftaler',
       tables: ['agreement'],
       columns: { text: 'Aftale', deadline: 'Frist', responsible: 'Ansvarlig', status: 'Status' },
+      codes: { responsible: 'participantRole', status: 'agreementStatus' },
       sql: `SELECT a.* FROM agreement a WHERE a.citizen_id = $1 ORDER BY a.created_at, a.position`,
     }),
     sqlSection({
@@ -35,6 +38,7 @@ export const meetingsRecord: RecordDeclaration = {
       title: 'Ændringer af aftaler',
       tables: ['agreement_status_change'],
       columns: { at: 'Tidspunkt', changed_by_role: 'Af (rolle)', previous_status: 'Fra', status: 'Til', note: 'Note' },
+      codes: { changed_by_role: 'role', previous_status: 'agreementStatus', status: 'agreementStatus' },
       sql: `SELECT c.* FROM agreement_status_change c JOIN agreement a ON a.id = c.agreement_id WHERE a.citizen_id = $1 ORDER BY c.at`,
     }),
     sqlSection({
@@ -50,6 +54,7 @@ export const meetingsRecord: RecordDeclaration = {
       title: 'Fremmøde',
       tables: ['attendance'],
       columns: { course: 'Kursus', number: 'Gang', starts_at: 'Tidspunkt', status: 'Fremmøde' },
+      codes: { status: 'attendanceStatus' },
       sql: `SELECT a.*, c.title AS course, s.number, s.starts_at FROM attendance a
               JOIN group_session s ON s.id = a.session_id JOIN group_course c ON c.id = s.course_id
              WHERE a.citizen_id = $1 ORDER BY s.starts_at`,

@@ -12,6 +12,7 @@ export const placementsRecord: RecordDeclaration = {
       title: 'Virksomhedsforløb',
       tables: ['placement'],
       columns: { company: 'Virksomhed', kind: 'Slags', start_date: 'Start', end_date: 'Slut', status: 'Status', outcome: 'Resultat' },
+      codes: { kind: 'placementKind', status: 'placementStatus', outcome: 'placementOutcome' },
       sql: `SELECT p.*, c.name AS company, c.cvr AS company_cvr FROM placement p JOIN company c ON c.id = p.company_id
              WHERE p.citizen_id = $1 ORDER BY p.start_date`,
     }),
@@ -33,7 +34,16 @@ export const placementsRecord: RecordDeclaration = {
       name: 'referrals',
       title: 'Henvisninger til tilbud',
       tables: ['referral'],
-      columns: { provider: 'Tilbudsgiver', kind: 'Slags', start_date: 'Start', end_date: 'Slut', status: 'Status', outcome: 'Udfald' },
+      columns: {
+        provider: 'Tilbudsgiver',
+        kind: 'Slags',
+        start_date: 'Start',
+        end_date: 'Slut',
+        status: 'Status',
+        result: 'Resultat',
+        outcome: 'Udfald',
+      },
+      codes: { kind: 'referralKind', status: 'referralStatus', result: 'referralResult' },
       sql: `SELECT r.*, pr.name AS provider FROM referral r JOIN provider pr ON pr.id = r.provider_id
              WHERE r.citizen_id = $1 ORDER BY r.start_date, r.created_at`,
     }),
@@ -49,6 +59,7 @@ export const placementsRecord: RecordDeclaration = {
       title: 'Samtykker',
       tables: ['consent'],
       columns: { party: 'Til', party_kind: 'Slags', purpose: 'Formål', from: 'Fra', to: 'Til og med', withdrawn_at: 'Trukket tilbage' },
+      codes: { party_kind: 'consentPartyKind' },
       sql: `SELECT * FROM consent WHERE citizen_id = $1 ORDER BY created_at`,
     }),
     sqlSection({
@@ -63,6 +74,7 @@ export const placementsRecord: RecordDeclaration = {
       title: 'Opstartsmøder til forløb',
       tables: ['placement_kickoff'],
       columns: { scheduled_at: 'Tidspunkt', status: 'Status' },
+      codes: { status: 'meetingStatus' },
       sql: `SELECT * FROM placement_kickoff WHERE citizen_id = $1 ORDER BY scheduled_at`,
     }),
   ],

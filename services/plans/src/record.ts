@@ -12,6 +12,7 @@ export const plansRecord: RecordDeclaration = {
       title: 'Planer',
       tables: ['plan'],
       columns: { long_term_goal: 'Mål', citizen_perspective: 'Dit perspektiv', status: 'Status', start_date: 'Start', end_date: 'Slut' },
+      codes: { status: 'planStatus' },
       sql: `SELECT p.* FROM plan p WHERE p.citizen_id = $1 ORDER BY p.start_date, p.created_at`,
     }),
     sqlSection({
@@ -19,6 +20,7 @@ export const plansRecord: RecordDeclaration = {
       title: 'Delmål',
       tables: ['milestone'],
       columns: { title: 'Delmål', deadline: 'Frist', status: 'Status', responsible: 'Ansvarlig', achieved_at: 'Nået' },
+      codes: { status: 'milestoneStatus', responsible: 'milestoneResponsible' },
       sql: `SELECT m.* FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE p.citizen_id = $1 ORDER BY m.deadline, m.created_at`,
     }),
     sqlSection({
@@ -26,6 +28,7 @@ export const plansRecord: RecordDeclaration = {
       title: 'Opdateringer af delmål',
       tables: ['milestone_update'],
       columns: { at: 'Tidspunkt', author_name: 'Af', note: 'Note', status: 'Status' },
+      codes: { status: 'milestoneStatus' },
       sql: `SELECT u.* FROM milestone_update u JOIN milestone m ON m.id = u.milestone_id JOIN plan p ON p.id = m.plan_id
              WHERE p.citizen_id = $1 ORDER BY u.at`,
     }),
@@ -60,6 +63,8 @@ export const plansRecord: RecordDeclaration = {
       title: 'Progressionsvurderinger',
       tables: ['progress_assessment', 'progress_score'],
       columns: { assessed_at: 'Dato', assessed_by_role: 'Vurderet af', scores: 'Score', note: 'Note' },
+      // scores is { DIMENSION: score }: its keys are the codes.
+      codes: { assessed_by_role: 'role', scores: 'progressDimension' },
       sql: `SELECT a.*, COALESCE((SELECT json_object_agg(s.dimension, s.score) FROM progress_score s WHERE s.assessment_id = a.id), '{}') AS scores
               FROM progress_assessment a WHERE a.citizen_id = $1 ORDER BY a.assessed_at, a.created_at`,
     }),
@@ -68,6 +73,7 @@ export const plansRecord: RecordDeclaration = {
       title: 'Progression (første og seneste vurdering)',
       tables: ['progression_summary'],
       columns: { dimension: 'Område', first_score: 'Første', latest_score: 'Seneste', assessments: 'Vurderinger' },
+      codes: { dimension: 'progressDimension' },
       sql: `SELECT * FROM progression_summary WHERE citizen_id = $1 ORDER BY dimension`,
     }),
     sqlSection({
@@ -83,6 +89,7 @@ export const plansRecord: RecordDeclaration = {
         evaluation: 'Vurdering',
         citizen_comment: 'Dine bemærkninger',
       },
+      codes: { kind: 'reportKind', status: 'reportStatus' },
       sql: `SELECT * FROM case_report WHERE citizen_id = $1 ORDER BY period_from, kind, version`,
     }),
   ],

@@ -19,6 +19,11 @@ export interface RecordSection {
   tables: readonly string[];
   /** Column → Danish label: the PDF shows these columns, in this order; the JSON keeps every column. */
   columns?: Readonly<Record<string, string>>;
+  /**
+   * Column → the list its codes come from (a group of `@jobcenter/labels`, e.g. `targetGroup`):
+   * the PDF shows the words ("Aktivitetsparat"), the JSON keeps the codes (ACTIVITY_READY).
+   */
+  codes?: Readonly<Record<string, string>>;
   /** The rows about the citizen, read inside the export's one read-only snapshot. */
   query: (manager: EntityManager, citizenId: string) => Promise<RecordRow[]>;
 }
@@ -38,6 +43,7 @@ export interface RecordPartSection {
   name: string;
   title: string;
   columns?: Record<string, string>;
+  codes?: Record<string, string>;
   rows: RecordRow[];
 }
 

@@ -11,6 +11,7 @@ export const ACCESS_LOG_SECTION: RecordSection = {
   title: 'Adgangslog',
   tables: ['kit_access_log'],
   columns: { at: 'Tidspunkt', domain: 'Område', operation: 'Handling', actorRole: 'Hvem (rolle)', purpose: 'Formål', kind: 'Oplysninger' },
+  codes: { domain: 'domain', operation: 'accessOperation', actorRole: 'role', purpose: 'accessPurpose' },
   query: (manager, citizenId) =>
     manager.query(
       `SELECT at, domain, kind, operation, purpose, reason, actor_role AS "actorRole", operation_name AS "operationName"
@@ -42,6 +43,7 @@ export async function readRecordPart(
         name: section.name,
         title: section.title,
         ...(section.columns ? { columns: { ...section.columns } } : {}),
+        ...(section.codes ? { codes: { ...section.codes } } : {}),
         rows: (await section.query(manager, citizenId)).map(plainRow),
       });
     }

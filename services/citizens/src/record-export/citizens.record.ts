@@ -23,10 +23,12 @@ export const citizensRecord: RecordDeclaration = {
         birth_date: 'Fødselsdato',
         email: 'E-mail',
         phone: 'Telefon',
+        preferred_contact: 'Kontakt mig via',
         target_group: 'Målgruppe',
         status: 'Status',
         enrolled_at: 'Indskrevet',
       },
+      codes: { target_group: 'targetGroup', status: 'citizenStatus', preferred_contact: 'contactChannel' },
       query: async (manager, citizenId) => {
         const rows: Record<string, any>[] = await manager.query(
           `SELECT id, first_name, last_name, first_name || ' ' || last_name AS name, birth_date, email, phone, preferred_contact,
@@ -45,6 +47,7 @@ export const citizensRecord: RecordDeclaration = {
       title: 'Sagsbehandlere og konsulenter',
       tables: ['assignment'],
       columns: { staff_name: 'Navn', role: 'Rolle', team: 'Team', from_date: 'Fra', to_date: 'Til' },
+      codes: { role: 'role' },
       sql: `SELECT a.*, s.name AS staff_name, s.team FROM assignment a LEFT JOIN staff_member s ON s.id = a.staff_id
              WHERE a.citizen_id = $1 ORDER BY a.from_date`,
     }),
@@ -67,6 +70,7 @@ export const citizensRecord: RecordDeclaration = {
       title: 'Nødadgang til din sag',
       tables: ['emergency_access'],
       columns: { staff_role: 'Rolle', reason: 'Begrundelse', granted_at: 'Givet', expires_at: 'Udløb', review_note: 'Gennemgang' },
+      codes: { staff_role: 'role' },
       sql: `SELECT * FROM emergency_access WHERE citizen_id = $1 ORDER BY granted_at`,
     }),
     sqlSection({
@@ -74,6 +78,7 @@ export const citizensRecord: RecordDeclaration = {
       title: 'Overdragelser af din sag',
       tables: ['case_handover'],
       columns: { role: 'Rolle', to_team: 'Til team', reason: 'Begrundelse', status: 'Status', requested_at: 'Anmodet' },
+      codes: { role: 'role', status: 'handoverStatus' },
       sql: `SELECT * FROM case_handover WHERE citizen_id = $1 ORDER BY requested_at`,
     }),
     sqlSection({
@@ -81,6 +86,7 @@ export const citizensRecord: RecordDeclaration = {
       title: 'Påmindelser og beskeder sendt til dig',
       tables: ['notification'],
       columns: { kind: 'Slags', channel: 'Kanal', status: 'Status', created_at: 'Oprettet', sent_at: 'Sendt' },
+      codes: { kind: 'notificationKind', channel: 'contactChannel', status: 'notificationStatus' },
       sql: `SELECT * FROM notification WHERE citizen_id = $1 ORDER BY created_at`,
     }),
     sqlSection({
@@ -88,6 +94,7 @@ export const citizensRecord: RecordDeclaration = {
       title: 'Beskeder',
       tables: ['message'],
       columns: { at: 'Tidspunkt', from_role: 'Fra', text: 'Besked', read_at: 'Læst' },
+      codes: { from_role: 'role' },
       sql: `SELECT * FROM message WHERE citizen_id = $1 ORDER BY at`,
     }),
   ],

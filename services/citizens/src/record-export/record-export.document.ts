@@ -1,5 +1,6 @@
 import type { RecordPart, RecordPartSection, RecordRow } from '@jobcenter/kit';
 import { formatDanishDate, PdfDocument, PdfSection } from '@jobcenter/kit/pdf';
+import labels from '@jobcenter/labels/da.json';
 
 /** The whole record as the JSON gives it: every subgraph's part, each with its access log. */
 export interface RecordDocument {
@@ -11,14 +12,10 @@ export interface RecordDocument {
   parts: RecordPart[];
 }
 
+/** The words for the codes, by list (the workbench shows the same). */
+const CODE_LISTS: Record<string, Record<string, string>> = labels;
 /** The subgraphs' parts under a heading a citizen understands. */
-const PART_TITLES: Record<string, string> = {
-  citizens: 'Borgeroplysninger',
-  plans: 'Plan og progression',
-  meetings: 'Møder, aftaler og forløb',
-  placements: 'Virksomhedsforløb og tilbud',
-  insights: 'Statistik (pseudonymiseret)',
-};
+const PART_TITLES = CODE_LISTS.domain;
 
 const ROLE_TITLES: Record<string, string> = {
   CITIZEN: 'dig selv',
@@ -31,11 +28,16 @@ const ROLE_TITLES: Record<string, string> = {
 const ACCESS_LOG = 'accessLog';
 const danishTime = new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' });
 
-/** One value as text for the PDF: dates in Danish, lists joined, objects as short JSON. */
-export function cellText(value: unknown): string {
+/**
+ * One value as text for the PDF: dates in Danish, lists joined, objects as short JSON. With the
+ * column's code list, a code is its word ("Aktivitetsparat", not ACTIVITY_READY), also as an
+ * object's key (scores by dimension); a code the list lacks stays as it is.
+ */
+export function cellText(value: unknown, codes?: Record<string, string>): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (typeof value === 'string') {
+    if (codes?.[value]) return codes[value];
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDanishDate(new Date(`${value}T12:00:00Z`));
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
       const at = new Date(value);
@@ -43,7 +45,12 @@ export function cellText(value: unknown): string {
     }
     return value;
   }
-  if (Array.isArray(value)) return value.map(cellText).join(', ');
+  if (Array.isArray(value)) return value.map((v) => cellText(v, codes)).join(', ');
+  if (typeof value === 'object' && codes) {
+    return Object.entries(value)
+      .map(([key, v]) => `${codes[key] ?? key}: ${cellText(v)}`)
+      .join(', ');
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -52,11 +59,12 @@ export function cellText(value: unknown): string {
 function tableOf(section: RecordPartSection): { head: string[]; rows: string[][] } {
   const keys = section.columns ? Object.keys(section.columns) : [...new Set(section.rows.flatMap((r) => Object.keys(r)))];
   const head = keys.map((k) => section.columns?.[k] ?? k);
+  const lists = keys.map((k) => (section.codes?.[k] ? CODE_LISTS[section.codes[k]] : undefined));
   // One row (the citizen's identity, a profile): a field per line reads better than a wide table.
   if (section.rows.length === 1 && keys.length > 3) {
-    return { head: ['Oplysning', 'Værdi'], rows: keys.map((k, i) => [head[i], cellText(section.rows[0][k])]) };
+    return { head: ['Oplysning', 'Værdi'], rows: keys.map((k, i) => [head[i], cellText(section.rows[0][k], lists[i])]) };
   }
-  return { head, rows: section.rows.map((row: RecordRow) => keys.map((k) => cellText(row[k]))) };
+  return { head, rows: section.rows.map((row: RecordRow) => keys.map((k, i) => cellText(row[k], lists[i]))) };
 }
 
 /** The readable PDF of the record: the same content as the JSON, section by section, the access log merged last. */
