@@ -140,9 +140,12 @@ describe('EventFeedConsumer', () => {
       );
       // In the middle of its reading (a page takes ~0.1 s): the page in flight finishes first.
       await emptyConsumerReadModel(consumer, ['applied']);
-      const [{ processed }] = await consumer.query(`SELECT count(*)::int AS processed FROM "processed_event"`);
-      // Whatever a page got in after the emptying, its effects and its bookkeeping went together.
-      expect((await appliedCount(consumer)).rows).toBe(processed);
+      // Whatever a page got in after the emptying, its effects and its bookkeeping went together
+      // (both counted in one statement, one snapshot: the consumer keeps reading meanwhile).
+      const [counts] = await consumer.query(
+        `SELECT (SELECT count(*)::int FROM "processed_event") AS processed, (SELECT count(*)::int FROM "applied") AS applied`,
+      );
+      expect(counts.applied).toBe(counts.processed);
       await until(
         'everything to be read again',
         () => appliedCount(consumer),
@@ -169,7 +172,17 @@ describe('EventFeedConsumer', () => {
           () => 'emptied',
           (error: { driverError?: { code?: string } }) => error.driverError?.code,
         );
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Once the emptying holds event_cursor and waits for the table, the other writer wants event_cursor.
+        await until(
+          'the emptying to wait for the table',
+          async () =>
+            (
+              await consumer.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'TRUNCATE%'`,
+              )
+            )[0].n as number,
+          (n) => n > 0,
+        );
         await other.query(`SELECT count(*) FROM "event_cursor"`);
         await other.commitTransaction();
         return await emptied;
