@@ -257,7 +257,11 @@ describe("the analyst's municipal dashboard", () => {
     const [y, m, d] = copenhagenToday();
     const lastYear = monthsFrom(`${y - 1}-01`, `${y - 1}-12`);
     await page.getByRole('button', { name: 'Sidste år' }).click();
-    await expect(trend.locator('.panel-scope').innerText()).resolves.toMatch(/12 måneder/);
+    // The scope follows the click on a later render: wait for it rather than read it once.
+    await trend
+      .locator('.panel-scope')
+      .filter({ hasText: /12 måneder/ })
+      .waitFor();
     await page.waitForFunction(
       (label) => document.querySelector('.panel-trend svg .axis-x')?.textContent === label,
       axisMonth(lastYear[0]),
@@ -277,7 +281,10 @@ describe("the analyst's municipal dashboard", () => {
     expect(last36).toHaveLength(36);
     await page.waitForFunction((n) => document.querySelectorAll('.panel-trend tbody tr').length === n, 36);
     await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-month')))).resolves.toEqual(last36);
-    await expect(trend.locator('.panel-scope').innerText()).resolves.toMatch(/36 måneder/);
+    await trend
+      .locator('.panel-scope')
+      .filter({ hasText: /36 måneder/ })
+      .waitFor();
     await trend.getByRole('button', { name: /^Vis som tabel/ }).click();
     // 36 months, every third labelled.
     await expect(trend.locator('svg .axis-x').allTextContents()).resolves.toEqual(last36.filter((_, i) => i % 3 === 0).map(axisMonth));
