@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rollup } from './rollup';
+import { dropRollup, rollup } from './rollup';
 
 /**
  * What the existing statistics fields (served by insights, `src/statistics/`) read: every
@@ -80,9 +80,6 @@ export class DashboardStatistics1797000000600 implements MigrationInterface {
       keys: { day: `(scheduled_at AT TIME ZONE 'Europe/Copenhagen')::date`, status: 'status' },
     });
     await q.query(`CREATE INDEX "ix_insights_stat_meeting_people" ON "insights_meeting" ("status", "scheduled_at") INCLUDE ("pid")`);
-    // Today's rollup from facts already there (a database that consumed events before this migration).
-    await q.query(`INSERT INTO "insights_stat_meeting_day" ("day", "status", "count", "key_sum")
-      SELECT (scheduled_at AT TIME ZONE 'Europe/Copenhagen')::date, status, COUNT(*), SUM(record_key) FROM insights_meeting GROUP BY 1, 2`);
 
     await q.query(`CREATE INDEX "ix_insights_stat_placement" ON "insights_placement" ("status", "end_date")`);
 
@@ -118,10 +115,7 @@ export class DashboardStatistics1797000000600 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS "ix_insights_stat_meeting_people"`);
     await q.query(`DROP INDEX IF EXISTS "ix_insights_stat_placement"`);
-    for (const op of ['insert', 'update', 'delete']) {
-      await q.query(`DROP TRIGGER IF EXISTS "insights_meeting_roll_${op}" ON "insights_meeting"`);
-    }
-    await q.query(`DROP FUNCTION IF EXISTS "insights_meeting_roll"()`);
+    await dropRollup(q, 'insights_meeting', 'insights_meeting', true);
     for (const table of [
       'insights_stat_attendance',
       'insights_stat_enrollment',

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatementTriggers, dropStatementTriggers } from './statement-triggers';
 
 /**
  * A series' closed months, computed once and kept (docs/insights.md, "Series at scale"): the
@@ -95,19 +96,10 @@ export async function addSeriesTouchTriggers(q: QueryRunner, earliest: Record<st
         IF first IS NOT NULL AND first <= now() THEN PERFORM insights_series_touch(first); END IF;
         RETURN NULL;
       END $$`);
-    await q.query(
-      `CREATE TRIGGER "${table}_series_insert" AFTER INSERT ON "${table}" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-    );
-    await q.query(
-      `CREATE TRIGGER "${table}_series_update" AFTER UPDATE ON "${table}" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-    );
-    await q.query(
-      `CREATE TRIGGER "${table}_series_delete" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-    );
+    await createStatementTriggers(q, table, `${table}_series`, fn);
   }
 }
 
 export async function dropSeriesTouchTriggers(q: QueryRunner, table: string): Promise<void> {
-  for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER IF EXISTS "${table}_series_${op}" ON "${table}"`);
-  await q.query(`DROP FUNCTION IF EXISTS "${table}_series_touch"()`);
+  await dropStatementTriggers(q, table, `${table}_series`, `${table}_series_touch`, true);
 }

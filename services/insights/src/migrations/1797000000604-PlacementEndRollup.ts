@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rollup } from './rollup';
+import { dropRollup, rollup } from './rollup';
 
 /**
  * Completed placements per end date, kind and outcome (employment, education, other), kept by
@@ -25,8 +25,6 @@ export class PlacementEndRollup1797000000604 implements MigrationInterface {
     };
     const where = `status = 'COMPLETED' AND end_date IS NOT NULL`;
     await rollup(q, { table: 'insights_placement', total: 'insights_stat_placement_end', keys, where, name: 'insights_placement_end' });
-    await q.query(`INSERT INTO "insights_stat_placement_end" ("end_date", "kind", "outcome", "count", "key_sum")
-      SELECT ${Object.values(keys).join(', ')}, COUNT(*), SUM(record_key) FROM "insights_placement" WHERE ${where} GROUP BY 1, 2, 3`);
     // The people behind a completed cell (small-cell suppression asks for up to 5 of them).
     await q.query(
       `CREATE INDEX "ix_insights_placement_people" ON "insights_placement" ("status", "end_date", "kind") INCLUDE ("pid", "outcome")`,
@@ -35,9 +33,7 @@ export class PlacementEndRollup1797000000604 implements MigrationInterface {
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "ix_insights_placement_people"`);
-    for (const op of ['insert', 'update', 'delete'])
-      await q.query(`DROP TRIGGER "insights_placement_end_roll_${op}" ON "insights_placement"`);
-    await q.query(`DROP FUNCTION "insights_placement_end_roll"()`);
+    await dropRollup(q, 'insights_placement', 'insights_placement_end');
     await q.query(`DROP TABLE "insights_stat_placement_end"`);
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rollup } from './rollup';
+import { dropRollup, rollup } from './rollup';
 
 /**
  * Enrolments and recorded attendance per course (count and key sum; attendance per status),
@@ -28,17 +28,10 @@ export class CourseRollup1797000000605 implements MigrationInterface {
       keys: { course_id: 'course_id', status: 'status' },
       where: `status IN ('PRESENT', 'ABSENT')`,
     });
-    await q.query(`INSERT INTO "insights_stat_course_total" ("course_id", "status", "count", "key_sum")
-      SELECT course_id, 'ENROLLED', COUNT(*), SUM(record_key) FROM "insights_stat_enrollment" GROUP BY 1
-      UNION ALL
-      SELECT course_id, status, COUNT(*), SUM(record_key) FROM "insights_stat_attendance" WHERE status IN ('PRESENT', 'ABSENT') GROUP BY 1, 2`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['insights_stat_enrollment', 'insights_stat_attendance']) {
-      for (const op of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER "${table}_roll_${op}" ON "${table}"`);
-      await q.query(`DROP FUNCTION "${table}_roll"()`);
-    }
+    for (const table of ['insights_stat_enrollment', 'insights_stat_attendance']) await dropRollup(q, table);
     await q.query(`DROP TABLE "insights_stat_course_total"`);
   }
 }

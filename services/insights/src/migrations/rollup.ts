@@ -1,10 +1,12 @@
 import { QueryRunner } from 'typeorm';
+import { createStatementTriggers, dropStatementTriggers } from './statement-triggers';
 
 /**
  * Statement triggers that keep `total` (count and key sum per key) equal to the rows of `table`
  * grouped by `keys` (column → expression over the row), of the rows `where` holds for (all by
  * default): set-based, one statement per change of the facts whatever its size, from the
- * statement's transition tables. `name` names the function and triggers (default: the table's).
+ * statement's transition tables, and filled from the rows already there. `name` names the
+ * function and triggers (default: the table's).
  */
 export async function rollup(
   q: QueryRunner,
@@ -24,13 +26,12 @@ export async function rollup(
       IF TG_OP IN ('UPDATE', 'INSERT') THEN ${apply('new_rows', '')} END IF;
       RETURN NULL;
     END $$`);
-  await q.query(
-    `CREATE TRIGGER "${name}_roll_insert" AFTER INSERT ON "${o.table}" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
-  await q.query(
-    `CREATE TRIGGER "${name}_roll_update" AFTER UPDATE ON "${o.table}" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
-  await q.query(
-    `CREATE TRIGGER "${name}_roll_delete" AFTER DELETE ON "${o.table}" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "${fn}"()`,
-  );
+  await createStatementTriggers(q, o.table, fn, fn);
+  // The total from the rows already there (a database that consumed events before the migration).
+  await q.query(apply(`"${o.table}"`, ''));
+}
+
+/** Drops what `rollup` made for `table` (not the total). */
+export async function dropRollup(q: QueryRunner, table: string, name = table, ifExists = false): Promise<void> {
+  await dropStatementTriggers(q, table, `${name}_roll`, `${name}_roll`, ifExists);
 }
