@@ -42,22 +42,8 @@ export const da = {
   table: {
     sortBy: '(sortér)',
   },
-  enum: {
-    meetingKind: labels.meetingKind,
-    meetingStatus: labels.meetingStatus,
-    milestoneStatus: labels.milestoneStatus,
-    milestoneResponsible: labels.milestoneResponsible,
-    placementKind: labels.placementKind,
-    placementStatus: labels.placementStatus,
-    placementOutcome: labels.placementOutcome,
-    citizenStatus: labels.citizenStatus,
-    planStatus: labels.planStatus,
-    targetGroup: labels.targetGroup,
-    participantRole: labels.participantRole,
-    progressDimension: labels.progressDimension,
-    placementPurpose: labels.placementPurpose,
-    placementAttentionReason: labels.placementAttentionReason,
-  },
+  // Every code list (packages/labels): `label('enum.meetingKind', kind)`.
+  enum: labels,
   caseload: {
     title: 'Min sagsstamme',
     count: '{count, plural, one {# borger} other {# borgere}}',
